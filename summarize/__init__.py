@@ -1,0 +1,22 @@
+"""summarize: read Arabic and English news — detect, translate, summarise, list key points.
+
+Importing this package is cheap: torch, transformers and ctranslate2 load only when a model is used.
+"""
+
+from .api import detect, detect_article, read
+from .errors import ExitCode, SummarizeError
+from .records import Article, Detection, DetectResult
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "DetectResult",
+    "Detection",
+    "ExitCode",
+    "SummarizeError",
+    "__version__",
+    "detect",
+    "detect_article",
+    "read",
+]

@@ -1,0 +1,96 @@
+"""Frozen dataclasses: the only currency passed between the steps of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+SUPPORTED_LANGUAGES = ("ar", "en")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input, decoded and normalised; `source` is the path as given, or "-" for stdin."""
+
+    source: str
+    text: str
+    sha256: str  # of the raw bytes, so a changed file is a new input
+    encoding: str
+    kind: str = "text"  # text | markdown | html
+    relpath: str | None = None  # path under the directory it was found in, for mirrored outputs
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The language of a text, how sure we are, and why."""
+
+    language: str  # ISO 639-1, or "und" when there is nothing to decide on
+    confidence: float
+    supported: bool
+    scripts: Mapping[str, float]  # share of letters per script: arabic, latin, other
+    evidence: tuple[str, ...]
+    reliable: bool = True
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of the article; `marker` is a heading or list marker kept out of the model's way."""
+
+    index: int
+    text: str
+    marker: str = ""
+    kind: str = "text"  # text | heading | list
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the source; `id` is its 0-based position in the whole article."""
+
+    id: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of its input a model read: tokens read out of tokens there were."""
+
+    tokens_read: int
+    tokens_total: int
+    windows: int = 1
+
+    @property
+    def ratio(self) -> float:
+        return 1.0 if self.tokens_total == 0 else self.tokens_read / self.tokens_total
+
+    @property
+    def complete(self) -> bool:
+        return self.tokens_read >= self.tokens_total
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which model served a role, so a published output can be traced."""
+
+    role: str
+    model_id: str
+    revision: str | None
+    backend: str
+    family: str
+    parameters: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DetectResult:
+    """`summarize detect` for one input."""
+
+    source: str
+    language: str
+    confidence: float
+    supported: bool
+    reliable: bool
+    scripts: Mapping[str, float]
+    evidence: tuple[str, ...]
+    encoding: str
