@@ -70,7 +70,11 @@ def mirrored_path(out_dir: Path, relpath: str | None, fmt: str) -> Path:
     rel = PurePosixPath(relpath or "stdin")
     if rel.is_absolute() or ".." in rel.parts:
         raise UsageError(f"refusing to write outside {out_dir}: {relpath}")
-    target = (out_dir / Path(*rel.parts)).with_suffix(EXTENSIONS[fmt])
+    # The input's whole name is kept (a.txt -> a.txt.json) so that a.txt and a.html never collide.
+    ext = EXTENSIONS[fmt]
+    target = out_dir / Path(*rel.parts)
+    if target.suffix.lower() != ext:
+        target = target.with_name(target.name + ext)
     root = out_dir.resolve()
     if root != target.resolve() and root not in target.resolve().parents:
         raise UsageError(f"refusing to write outside {out_dir}: {relpath}")

@@ -1,0 +1,27 @@
+"""Test-wide settings: no network, no user config, real samples at hand."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EN_SAMPLE = SAMPLES / "khaberni-syria-russia.en.txt"
+AR_SAMPLE = SAMPLES / "khaberni-syria-russia.ar.txt"
+HTML_SAMPLE = SAMPLES / "khaberni-syria-russia.en.html"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(monkeypatch, tmp_path_factory):
+    """No user's config file or SUMMARIZE_* variable leaks into a test."""
+    for key in list(os.environ):
+        if key.startswith("SUMMARIZE_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(tmp_path_factory.getbasetemp() / "no-config.toml"))
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

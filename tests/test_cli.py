@@ -1,0 +1,122 @@
+"""The command line, through Typer's runner and through a real process with pipes."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.errors import ExitCode
+
+from .conftest import AR_SAMPLE, EN_SAMPLE, HTML_SAMPLE, SAMPLES
+
+runner = CliRunner()
+
+
+def cli(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def proc(*args, stdin=b"", env=None):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "summarize", *args], input=stdin, capture_output=True,
+                          env=full_env, timeout=120)
+
+
+def test_detect_samples_jsonl_gives_one_valid_line_per_sample():
+    r = proc("detect", str(SAMPLES), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(line) for line in r.stdout.decode("utf-8").splitlines()]
+    by_name = {os.path.basename(d["source"]): d["language"] for d in lines}
+    assert by_name == {AR_SAMPLE.name: "ar", EN_SAMPLE.name: "en", HTML_SAMPLE.name: "en"}
+
+
+def test_stdin_pipe_and_dash_are_read():
+    arabic = AR_SAMPLE.read_bytes()
+    for args in (("detect", "-f", "json"), ("detect", "-", "-f", "json")):
+        r = proc(*args, stdin=arabic)
+        assert r.returncode == 0, r.stderr
+        doc = json.loads(r.stdout)
+        assert (doc["source"], doc["language"]) == ("-", "ar")
+        assert r.stderr == b""  # data alone on stdout, nothing else said
+
+
+@pytest.mark.parametrize(
+    "make,reason",
+    [
+        (lambda p: p.write_bytes(b""), "empty input"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 4), "binary file"),
+        (lambda p: None, "no such file"),
+    ],
+)
+def test_bad_inputs_give_one_line_and_the_bad_input_code(tmp_path, make, reason):
+    path = tmp_path / "bad.txt"
+    make(path)
+    r = proc("detect", str(path))
+    assert r.returncode == ExitCode.BAD_INPUT
+    lines = r.stderr.decode().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and reason in lines[0]
+    assert "Traceback" not in r.stderr.decode() and r.stdout == b""
+
+
+def test_a_directory_with_bad_files_reports_them_and_processes_the_rest(tmp_path):
+    (tmp_path / "good.txt").write_bytes(EN_SAMPLE.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    r = proc("detect", str(tmp_path), "-f", "jsonl")
+    assert r.returncode == ExitCode.PARTIAL
+    assert [json.loads(x)["language"] for x in r.stdout.decode().splitlines()] == ["en"]
+    err = r.stderr.decode()
+    assert "empty.txt: empty input" in err and "binary.txt: binary file" in err and "notes.pdf" in err
+    assert "1 ok, 2 failed, 1 skipped" in err
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    r = proc("detect", str(tmp_path / "missing.txt"), "--debug")
+    assert "Traceback" in r.stderr.decode()
+
+
+def test_output_file_and_directory(tmp_path):
+    out_file = tmp_path / "one.json"
+    r = cli("detect", str(AR_SAMPLE), "-f", "json", "-o", str(out_file))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert json.loads(out_file.read_text(encoding="utf-8"))["language"] == "ar"
+    out_dir = tmp_path / "outdir"
+    r = cli("detect", str(SAMPLES), "-f", "markdown", "-o", str(out_dir))
+    assert r.exit_code == 0, r.output
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == sorted(p.name + ".md" for p in SAMPLES.iterdir())  # .en.txt and .en.html never collide
+
+
+def test_usage_errors_exit_2():
+    assert cli("detect", "--format", "yaml", str(EN_SAMPLE)).exit_code == ExitCode.USAGE
+    assert cli("nosuchcommand").exit_code == ExitCode.USAGE
+    assert cli("detect", str(EN_SAMPLE), "--encoding", "klingon").exit_code == ExitCode.USAGE
+
+
+def test_config_file_and_env_set_the_format(tmp_path, monkeypatch):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('format = "json"\n')
+    assert json.loads(cli("detect", str(EN_SAMPLE), "--config", str(cfg)).stdout)["language"] == "en"
+    monkeypatch.setenv("SUMMARIZE_FORMAT", "jsonl")
+    assert cli("detect", str(EN_SAMPLE), "--config", str(cfg)).stdout.count("\n") == 1
+    assert cli("detect", str(EN_SAMPLE), "--config", str(cfg), "-f", "text").stdout.startswith("en")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("colour = 1\n")
+    r = cli("detect", str(EN_SAMPLE), "--config", str(bad))
+    assert r.exit_code == ExitCode.USAGE and "unknown setting" in r.output
+
+
+def test_no_colour_when_not_a_terminal(tmp_path):
+    r = proc("detect", str(tmp_path / "missing.txt"))
+    assert b"\x1b[" not in r.stderr
+
+
+def test_version_and_help():
+    assert proc("--version").stdout.decode().startswith("summarize ")
+    r = proc("--help")
+    assert r.returncode == 0 and b"detect" in r.stdout

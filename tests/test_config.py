@@ -1,0 +1,35 @@
+import pytest
+
+from summarize.config import Settings, load_settings
+from summarize.errors import ConfigError
+
+
+def test_precedence_is_flags_then_env_then_file_then_defaults(tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('beams = 2\nformat = "json"\npoints = 7\n')
+    env = {"SUMMARIZE_BEAMS": "3", "SUMMARIZE_FORMAT": "markdown"}
+    s = load_settings({"format": "jsonl", "beams": None}, env=env, config_path=cfg)
+    assert (s.format, s.beams, s.points, s.device) == ("jsonl", 3, 7, Settings().device)
+
+
+def test_missing_default_config_is_fine_but_a_named_one_is_not(tmp_path):
+    assert load_settings(env={"SUMMARIZE_CONFIG": str(tmp_path / "none.toml")}) == Settings()
+    with pytest.raises(ConfigError, match="not found"):
+        load_settings(env={}, config_path=tmp_path / "none.toml")
+
+
+@pytest.mark.parametrize(
+    "body,match", [("nonsense = 1\n", "unknown setting"), ("beams = \n", "not valid TOML"), ('beams = "x"\n', "invalid value")]
+)
+def test_bad_config_files_are_config_errors(tmp_path, body, match):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(body)
+    with pytest.raises(ConfigError, match=match):
+        load_settings(env={}, config_path=cfg)
+
+
+def test_env_values_are_typed():
+    s = load_settings(env={"SUMMARIZE_OFFLINE": "yes", "SUMMARIZE_POINTS": "3", "SUMMARIZE_CONFIG": "/nonexistent"})
+    assert s.offline is True and s.points == 3
+    with pytest.raises(ConfigError, match="SUMMARIZE_POINTS"):
+        load_settings(env={"SUMMARIZE_POINTS": "many", "SUMMARIZE_CONFIG": "/nonexistent"})

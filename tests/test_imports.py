@@ -1,0 +1,26 @@
+"""Start-up stays cheap: the package and the light commands never import the model stack."""
+
+import subprocess
+import sys
+
+HEAVY = ("torch", "transformers", "ctranslate2")
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_import_summarize_loads_no_model_stack():
+    assert loaded_after("import summarize") == set()
+
+
+def test_help_and_detect_load_no_model_stack():
+    code = (
+        "from typer.testing import CliRunner\nfrom summarize.cli import app\n"
+        "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0\n"
+        "r = CliRunner().invoke(app, ['detect', '-'], input='The minister said the talks went well.')\n"
+        "assert r.exit_code == 0, r.output"
+    )
+    assert loaded_after(code) == set()
