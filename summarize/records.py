@@ -51,6 +51,7 @@ class Sentence:
     id: int
     paragraph: int
     text: str
+    kind: str = "text"  # the kind of its paragraph: text | heading | list
 
 
 @dataclass(frozen=True)

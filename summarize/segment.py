@@ -159,7 +159,7 @@ def sentences(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     for paragraph in paragraphs:
         for text in split_sentences(paragraph.text):
-            found.append(Sentence(id=len(found), paragraph=paragraph.index, text=text))
+            found.append(Sentence(id=len(found), paragraph=paragraph.index, text=text, kind=paragraph.kind))
     return tuple(found)
 
 

@@ -1,0 +1,150 @@
+"""The model interface: tokenize → generate → decode, batched by tokens, with language tokens per family.
+
+A backend implements one method, `_generate_ids`; everything around it (language tokens, sorting by
+length, token-budget batches, order restored, caps on new tokens, coverage) is shared here.
+"""
+
+from __future__ import annotations
+
+import math
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass
+from typing import Any, Sequence
+
+from ..records import ModelInfo
+from .registry import ModelSpec
+
+NLLB_CODES = {"ar": "arb_Arab", "en": "eng_Latn"}
+MARIAN_TARGETS = {"ar": (">>ara<<", ">>arb<<"), "en": (">>eng<<",)}
+
+
+@dataclass(frozen=True)
+class GenerationOptions:
+    """Decoding settings, fixed per call; new tokens are capped at `ratio * input + slack` per batch."""
+
+    num_beams: int = 4
+    max_new_tokens: int = 256
+    min_new_tokens: int = 0
+    no_repeat_ngram_size: int = 0
+    length_penalty: float = 1.0
+    repetition_penalty: float = 1.0
+    ratio: float | None = None  # None: max_new_tokens alone caps the output
+    slack: int = 10
+
+
+@dataclass(frozen=True)
+class Generated:
+    """One output and what the model read of its input."""
+
+    text: str
+    input_tokens: int
+    tokens_read: int
+    output_tokens: int
+
+
+@dataclass(frozen=True)
+class LanguageTokens:
+    """How a family is told the languages: a text prefix, the tokenizer's src_lang, a forced first token."""
+
+    text_prefix: str = ""
+    src_lang: str | None = None
+    target_token: str | None = None
+
+
+def language_tokens(family: str, tokenizer: Any, src: str | None, tgt: str | None) -> LanguageTokens:
+    """The language tokens a family needs for src → tgt (read from the tokenizer where it lists them)."""
+    if family == "marian":
+        codes = list(getattr(tokenizer, "supported_language_codes", None) or [])
+        if not codes or tgt is None:
+            return LanguageTokens()
+        wanted = [c for c in MARIAN_TARGETS.get(tgt, ()) if c in codes]
+        fallback = [c for c in codes if c.startswith(f">>{tgt}")]
+        if not wanted and not fallback:
+            raise ValueError(f"this multi-target model lists no target code for {tgt!r} ({', '.join(codes[:8])}…)")
+        return LanguageTokens(text_prefix=(wanted or fallback)[0] + " ")
+    if family == "nllb":
+        return LanguageTokens(src_lang=NLLB_CODES.get(src or ""), target_token=NLLB_CODES.get(tgt or ""))
+    if family == "m2m100":
+        return LanguageTokens(src_lang=src, target_token=f"__{tgt}__" if tgt else None)
+    return LanguageTokens()
+
+
+class Seq2SeqModel(ABC):
+    """A loaded seq2seq model with its tokenizer; generation is batched and ordered for the caller."""
+
+    backend = "abstract"
+
+    def __init__(self, spec: ModelSpec, tokenizer: Any, *, role: str, revision: str | None, batch_tokens: int) -> None:
+        self.spec = spec
+        self.tokenizer = tokenizer
+        self.role = role
+        self.revision = revision
+        self.batch_tokens = batch_tokens
+        limit = getattr(tokenizer, "model_max_length", None) or spec.max_input_tokens
+        self.max_input_tokens = min(spec.max_input_tokens, limit if limit < 1_000_000 else spec.max_input_tokens)
+
+    def info(self, options: GenerationOptions | None = None) -> ModelInfo:
+        """Provenance of this model for an output."""
+        params = asdict(options) if options else {}
+        return ModelInfo(self.role, self.spec.model_id, self.revision, self.backend, self.spec.family, params)
+
+    def encode(self, texts: Sequence[str], src: str | None = None, tgt: str | None = None) -> list[list[int]]:
+        """Token ids of each text as the model will read it, language tokens included."""
+        lang = language_tokens(self.spec.family, self.tokenizer, src, tgt)
+        if lang.src_lang:
+            self.tokenizer.src_lang = lang.src_lang
+        return [list(ids) for ids in self.tokenizer([lang.text_prefix + t for t in texts])["input_ids"]]
+
+    def count_tokens(self, text: str, src: str | None = None, tgt: str | None = None) -> int:
+        """How many tokens the model reads for this text (specials included)."""
+        return len(self.encode([text], src, tgt)[0])
+
+    def generate(
+        self, texts: Sequence[str], options: GenerationOptions, *, src: str | None = None, tgt: str | None = None
+    ) -> list[Generated]:
+        """Generate for every text: sorted by length, batched by tokens, returned in the given order."""
+        encoded = self.encode(texts, src, tgt)
+        lang = language_tokens(self.spec.family, self.tokenizer, src, tgt)
+        prefix = self.tokenizer.convert_tokens_to_ids(lang.target_token) if lang.target_token else None
+        results: list[Generated | None] = [None] * len(texts)
+        for batch in self._batches(encoded):
+            ids = [self._clip(encoded[i]) for i in batch]
+            longest = max(len(x) for x in ids)
+            cap = options.max_new_tokens
+            if options.ratio is not None:
+                cap = min(cap, math.ceil(options.ratio * longest) + options.slack)
+            outputs = self._generate_ids(ids, prefix, options, max(cap, options.min_new_tokens))
+            decoded = self.tokenizer.batch_decode(outputs, skip_special_tokens=True)
+            for i, out_ids, text in zip(batch, outputs, decoded):
+                n_out = sum(1 for t in out_ids if t not in self._special_ids)
+                read = min(len(encoded[i]), self.max_input_tokens)
+                results[i] = Generated(text.strip(), len(encoded[i]), read, n_out)
+        return [r for r in results if r is not None]
+
+    def _clip(self, ids: list[int]) -> list[int]:
+        # A safeguard only: callers fit sentences to the limit first, and coverage reports any clipping.
+        return ids if len(ids) <= self.max_input_tokens else ids[: self.max_input_tokens - 1] + ids[-1:]
+
+    @property
+    def _special_ids(self) -> set[int]:
+        return set(getattr(self.tokenizer, "all_special_ids", []))
+
+    def _batches(self, encoded: list[list[int]]) -> list[list[int]]:
+        order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i]), i))
+        batches: list[list[int]] = []
+        current: list[int] = []
+        for i in order:
+            width = min(len(encoded[i]), self.max_input_tokens)
+            if current and width * (len(current) + 1) > self.batch_tokens:
+                batches.append(current)
+                current = []
+            current.append(i)
+        if current:
+            batches.append(current)
+        return batches
+
+    @abstractmethod
+    def _generate_ids(
+        self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions, max_new_tokens: int
+    ) -> list[list[int]]:
+        """Generate output ids for one batch of input ids (no padding given; the backend pads)."""

@@ -1,0 +1,113 @@
+"""The CTranslate2 backend: a transformers folder converted once (int8 on CPU), cached, then reused."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .base import GenerationOptions, Seq2SeqModel
+from .registry import ModelSpec
+
+SUPPORTED_FAMILIES = ("marian", "bart", "t5", "mt5", "m2m100", "nllb")
+
+
+def physical_cores() -> int:
+    """Physical CPU cores available to us (hyper-threads share one core's arithmetic units)."""
+    try:
+        allowed = os.sched_getaffinity(0)
+        text = Path("/proc/cpuinfo").read_text()
+    except (AttributeError, OSError):
+        return max(1, (os.cpu_count() or 2) // 2)
+    cores, cpu, phys = set(), None, "0"
+    for line in text.splitlines():
+        key, _, value = (part.strip() for part in line.partition(":"))
+        if key == "processor":
+            cpu = int(value)
+        elif key == "physical id":
+            phys = value
+        elif key == "core id" and cpu in allowed:
+            cores.add((phys, value))
+    return max(1, min(len(cores) or len(allowed), len(allowed)))
+
+
+def cache_root(cache_dir: str | None) -> Path:
+    """Where converted models live: the cache_dir setting, else the user cache folder."""
+    if cache_dir:
+        return Path(cache_dir).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("summarize"))
+
+
+def converted_folder(spec: ModelSpec, folder: Path, revision: str, quantization: str, cache_dir: str | None) -> Path:
+    """The converted model for (model id, revision, quantization), converting it on first use."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "--", spec.model_id.strip("/"))[-120:]
+    target = cache_root(cache_dir) / "ctranslate2" / safe / revision / quantization
+    if (target / "model.bin").is_file():
+        return target
+    from ctranslate2.converters import TransformersConverter
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".convert-", dir=target.parent))
+    try:
+        TransformersConverter(str(folder)).convert(str(work / "model"), quantization=quantization, force=True)
+        os.replace(work / "model", target)  # atomic: a crash mid-conversion leaves no half model
+    except OSError:
+        if not (target / "model.bin").is_file():
+            raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+class CTranslate2Model(Seq2SeqModel):
+    """A seq2seq model run by CTranslate2; tokens come from the model's own transformers tokenizer."""
+
+    backend = "ctranslate2"
+
+    def __init__(self, spec: ModelSpec, tokenizer: Any, translator: Any, *, device: str, compute_type: str,
+                 **kwargs: Any) -> None:
+        super().__init__(spec, tokenizer, **kwargs)
+        self.translator = translator
+        self.device = device
+        self.compute_type = compute_type
+
+    def _generate_ids(
+        self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions, max_new_tokens: int
+    ) -> list[list[int]]:
+        tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in batch]
+        prefix = None
+        if target_prefix is not None:
+            prefix = [[self.tokenizer.convert_ids_to_tokens(target_prefix)]] * len(batch)
+        results = self.translator.translate_batch(
+            tokens,
+            target_prefix=prefix,
+            beam_size=options.num_beams,
+            max_decoding_length=max_new_tokens + (1 if prefix else 0),
+            min_decoding_length=min(options.min_new_tokens, max_new_tokens),
+            no_repeat_ngram_size=options.no_repeat_ngram_size,
+            length_penalty=options.length_penalty,
+            repetition_penalty=options.repetition_penalty,
+            max_input_length=0,  # never truncate: inputs are fitted to the limit before they get here
+            max_batch_size=0,
+        )
+        return [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
+
+
+def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_dir: str | None = None,
+         **kwargs: Any) -> CTranslate2Model:
+    """Convert (once) and load a model folder with CTranslate2: int8 on CPU, int8_float16 on CUDA."""
+    import ctranslate2
+
+    if device == "auto":
+        device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    compute_type = "int8_float16" if device == "cuda" else "int8"
+    quantization = compute_type
+    path = converted_folder(spec, folder, kwargs["revision"], quantization, cache_dir)
+    translator = ctranslate2.Translator(str(path), device=device, compute_type=compute_type,
+                                       intra_threads=physical_cores() if device == "cpu" else 1, inter_threads=1)
+    return CTranslate2Model(spec, tokenizer, translator, device=device, compute_type=compute_type, **kwargs)

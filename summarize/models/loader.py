@@ -1,0 +1,140 @@
+"""Finding model files (local folder, hub cache, or a download) and loading each model once per run."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import ModelUnavailableError, UsageError
+from .base import Seq2SeqModel
+from .registry import DEFAULTS, ModelSpec, family_of, resolve
+
+# What a model needs from the hub: configs, tokenizer files and one copy of the weights.
+WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken"]
+BACKENDS = ("auto", "ctranslate2", "transformers")
+
+
+def offline(settings_offline: bool) -> bool:
+    """Offline when asked, or when HF_HUB_OFFLINE is set the way huggingface_hub reads it."""
+    return settings_offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
+
+
+def _how_to_get(spec: ModelSpec, role: str) -> str:
+    return (f"model {spec.model_id} is not available locally; run `summarize models pull {spec.model_id}` "
+            f"(or `summarize models pull {role}`) with network, or pass a local model folder")
+
+
+def fetch(model_id: str, *, allow_download: bool, progress: bool = False) -> Path:
+    """The local folder of a hub model: from the cache, or downloaded when allowed."""
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
+
+    try:
+        return Path(snapshot_download(model_id, allow_patterns=WANTED_FILES, local_files_only=True))
+    except (LocalEntryNotFoundError, FileNotFoundError, OSError, ValueError):
+        if not allow_download:
+            raise
+    try:
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "0" if progress else "1")
+        return Path(snapshot_download(model_id, allow_patterns=WANTED_FILES))
+    except (HfHubHTTPError, OSError, ValueError) as exc:
+        raise ModelUnavailableError(f"could not download {model_id}: {type(exc).__name__}: {exc}") from None
+
+
+def folder_for(spec: ModelSpec, role: str, *, offline_mode: bool) -> Path:
+    """The local folder holding a spec's model files, or ModelUnavailableError saying how to get it."""
+    local = Path(spec.model_id).expanduser()
+    if local.is_dir():
+        return local
+    try:
+        return fetch(spec.model_id, allow_download=not offline_mode)
+    except ModelUnavailableError as exc:
+        raise ModelUnavailableError(f"{exc.message}; {_how_to_get(spec, role)}") from None
+    except Exception:  # noqa: BLE001 - every way of "not in the cache" means the same to the user
+        raise ModelUnavailableError(_how_to_get(spec, role)) from None
+
+
+def revision_of(folder: Path) -> str:
+    """The hub commit of a cached snapshot, or a content hash of a local folder's config and file sizes."""
+    if folder.parent.name == "snapshots":
+        return folder.name
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(str(path.stat().st_size).encode())
+            if path.suffix == ".json":
+                digest.update(path.read_bytes())
+    return "local-" + digest.hexdigest()[:12]
+
+
+def ctranslate2_available() -> bool:
+    """Whether the CTranslate2 engine is installed (checked without importing it)."""
+    from importlib.util import find_spec
+
+    return find_spec("ctranslate2") is not None
+
+
+def pick_backend(requested: str, family: str) -> str:
+    """auto: CTranslate2 when installed and it converts this family, else transformers."""
+    from .ct2 import SUPPORTED_FAMILIES
+
+    if requested not in BACKENDS:
+        raise UsageError(f"unknown backend {requested!r}; choose from {', '.join(BACKENDS)}")
+    if requested == "auto":
+        return "ctranslate2" if ctranslate2_available() and family in SUPPORTED_FAMILIES else "transformers"
+    if requested == "ctranslate2" and not ctranslate2_available():
+        raise UsageError("the ctranslate2 backend is not installed: pip install 'summarize[fast]'")
+    return requested
+
+
+def load_model(
+    role: str, override: str | None, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
+    batch_tokens: int = 4096, cache_dir: str | None = None,
+) -> Seq2SeqModel:
+    """Load the model serving a role (its default, or the id/folder given) with the chosen backend."""
+    spec = resolve(role, override)
+    folder = folder_for(spec, role, offline_mode=offline_mode)
+    spec = replace(spec, family=family_of(folder))
+    try:
+        from transformers import AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(str(folder))
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailableError(f"cannot load the tokenizer of {spec.model_id}: {exc}") from None
+    common: dict[str, Any] = dict(role=role, revision=revision_of(folder), batch_tokens=batch_tokens)
+    chosen = pick_backend(backend, spec.family)
+    try:
+        if chosen == "ctranslate2":
+            from . import ct2
+
+            return ct2.load(spec, folder, tokenizer, device=device, cache_dir=cache_dir, **common)
+        from . import hf
+
+        return hf.load(spec, str(folder), tokenizer, device=device, **common)
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailableError(f"cannot load {spec.model_id}: {exc}") from None
+
+
+class ModelPool:
+    """Loads each (role's model, backend, device) once per run and hands out the same object after."""
+
+    def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
+                 batch_tokens: int = 4096, cache_dir: str | None = None,
+                 loader: Callable[..., Seq2SeqModel] = load_model) -> None:
+        self.options = dict(device=device, backend=backend, offline_mode=offline_mode, batch_tokens=batch_tokens,
+                            cache_dir=cache_dir)
+        self._loader = loader
+        self._models: dict[tuple[str, str | None], Seq2SeqModel] = {}
+
+    def get(self, role: str, override: str | None = None) -> Seq2SeqModel:
+        """The model for a role, loaded on first use."""
+        if role not in DEFAULTS:
+            raise UsageError(f"unknown model role {role!r}")
+        key = (role, override)
+        if key not in self._models:
+            self._models[key] = self._loader(role, override, **self.options)
+        return self._models[key]

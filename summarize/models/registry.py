@@ -1,0 +1,120 @@
+"""The model registry: one spec per role with its default model, licence, size and generation defaults."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping
+
+from ..errors import UsageError
+
+# Roles are "task:language pair or language".
+TRANSLATE_AR_EN = "translate:ar-en"
+TRANSLATE_EN_AR = "translate:en-ar"
+SUMMARY_EN = "summary:en"
+SUMMARY_AR = "summary:ar"
+KEYPOINTS_EN = "keypoints:en"
+KEYPOINTS_AR = "keypoints:ar"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """What we know of a model before loading it; `model_id` is a hub id or a local folder."""
+
+    model_id: str
+    family: str  # marian | nllb | m2m100 | bart | t5 | mt5
+    licence: str = "unknown"
+    commercial_use: bool = True
+    params_m: int = 0
+    max_input_tokens: int = 512
+    languages: tuple[str, ...] = ()
+    generation: Mapping[str, float | int] = field(default_factory=dict)
+    note: str = ""
+    reads_arabic: bool = True
+    collapse_whitespace: bool = False  # XL-Sum models were trained on one-line inputs
+
+
+_MARIAN_BIG = dict(family="marian", licence="CC-BY-4.0", params_m=241, max_input_tokens=512)
+_MARIAN_BASE = dict(family="marian", licence="Apache-2.0", params_m=77, max_input_tokens=512)
+
+DEFAULTS: dict[str, ModelSpec] = {
+    TRANSLATE_AR_EN: ModelSpec("Helsinki-NLP/opus-mt-tc-big-ar-en", languages=("ar", "en"), **_MARIAN_BIG,
+                               generation={"num_beams": 4}, note="FLORES-101 BLEU 42.6"),
+    TRANSLATE_EN_AR: ModelSpec("Helsinki-NLP/opus-mt-tc-big-en-ar", languages=("en", "ar"), **_MARIAN_BIG,
+                               generation={"num_beams": 4}, note="multi-target: >>ara<< selects MSA"),
+    SUMMARY_EN: ModelSpec("sshleifer/distilbart-cnn-12-6", family="bart", licence="Apache-2.0", params_m=306,
+                          max_input_tokens=1024, languages=("en",), reads_arabic=False,
+                          generation={"num_beams": 4, "min_new_tokens": 56, "max_new_tokens": 142,
+                                      "no_repeat_ngram_size": 3, "length_penalty": 2.0},
+                          note="CNN/DM-trained; as good as bart-large-cnn on ROUGE-2, 1.24x faster"),
+    SUMMARY_AR: ModelSpec("csebuetnlp/mT5_multilingual_XLSum", family="mt5", licence="CC-BY-NC-SA-4.0",
+                          commercial_use=False, params_m=582, max_input_tokens=512, languages=("ar", "en"),
+                          generation={"num_beams": 4, "max_new_tokens": 84, "no_repeat_ngram_size": 2,
+                                      "length_penalty": 0.6},
+                          collapse_whitespace=True,
+                          note="NON-COMMERCIAL licence; --permissive summarises through English instead"),
+    KEYPOINTS_EN: ModelSpec("google/flan-t5-base", family="t5", licence="Apache-2.0", params_m=248,
+                            max_input_tokens=512, languages=("en",), reads_arabic=False,
+                            generation={"num_beams": 4, "max_new_tokens": 64, "no_repeat_ngram_size": 3},
+                            note="cannot read Arabic: Arabic articles are translated first"),
+    KEYPOINTS_AR: ModelSpec("bigscience/mt0-base", family="mt5", licence="Apache-2.0", params_m=582,
+                            max_input_tokens=512, languages=("ar", "en"),
+                            generation={"num_beams": 4, "max_new_tokens": 64, "no_repeat_ngram_size": 3}),
+}
+
+# Faster or alternative models users may name by id; listed by `summarize models list --all`.
+ALTERNATIVES: dict[str, ModelSpec] = {
+    s.model_id: s
+    for s in (
+        ModelSpec("Helsinki-NLP/opus-mt-ar-en", languages=("ar", "en"), **_MARIAN_BASE, note="fast; Tatoeba BLEU 49.4"),
+        ModelSpec("Helsinki-NLP/opus-mt-en-ar", languages=("en", "ar"), **_MARIAN_BASE,
+                  note="fast; multi-target, >>ara<< required"),
+        ModelSpec("facebook/nllb-200-distilled-600M", family="nllb", licence="CC-BY-NC-4.0", commercial_use=False,
+                  params_m=615, max_input_tokens=512, languages=("ar", "en")),
+        ModelSpec("facebook/m2m100_418M", family="m2m100", licence="MIT", params_m=484, max_input_tokens=1024,
+                  languages=("ar", "en")),
+        ModelSpec("facebook/bart-large-cnn", family="bart", licence="MIT", params_m=406, max_input_tokens=1024,
+                  languages=("en",), reads_arabic=False, generation=DEFAULTS[SUMMARY_EN].generation),
+        ModelSpec("google/flan-t5-large", family="t5", licence="Apache-2.0", params_m=783, languages=("en",),
+                  reads_arabic=False, generation=DEFAULTS[KEYPOINTS_EN].generation),
+        ModelSpec("bigscience/mt0-large", family="mt5", licence="Apache-2.0", params_m=1200, languages=("ar", "en"),
+                  generation=DEFAULTS[KEYPOINTS_AR].generation),
+    )
+}
+
+
+def family_of(folder: Path) -> str:
+    """The family of a local model folder, from its config and tokenizer files."""
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise UsageError(f"{folder}: not a model folder (no readable config.json)") from None
+    kind = config.get("model_type", "")
+    if kind in ("m2m100", "m2m_100"):
+        tok = folder / "tokenizer_config.json"
+        text = tok.read_text(encoding="utf-8") if tok.is_file() else ""
+        return "nllb" if "Nllb" in text or "eng_Latn" in text else "m2m100"
+    if kind in ("marian", "bart", "t5", "mt5"):
+        return kind
+    raise UsageError(f"{folder}: model type {kind!r} is not supported (marian, bart, t5, mt5, m2m100/nllb)")
+
+
+def resolve(role: str, override: str | None = None) -> ModelSpec:
+    """The spec for a role: its default, or the hub id or local folder the user named."""
+    default = DEFAULTS[role]
+    if not override or override == default.model_id:
+        return default
+    if override in ALTERNATIVES:
+        return ALTERNATIVES[override]
+    folder = Path(override).expanduser()
+    if folder.is_dir():
+        family = family_of(folder)
+        return replace(default, model_id=str(folder), family=family, licence="local", params_m=0, note="local folder",
+                       commercial_use=True, reads_arabic=family not in ("t5", "bart"), collapse_whitespace=False)
+    if "/" not in override:
+        raise UsageError(f"model {override!r}: not a local folder nor a hub id (owner/name)")
+    family = {"opus-mt": "marian", "nllb": "nllb", "m2m100": "m2m100", "bart": "bart", "mt5": "mt5", "mt0": "mt5",
+              "t5": "t5"}
+    guess = next((fam for key, fam in family.items() if key in override.lower()), default.family)
+    return replace(default, model_id=override, family=guess, licence="unknown", params_m=0, note="")
