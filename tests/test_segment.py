@@ -210,7 +210,7 @@ def test_sentences_joined_with_spaces_give_back_the_text():
 def test_sentences_are_numbered_in_article_order_with_their_paragraph():
     paragraphs = split_paragraphs("# Title\n\nOne. Two?\n\nThree!\n")
     assert sentences(paragraphs) == (
-        Sentence(0, 0, "Title"),
+        Sentence(0, 0, "Title", "heading"),
         Sentence(1, 1, "One."),
         Sentence(2, 1, "Two?"),
         Sentence(3, 2, "Three!"),
