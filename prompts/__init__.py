@@ -1,0 +1,1 @@
+"""Prompt templates for instruction models (package data)."""
