@@ -87,44 +87,46 @@ def settings_from(config: str | None, **flags: Any):
     return load_settings({k: (v.value if isinstance(v, Enum) else v) for k, v in flags.items()}, config_path=config)
 
 
-def batch(
-    console: Console,
-    inputs: list[str] | None,
-    settings: Any,
-    output: str | None,
-    handle: Callable[[Any], Any],
-) -> int:
-    """Read each input, hand it to `handle`, write its result; one bad input never stops the rest."""
+def batch(console: Console, inputs: list[str] | None, settings: Any, output: str | None, process: Any,
+          *, max_items: int = 64, review: Callable[[Any], int] | None = None) -> int:
+    """Read every input, process them in chunks, write each result; one bad input never stops the rest."""
     from . import readers
+    from .runner import run_batch
     from .writers import Sink
 
     paths = inputs or ["-"]
-    if paths == ["-"] and sys.stdin.isatty() and not inputs:
+    if not inputs and sys.stdin.isatty():
         raise UsageError("no input: give files or directories, or pipe an article to stdin")
     refs, skipped = readers.expand_inputs(paths)
     for s in skipped:
         console.info(f"skipped {s.path}: {s.reason}")
+    if not refs:
+        raise UsageError("no article files found in the given inputs")
     several = len(refs) > 1 or any(os.path.isdir(p) for p in paths)
     sink = Sink(settings.format, stdout=sys.stdout, output=output, several=several)
     codes: list[int] = []
-    for ref in refs:
+    for outcome in run_batch(refs, process, encoding=settings.encoding, max_items=max_items):
+        if outcome.error is not None:
+            codes.append(_fail(console, outcome.error))
+            continue
         try:
-            article = readers.read_article(ref, encoding=settings.encoding)
-            sink.add(handle(article), ref.relpath)
-            codes.append(0)
-        except (SummarizeError, OSError) as exc:
-            if isinstance(exc, OSError):
-                exc = SummarizeError(f"cannot write output: {exc}", source=ref.path)
-            codes.append(_fail(console, exc))
+            code = review(outcome.result) if review else 0
+            sink.add(outcome.result, outcome.ref.relpath)
+            codes.append(code)
+        except OSError as exc:
+            codes.append(_fail(console, SummarizeError(f"cannot write output: {exc}", source=outcome.ref.path)))
     sink.close()
-    if not refs:
-        raise UsageError("no article files found in the given inputs")
-    failed = [c for c in codes if c]
+    return _exit_code(console, codes, len(skipped))
+
+
+def _exit_code(console: Console, codes: list[int], skipped: int) -> int:
+    failed = [c for c in codes if c and c not in (ExitCode.INCOMPLETE_COVERAGE, ExitCode.FINDINGS)]
+    flagged = [c for c in codes if c in (ExitCode.INCOMPLETE_COVERAGE, ExitCode.FINDINGS)]
     if not failed:
-        return 0
+        return min(flagged) if flagged else 0
     if len(codes) == 1:
         return failed[0]
-    console.info(f"{len(codes) - len(failed)} ok, {len(failed)} failed, {len(skipped)} skipped")
+    console.info(f"{len(codes) - len(failed)} ok, {len(failed)} failed, {skipped} skipped")
     return int(ExitCode.PARTIAL)
 
 
@@ -170,9 +172,157 @@ def detect(
 
     def body() -> int:
         from .api import detect_article
+        from .runner import one_by_one
 
         settings = settings_from(config, format=format, encoding=encoding)
-        return batch(console, inputs, settings, output, detect_article)
+        return batch(console, inputs, settings, output, one_by_one(detect_article))
+
+    guarded(console, body)
+
+
+def review_result(console: Console, settings: Any) -> Callable[[Any], int]:
+    """Say a result's notes and warnings on stderr; incomplete coverage is an exit code unless allowed."""
+
+    def review(result: Any) -> int:
+        source = getattr(result, "source", "-")
+        if getattr(result, "note", None):
+            console.info(f"{source}: {result.note}")
+        for warning in getattr(result, "warnings", ()):
+            console.warn(f"{source}: {warning}")
+        coverage = getattr(result, "coverage", None)
+        if coverage is not None and not coverage.complete:
+            console.warn(f"{source}: the model read {coverage.ratio:.0%} of the input "
+                         f"({coverage.tokens_read} of {coverage.tokens_total} tokens)")
+            if not settings.allow_truncation:
+                return int(ExitCode.INCOMPLETE_COVERAGE)
+        return 0
+
+    return review
+
+
+def model_pool(settings: Any):
+    """The run's models, each loaded once."""
+    from .models.loader import ModelPool, offline
+
+    return ModelPool(device=settings.device, backend=settings.backend, offline_mode=offline(settings.offline),
+                     batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
+
+
+class Lang(str, Enum):
+    ar = "ar"
+    en = "en"
+
+
+class Device(str, Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+
+
+class Backend(str, Enum):
+    auto = "auto"
+    ctranslate2 = "ctranslate2"
+    transformers = "transformers"
+
+
+DeviceOpt = Annotated[Optional[Device], typer.Option("--device", help="cpu, cuda, or auto (GPU when present).")]
+BackendOpt = Annotated[Optional[Backend], typer.Option("--backend", help="Inference engine; auto: CTranslate2 when installed.")]
+BeamsOpt = Annotated[Optional[int], typer.Option("--beams", min=1, max=16, help="Beam size [default: 4].")]
+BatchOpt = Annotated[Optional[int], typer.Option("--batch-tokens", "--batch-size", min=16, help="Source tokens per model batch [default: 4096].")]
+OfflineOpt = Annotated[Optional[bool], typer.Option("--offline/--online", help="Never touch the network (also HF_HUB_OFFLINE=1).", show_default=False)]
+AllowTruncOpt = Annotated[Optional[bool], typer.Option("--allow-truncation", help="Exit 0 even when a model read less than the whole input.", show_default=False)]
+
+
+@app.command()
+def translate(
+    inputs: Inputs = None,
+    to: Annotated[Lang, typer.Option("--to", help="Target language.")] = Lang.en,
+    source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Source language (default: detect).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local folder of the translation model.")] = None,
+    bilingual: Annotated[bool, typer.Option("--bilingual", help="Source and translation side by side (text/markdown).")] = False,
+    device: DeviceOpt = None,
+    backend: BackendOpt = None,
+    beams: BeamsOpt = None,
+    batch_tokens: BatchOpt = None,
+    offline: OfflineOpt = None,
+    allow_truncation: AllowTruncOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    encoding: EncodingOpt = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Translate articles Arabic↔English, sentence by sentence, keeping paragraphs, headings and numbers."""
+    console = Console(debug=debug, quiet=quiet)
+
+    def body() -> int:
+        from .pipeline import TranslateOptions, translate_many
+        from .render import Bilingual
+
+        settings = settings_from(config, format=format, encoding=encoding, device=device, backend=backend,
+                                 beams=beams, batch_tokens=batch_tokens, offline=offline,
+                                 allow_truncation=allow_truncation, translation_model=model)
+        pool = model_pool(settings)
+        options = TranslateOptions(to=to.value, source=source_lang.value if source_lang else None,
+                                   model=settings.translation_model, beams=settings.beams)
+        wrap = bilingual and settings.format in ("text", "markdown")
+
+        def process(articles):
+            results = translate_many(articles, pool, options)
+            return [Bilingual(r) if wrap and not isinstance(r, SummarizeError) else r for r in results]
+
+        return batch(console, inputs, settings, output, process, review=review_result(console, settings))
+
+    guarded(console, body)
+
+
+models_app = typer.Typer(help="List and download the models each role uses.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list(
+    all_models: Annotated[bool, typer.Option("--all", help="Also list the alternatives you can name with --model.")] = False,
+    format: FormatOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Each role's default model: licence, size, whether it is in the local cache."""
+    console = Console(debug=debug)
+
+    def body() -> int:
+        from .models.catalog import catalog
+        from .render import models_table
+        from .writers import dumps
+
+        rows = catalog(include_alternatives=all_models)
+        fmt = (format or Format.text).value
+        if fmt == "json":
+            sys.stdout.write(dumps(rows) + "\n")
+        elif fmt == "jsonl":
+            sys.stdout.writelines(dumps(r, indent=None) + "\n" for r in rows)
+        else:
+            sys.stdout.write(models_table(rows, markdown=fmt == "markdown"))
+        return 0
+
+    guarded(console, body)
+
+
+@models_app.command("pull")
+def models_pull(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Roles (e.g. translate:ar-en) or hub ids; none: every default.", show_default=False)] = None,
+    debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Download models into the local cache, with a progress bar."""
+    console = Console(debug=debug, quiet=quiet)
+
+    def body() -> int:
+        from .models.catalog import pull
+
+        for model_id, folder in pull(names or [], progress=not quiet):
+            console.info(f"{model_id}: {folder}")
+        return 0
 
     guarded(console, body)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import singledispatch
-from typing import Any
+from typing import Any, Sequence
 
 from .records import DetectResult
+from .translate import Translation
 
 
 @singledispatch
@@ -38,3 +40,60 @@ def _(r: DetectResult) -> str:
              f"- confidence: {r.confidence:.2f}", f"- scripts: {_shares(r.scripts) or 'no letters'}"]
     lines += [f"- {e}" for e in r.evidence]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A translation shown with its source, paragraph by paragraph (text/markdown only)."""
+
+    translation: Translation
+
+    @property
+    def source(self) -> str:
+        return self.translation.source
+
+
+def _marked(marker: str, text: str) -> str:
+    return f"{marker} {text}" if marker else text
+
+
+@as_text.register
+def _(t: Translation) -> str:
+    return t.text
+
+
+@as_markdown.register
+def _(t: Translation) -> str:
+    return "\n\n".join(_marked(p.marker, p.target) for p in t.paragraphs)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+@as_text.register
+def _(b: Bilingual) -> str:
+    return "\n\n".join(f"{_marked(p.marker, p.source)}\n{_marked(p.marker, p.target)}" for p in b.translation.paragraphs)
+
+
+@as_markdown.register
+def _(b: Bilingual) -> str:
+    t = b.translation
+    lines = [f"| {t.source_language} | {t.target_language} |", "| --- | --- |"]
+    lines += [f"| {_cell(_marked(p.marker, p.source))} | {_cell(_marked(p.marker, p.target))} |" for p in t.paragraphs]
+    return "\n".join(lines)
+
+
+def models_table(rows: Sequence[Any], *, markdown: bool = False) -> str:
+    """`summarize models list` as an aligned table (or a markdown one)."""
+    head = ("role", "model", "licence", "params", "cached", "note")
+    body = [
+        (r.role, r.model_id, r.licence + ("" if r.commercial_use else " (non-commercial)"),
+         f"{r.params_m}M" if r.params_m else "?", f"yes, {r.size_mb} MB" if r.cached else "no", r.note)
+        for r in rows
+    ]
+    if markdown:
+        return "\n".join(["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+                         + ["| " + " | ".join(map(_cell, row)) + " |" for row in body]) + "\n"
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]
+    return "".join("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip() + "\n" for row in (head, *body))

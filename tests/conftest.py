@@ -25,3 +25,11 @@ def _isolated_settings(monkeypatch, tmp_path_factory):
             monkeypatch.delenv(key)
     monkeypatch.setenv("SUMMARIZE_CONFIG", str(tmp_path_factory.getbasetemp() / "no-config.toml"))
     monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory):
+    """Tiny random models of every family, saved like hub models: name -> folder."""
+    from .tiny_models import build_all
+
+    return build_all(tmp_path_factory.mktemp("tiny-models"))

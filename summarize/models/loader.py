@@ -41,7 +41,8 @@ def fetch(model_id: str, *, allow_download: bool, progress: bool = False) -> Pat
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "0" if progress else "1")
         return Path(snapshot_download(model_id, allow_patterns=WANTED_FILES))
     except (HfHubHTTPError, OSError, ValueError) as exc:
-        raise ModelUnavailableError(f"could not download {model_id}: {type(exc).__name__}: {exc}") from None
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise ModelUnavailableError(f"could not download {model_id} ({reason})") from None
 
 
 def folder_for(spec: ModelSpec, role: str, *, offline_mode: bool) -> Path:
@@ -96,6 +97,10 @@ def load_model(
     batch_tokens: int = 4096, cache_dir: str | None = None,
 ) -> Seq2SeqModel:
     """Load the model serving a role (its default, or the id/folder given) with the chosen backend."""
+    from transformers.utils import logging
+
+    logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
+    logging.disable_progress_bar()
     spec = resolve(role, override)
     folder = folder_for(spec, role, offline_mode=offline_mode)
     spec = replace(spec, family=family_of(folder))
@@ -125,7 +130,7 @@ class ModelPool:
     def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
                  batch_tokens: int = 4096, cache_dir: str | None = None,
                  loader: Callable[..., Seq2SeqModel] = load_model) -> None:
-        self.options = dict(device=device, backend=backend, offline_mode=offline_mode, batch_tokens=batch_tokens,
+        self.options = dict(device=device, backend=backend, offline_mode=offline(offline_mode), batch_tokens=batch_tokens,
                             cache_dir=cache_dir)
         self._loader = loader
         self._models: dict[tuple[str, str | None], Seq2SeqModel] = {}
