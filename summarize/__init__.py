@@ -3,11 +3,11 @@
 Importing this package is cheap: torch, transformers and ctranslate2 load only when a model is used.
 """
 
+__version__ = "0.1.0"
+
 from .api import detect, detect_article, read
 from .errors import ExitCode, SummarizeError
 from .records import Article, Detection, DetectResult
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Article",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from dataclasses import dataclass, field
+from functools import partial
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Annotated, Any, Callable, Optional
+from typing import Annotated, Any, Callable, Mapping, Optional
 
 import typer
 
@@ -38,7 +39,21 @@ OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Output
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (default: detect).")]
 ConfigOpt = Annotated[Optional[str], typer.Option("--config", help="TOML config file (default: user config dir).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and warnings on stderr.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="A line on stderr for every input.")]
+FilesFromOpt = Annotated[Optional[str], typer.Option("--files-from", help="Read input paths from FILE ('-': stdin), one per line.")]
+NullOpt = Annotated[bool, typer.Option("--null", "-0", help="--files-from paths are NUL-separated (find -print0).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Redo inputs an earlier run into the same -o DIR finished.")]
+ManifestOpt = Annotated[Optional[str], typer.Option("--manifest", help="Write the run manifest (JSONL) here [default: DIR/manifest.jsonl with -o DIR].")]
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="local, or ray (a Ray cluster; pip install 'summarize[ray]').")]
+AddressOpt = Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local Ray).")]
 
 
 def _use_colour(stream: Any) -> bool:
@@ -87,51 +102,106 @@ def settings_from(config: str | None, **flags: Any):
     return load_settings({k: (v.value if isinstance(v, Enum) else v) for k, v in flags.items()}, config_path=config)
 
 
-def batch(console: Console, inputs: list[str] | None, settings: Any, output: str | None, process: Any,
-          *, max_items: int = 64, review: Callable[[Any], int] | None = None) -> int:
-    """Read every input, process them in chunks, write each result; one bad input never stops the rest."""
-    from . import readers
-    from .runner import run_batch
-    from .writers import Sink
+@dataclass(frozen=True)
+class BatchArgs:
+    """The options every article-reading command shares."""
 
-    paths = inputs or ["-"]
-    if not inputs and sys.stdin.isatty():
-        raise UsageError("no input: give files or directories, or pipe an article to stdin")
+    inputs: list[str] | None
+    output: str | None = None
+    files_from: str | None = None
+    null: bool = False
+    force: bool = False
+    manifest: str | None = None
+    engine: str = "local"
+    address: str | None = None
+    verbose: bool = False
+
+
+def _listed_paths(files_from: str, null: bool) -> list[str]:
+    try:
+        data = sys.stdin.buffer.read() if files_from == "-" else open(files_from, "rb").read()
+    except OSError as exc:
+        raise UsageError(f"--files-from {files_from}: {exc.strerror or exc}") from None
+    text = data.decode("utf-8", errors="surrogateescape")
+    return [p for p in (text.split("\0") if null else text.splitlines()) if p.strip()]
+
+
+def _refs(console: Console, args: BatchArgs) -> tuple[list[Any], list[Any], bool]:
+    from . import readers
+
+    paths = list(args.inputs or [])
+    if args.files_from:
+        paths += _listed_paths(args.files_from, args.null)
+    if not paths:
+        if sys.stdin.isatty() or args.files_from == "-":
+            raise UsageError("no input: give files or directories, --files-from, or pipe an article to stdin")
+        paths = ["-"]
     refs, skipped = readers.expand_inputs(paths)
     for s in skipped:
         console.info(f"skipped {s.path}: {s.reason}")
     if not refs:
         raise UsageError("no article files found in the given inputs")
-    several = len(refs) > 1 or any(os.path.isdir(p) for p in paths)
-    sink = Sink(settings.format, stdout=sys.stdout, output=output, several=several)
-    codes: list[int] = []
-    for outcome in run_batch(refs, process, encoding=settings.encoding, max_items=max_items):
-        if outcome.error is not None:
-            codes.append(_fail(console, outcome.error))
-            continue
-        try:
-            code = review(outcome.result) if review else 0
-            sink.add(outcome.result, outcome.ref.relpath)
-            codes.append(code)
-        except OSError as exc:
-            codes.append(_fail(console, SummarizeError(f"cannot write output: {exc}", source=outcome.ref.path)))
-    sink.close()
-    return _exit_code(console, codes, len(skipped))
+    several = len(refs) > 1 or any(os.path.isdir(p) for p in paths) or bool(args.files_from)
+    return list(refs), list(skipped), several
 
 
-def _exit_code(console: Console, codes: list[int], skipped: int) -> int:
-    failed = [c for c in codes if c and c not in (ExitCode.INCOMPLETE_COVERAGE, ExitCode.FINDINGS)]
-    flagged = [c for c in codes if c in (ExitCode.INCOMPLETE_COVERAGE, ExitCode.FINDINGS)]
-    if not failed:
-        return min(flagged) if flagged else 0
-    if len(codes) == 1:
-        return failed[0]
-    console.info(f"{len(codes) - len(failed)} ok, {len(failed)} failed, {skipped} skipped")
-    return int(ExitCode.PARTIAL)
+def batch(console: Console, args: BatchArgs, settings: Any, factory: Callable[[], Any], *, command: str,
+          options: Any = None, review: Callable[[Any], int] | None = None,
+          view: Callable[[Any], Any] | None = None) -> int:
+    """Run a command over every input: resume, process in chunks, write each result, manifest, tally."""
+    from pathlib import Path
+
+    from .batch import BatchRun, Progress, stderr_is_terminal
+    from .writers import Sink
+
+    refs, skipped, several = _refs(console, args)
+    sink = Sink(settings.format, stdout=sys.stdout, output=args.output, several=several)
+    progress = Progress(len(refs), sys.stderr, enabled=stderr_is_terminal() and not console.quiet and several)
+    run = BatchRun(command, (options, settings), sink, say=console.info, report=lambda exc: _fail(console, exc),
+                   force=args.force, progress=progress, manifest=Path(args.manifest) if args.manifest else None)
+    todo = run.pending(refs, skipped)
+    progress.total = len(todo)
+    try:
+        run.consume(_outcomes(todo, factory, settings, args, view, console), review)
+    finally:
+        code = run.close(several)
+    return code
+
+
+def _outcomes(refs: list[Any], factory: Callable[[], Any], settings: Any, args: BatchArgs,
+              view: Callable[[Any], Any] | None, console: Console):
+    if not refs:
+        return
+    if args.engine == "ray":
+        from .engines.ray_engine import require_ray, run_ray
+
+        require_ray()
+        outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address,
+                           use_gpu=settings.device == "cuda")
+    else:
+        from .runner import run_batch
+
+        outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars)
+    for outcome in outcomes:
+        if args.verbose:
+            console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")
+        if view is not None and outcome.ok:
+            outcome = replace(outcome, result=view(outcome.result))
+        yield outcome
 
 
 def guarded(console: Console, body: Callable[[], int]) -> None:
     """Run a command body, turning every error into its exit code and one line on stderr."""
+    import signal
+
+    def terminated(signum: int, frame: Any) -> None:  # SIGTERM ends a run like Ctrl-C: cleanly, outputs whole
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        try:
+            signal.signal(signal.SIGTERM, terminated)
+        except ValueError:  # not the main thread (some test runners): the default handler stays
+            pass
     try:
         code = body()
     except KeyboardInterrupt:
@@ -162,6 +232,8 @@ def detect(
     inputs: Inputs = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
+    files_from: FilesFromOpt = None,
+    null: NullOpt = False,
     encoding: EncodingOpt = None,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
@@ -175,37 +247,41 @@ def detect(
         from .runner import one_by_one
 
         settings = settings_from(config, format=format, encoding=encoding)
-        return batch(console, inputs, settings, output, one_by_one(detect_article))
+        args = BatchArgs(inputs, output, files_from, null)
+        return batch(console, args, settings, lambda: one_by_one(detect_article), command="detect")
 
     guarded(console, body)
 
 
-def review_result(console: Console, settings: Any) -> Callable[[Any], int]:
-    """Say a result's notes and warnings on stderr; incomplete coverage is an exit code unless allowed."""
+def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Any], int]:
+    """Say a result's notes, warnings and findings on stderr; turn incomplete coverage (and, strict, findings)
+    into exit codes."""
+
+    from .render import Bilingual
 
     def review(result: Any) -> int:
+        if isinstance(result, Bilingual):  # a view: review what it shows
+            result = result.translation
         source = getattr(result, "source", "-")
         if getattr(result, "note", None):
             console.info(f"{source}: {result.note}")
         for warning in getattr(result, "warnings", ()):
             console.warn(f"{source}: {warning}")
+        code = 0
         coverage = getattr(result, "coverage", None)
-        if coverage is not None and not coverage.complete:
-            console.warn(f"{source}: the model read {coverage.ratio:.0%} of the input "
-                         f"({coverage.tokens_read} of {coverage.tokens_total} tokens)")
-            if not settings.allow_truncation:
-                return int(ExitCode.INCOMPLETE_COVERAGE)
-        return 0
+        per_role = coverage if isinstance(coverage, Mapping) else {"model": coverage} if coverage else {}
+        for role, cov in per_role.items():
+            if not cov.complete:
+                console.warn(f"{source}: the {role} read {cov.ratio:.0%} of its input "
+                             f"({cov.tokens_read} of {cov.tokens_total} tokens)")
+                code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
+        for finding in getattr(result, "findings", ()):
+            console.warn(f"{source}: unverified {finding.kind} {finding.text!r}: {finding.why}")
+        if strict and getattr(result, "findings", ()) and not code:
+            code = int(ExitCode.FINDINGS)
+        return code
 
     return review
-
-
-def model_pool(settings: Any):
-    """The run's models, each loaded once."""
-    from .models.loader import ModelPool, offline
-
-    return ModelPool(device=settings.device, backend=settings.backend, offline_mode=offline(settings.offline),
-                     batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
 
 
 class Lang(str, Enum):
@@ -248,31 +324,105 @@ def translate(
     allow_truncation: AllowTruncOpt = None,
     format: FormatOpt = None,
     output: OutputOpt = None,
+    files_from: FilesFromOpt = None,
+    null: NullOpt = False,
+    force: ForceOpt = False,
+    manifest: ManifestOpt = None,
+    engine: EngineOpt = Engine.local,
+    address: AddressOpt = None,
     encoding: EncodingOpt = None,
     config: ConfigOpt = None,
     debug: DebugOpt = False,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Translate articles Arabic↔English, sentence by sentence, keeping paragraphs, headings and numbers."""
     console = Console(debug=debug, quiet=quiet)
 
     def body() -> int:
-        from .pipeline import TranslateOptions, translate_many
+        from .pipeline import TranslateOptions, translate_processor
         from .render import Bilingual
 
         settings = settings_from(config, format=format, encoding=encoding, device=device, backend=backend,
                                  beams=beams, batch_tokens=batch_tokens, offline=offline,
                                  allow_truncation=allow_truncation, translation_model=model)
-        pool = model_pool(settings)
         options = TranslateOptions(to=to.value, source=source_lang.value if source_lang else None,
                                    model=settings.translation_model, beams=settings.beams)
-        wrap = bilingual and settings.format in ("text", "markdown")
+        args = BatchArgs(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
+        view = Bilingual if bilingual and settings.format in ("text", "markdown") else None
+        return batch(console, args, settings, partial(translate_processor, settings, options), command="translate",
+                     options=options, review=review_result(console, settings), view=view)
 
-        def process(articles):
-            results = translate_many(articles, pool, options)
-            return [Bilingual(r) if wrap and not isinstance(r, SummarizeError) else r for r in results]
+    guarded(console, body)
 
-        return batch(console, inputs, settings, output, process, review=review_result(console, settings))
+
+class Length(str, Enum):
+    short = "short"
+    medium = "medium"
+    long = "long"
+
+
+class Method(str, Enum):
+    abstractive = "abstractive"
+    extractive = "extractive"
+
+
+@app.command()
+def run(
+    inputs: Inputs = None,
+    to: Annotated[Optional[Lang], typer.Option("--to", help="Output language [default: the article's own].", show_default=False)] = None,
+    source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Article language (default: detect).")] = None,
+    length: Annotated[Optional[Length], typer.Option("--length", help="Summary length [default: medium].", show_default=False)] = None,
+    points: Annotated[Optional[int], typer.Option("--points", min=0, max=20, help="Number of key points [default: 5].", show_default=False)] = None,
+    method: Annotated[Optional[Method], typer.Option("--method", help="abstractive (models) or extractive (verbatim sentences, no model) [default: abstractive].", show_default=False)] = None,
+    include_translation: Annotated[bool, typer.Option("--translate", help="Include the full translation when --to differs.")] = False,
+    permissive: Annotated[Optional[bool], typer.Option("--permissive", help="Use permissively licensed models only (Arabic summaries go through English).", show_default=False)] = None,
+    translation_model: Annotated[Optional[str], typer.Option("--translation-model", help="Hub id or folder for translation.")] = None,
+    summary_model: Annotated[Optional[str], typer.Option("--summary-model", help="Hub id or folder for the summary.")] = None,
+    keypoints_model: Annotated[Optional[str], typer.Option("--keypoints-model", help="Hub id or folder for key points.")] = None,
+    prompts_dir: Annotated[Optional[str], typer.Option("--prompts-dir", help="Folder of prompt templates overriding prompts/.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a number, date or quote is not backed by the source.")] = False,
+    device: DeviceOpt = None,
+    backend: BackendOpt = None,
+    beams: BeamsOpt = None,
+    batch_tokens: BatchOpt = None,
+    offline: OfflineOpt = None,
+    allow_truncation: AllowTruncOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    files_from: FilesFromOpt = None,
+    null: NullOpt = False,
+    force: ForceOpt = False,
+    manifest: ManifestOpt = None,
+    engine: EngineOpt = Engine.local,
+    address: AddressOpt = None,
+    encoding: EncodingOpt = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """The main job: detect, translate where needed, summarise and list key points with their evidence."""
+    console = Console(debug=debug, quiet=quiet)
+
+    def body() -> int:
+        from .pipeline import RunOptions, run_processor
+
+        settings = settings_from(config, format=format, encoding=encoding, device=device, backend=backend,
+                                 beams=beams, batch_tokens=batch_tokens, offline=offline, method=method,
+                                 length=length, points=points, permissive=permissive,
+                                 allow_truncation=allow_truncation, translation_model=translation_model,
+                                 summary_model=summary_model, keypoints_model=keypoints_model,
+                                 prompts_dir=prompts_dir)
+        options = RunOptions(
+            to=to.value if to else None, source=source_lang.value if source_lang else None, length=settings.length,
+            points=settings.points, method=settings.method, include_translation=include_translation,
+            permissive=settings.permissive, beams=settings.beams, translation_model=settings.translation_model,
+            summary_model=settings.summary_model, keypoints_model=settings.keypoints_model,
+            prompts_dir=settings.prompts_dir)
+        args = BatchArgs(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
+        return batch(console, args, settings, partial(run_processor, settings, options), command="run",
+                     options=options, review=review_result(console, settings, strict=strict))
 
     guarded(console, body)
 

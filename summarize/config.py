@@ -29,6 +29,7 @@ class Settings:
     backend: str = "auto"
     beams: int = 4
     batch_tokens: int = 4096
+    chunk_chars: int = 50_000  # articles are read and batched together up to this many characters
     offline: bool = False
     method: str = "abstractive"
     length: str = "medium"

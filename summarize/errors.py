@@ -33,6 +33,13 @@ class SummarizeError(Exception):
     def __str__(self) -> str:
         return f"{self.source}: {self.message}" if self.source else self.message
 
+    def __reduce__(self):  # keep `source` when results travel between processes (Ray workers)
+        return _rebuild, (type(self), self.message, self.source)
+
+
+def _rebuild(cls: type, message: str, source: str | None) -> "SummarizeError":
+    return cls(message, source=source)
+
 
 class UsageError(SummarizeError):
     exit_code = ExitCode.USAGE

@@ -5,14 +5,24 @@ No file I/O and no torch here: models come from a ModelPool, articles and result
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence, Union
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterator, Mapping, Sequence, Union
 
+from . import __version__
 from .detect import detect
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
+from .extractive import key_points_extractive, summarize_extractive
+from .keypoints import key_points, keypoint_options
 from .models.loader import ModelPool
-from .records import SUPPORTED_LANGUAGES, Article
+from .records import SUPPORTED_LANGUAGES, Article, Coverage, ModelInfo, Sentence
+from .segment import sentences, split_paragraphs
+from .summary import summarize as summarize_text
+from .summary import summary_options
 from .translate import Translation, passthrough, translate_texts, translation_options
+from .verify import Finding
+from .verify import check as check_output
 
 Outcome = Union[object, SummarizeError]
 
@@ -73,4 +83,239 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
     return [o for o in outcomes if o is not None]
 
 
-__all__ = ["TranslateOptions", "Translation", "source_language", "translate_many", "translation_role"]
+
+
+# ---------------------------------------------------------------------------------------------- run
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What `summarize run` was asked for."""
+
+    to: str | None = None  # output language; None: the article's own
+    source: str | None = None  # --from
+    length: str = "medium"
+    points: int = 5
+    method: str = "abstractive"
+    include_translation: bool = False
+    permissive: bool = False
+    beams: int = 4
+    translation_model: str | None = None
+    summary_model: str | None = None
+    keypoints_model: str | None = None
+    prompts_dir: str | None = None
+
+
+@dataclass(frozen=True)
+class KeyPointOut:
+    """A key point with the source sentences (article language) that support it."""
+
+    text: str
+    evidence: tuple[int, ...]
+    evidence_text: tuple[str, ...]
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """`summarize run` for one article: see summarize/schema/run.schema.json."""
+
+    source: str
+    input_sha256: str
+    title: str | None
+    date: str | None
+    language: str
+    output_language: str
+    method: str
+    route: str
+    summary: str
+    summary_flagged: bool
+    key_points: tuple[KeyPointOut, ...]
+    sentences: tuple[Sentence, ...]
+    translation: str | None
+    models: Mapping[str, ModelInfo]
+    parameters: Mapping[str, object]
+    coverage: Mapping[str, Coverage]
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...]
+    timings: Mapping[str, float]
+    tool_version: str
+    schema_version: str = SCHEMA_VERSION
+
+
+class _Run:
+    """The working state of one article's run: models used, coverage, warnings, timings."""
+
+    def __init__(self, article: Article, pool: ModelPool, options: RunOptions, src: str, out: str) -> None:
+        self.article, self.pool, self.options, self.src, self.out = article, pool, options, src, out
+        self.models: dict[str, ModelInfo] = {}
+        self.coverage: dict[str, Coverage] = {}
+        self.warnings: list[str] = []
+        self.timings: dict[str, float] = {}
+        self.translation: Translation | None = None
+
+    @contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        started = time.perf_counter()
+        yield
+        self.timings[step] = round(self.timings.get(step, 0.0) + time.perf_counter() - started, 4)
+
+    def translate_article(self, tgt: str) -> Translation:
+        """The whole article translated (once), sentence ids kept."""
+        if self.translation is None:
+            with self.timed("translation"):
+                model = self.pool.get(translation_role(self.src, tgt), self.options.translation_model)
+                options = translation_options(self.options.beams)
+                [self.translation] = translate_texts([(self.article.source, self.article.text)], model, self.src,
+                                                     tgt, options)
+            self.models["translation"] = self.translation.model
+            self.coverage["translation"] = self.translation.coverage
+            self.warnings += [f"translation: {w}" for w in self.translation.warnings]
+        return self.translation
+
+    def translate_outputs(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
+        """Short outputs (summary, key points) translated into the output language."""
+        with self.timed("translation_of_outputs"):
+            model = self.pool.get(translation_role(src, tgt), self.options.translation_model)
+            options = translation_options(self.options.beams)
+            done = translate_texts([(f"output {i}", t) for i, t in enumerate(texts)], model, src, tgt, options)
+        self.models["translation_of_outputs"] = done[0].model if done else model.info(options)
+        self.warnings += [f"translation of outputs: {w}" for d in done for w in d.warnings]
+        return [d.text for d in done]
+
+    def summary(self, sents: Sequence[Sentence], language: str) -> tuple[str, bool]:
+        with self.timed("summary"):
+            model = self.pool.get(f"summary:{language}", self.options.summary_model)
+            result = summarize_text(sents, model, language=language, length=self.options.length,
+                                    beams=self.options.beams, prompts_dir=self.options.prompts_dir)
+        self.models["summary"] = model.info(summary_options(model.spec, self.options.length, self.options.beams))
+        self.coverage["summary"] = result.coverage
+        self.warnings += [f"summary: {w}" for w in result.warnings]
+        if not model.spec.commercial_use:
+            self.warnings.append(f"summary model {model.spec.model_id} is licensed {model.spec.licence} "
+                                 "(non-commercial); --permissive uses permissively licensed models only")
+        return result.text, result.flagged
+
+    def key_points(self, sents: Sequence[Sentence], language: str,
+                   evidence: Sequence[Sentence]) -> list[KeyPointOut]:
+        with self.timed("key_points"):
+            model = self.pool.get(f"keypoints:{language}", self.options.keypoints_model)
+            points, warnings = key_points(sents, model, language=language, n=self.options.points,
+                                          prompts_dir=self.options.prompts_dir, beams=self.options.beams,
+                                          evidence_sentences=evidence)
+        self.models["key_points"] = model.info(keypoint_options(model.spec, self.options.beams))
+        self.warnings += [f"key points: {w}" for w in warnings]
+        return [KeyPointOut(p.text, p.evidence, p.evidence_text, p.flagged) for p in points]
+
+
+def _translated_sentences(run: _Run, sents: Sequence[Sentence], tgt: str) -> tuple[Sentence, ...]:
+    pairs = {p.id: p.target for p in run.translate_article(tgt).sentences}
+    return tuple(replace(s, text=pairs[s.id]) for s in sents)
+
+
+def _abstractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
+    """Pick the route for (article language, output language, licence policy) and follow it."""
+    src, out = run.src, run.out
+    if src == out == "en" or (src == out == "ar" and not run.options.permissive):
+        summary, flagged = run.summary(sents, src)
+        return "direct", summary, flagged, run.key_points(sents, src, sents)
+    if src == out == "ar":  # permissive: summarise through English, key points with mt0 (Apache-2.0)
+        english = _translated_sentences(run, sents, "en")
+        summary, flagged = run.summary(english, "en")
+        [summary] = run.translate_outputs([summary], "en", "ar")
+        return "ar→en, summarise in en, →ar (permissive)", summary, flagged, run.key_points(sents, "ar", sents)
+    if src == "ar":  # → en
+        english = _translated_sentences(run, sents, "en")
+        summary, flagged = run.summary(english, "en")
+        return "translate ar→en, then summarise", summary, flagged, run.key_points(english, "en", sents)
+    summary, flagged = run.summary(sents, "en")  # en article, Arabic desk
+    points = run.key_points(sents, "en", sents)
+    summary, *texts = run.translate_outputs([summary, *(p.text for p in points)], "en", "ar")
+    points = [replace(p, text=t) for p, t in zip(points, texts)]
+    return "summarise in en, then translate en→ar", summary, flagged, points
+
+
+def _extractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
+    """Verbatim source sentences, ranked without any model; translated only when another language is asked."""
+    with run.timed("extractive"):
+        chosen = summarize_extractive(sents, run.src, run.options.length)
+        points = [KeyPointOut(s.text, (s.id,), (s.text,)) for s in key_points_extractive(sents, run.src, run.options.points)]
+    summary = " ".join(s.text for s in chosen)
+    if run.src == run.out:
+        return "extractive", summary, False, points
+    summary, *texts = run.translate_outputs([summary, *(p.text for p in points)], run.src, run.out)
+    return f"extractive, translated {run.src}→{run.out}", summary, False, [
+        replace(p, text=t) for p, t in zip(points, texts)]
+
+
+def _findings(article: Article, summary: str, points: Sequence[KeyPointOut], translated: str | None) -> tuple:
+    texts = [summary, *(p.text for p in points)]
+    found = [f for text in texts for f in check_output(article.text, text, translated_source=translated)]
+    return tuple(dict.fromkeys(found))
+
+
+def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunResult:
+    """Detect, translate where needed, summarise and list key points for one article."""
+    if options.method not in ("abstractive", "extractive"):
+        raise UsageError(f"--method must be abstractive or extractive, not {options.method!r}")
+    started = time.perf_counter()
+    src = source_language(article, options.source)
+    out = options.to or src
+    if out not in SUPPORTED_LANGUAGES:
+        raise UsageError(f"--to must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {out!r}")
+    sents = sentences(split_paragraphs(article.text))
+    run = _Run(article, pool, options, src, out)
+    run.timings["detect"] = round(time.perf_counter() - started, 4)
+    step = _extractive if options.method == "extractive" else _abstractive
+    route, summary, flagged, points = step(run, sents)
+    if options.include_translation and src != out:
+        run.translate_article(out)
+    translated = run.translation.text if run.translation and run.translation.target_language == out else None
+    with run.timed("verify"):
+        findings = _findings(article, summary, points, translated)
+    run.timings["total"] = round(time.perf_counter() - started, 4)
+    return RunResult(
+        article.source, article.sha256, article.title, article.date, src, out, options.method, route, summary,
+        flagged, tuple(points), sents, translated if options.include_translation else None, run.models,
+        _parameters(options, out), run.coverage, findings, tuple(run.warnings), run.timings, __version__,
+    )
+
+
+def _parameters(options: RunOptions, out: str) -> dict[str, object]:
+    return {"to": out, "length": options.length, "points": options.points, "method": options.method,
+            "beams": options.beams, "permissive": options.permissive, "translate": options.include_translation}
+
+
+def run_many(articles: Sequence[Article], pool: ModelPool, options: RunOptions) -> list[Outcome]:
+    """run_article for each article; an article's expected error stays with that article."""
+    outcomes: list[Outcome] = []
+    for article in articles:
+        try:
+            outcomes.append(run_article(article, pool, options))
+        except SummarizeError as exc:
+            if exc.source is None:
+                exc.source = article.source
+            outcomes.append(exc)
+    return outcomes
+
+
+def pool_for(settings: Any) -> ModelPool:
+    """The run's models, each loaded once, as the settings ask."""
+    from .models.loader import offline
+
+    return ModelPool(device=settings.device, backend=settings.backend, offline_mode=offline(settings.offline),
+                     batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
+
+
+def translate_processor(settings: Any, options: TranslateOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
+    """A picklable-by-factory function turning a chunk of articles into translations (models loaded on first use)."""
+    pool = pool_for(settings)
+    return lambda articles: translate_many(articles, pool, options)
+
+
+def run_processor(settings: Any, options: RunOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
+    """Like translate_processor, for `summarize run`."""
+    pool = pool_for(settings)
+    return lambda articles: run_many(articles, pool, options)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import singledispatch
 from typing import Any, Sequence
 
+from .pipeline import RunResult
 from .records import DetectResult
 from .translate import Translation
 
@@ -48,9 +49,10 @@ class Bilingual:
 
     translation: Translation
 
-    @property
-    def source(self) -> str:
-        return self.translation.source
+    def __getattr__(self, name: str) -> Any:  # source, model, warnings, coverage…: those of the translation
+        if name == "translation":  # not set yet (unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.translation, name)
 
 
 def _marked(marker: str, text: str) -> str:
@@ -97,3 +99,42 @@ def models_table(rows: Sequence[Any], *, markdown: bool = False) -> str:
                          + ["| " + " | ".join(map(_cell, row)) + " |" for row in body]) + "\n"
     widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]
     return "".join("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip() + "\n" for row in (head, *body))
+
+
+def _flag(text: str, flagged: bool) -> str:
+    return f"{text} [unreliable: degenerate model output]" if flagged else text
+
+
+def _run_notes(r: RunResult) -> list[str]:
+    notes = [f"{f.kind} {f.text!r} not backed by the source: {f.why}" for f in r.findings]
+    return notes + list(r.warnings)
+
+
+@as_text.register
+def _(r: RunResult) -> str:
+    lines = [_flag(r.summary, r.summary_flagged), ""]
+    lines += [f"- {_flag(p.text, p.flagged)}  [sentences {', '.join(str(i + 1) for i in p.evidence)}]"
+              for p in r.key_points]
+    if r.translation:
+        lines += ["", r.translation]
+    notes = _run_notes(r)
+    if notes:
+        lines += ["", *(f"! {n}" for n in notes)]
+    return "\n".join(lines)
+
+
+@as_markdown.register
+def _(r: RunResult) -> str:
+    head = r.title or r.source
+    models = ", ".join(f"{role}: `{m.model_id}` ({m.backend})" for role, m in r.models.items()) or "none"
+    lines = [f"## {head}", "", f"*{r.language} → {r.output_language} · {r.route} · models: {models}*", "",
+             "### Summary", "", _flag(r.summary, r.summary_flagged), "", "### Key points", ""]
+    for p in r.key_points:
+        quotes = " / ".join(p.evidence_text)
+        lines += [f"- {_flag(p.text, p.flagged)}", f"  > {quotes}"]
+    if r.translation:
+        lines += ["", "### Translation", "", r.translation]
+    notes = _run_notes(r)
+    if notes:
+        lines += ["", "### Check before publishing", "", *(f"- {n}" for n in notes)]
+    return "\n".join(lines)

@@ -88,7 +88,7 @@ def test_output_file_and_directory(tmp_path):
     out_dir = tmp_path / "outdir"
     r = cli("detect", str(SAMPLES), "-f", "markdown", "-o", str(out_dir))
     assert r.exit_code == 0, r.output
-    names = sorted(p.name for p in out_dir.iterdir())
+    names = sorted(p.name for p in out_dir.iterdir() if not p.name.startswith(".") and p.name != "manifest.jsonl")
     assert names == sorted(p.name + ".md" for p in SAMPLES.iterdir())  # .en.txt and .en.html never collide
 
 

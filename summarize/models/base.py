@@ -82,6 +82,8 @@ class Seq2SeqModel(ABC):
         self.batch_tokens = batch_tokens
         limit = getattr(tokenizer, "model_max_length", None) or spec.max_input_tokens
         self.max_input_tokens = min(spec.max_input_tokens, limit if limit < 1_000_000 else spec.max_input_tokens)
+        # Computed once: some tokenizers (NLLB: 200+ language codes) rebuild this list on every access.
+        self._special_ids = frozenset(getattr(tokenizer, "all_special_ids", []))
 
     def info(self, options: GenerationOptions | None = None) -> ModelInfo:
         """Provenance of this model for an output."""
@@ -125,10 +127,6 @@ class Seq2SeqModel(ABC):
         # A safeguard only: callers fit sentences to the limit first, and coverage reports any clipping.
         return ids if len(ids) <= self.max_input_tokens else ids[: self.max_input_tokens - 1] + ids[-1:]
 
-    @property
-    def _special_ids(self) -> set[int]:
-        return set(getattr(self.tokenizer, "all_special_ids", []))
-
     def _batches(self, encoded: list[list[int]]) -> list[list[int]]:
         order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i]), i))
         batches: list[list[int]] = []
@@ -147,4 +145,5 @@ class Seq2SeqModel(ABC):
     def _generate_ids(
         self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions, max_new_tokens: int
     ) -> list[list[int]]:
-        """Generate output ids for one batch of input ids (no padding given; the backend pads)."""
+        """Output ids for one batch of input ids (unpadded; the backend pads): the generated tokens only,
+        forced first token (`target_prefix`) included, decoder start token excluded."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -64,30 +65,44 @@ def converted_folder(spec: ModelSpec, folder: Path, revision: str, quantization:
     return target
 
 
+def model_settings(folder: Path) -> dict[str, Any]:
+    """config.json overlaid with generation_config.json: what transformers' generate() would apply by itself."""
+    merged: dict[str, Any] = {}
+    for name in ("config.json", "generation_config.json"):
+        try:
+            merged.update(json.loads((Path(folder) / name).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
+    return merged
+
+
 class CTranslate2Model(Seq2SeqModel):
     """A seq2seq model run by CTranslate2; tokens come from the model's own transformers tokenizer."""
 
     backend = "ctranslate2"
 
     def __init__(self, spec: ModelSpec, tokenizer: Any, translator: Any, *, device: str, compute_type: str,
-                 **kwargs: Any) -> None:
+                 forced_bos: int | None = None, positions: int | None = None, **kwargs: Any) -> None:
         super().__init__(spec, tokenizer, **kwargs)
         self.translator = translator
         self.device = device
         self.compute_type = compute_type
+        # transformers forces this first token from the generation config (BART: <s>); CTranslate2 does not.
+        self.forced_bos = forced_bos
+        if positions and spec.family in ("marian", "bart", "m2m100", "nllb"):
+            self.max_input_tokens = min(self.max_input_tokens, positions)
 
     def _generate_ids(
         self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions, max_new_tokens: int
     ) -> list[list[int]]:
         tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in batch]
-        prefix = None
-        if target_prefix is not None:
-            prefix = [[self.tokenizer.convert_ids_to_tokens(target_prefix)]] * len(batch)
+        first = target_prefix if target_prefix is not None else self.forced_bos
+        prefix = None if first is None else [[self.tokenizer.convert_ids_to_tokens(first)]] * len(batch)
         results = self.translator.translate_batch(
             tokens,
             target_prefix=prefix,
             beam_size=options.num_beams,
-            max_decoding_length=max_new_tokens + (1 if prefix else 0),
+            max_decoding_length=max_new_tokens,  # counts the prefix, as max_new_tokens does in transformers
             min_decoding_length=min(options.min_new_tokens, max_new_tokens),
             no_repeat_ngram_size=options.no_repeat_ngram_size,
             length_penalty=options.length_penalty,
@@ -110,4 +125,7 @@ def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_di
     path = converted_folder(spec, folder, kwargs["revision"], quantization, cache_dir)
     translator = ctranslate2.Translator(str(path), device=device, compute_type=compute_type,
                                        intra_threads=physical_cores() if device == "cpu" else 1, inter_threads=1)
-    return CTranslate2Model(spec, tokenizer, translator, device=device, compute_type=compute_type, **kwargs)
+    settings = model_settings(folder)
+    return CTranslate2Model(spec, tokenizer, translator, device=device, compute_type=compute_type,
+                            forced_bos=settings.get("forced_bos_token_id"),
+                            positions=settings.get("max_position_embeddings"), **kwargs)

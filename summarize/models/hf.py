@@ -51,13 +51,14 @@ class TransformersModel(Seq2SeqModel):
                 do_sample=False,
                 max_new_tokens=max_new_tokens,
                 min_new_tokens=min(options.min_new_tokens, max_new_tokens),
+                min_length=0,  # our options rule: bart-large-cnn's config would add its own min_length 56
                 no_repeat_ngram_size=options.no_repeat_ngram_size,
                 length_penalty=options.length_penalty,
                 repetition_penalty=options.repetition_penalty,
                 early_stopping=True if options.num_beams > 1 else False,
                 **extra,
             )
-        return out.cpu().tolist()
+        return out[:, 1:].cpu().tolist()  # column 0 is the decoder start token, not generated
 
 
 def load(spec: ModelSpec, folder: str, tokenizer: Any, *, device: str, **kwargs: Any) -> TransformersModel:

@@ -72,6 +72,17 @@ def revision_of(folder: Path) -> str:
     return "local-" + digest.hexdigest()[:12]
 
 
+def current_revision(model_id: str) -> str | None:
+    """The revision a model id or folder resolves to now, without loading it (None when not available)."""
+    folder = Path(model_id).expanduser()
+    if folder.is_dir():
+        return revision_of(folder)
+    try:
+        return revision_of(fetch(model_id, allow_download=False))
+    except Exception:  # noqa: BLE001 - not cached: no revision to compare
+        return None
+
+
 def ctranslate2_available() -> bool:
     """Whether the CTranslate2 engine is installed (checked without importing it)."""
     from importlib.util import find_spec

@@ -1,0 +1,113 @@
+"""The batch run on a Ray cluster (or a local Ray): Ray Data feeds input paths to a pool of actors.
+
+Each actor builds its Process once, then runs the local engine's `run_batch` on every batch it is given,
+so reading, chunking and per-article errors are exactly those of a local run. Ray is imported only here,
+inside functions: `summarize` works without it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import math
+import os
+import pickle
+import sys
+from typing import Any, Callable, Iterator, Sequence
+
+from ..errors import SummarizeError, UsageError
+from ..readers import STDIN, InputRef
+from ..runner import Outcome, Process, run_batch
+
+INSTALL_HINT = "--engine ray needs Ray: pip install 'summarize[ray]'"
+
+
+def ray_available() -> bool:
+    """Whether Ray can be imported here."""
+    return importlib.util.find_spec("ray") is not None
+
+
+def require_ray() -> Any:
+    """The `ray` module, or a UsageError with the install hint."""
+    if not ray_available():
+        raise UsageError(INSTALL_HINT)
+    import ray
+    import ray.data  # noqa: F401 - the Data library comes with the extra, not with bare `ray`
+
+    return ray
+
+
+class _Worker:
+    """A Ray actor: one Process for its lifetime, one pickled Outcome per input row."""
+
+    def __init__(self, factory: Callable[[], Process], encoding: str | None, cwd: str) -> None:
+        if os.path.isdir(cwd):  # relative paths (inputs, model folders) mean what they meant to the caller
+            os.chdir(cwd)
+        self.process = factory()
+        self.encoding = encoding
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        refs = [InputRef(str(path), _text_or_none(rel)) for path, rel in zip(batch["path"], batch["relpath"])]
+        done: list[Outcome | SummarizeError] = []
+        try:
+            done.extend(run_batch(refs, self.process, encoding=self.encoding, max_items=max(1, len(refs))))
+        except SummarizeError as exc:  # a whole-run error (a missing model): the driver raises it, as run_batch does
+            done.append(exc)
+        return {"outcome": [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in done]}
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None or value != value else str(value)  # value != value: a NaN from pandas
+
+
+def _connect(ray: Any, address: str | None) -> bool:
+    """Join the cluster at `address`, or start a local Ray; True when we started it (and so shut it down)."""
+    if ray.is_initialized():
+        return False
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    quiet = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": True}
+    ray.init(address=address, **({} if address else quiet))
+    return True
+
+
+def _quiet_data(ray: Any) -> None:
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = sys.stderr.isatty()
+    context.enable_auto_log_stats = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+
+def _pool_size(ray: Any, refs: Sequence[InputRef], num_actors: int | None, use_gpu: bool, max_items: int) -> int:
+    if num_actors is None:
+        num_actors = int(ray.cluster_resources().get("GPU" if use_gpu else "CPU", 1))
+    return max(1, min(num_actors, math.ceil(len(refs) / max_items)))
+
+
+def run_ray(
+    refs: Sequence[InputRef], factory: Callable[[], Process], *, encoding: str | None = None,
+    address: str | None = None, num_actors: int | None = None, use_gpu: bool = False, max_items: int = 16,
+) -> Iterator[Outcome]:
+    """Like `runner.run_batch`, on Ray actors that each call `factory()` once; outcomes come as they complete."""
+    if any(ref.path == STDIN for ref in refs):
+        raise UsageError("--engine ray reads files, not stdin")
+    ray = require_ray()
+    if not refs:
+        return
+    started = _connect(ray, address)
+    try:
+        _quiet_data(ray)
+        rows = [{"path": ref.path, "relpath": ref.relpath} for ref in refs]
+        outcomes = ray.data.from_items(rows).map_batches(
+            _Worker, batch_size=max_items, batch_format="numpy",
+            fn_constructor_args=(factory, encoding, os.getcwd()),
+            compute=ray.data.ActorPoolStrategy(size=_pool_size(ray, refs, num_actors, use_gpu, max_items)),
+            num_cpus=1, num_gpus=1 if use_gpu else None,
+        )
+        for row in outcomes.iter_rows():
+            item = pickle.loads(row["outcome"])
+            if isinstance(item, SummarizeError):
+                raise item
+            yield item
+    finally:
+        if started:
+            ray.shutdown()
