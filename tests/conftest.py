@@ -33,3 +33,17 @@ def tiny(tmp_path_factory):
     from .tiny_models import build_all
 
     return build_all(tmp_path_factory.mktemp("tiny-models"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_torch_thread():
+    """Tiny models spend their time in thread hand-offs, not arithmetic: one thread is much faster for them."""
+    try:
+        import torch
+    except ImportError:  # the suite needs torch; .ci/run fails loudly before pytest when it is missing
+        yield
+        return
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
