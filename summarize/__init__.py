@@ -5,7 +5,8 @@ Importing this package is cheap: torch, transformers and ctranslate2 load only w
 
 __version__ = "0.1.0"
 
-from .api import detect, detect_article, read
+from .api import detect, detect_article, read, run, translate, verify
+from .config import Settings, load_settings
 from .errors import ExitCode, SummarizeError
 from .records import Article, Detection, DetectResult
 
@@ -18,5 +19,10 @@ __all__ = [
     "__version__",
     "detect",
     "detect_article",
+    "load_settings",
     "read",
+    "run",
+    "Settings",
+    "translate",
+    "verify",
 ]

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import detect as _detect
 from . import readers
+from .config import Settings
 from .records import Article, DetectResult, Detection
+from .verify import Finding, check
+
+if TYPE_CHECKING:
+    from .pipeline import RunResult
+    from .translate import Translation
 
 
 def read(path: str | Path, *, encoding: str | None = None) -> Article:
@@ -24,3 +31,48 @@ def detect_article(article: Article) -> DetectResult:
     d = _detect.detect(article.text)
     return DetectResult(article.source, d.language, d.confidence, d.supported, d.reliable, d.scripts,
                         d.evidence, article.encoding)
+
+
+def _article(text_or_path: str | Path | Article, encoding: str | None) -> Article:
+    if isinstance(text_or_path, Article):
+        return text_or_path
+    if isinstance(text_or_path, Path) or (len(str(text_or_path)) < 4096 and "\n" not in str(text_or_path)
+                                          and Path(str(text_or_path)).is_file()):
+        return read(text_or_path, encoding=encoding)
+    return readers.article_from_bytes(str(text_or_path).encode("utf-8"), source="<text>")
+
+
+def run(text_or_path: str | Path | Article, *, settings: Settings | None = None, **options: Any) -> RunResult:
+    """Summary and key points of one article (text, path or Article), as `summarize run` gives them.
+
+    `options` are RunOptions fields (to, length, points, method, permissive, beams, *_model, prompts_dir);
+    `settings` sets device, backend and the rest (defaults: Settings()).
+    """
+    from .pipeline import RunOptions, pool_for, run_article
+
+    settings = settings or Settings()
+    article = _article(text_or_path, settings.encoding)
+    defaults = dict(length=settings.length, points=settings.points, method=settings.method, beams=settings.beams,
+                    permissive=settings.permissive, translation_model=settings.translation_model,
+                    summary_model=settings.summary_model, keypoints_model=settings.keypoints_model,
+                    prompts_dir=settings.prompts_dir)
+    return run_article(article, pool_for(settings), RunOptions(**{**defaults, **options}))
+
+
+def translate(text_or_path: str | Path | Article, *, to: str, settings: Settings | None = None,
+              **options: Any) -> Translation:
+    """Translation of one article (text, path or Article) into `to`, as `summarize translate` gives it."""
+    from .pipeline import TranslateOptions, pool_for, translate_many
+
+    settings = settings or Settings()
+    article = _article(text_or_path, settings.encoding)
+    merged = {"model": settings.translation_model, "beams": settings.beams, **options}
+    [result] = translate_many([article], pool_for(settings), TranslateOptions(to=to, **merged))
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def verify(source: str, output: str, *, translated_source: str | None = None) -> tuple[Finding, ...]:
+    """Numbers, dates and quotes of `output` that the source does not back."""
+    return check(source, output, translated_source=translated_source)
