@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from . import detect as _detect
 from . import readers
 from .config import Settings
-from .records import Article, DetectResult, Detection
+from .records import Article, DetectResult, Detection, VerifyResult
 from .verify import Finding, check
 
 if TYPE_CHECKING:
@@ -76,3 +76,18 @@ def translate(text_or_path: str | Path | Article, *, to: str, settings: Settings
 def verify(source: str, output: str, *, translated_source: str | None = None) -> tuple[Finding, ...]:
     """Numbers, dates and quotes of `output` that the source does not back."""
     return check(source, output, translated_source=translated_source)
+
+
+def verify_texts(name: str, source: str, output: str, *, translated_source: str | None = None,
+                 glossary: str | Path | None = None) -> VerifyResult:
+    """`summarize verify` for one source/output pair: findings, and how much was checked."""
+    from .verify import extract_dates, extract_numbers, extract_quotes
+
+    findings = check(source, output, translated_source=translated_source)
+    if glossary:
+        from .glossary import glossary_findings, load_glossary
+
+        findings += glossary_findings(source, output, load_glossary(glossary), _detect.detect(output).language)
+    counts = {"numbers": len(extract_numbers(output)), "dates": len(extract_dates(output)),
+              "quotes": len(extract_quotes(output))}
+    return VerifyResult(name, output, tuple(dict.fromkeys(findings)), counts)

@@ -21,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # locals would be whole articles
     add_completion=False,
+    rich_markup_mode=None,  # help texts show [default: …] and [ray] literally
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -423,6 +424,53 @@ def run(
         args = BatchArgs(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
         return batch(console, args, settings, partial(run_processor, settings, options), command="run",
                      options=options, review=review_result(console, settings, strict=strict))
+
+    guarded(console, body)
+
+
+def _text_of(value: str, what: str, encoding: str | None, *, literal: bool = True) -> tuple[str, str]:
+    """(name, text) of an option that names a file, '-' for stdin, or (if `literal`) is the text itself."""
+    from .readers import read_article
+
+    if value == "-" or os.path.isfile(value) or not literal:
+        return value, read_article(value, encoding=encoding).text
+    if not value.strip():
+        raise UsageError(f"{what} is empty")
+    return "<text>", value
+
+
+@app.command()
+def verify(
+    source: Annotated[str, typer.Option("--source", help="The article: a file, or '-' for stdin.")],
+    summary: Annotated[str, typer.Option("--summary", help="The output to check: a file, '-' for stdin, or the text itself.")],
+    translated_source: Annotated[Optional[str], typer.Option("--translated-source", help="The article's translation into the output's language (for quotes across languages).")] = None,
+    glossary: Annotated[Optional[str], typer.Option("--glossary", help="Newsroom glossary (TSV) whose renderings the output must use.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when there is any finding.")] = False,
+    format: FormatOpt = None,
+    encoding: EncodingOpt = None,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check that the numbers, dates and quotes of a summary are backed by its source article."""
+    console = Console(debug=debug, quiet=quiet)
+
+    def body() -> int:
+        from .api import verify_texts
+        from .writers import Sink
+
+        settings = settings_from(config, format=format, encoding=encoding)
+        if source == "-" and summary == "-":
+            raise UsageError("--source and --summary cannot both read stdin")
+        name, article = _text_of(source, "--source", settings.encoding, literal=False)
+        _, output = _text_of(summary, "--summary", settings.encoding)
+        translated = (_text_of(translated_source, "--translated-source", settings.encoding, literal=False)[1]
+                      if translated_source else None)
+        result = verify_texts(name, article, output, translated_source=translated, glossary=glossary)
+        sink = Sink(settings.format, stdout=sys.stdout)
+        sink.add(result)
+        sink.close()
+        return int(ExitCode.FINDINGS) if strict and result.findings else 0
 
     guarded(console, body)
 

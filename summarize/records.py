@@ -95,3 +95,13 @@ class DetectResult:
     scripts: Mapping[str, float]
     evidence: tuple[str, ...]
     encoding: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """`summarize verify`: what in an output the source does not back."""
+
+    source: str
+    output: str
+    findings: tuple  # of verify.Finding
+    checked: Mapping[str, int]  # how many numbers, dates and quotes the output has

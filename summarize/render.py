@@ -7,7 +7,7 @@ from functools import singledispatch
 from typing import Any, Sequence
 
 from .pipeline import RunResult
-from .records import DetectResult
+from .records import DetectResult, VerifyResult
 from .translate import Translation
 
 
@@ -137,4 +137,14 @@ def _(r: RunResult) -> str:
     notes = _run_notes(r)
     if notes:
         lines += ["", "### Check before publishing", "", *(f"- {n}" for n in notes)]
+    return "\n".join(lines)
+
+
+@as_text.register
+def _(v: VerifyResult) -> str:
+    checked = ", ".join(f"{n} {kind}" for kind, n in v.checked.items())
+    if not v.findings:
+        return f"ok: every number, date and quote is backed by the source ({checked} checked)"
+    lines = [f"{len(v.findings)} finding(s) ({checked} checked):"]
+    lines += [f"- {f.kind}: {f.text!r}: {f.why}" for f in v.findings]
     return "\n".join(lines)

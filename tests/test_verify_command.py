@@ -1,0 +1,48 @@
+"""`summarize verify` from the command line."""
+
+import json
+
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.errors import ExitCode
+from summarize.segment import sentences, split_paragraphs
+
+from .conftest import AR_SAMPLE, EN_SAMPLE
+
+runner = CliRunner()
+
+
+def test_planted_errors_are_flagged_and_strict_exits_8():
+    summary = 'The US gives $140 million in 2025, and Lavrov said "we will leave Syria".'
+    r = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--summary", summary, "-f", "json"])
+    assert r.exit_code == 0
+    kinds = sorted(f["kind"] for f in json.loads(r.stdout)["findings"])
+    assert kinds == ["date", "number", "quote"]
+    strict = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--summary", summary, "--strict"])
+    assert strict.exit_code == ExitCode.FINDINGS
+
+
+def test_english_summary_of_the_arabic_article_with_its_numbers_is_clean(tmp_path):
+    summary = tmp_path / "summary.txt"
+    summary.write_text("The US Senate approved $130 million for the SDF in the 2026 defence act.", encoding="utf-8")
+    r = runner.invoke(app, ["verify", "--source", str(AR_SAMPLE), "--summary", str(summary), "--strict"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("ok:")
+
+
+def test_each_sample_sentence_is_backed_by_its_article():
+    for sample in (EN_SAMPLE, AR_SAMPLE):
+        text = sample.read_text(encoding="utf-8")
+        for sentence in sentences(split_paragraphs(text)):
+            r = runner.invoke(app, ["verify", "--source", str(sample), "--summary", sentence.text, "--strict"])
+            assert r.exit_code == 0, (sentence.text, r.output)
+
+
+def test_bad_invocations_are_usage_or_input_errors(tmp_path):
+    assert runner.invoke(app, ["verify", "--summary", "x"]).exit_code == ExitCode.USAGE
+    r = runner.invoke(app, ["verify", "--source", str(tmp_path / "missing.txt"), "--summary", "x"])
+    assert r.exit_code == ExitCode.BAD_INPUT and "no such file" in r.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert runner.invoke(app, ["verify", "--source", str(empty), "--summary", "x"]).exit_code == ExitCode.BAD_INPUT
