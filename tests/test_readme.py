@@ -1,0 +1,70 @@
+"""README stays in step with the code: every option, setting and exit code is documented."""
+
+import re
+
+import click
+import pytest
+import typer.main
+
+from summarize.cli import app
+from summarize.config import Settings
+from summarize.errors import ExitCode
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMAND = typer.main.get_command(app)
+
+
+def section(title: str) -> str:
+    start = README.index(title)
+    end = README.find("\n#", start + len(title))
+    return README[start : end if end > 0 else None]
+
+
+def options_of(*path: str) -> set[str]:
+    command = COMMAND
+    for name in path:
+        command = command.commands[name]
+    names = set()
+    for param in command.params:
+        if isinstance(param, click.Option):
+            names.update(o for o in (*param.opts, *param.secondary_opts) if o not in ("-h", "--help"))
+    return names
+
+
+@pytest.mark.parametrize(
+    "path,title",
+    [(("detect",), "### `summarize detect`"), (("translate",), "### `summarize translate`"),
+     (("run",), "### `summarize run`"), (("verify",), "### `summarize verify`"),
+     (("models", "list"), "### `summarize models list`"), (("models", "pull"), "### `summarize models list`")],
+)
+def test_every_option_is_in_the_readme_table(path, title):
+    documented = set(re.findall(r"`(-[-\w]+)`", section(title)))
+    missing = options_of(*path) - documented
+    assert not missing, f"{' '.join(path)}: README lacks {sorted(missing)}"
+
+
+def test_readme_tables_name_no_option_that_does_not_exist():
+    every = set().union(*(options_of(*p) for p in (("detect",), ("translate",), ("run",), ("verify",),
+                                                    ("models", "list"), ("models", "pull"))))
+    documented = set(re.findall(r"\| `(-[-\w]+)`", section("## Commands and options")))
+    assert documented <= every, sorted(documented - every)
+
+
+def test_every_exit_code_is_in_the_table():
+    table = section("## Exit codes")
+    for code in ExitCode:
+        assert re.search(rf"^\| {int(code)} \|", table, re.M), code
+
+
+def test_every_setting_is_in_the_settings_table():
+    table = section("## Settings")
+    for name in Settings.__dataclass_fields__:
+        assert f"`{name}`" in table, name
+
+
+def test_the_two_setup_commands_are_what_ci_runs():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert '"torch==2.13.0" -e ".[fast,test]"' in README and '"torch==2.13.0" -e ".[fast,test]"' in ci
+    assert ".venv/bin/python -m pytest -q" in README and ".venv/bin/python -m pytest -q" in ci
