@@ -174,11 +174,10 @@ def _outcomes(refs: list[Any], factory: Callable[[], Any], settings: Any, args: 
     if not refs:
         return
     if args.engine == "ray":
-        from .engines.ray_engine import require_ray, run_ray
+        from .engines.ray_engine import run_ray
 
-        require_ray()
         outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address,
-                           use_gpu=settings.device == "cuda")
+                           use_gpu=settings.device.startswith("cuda"), max_chars=settings.chunk_chars)
     else:
         from .runner import run_batch
 

@@ -66,5 +66,6 @@ def test_every_setting_is_in_the_settings_table():
 
 def test_the_two_setup_commands_are_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert '"torch==2.13.0" -e ".[fast,test]"' in README and '"torch==2.13.0" -e ".[fast,test]"' in ci
+    assert '"torch==2.13.0" -e ".[fast]"' in README and '"torch==2.13.0" -e ".[fast]"' in ci
+    assert '-e ".[test,ray]"' in README and '-e ".[test,ray]"' in ci
     assert ".venv/bin/python -m pytest -q" in README and ".venv/bin/python -m pytest -q" in ci

@@ -40,24 +40,21 @@ def require_ray() -> Any:
 class _Worker:
     """A Ray actor: one Process for its lifetime, one pickled Outcome per input row."""
 
-    def __init__(self, factory: Callable[[], Process], encoding: str | None, cwd: str) -> None:
+    def __init__(self, factory: Callable[[], Process], encoding: str | None, max_chars: int, cwd: str) -> None:
         if os.path.isdir(cwd):  # relative paths (inputs, model folders) mean what they meant to the caller
             os.chdir(cwd)
         self.process = factory()
-        self.encoding = encoding
+        self.encoding, self.max_chars = encoding, max_chars
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
-        refs = [InputRef(str(path), _text_or_none(rel)) for path, rel in zip(batch["path"], batch["relpath"])]
+        refs = [InputRef(str(path), str(rel) or None) for path, rel in zip(batch["path"], batch["relpath"])]
         done: list[Outcome | SummarizeError] = []
         try:
-            done.extend(run_batch(refs, self.process, encoding=self.encoding, max_items=max(1, len(refs))))
+            done.extend(run_batch(refs, self.process, encoding=self.encoding, max_chars=self.max_chars,
+                                  max_items=len(refs)))
         except SummarizeError as exc:  # a whole-run error (a missing model): the driver raises it, as run_batch does
             done.append(exc)
         return {"outcome": [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in done]}
-
-
-def _text_or_none(value: Any) -> str | None:
-    return None if value is None or value != value else str(value)  # value != value: a NaN from pandas
 
 
 def _connect(ray: Any, address: str | None) -> bool:
@@ -65,15 +62,20 @@ def _connect(ray: Any, address: str | None) -> bool:
     if ray.is_initialized():
         return False
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    quiet = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": True}
-    ray.init(address=address, **({} if address else quiet))
+    if address:
+        ray.init(address=address, logging_level=logging.WARNING)
+        return True
+    ray.init(include_dashboard=False, logging_level=logging.WARNING)
     return True
 
 
 def _quiet_data(ray: Any) -> None:
+    """No progress bars off a terminal, no execution plans or stats on stderr."""
     context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = sys.stderr.isatty()
     context.enable_auto_log_stats = False
+    if not sys.stderr.isatty():
+        logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)  # "progress bars disabled"
+        context.enable_progress_bars = False
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
@@ -86,20 +88,31 @@ def _pool_size(ray: Any, refs: Sequence[InputRef], num_actors: int | None, use_g
 def run_ray(
     refs: Sequence[InputRef], factory: Callable[[], Process], *, encoding: str | None = None,
     address: str | None = None, num_actors: int | None = None, use_gpu: bool = False, max_items: int = 16,
+    max_chars: int = 200_000,
 ) -> Iterator[Outcome]:
-    """Like `runner.run_batch`, on Ray actors that each call `factory()` once; outcomes come as they complete."""
+    """Like `runner.run_batch`, on Ray actors that each call `factory()` once; outcomes come as they complete.
+
+    Each actor gets up to `max_items` inputs at a time and chunks them by `max_chars` as the local engine does.
+    """
     if any(ref.path == STDIN for ref in refs):
         raise UsageError("--engine ray reads files, not stdin")
     ray = require_ray()
+    worker_args = (factory, encoding, max_chars, os.getcwd())
+    return _stream(ray, list(refs), worker_args, address, num_actors, use_gpu, max(1, max_items))
+
+
+def _stream(ray: Any, refs: list[InputRef], worker_args: tuple, address: str | None, num_actors: int | None,
+            use_gpu: bool, max_items: int) -> Iterator[Outcome]:
     if not refs:
         return
     started = _connect(ray, address)
     try:
         _quiet_data(ray)
-        rows = [{"path": ref.path, "relpath": ref.relpath} for ref in refs]
+        # "" for no relpath: a column of None alone would come back as NaN floats
+        rows = [{"path": ref.path, "relpath": ref.relpath or ""} for ref in refs]
         outcomes = ray.data.from_items(rows).map_batches(
             _Worker, batch_size=max_items, batch_format="numpy",
-            fn_constructor_args=(factory, encoding, os.getcwd()),
+            fn_constructor_args=worker_args,
             compute=ray.data.ActorPoolStrategy(size=_pool_size(ray, refs, num_actors, use_gpu, max_items)),
             num_cpus=1, num_gpus=1 if use_gpu else None,
         )

@@ -1,0 +1,136 @@
+"""The Ray engine gives what the local engine gives: same sources, statuses, errors and texts."""
+
+import dataclasses
+import functools
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+
+ray = pytest.importorskip("ray")
+pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning:ray")  # Ray Data's own settings
+
+from summarize.config import Settings  # noqa: E402 - after the skip: nothing below runs without Ray
+from summarize.engines import require_ray, run_ray  # noqa: E402
+from summarize.errors import ModelUnavailableError, UsageError  # noqa: E402
+from summarize.pipeline import RunOptions, TranslateOptions, run_processor, translate_processor  # noqa: E402
+from summarize.readers import InputRef, expand_inputs  # noqa: E402
+from summarize.runner import one_by_one, run_batch  # noqa: E402
+
+from .conftest import AR_SAMPLE, EN_SAMPLE, ROOT  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def local_ray():
+    """One local Ray with 2 CPUs for the whole file; run_ray joins it and leaves it running."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING,
+             runtime_env={"env_vars": {"PYTHONPATH": str(ROOT)}})  # actors import this module's factory
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(scope="session")
+def articles(tmp_path_factory):
+    """A folder of two short Arabic and two English articles, an empty file and a French one."""
+    root = tmp_path_factory.mktemp("articles")
+    ar, en = AR_SAMPLE.read_text(encoding="utf-8").split("\n"), EN_SAMPLE.read_text(encoding="utf-8")
+    (root / "nested").mkdir()
+    (root / "ar-1.txt").write_text("\n".join(ar[:4]), encoding="utf-8")  # short: a tiny model translates it fast
+    (root / "nested" / "ar-2.txt").write_text("\n".join(ar[4:9]), encoding="utf-8")
+    (root / "en.txt").write_text(en, encoding="utf-8")
+    (root / "en-short.txt").write_text("\n".join(en.split("\n")[:4]), encoding="utf-8")
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    (root / "fr.txt").write_text("Le gouvernement a annoncé mardi une réforme des retraites que les syndicats "
+                                 "rejettent. Les grèves reprendront la semaine prochaine.", encoding="utf-8")
+    refs, _ = expand_inputs([str(root)])
+    return refs
+
+
+def by_source(outcomes):
+    return {o.ref: o for o in outcomes}
+
+
+def same_statuses(local, remote):
+    assert set(local) == set(remote) and len(local) == 6
+    for ref, outcome in local.items():
+        assert remote[ref].ok == outcome.ok, ref
+        assert str(remote[ref].error) == str(outcome.error) and type(remote[ref].error) is type(outcome.error)
+        assert remote[ref].sha256 == outcome.sha256
+    assert sum(o.ok for o in local.values()) == 4
+
+
+def test_translate_on_ray_matches_local(local_ray, articles, tiny):
+    marian = str(tiny["marian"])
+    settings = Settings(backend="transformers", beams=1, translation_model=marian)
+    factory = functools.partial(translate_processor, settings, TranslateOptions(to="en", model=marian, beams=1))
+    local = by_source(run_batch(articles, factory(), max_items=2))
+    remote = by_source(run_ray(articles, factory, num_actors=1, max_items=2))  # one actor: one model load
+    same_statuses(local, remote)
+    for ref, outcome in local.items():
+        if outcome.ok:
+            assert remote[ref].result.text == outcome.result.text
+            assert remote[ref].result == outcome.result  # greedy, same backend and device: identical records
+    assert {o.result.source_language for o in remote.values() if o.ok} == {"ar", "en"}
+
+
+def test_extractive_run_on_ray_matches_local(local_ray, articles):
+    options = RunOptions(method="extractive", points=3)
+    factory = functools.partial(run_processor, Settings(backend="transformers"), options)
+    local = by_source(run_batch(articles, factory()))
+    remote = by_source(run_ray(articles, factory, num_actors=2, max_items=3))
+    same_statuses(local, remote)
+    for ref, outcome in local.items():
+        if outcome.ok:  # timings differ from run to run; everything else is the same
+            untimed = dataclasses.replace(outcome.result, timings={})
+            assert dataclasses.replace(remote[ref].result, timings={}) == untimed
+            assert len(outcome.result.key_points) == 3
+
+
+def counting_factory(log: str):
+    """A Process whose creation is logged with the actor's pid; each result is the pid that made it."""
+    with open(log, "a", encoding="utf-8") as f:
+        f.write(f"{os.getpid()}\n")
+    return one_by_one(lambda article: os.getpid())
+
+
+def test_factory_runs_once_per_actor_not_per_batch(local_ray, articles, tmp_path):
+    log = tmp_path / "factory.log"
+    refs = [InputRef(ref.path) for ref in articles]  # as files named one by one: no relpath
+    outcomes = list(run_ray(refs, functools.partial(counting_factory, str(log)), num_actors=2, max_items=1))
+    made_by = [int(line) for line in log.read_text().split()]
+    assert len(made_by) == len(set(made_by)) <= 2  # 6 batches of 1, at most 2 actors
+    assert {o.result for o in outcomes if o.ok} <= set(made_by) and sum(o.ok for o in outcomes) == 5
+    assert {o.ref for o in outcomes} == set(refs) and len(outcomes) == 6 and os.getpid() not in made_by
+
+
+def test_run_wide_error_is_raised_as_locally(local_ray, articles):
+    settings = Settings(backend="transformers", offline=True)
+    factory = functools.partial(translate_processor, settings, TranslateOptions(to="en", model="/no/such/model"))
+    with pytest.raises(ModelUnavailableError) as local:
+        list(run_batch(articles, factory()))
+    with pytest.raises(ModelUnavailableError) as remote:
+        list(run_ray(articles, factory, num_actors=1))
+    assert str(remote.value) == str(local.value)
+
+
+def test_stdin_is_refused_before_ray_starts():
+    with pytest.raises(UsageError, match="not stdin"):
+        run_ray([InputRef("-")], lambda: None)
+
+
+def test_missing_ray_is_a_usage_error_with_install_hint(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "ray" else real(name, *a))
+    with pytest.raises(UsageError, match=r"pip install 'summarize\[ray\]'"):
+        require_ray()
+
+
+def test_importing_the_engines_does_not_import_ray():
+    probe = "import sys, summarize, summarize.engines; print('ray' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
