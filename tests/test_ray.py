@@ -134,3 +134,27 @@ def test_importing_the_engines_does_not_import_ray():
     probe = "import sys, summarize, summarize.engines; print('ray' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_cli_engine_ray_gives_the_local_outputs_manifest_and_resume(local_ray, articles, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    folder = os.path.commonpath([r.path for r in articles])
+    results = {}
+    for engine in ("local", "ray"):
+        out = tmp_path / engine
+        args = ["run", folder, "--method", "extractive", "--points", "2", "-f", "json", "-o", str(out),
+                "--engine", engine]
+        first = CliRunner().invoke(app, args)
+        assert first.exit_code == 6, first.output  # the empty and the French file fail, the rest is written
+        rows = [json.loads(x) for x in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+        outputs = {p.relative_to(out).as_posix(): json.loads(p.read_text(encoding="utf-8"))["summary"]
+                   for p in out.rglob("*.json")}
+        results[engine] = ({(r["input"], r["status"], r["reason"]) for r in rows}, outputs)
+        again = CliRunner().invoke(app, args)
+        assert again.exit_code == 6 and "0 ok, 2 failed, 4 skipped" in again.output  # bad files are retried
+    assert results["ray"] == results["local"]
