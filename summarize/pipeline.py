@@ -16,6 +16,7 @@ from .errors import SummarizeError, UnsupportedLanguageError, UsageError
 from .extractive import key_points_extractive, summarize_extractive
 from .keypoints import key_points, keypoint_options
 from .models.loader import ModelPool
+from .models.registry import resolve
 from .records import SUPPORTED_LANGUAGES, Article, Coverage, ModelInfo, Sentence
 from .segment import sentences, split_paragraphs
 from .summary import summarize as summarize_text
@@ -88,6 +89,7 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
 # ---------------------------------------------------------------------------------------------- run
 
 SCHEMA_VERSION = "1.0"
+MANY_TO_MANY = ("nllb", "m2m100")  # families that translate in every direction with one model
 
 
 @dataclass(frozen=True)
@@ -162,11 +164,18 @@ class _Run:
         yield
         self.timings[step] = round(self.timings.get(step, 0.0) + time.perf_counter() - started, 4)
 
+    def _translation_override(self, src: str) -> str | None:
+        """--translation-model serves the article's direction; the way back only if it is many-to-many."""
+        override = self.options.translation_model
+        if override is None or src == self.src:
+            return override
+        return override if resolve(translation_role(src, self.src), override).family in MANY_TO_MANY else None
+
     def translate_article(self, tgt: str) -> Translation:
         """The whole article translated (once), sentence ids kept."""
         if self.translation is None:
             with self.timed("translation"):
-                model = self.pool.get(translation_role(self.src, tgt), self.options.translation_model)
+                model = self.pool.get(translation_role(self.src, tgt), self._translation_override(self.src))
                 options = translation_options(self.options.beams)
                 [self.translation] = translate_texts([(self.article.source, self.article.text)], model, self.src,
                                                      tgt, options)
@@ -178,7 +187,7 @@ class _Run:
     def translate_outputs(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         """Short outputs (summary, key points) translated into the output language."""
         with self.timed("translation_of_outputs"):
-            model = self.pool.get(translation_role(src, tgt), self.options.translation_model)
+            model = self.pool.get(translation_role(src, tgt), self._translation_override(src))
             options = translation_options(self.options.beams)
             done = translate_texts([(f"output {i}", t) for i, t in enumerate(texts)], model, src, tgt, options)
         self.models["translation_of_outputs"] = done[0].model if done else model.info(options)
