@@ -71,7 +71,7 @@ class Console:
 
     def _say(self, prefix: str, colour: str, message: str) -> None:
         stream = sys.stderr
-        tag = f"\033[{colour}m{prefix}\033[0m" if _use_colour(stream) else prefix
+        tag = f"\033[{colour}m{prefix}\033[0m" if prefix and _use_colour(stream) else prefix
         print(f"summarize: {tag}{message}", file=stream)
 
     def error(self, message: str) -> None:
@@ -83,7 +83,7 @@ class Console:
 
     def info(self, message: str) -> None:
         if not self.quiet:
-            self._say("", "0", message)
+            self._say("", "", message)
 
 
 def _fail(console: Console, exc: BaseException) -> int:
