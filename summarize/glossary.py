@@ -7,6 +7,8 @@ File format (UTF-8 TSV; blank lines and lines starting with `#` are ignored):
     Hmeimim	حميميم
     SDF                      (one column, or `SDF<TAB>=`: kept verbatim in every output)
 
+A pair in one language ("Al-Shar'<TAB>Al-Sharaa") is a spelling rule: only the checks use it.
+
 Enforcement uses placeholders, not constrained decoding.  Constrained beam search left the
 transformers core in v5 (it is a hub `custom_generate` recipe now), CTranslate2 has no lexical
 constraints at all, and both need beam search and only force the rendering to appear *somewhere*.
@@ -36,11 +38,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import count
 from pathlib import Path
+from textwrap import shorten
 from typing import Iterator, Mapping, Sequence
 
 from .errors import UsageError
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
+from .records import ModelInfo
 from .verify import Finding
 
 __all__ = ["Entry", "Glossary", "GlossaryError", "GlossaryModel", "glossary_findings", "load_glossary",
@@ -219,12 +224,9 @@ def _applicable(glossary: Glossary, src: str, tgt: str) -> tuple[Entry, ...]:
 
 
 def _placeholders(text: str) -> Iterator[str]:
-    """Five-digit numbers absent from the text (and not near any number in it)."""
-    present = {int(n) for n in re.findall(r"\d+", _fold(text)[0]) if len(n) < 7}
-    base = 70000
-    while any(base < n < base + 1000 for n in present):
-        base += 1000
-    return (str(base + k) for k in range(1, 1000))
+    """Numbers from 70001 up that the text does not contain (separators ignored)."""
+    present = {re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[,.\u066b\u066c]\d+)*", _fold(text)[0])}
+    return (str(n) for n in count(70001) if str(n) not in present)
 
 
 def protect(text: str, glossary: Glossary, src: str, tgt: str) -> tuple[str, Mapping[str, str]]:
@@ -327,11 +329,18 @@ class GlossaryModel(Seq2SeqModel):
     @property
     def findings(self) -> tuple[Finding, ...]:
         """A `glossary` finding for each rendering a translation lost (latest attempt per text)."""
-        return tuple(dict.fromkeys(Finding("glossary", r, f"its placeholder was lost translating “{_snippet(t)}”, "
-                                                          "which was translated without the glossary")
-                                   for t, lost in self._lost.items() for r in lost))
+        return self.findings_for(None)
 
-    def info(self, options: GenerationOptions | None = None):
+    def findings_for(self, texts: Sequence[str] | None) -> tuple[Finding, ...]:
+        """The findings of the inputs found within `texts` (one article's sentences, say); None: all."""
+        wanted = None if texts is None else [" ".join(t.split()) for t in texts]
+        return tuple(dict.fromkeys(
+            Finding("glossary", r, f"not enforced in “{shorten(t, 48, placeholder='…')}”: the model lost a "
+                                   "placeholder there, so it was translated without the glossary")
+            for t, lost in self._lost.items() for r in lost
+            if wanted is None or any(" ".join(t.split()) in w for w in wanted)))
+
+    def info(self, options: GenerationOptions | None = None) -> ModelInfo:
         return self.inner.info(options)
 
     def count_tokens(self, text: str, src: str | None = None, tgt: str | None = None) -> int:
@@ -348,7 +357,7 @@ class GlossaryModel(Seq2SeqModel):
             outputs[i] = replace(out, text=restored)
             self._lost.pop(texts[i], None)
             if missing:
-                lost[i] = tuple(dict.fromkeys(mapping[m] for m in missing))
+                lost[i] = tuple(dict.fromkeys(mapping.values()))
         if lost:
             again = self.inner.generate([texts[i] for i in lost], options, src=src, tgt=tgt)
             for (i, renderings), out in zip(lost.items(), again):
@@ -360,9 +369,4 @@ class GlossaryModel(Seq2SeqModel):
 
     def _generate_ids(self, batch, target_prefix, options, max_new_tokens):
         return self.inner._generate_ids(batch, target_prefix, options, max_new_tokens)
-
-
-def _snippet(text: str, width: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
