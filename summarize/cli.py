@@ -54,6 +54,7 @@ class Engine(str, Enum):
 
 
 EngineOpt = Annotated[Engine, typer.Option("--engine", help="local, or ray (a Ray cluster; pip install 'summarize[ray]').")]
+GlossaryOpt = Annotated[Optional[str], typer.Option("--glossary", help="Newsroom glossary (TSV): enforced in translation, checked in outputs.")]
 AddressOpt = Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local Ray).")]
 
 
@@ -316,6 +317,7 @@ def translate(
     source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Source language (default: detect).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local folder of the translation model.")] = None,
     bilingual: Annotated[bool, typer.Option("--bilingual", help="Source and translation side by side (text/markdown).")] = False,
+    glossary: GlossaryOpt = None,
     device: DeviceOpt = None,
     backend: BackendOpt = None,
     beams: BeamsOpt = None,
@@ -345,9 +347,10 @@ def translate(
 
         settings = settings_from(config, format=format, encoding=encoding, device=device, backend=backend,
                                  beams=beams, batch_tokens=batch_tokens, offline=offline,
-                                 allow_truncation=allow_truncation, translation_model=model)
+                                 allow_truncation=allow_truncation, translation_model=model, glossary=glossary)
         options = TranslateOptions(to=to.value, source=source_lang.value if source_lang else None,
-                                   model=settings.translation_model, beams=settings.beams)
+                                   model=settings.translation_model, beams=settings.beams,
+                                   glossary=_glossary(settings))
         args = BatchArgs(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
         view = Bilingual if bilingual and settings.format in ("text", "markdown") else None
         return batch(console, args, settings, partial(translate_processor, settings, options), command="translate",
@@ -381,6 +384,7 @@ def run(
     summary_model: Annotated[Optional[str], typer.Option("--summary-model", help="Hub id or folder for the summary.")] = None,
     keypoints_model: Annotated[Optional[str], typer.Option("--keypoints-model", help="Hub id or folder for key points.")] = None,
     prompts_dir: Annotated[Optional[str], typer.Option("--prompts-dir", help="Folder of prompt templates overriding prompts/.")] = None,
+    glossary: GlossaryOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a number, date or quote is not backed by the source.")] = False,
     device: DeviceOpt = None,
     backend: BackendOpt = None,
@@ -413,18 +417,27 @@ def run(
                                  length=length, points=points, permissive=permissive,
                                  allow_truncation=allow_truncation, translation_model=translation_model,
                                  summary_model=summary_model, keypoints_model=keypoints_model,
-                                 prompts_dir=prompts_dir)
+                                 prompts_dir=prompts_dir, glossary=glossary)
         options = RunOptions(
             to=to.value if to else None, source=source_lang.value if source_lang else None, length=settings.length,
             points=settings.points, method=settings.method, include_translation=include_translation,
             permissive=settings.permissive, beams=settings.beams, translation_model=settings.translation_model,
             summary_model=settings.summary_model, keypoints_model=settings.keypoints_model,
-            prompts_dir=settings.prompts_dir)
+            prompts_dir=settings.prompts_dir, glossary=_glossary(settings))
         args = BatchArgs(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
         return batch(console, args, settings, partial(run_processor, settings, options), command="run",
                      options=options, review=review_result(console, settings, strict=strict))
 
     guarded(console, body)
+
+
+def _glossary(settings: Any):
+    """The glossary the settings name, read before any model loads so a bad file fails fast."""
+    if not settings.glossary:
+        return None
+    from .glossary import load_glossary
+
+    return load_glossary(settings.glossary)
 
 
 def _text_of(value: str, what: str, encoding: str | None, *, literal: bool = True) -> tuple[str, str]:

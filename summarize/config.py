@@ -39,6 +39,7 @@ class Settings:
     summary_model: str | None = None
     keypoints_model: str | None = None
     prompts_dir: str | None = None
+    glossary: str | None = None
     allow_truncation: bool = False
     cache_dir: str | None = None
 

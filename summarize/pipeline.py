@@ -15,6 +15,8 @@ from .detect import detect
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
 from .extractive import key_points_extractive, summarize_extractive
 from .keypoints import key_points, keypoint_options
+from .glossary import Glossary, GlossaryModel, glossary_findings
+from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .models.registry import resolve
 from .records import SUPPORTED_LANGUAGES, Article, Coverage, ModelInfo, Sentence
@@ -58,6 +60,7 @@ class TranslateOptions:
     source: str | None = None  # --from
     model: str | None = None
     beams: int = 4
+    glossary: Glossary | None = None
 
 
 def translate_many(articles: Sequence[Article], pool: ModelPool, options: TranslateOptions) -> list[Outcome]:
@@ -77,11 +80,26 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
         else:
             todo.setdefault(src, []).append(i)
     for src, indices in todo.items():
-        model = pool.get(translation_role(src, options.to), options.model)
+        model = with_glossary(pool.get(translation_role(src, options.to), options.model), options.glossary)
         items = [(articles[i].source, articles[i].text) for i in indices]
         for i, result in zip(indices, translate_texts(items, model, src, options.to, translation_options(options.beams))):
-            outcomes[i] = result
+            outcomes[i] = replace(result, findings=_translation_findings(articles[i], result, model, options.glossary))
     return [o for o in outcomes if o is not None]
+
+
+def with_glossary(model: Seq2SeqModel, glossary: Glossary | None) -> Seq2SeqModel:
+    """The model, wrapped so the glossary's terms are enforced when there is a glossary."""
+    return GlossaryModel(model, glossary) if glossary is not None else model
+
+
+def _translation_findings(article: Article, result: Translation, model: Seq2SeqModel,
+                          glossary: Glossary | None) -> tuple[Finding, ...]:
+    # Quotes in a translation are translated quotes: only numbers, dates and glossary terms can be checked.
+    found = [f for f in check_output(article.text, result.text) if f.kind in ("number", "date")]
+    if glossary is not None:
+        found += model.findings_for([s.source for s in result.sentences])
+        found += glossary_findings(article.text, result.text, glossary, result.target_language)
+    return tuple(dict.fromkeys(found))
 
 
 
@@ -108,6 +126,7 @@ class RunOptions:
     summary_model: str | None = None
     keypoints_model: str | None = None
     prompts_dir: str | None = None
+    glossary: Glossary | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +176,7 @@ class _Run:
         self.warnings: list[str] = []
         self.timings: dict[str, float] = {}
         self.translation: Translation | None = None
+        self.glossary_lost: list[Finding] = []  # terms a translation could not carry through
 
     @contextmanager
     def timed(self, step: str) -> Iterator[None]:
@@ -175,10 +195,12 @@ class _Run:
         """The whole article translated (once), sentence ids kept."""
         if self.translation is None:
             with self.timed("translation"):
-                model = self.pool.get(translation_role(self.src, tgt), self._translation_override(self.src))
+                model = with_glossary(self.pool.get(translation_role(self.src, tgt),
+                                                    self._translation_override(self.src)), self.options.glossary)
                 options = translation_options(self.options.beams)
                 [self.translation] = translate_texts([(self.article.source, self.article.text)], model, self.src,
                                                      tgt, options)
+                self.glossary_lost += getattr(model, "findings", ())
             self.models["translation"] = self.translation.model
             self.coverage["translation"] = self.translation.coverage
             self.warnings += [f"translation: {w}" for w in self.translation.warnings]
@@ -187,9 +209,11 @@ class _Run:
     def translate_outputs(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
         """Short outputs (summary, key points) translated into the output language."""
         with self.timed("translation_of_outputs"):
-            model = self.pool.get(translation_role(src, tgt), self._translation_override(src))
+            model = with_glossary(self.pool.get(translation_role(src, tgt), self._translation_override(src)),
+                                  self.options.glossary)
             options = translation_options(self.options.beams)
             done = translate_texts([(f"output {i}", t) for i, t in enumerate(texts)], model, src, tgt, options)
+            self.glossary_lost += getattr(model, "findings", ())
         self.models["translation_of_outputs"] = done[0].model if done else model.info(options)
         self.warnings += [f"translation of outputs: {w}" for d in done for w in d.warnings]
         return [d.text for d in done]
@@ -259,9 +283,13 @@ def _extractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, l
         replace(p, text=t) for p, t in zip(points, texts)]
 
 
-def _findings(article: Article, summary: str, points: Sequence[KeyPointOut], translated: str | None) -> tuple:
+def _findings(run: _Run, summary: str, points: Sequence[KeyPointOut], translated: str | None) -> tuple:
     texts = [summary, *(p.text for p in points)]
-    found = [f for text in texts for f in check_output(article.text, text, translated_source=translated)]
+    source = run.article.text
+    found = [f for text in texts for f in check_output(source, text, translated_source=translated)]
+    if run.options.glossary is not None:
+        found += [f for text in texts for f in glossary_findings(source, text, run.options.glossary, run.out)]
+        found += run.glossary_lost
     return tuple(dict.fromkeys(found))
 
 
@@ -283,7 +311,7 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
         run.translate_article(out)
     translated = run.translation.text if run.translation and run.translation.target_language == out else None
     with run.timed("verify"):
-        findings = _findings(article, summary, points, translated)
+        findings = _findings(run, summary, points, translated)
     run.timings["total"] = round(time.perf_counter() - started, 4)
     return RunResult(
         article.source, article.sha256, article.title, article.date, src, out, options.method, route, summary,
@@ -293,8 +321,10 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
 
 
 def _parameters(options: RunOptions, out: str) -> dict[str, object]:
+    g = options.glossary
     return {"to": out, "length": options.length, "points": options.points, "method": options.method,
-            "beams": options.beams, "permissive": options.permissive, "translate": options.include_translation}
+            "beams": options.beams, "permissive": options.permissive, "translate": options.include_translation,
+            "glossary": {"path": g.source, "sha256": g.sha256, "entries": len(g.entries) + len(g.keep)} if g else None}
 
 
 def run_many(articles: Sequence[Article], pool: ModelPool, options: RunOptions) -> list[Outcome]:

@@ -9,6 +9,7 @@ from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .quality import generate_checked
 from .records import Coverage, ModelInfo, Paragraph, Sentence
 from .segment import fit, sentences, split_paragraphs
+from .verify import Finding
 
 @dataclass(frozen=True)
 class ParagraphPair:
@@ -45,6 +46,7 @@ class Translation:
     coverage: Coverage
     warnings: tuple[str, ...] = ()
     note: str | None = None
+    findings: tuple[Finding, ...] = ()  # numbers, dates and glossary terms the source does not back
 
 
 @dataclass(frozen=True)

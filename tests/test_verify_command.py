@@ -46,3 +46,33 @@ def test_bad_invocations_are_usage_or_input_errors(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     assert runner.invoke(app, ["verify", "--source", str(empty), "--summary", "x"]).exit_code == ExitCode.BAD_INPUT
+
+
+GLOSSARY = AR_SAMPLE.parent / "khaberni-syria-russia.glossary.tsv"
+
+
+def test_glossary_check_flags_a_forbidden_spelling():
+    r = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--glossary", str(GLOSSARY), "-f", "json",
+                            "--summary", "Syrian President Ahmad Al-Shar' will visit Moscow."])
+    assert r.exit_code == 0, r.output
+    assert [f["kind"] for f in json.loads(r.stdout)["findings"]] == ["glossary"]
+
+
+def test_run_and_translate_take_a_glossary_and_record_it(tiny):
+    r = runner.invoke(app, ["run", str(EN_SAMPLE), "--method", "extractive", "--glossary", str(GLOSSARY),
+                            "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert doc["parameters"]["glossary"]["entries"] > 10 and len(doc["parameters"]["glossary"]["sha256"]) == 64
+    # verbatim sentences keep the article's own spellings, which this glossary forbids: said, not hidden
+    assert any(f["kind"] == "glossary" for f in doc["findings"])
+    t = runner.invoke(app, ["translate", str(AR_SAMPLE), "--model", str(tiny["marian"]), "--beams", "1",
+                            "--backend", "ctranslate2", "--glossary", str(GLOSSARY), "-f", "json"])
+    assert t.exit_code == 0, t.output
+    assert "findings" in json.loads(t.stdout)
+
+
+def test_a_malformed_glossary_is_a_usage_error_before_any_model_loads(tmp_path):
+    bad = tmp_path / "g.tsv"
+    bad.write_text("one\ttwo\tthree\tfour\n", encoding="utf-8")
+    r = runner.invoke(app, ["translate", str(AR_SAMPLE), "--glossary", str(bad), "--offline"])
+    assert r.exit_code == ExitCode.USAGE and "line 1" in r.output
