@@ -102,8 +102,6 @@ def _translation_findings(article: Article, result: Translation, model: Seq2SeqM
     return tuple(dict.fromkeys(found))
 
 
-
-
 # ---------------------------------------------------------------------------------------------- run
 
 SCHEMA_VERSION = "1.0"
