@@ -113,19 +113,30 @@ class CTranslate2Model(Seq2SeqModel):
         return [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
 
 
+def pick_device(device: str) -> tuple[str, int, str]:
+    """(device, index, compute type): 'auto' is CUDA when a GPU is visible; int8 on CPU, on CUDA
+    int8_float16 where the GPU supports it, else float16, else float32."""
+    import ctranslate2
+
+    kind, _, index = device.partition(":")
+    if kind == "auto":
+        kind = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    if kind != "cuda":
+        return "cpu", 0, "int8"
+    supported = ctranslate2.get_supported_compute_types("cuda", int(index or 0))
+    return "cuda", int(index or 0), next((t for t in ("int8_float16", "float16") if t in supported), "float32")
+
+
 def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_dir: str | None = None,
          **kwargs: Any) -> CTranslate2Model:
     """Convert (once) and load a model folder with CTranslate2: int8 on CPU, int8_float16 on CUDA."""
     import ctranslate2
 
-    if device == "auto":
-        device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
-    compute_type = "int8_float16" if device == "cuda" else "int8"
-    quantization = compute_type
-    path = converted_folder(spec, folder, kwargs["revision"], quantization, cache_dir)
-    translator = ctranslate2.Translator(str(path), device=device, compute_type=compute_type,
-                                       intra_threads=physical_cores() if device == "cpu" else 1, inter_threads=1)
+    kind, index, compute_type = pick_device(device)
+    path = converted_folder(spec, folder, kwargs["revision"], compute_type, cache_dir)
+    translator = ctranslate2.Translator(str(path), device=kind, device_index=index, compute_type=compute_type,
+                                       intra_threads=physical_cores() if kind == "cpu" else 1, inter_threads=1)
     settings = model_settings(folder)
-    return CTranslate2Model(spec, tokenizer, translator, device=device, compute_type=compute_type,
-                            forced_bos=settings.get("forced_bos_token_id"),
+    return CTranslate2Model(spec, tokenizer, translator, device=f"{kind}:{index}" if kind == "cuda" else kind,
+                            compute_type=compute_type, forced_bos=settings.get("forced_bos_token_id"),
                             positions=settings.get("max_position_embeddings"), **kwargs)
