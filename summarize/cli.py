@@ -305,7 +305,7 @@ class Backend(str, Enum):
 DeviceOpt = Annotated[Optional[Device], typer.Option("--device", help="cpu, cuda, or auto (GPU when present).")]
 BackendOpt = Annotated[Optional[Backend], typer.Option("--backend", help="Inference engine; auto: CTranslate2 when installed.")]
 BeamsOpt = Annotated[Optional[int], typer.Option("--beams", min=1, max=16, help="Beam size [default: 4].")]
-BatchOpt = Annotated[Optional[int], typer.Option("--batch-tokens", "--batch-size", min=16, help="Source tokens per model batch [default: 4096].")]
+BatchOpt = Annotated[Optional[int], typer.Option("--batch-tokens", "--batch-size", min=16, help="Source tokens per model batch [default: 2048].")]
 OfflineOpt = Annotated[Optional[bool], typer.Option("--offline/--online", help="Never touch the network (also HF_HUB_OFFLINE=1).", show_default=False)]
 AllowTruncOpt = Annotated[Optional[bool], typer.Option("--allow-truncation", help="Exit 0 even when a model read less than the whole input.", show_default=False)]
 

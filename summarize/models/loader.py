@@ -105,7 +105,7 @@ def pick_backend(requested: str, family: str) -> str:
 
 def load_model(
     role: str, override: str | None, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
-    batch_tokens: int = 4096, cache_dir: str | None = None,
+    batch_tokens: int = 2048, cache_dir: str | None = None,
 ) -> Seq2SeqModel:
     """Load the model serving a role (its default, or the id/folder given) with the chosen backend."""
     from transformers.utils import logging
@@ -139,7 +139,7 @@ class ModelPool:
     """Loads each (role's model, backend, device) once per run and hands out the same object after."""
 
     def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
-                 batch_tokens: int = 4096, cache_dir: str | None = None,
+                 batch_tokens: int = 2048, cache_dir: str | None = None,
                  loader: Callable[..., Seq2SeqModel] = load_model) -> None:
         self.options = dict(device=device, backend=backend, offline_mode=offline(offline_mode), batch_tokens=batch_tokens,
                             cache_dir=cache_dir)
