@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 from functools import partial
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Annotated, Any, Callable, Mapping, Optional
 
@@ -68,7 +68,6 @@ class Console:
 
     debug: bool = False
     quiet: bool = False
-    errors: list[str] = field(default_factory=list)
 
     def _say(self, prefix: str, colour: str, message: str) -> None:
         stream = sys.stderr
@@ -76,7 +75,6 @@ class Console:
         print(f"summarize: {tag}{message}", file=stream)
 
     def error(self, message: str) -> None:
-        self.errors.append(message)
         self._say("error: ", "31", message)
 
     def warn(self, message: str) -> None:
@@ -258,11 +256,7 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
     """Say a result's notes, warnings and findings on stderr; turn incomplete coverage (and, strict, findings)
     into exit codes."""
 
-    from .render import Bilingual
-
     def review(result: Any) -> int:
-        if isinstance(result, Bilingual):  # a view: review what it shows
-            result = result.translation
         source = getattr(result, "source", "-")
         if getattr(result, "note", None):
             console.info(f"{source}: {result.note}")

@@ -21,17 +21,6 @@ EN = sentences(split_paragraphs(EN_SAMPLE.read_text(encoding="utf-8")))
 AR = sentences(split_paragraphs(AR_SAMPLE.read_text(encoding="utf-8")))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _one_thread():
-    """Tiny models gain nothing from threads, and on a busy 2-core machine thread hand-offs cost 30x."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
 def echo(text: str) -> str:
     """A distinct one-sentence reply per passage: its last words."""
     return "Point: " + " ".join(w.strip(".!?\"”") for w in text.split()[-8:]) + "."

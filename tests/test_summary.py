@@ -23,17 +23,6 @@ EN_TEXT = EN_SAMPLE.read_text(encoding="utf-8")
 AR_TEXT = AR_SAMPLE.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _one_thread():
-    """Tiny models gain nothing from threads, and on a busy 2-core machine thread hand-offs cost 30x."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
 def article(text: str) -> tuple[Sentence, ...]:
     return sentences(split_paragraphs(text))
 

@@ -65,10 +65,7 @@ def load(spec: ModelSpec, folder: str, tokenizer: Any, *, device: str, **kwargs:
     """Load the model weights from a resolved local folder onto the device."""
     import torch
     from transformers import AutoModelForSeq2SeqLM
-    from transformers.utils import logging
 
-    logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
-    logging.disable_progress_bar()
     dev = pick_device(device)
     dtype = torch.float16 if dev.startswith("cuda") else torch.float32
     model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(dev).eval()
