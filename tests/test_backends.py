@@ -170,6 +170,51 @@ def test_cache_key_includes_revision_and_quantization(folders, tmp_path):
         assert rev in path.parts and q in path.parts and (path / "model.bin").is_file()
 
 
+def _token_log_probs_both_ways(folder: Path, tmp_path: Path) -> tuple[list[float], list[float]]:
+    """Log-probabilities of one fixed target under transformers and under the float32 conversion."""
+    import ctranslate2
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    net = AutoModelForSeq2SeqLM.from_pretrained(folder).eval()
+    source = tokenizer([ENGLISH[1]])["input_ids"][0]
+    target = source[1:6]  # any ordinary ids will do: both must score them alike
+    with torch.no_grad():
+        start = torch.tensor([[net.config.decoder_start_token_id, *target]])
+        logits = net(input_ids=torch.tensor([source]), decoder_input_ids=start).logits[0]
+    expected = [torch.log_softmax(logits, -1)[i, t].item() for i, t in enumerate(target)]
+    path = ct2.converted_folder(ModelSpec(str(folder), family="any"), folder, "r1", "float32", str(tmp_path))
+    scored = ctranslate2.Translator(str(path), compute_type="float32").score_batch(
+        [tokenizer.convert_ids_to_tokens(source)], [tokenizer.convert_ids_to_tokens(target)])[0]
+    return expected, list(scored.log_probs[: len(target)])
+
+
+@pytest.mark.parametrize("family", ("marian", "bart", "t5", "mt5", "m2m100", "nllb"))
+def test_conversion_scores_every_token_like_transformers(folders, tmp_path, family):
+    # Beam search, length penalty and the quality checks use these scores, not only their argmax.
+    # transformers 5 marks every T5/mT5 config as tied; unpatched, CTranslate2 then rescales the
+    # decoder output of flan-t5, mT5 and mt0 (log-probs off by several nats, greedy unchanged).
+    # (Marian's conversion leaves <pad> out of the softmax, as generation does: a 0.003 shift.)
+    expected, scored = _token_log_probs_both_ways(folders[family], tmp_path)
+    assert scored == pytest.approx(expected, abs=0.01)
+
+
+def test_conversion_keeps_the_rescaling_of_a_t5_saved_with_a_tied_head(folders, tmp_path):
+    # The other case: an original-T5-style checkpoint, whose decoder outputs transformers does rescale.
+    import json
+    import shutil
+
+    folder = tmp_path / "t5-tied"
+    shutil.copytree(folders["t5"], folder)
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    (folder / "config.json").write_text(json.dumps(dict(config, scale_decoder_outputs=True)), encoding="utf-8")
+    expected, scored = _token_log_probs_both_ways(folder, tmp_path / "cache")
+    untied, _ = _token_log_probs_both_ways(folders["t5"], tmp_path / "cache2")
+    assert expected != pytest.approx(untied, abs=0.5)  # the rescaling really changes the scores
+    assert scored == pytest.approx(expected, abs=0.01)
+
+
 class _Tokenizer:
     model_max_length = 64
     all_special_ids: list[int] = []

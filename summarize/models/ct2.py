@@ -14,6 +14,9 @@ from .base import GenerationOptions, Seq2SeqModel
 from .registry import ModelSpec
 
 SUPPORTED_FAMILIES = ("marian", "bart", "t5", "mt5", "m2m100", "nllb")
+# Part of the cache key: bump it when the conversion itself changes, so no stale conversion is reused.
+# v2: T5/mT5 output scaling as transformers 5 computes it (see _Converter).
+CONVERSION = "v2"
 
 
 def physical_cores() -> int:
@@ -47,15 +50,13 @@ def cache_root(cache_dir: str | None) -> Path:
 def converted_folder(spec: ModelSpec, folder: Path, revision: str, quantization: str, cache_dir: str | None) -> Path:
     """The converted model for (model id, revision, quantization), converting it on first use."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "--", spec.model_id.strip("/"))[-120:]
-    target = cache_root(cache_dir) / "ctranslate2" / safe / revision / quantization
+    target = cache_root(cache_dir) / "ctranslate2" / CONVERSION / safe / revision / quantization
     if (target / "model.bin").is_file():
         return target
-    from ctranslate2.converters import TransformersConverter
-
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".convert-", dir=target.parent))
     try:
-        TransformersConverter(str(folder)).convert(str(work / "model"), quantization=quantization, force=True)
+        _converter(str(folder)).convert(str(work / "model"), quantization=quantization, force=True)
         os.replace(work / "model", target)  # atomic: a crash mid-conversion leaves no half model
     except OSError:
         if not (target / "model.bin").is_file():
@@ -63,6 +64,32 @@ def converted_folder(spec: ModelSpec, folder: Path, revision: str, quantization:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+def scales_decoder_outputs(config: Any) -> bool:
+    """Whether transformers multiplies T5 decoder outputs by d_model**-0.5 before the LM head.
+
+    transformers 5 sets `tie_word_embeddings = True` on every T5 and mT5 config it loads (the input
+    embeddings are always shared) and keeps the real question in `scale_decoder_outputs` (T5: only
+    checkpoints saved with a tied head, not flan-t5); its mT5 never rescales. CTranslate2's converter
+    still reads `tie_word_embeddings`, so without this it rescales flan-t5, mT5 and mt0 outputs, which
+    flattens every token distribution by ~28x: greedy picks the same tokens, beam search does not.
+    """
+    return bool(getattr(config, "scale_decoder_outputs", False))
+
+
+def _converter(folder: str) -> Any:
+    """CTranslate2's TransformersConverter, told the T5 output scaling transformers really applies."""
+    from ctranslate2.converters import TransformersConverter
+
+    class Converter(TransformersConverter):
+        def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
+            model = super().load_model(model_class, model_name_or_path, **kwargs)
+            if model.config.model_type in ("t5", "mt5"):
+                model.config.tie_word_embeddings = scales_decoder_outputs(model.config)
+            return model
+
+    return Converter(folder)
 
 
 def model_settings(folder: Path) -> dict[str, Any]:
