@@ -1,21 +1,25 @@
-"""Translation speed on the real opus-mt-ar-en shape, offline: four ways side by side, one command.
+"""Speed and memory of the real default shapes, offline: every way side by side, in one command.
 
-    .venv/bin/python benchmarks/bench.py            # full run (whole article, greedy and beam 4)
-    .venv/bin/python benchmarks/bench.py --quick    # first 8 sentences, a couple of minutes
+    .venv/bin/python benchmarks/bench.py            # everything: translation, the CLI, full runs
+    .venv/bin/python benchmarks/bench.py --quick    # first 8 sentences of each article
+    .venv/bin/python benchmarks/bench.py --part translation   # or --part run (--routes ar,en)
     .venv/bin/python benchmarks/bench.py --sweep    # also: CTranslate2 int8 beam 4 over batch_tokens values
 
-Random weights of the exact shape (and a tokenizer whose vocabulary really has 62834 entries) cost what
-the real model costs per token; every configuration is forced to generate exactly --new-tokens tokens per
-sentence, so all do the same work. Each configuration runs in a fresh subprocess (its own peak RSS):
+Random weights of the exact shapes (benchmarks/shapes.py: real dimensions, real vocabulary sizes) cost
+what the real models cost per token. Random weights stop at random, so every generation is forced to a
+fixed length: --new-tokens per translated sentence, and each summary or key-point call its own cap.
+Each configuration runs in a fresh subprocess (its own peak RSS). Translation, opus-mt-ar-en shape:
   (a) transformers fp32, one sentence at a time, as a user writes it by hand;
   (b) CTranslate2 int8, one sentence at a time (as argos-translate does), same threads as (c);
-  (c) this project's translate path (`translate_texts`) with each backend.
+  (c) this project's translate path (`translate_texts`) with each backend;
+  (d) the `summarize translate --model DIR --beams N` command itself, load and all, with each backend.
+Full runs: `summarize run` on two copies of an article with the default models of each route (the
+first copy pays for loading them), with each backend: seconds per article, tokens/s and peak RSS.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import resource
@@ -28,77 +32,35 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 ARTICLE = ROOT / "samples" / "khaberni-syria-russia.ar.txt"
 ENGLISH = ROOT / "samples" / "khaberni-syria-russia.en.txt"
 ROLE = "translate:ar-en"
-VOCAB = 62834  # Helsinki-NLP/opus-mt-ar-en
+SHAPE = "opus-mt-ar-en"  # benchmarks/shapes.py
 CONFIGS = {
     "a": "(a) transformers fp32, 1 sentence/call",
     "b": "(b) CTranslate2 int8, 1 sentence/call",
     "c-hf": "(c) translate_texts, transformers",
     "c-ct2": "(c) translate_texts, ctranslate2",
+    "d-hf": "(d) `summarize translate`, transformers",
+    "d-ct2": "(d) `summarize translate`, ctranslate2",
+    "d-ct2-retry": "(d) `summarize translate`, ctranslate2, every sentence retried",
 }
-TARGET_VS_A, TARGET_VS_B, TARGET_HELP_S = 4.0, 1.0, 0.3
-
-
-# ---------------------------------------------------------------------------------------------------
-# Building the model of the real shape
-# ---------------------------------------------------------------------------------------------------
-
-
-def _spm_model(lines: list[str]) -> bytes:
-    import sentencepiece as spm
-
-    buffer = io.BytesIO()
-    spm.SentencePieceTrainer.train(sentence_iterator=iter(lines), model_writer=buffer, vocab_size=8000,
-                                   hard_vocab_limit=False, character_coverage=1.0, unk_id=1, bos_id=-1,
-                                   eos_id=0, pad_id=-1, num_threads=1, minloglevel=2)
-    return buffer.getvalue()
-
-
-def _marian_vocab(model: bytes, size: int) -> dict[str, int]:
-    """The opus-mt layout: </s> 0, <unk> 1, the pieces, synthetic fillers up to the real size, <pad> last."""
-    import sentencepiece as spm
-
-    proc = spm.SentencePieceProcessor(model_proto=model)
-    vocab = {"</s>": 0, "<unk>": 1}
-    for i in range(proc.get_piece_size()):
-        if not (proc.is_control(i) or proc.is_unknown(i)):
-            vocab.setdefault(proc.id_to_piece(i), len(vocab))
-    filler = 0
-    while len(vocab) < size - 1:
-        vocab.setdefault(f"▁filler{filler}", len(vocab))
-        filler += 1
-    vocab["<pad>"] = size - 1
-    return vocab
-
-
-def build_opus_mt_ar_en(folder: Path) -> Path:
-    """Random weights of the Helsinki-NLP/opus-mt-ar-en shape (MODELS.md), with a 62834-entry tokenizer."""
-    import torch
-    from transformers import GenerationConfig, MarianConfig, MarianMTModel, MarianTokenizer
-
-    folder.mkdir(parents=True, exist_ok=True)
-    lines = [x for p in (ARTICLE, ENGLISH) for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
-    model = _spm_model(lines * 3)
-    for name in ("source.spm", "target.spm"):
-        (folder / name).write_bytes(model)
-    (folder / "vocab.json").write_text(json.dumps(_marian_vocab(model, VOCAB), ensure_ascii=False))
-    MarianTokenizer(str(folder / "source.spm"), str(folder / "target.spm"), str(folder / "vocab.json"),
-                    source_lang="ar", target_lang="en", model_max_length=512).save_pretrained(folder)
-    pad = VOCAB - 1
-    config = MarianConfig(
-        vocab_size=VOCAB, decoder_vocab_size=VOCAB, d_model=512, encoder_layers=6, decoder_layers=6,
-        encoder_attention_heads=8, decoder_attention_heads=8, encoder_ffn_dim=2048, decoder_ffn_dim=2048,
-        activation_function="swish", max_position_embeddings=512, scale_embedding=True,
-        static_position_embeddings=True, share_encoder_decoder_embeddings=True, pad_token_id=pad,
-        decoder_start_token_id=pad, eos_token_id=0, forced_eos_token_id=0)
-    torch.manual_seed(0)
-    net = MarianMTModel(config).eval()
-    net.generation_config = GenerationConfig(bad_words_ids=[[pad]], decoder_start_token_id=pad, eos_token_id=0,
-                                             forced_eos_token_id=0, pad_token_id=pad, max_length=512, num_beams=4)
-    net.save_pretrained(folder)
-    return folder
+BACKEND = {"hf": "transformers", "ct2": "ctranslate2"}
+# `summarize run` routes: the article, --to, and the shape standing for each role's default model.
+ROUTES = {
+    "ar": (ARTICLE, None, {"--summary-model": "mt5-base", "--keypoints-model": "mt5-base"}),
+    "ar→en": (ARTICLE, "en", {"--translation-model": "opus-mt-tc-big-ar-en", "--summary-model": "distilbart-cnn-12-6",
+                               "--keypoints-model": "flan-t5-base"}),
+    "en": (ENGLISH, None, {"--summary-model": "distilbart-cnn-12-6", "--keypoints-model": "flan-t5-base"}),
+}
+MODEL_NAMES = {
+    "mt5-base": "mT5_multilingual_XLSum + mt0-base",
+    "opus-mt-tc-big-ar-en": "opus-mt-tc-big-ar-en",
+    "distilbart-cnn-12-6": "distilbart-cnn-12-6",
+    "flan-t5-base": "flan-t5-base",
+}
+TARGET_VS_A, TARGET_VS_B, TARGET_HELP_S, TARGET_RUN_MIB = 4.0, 1.0, 0.3, 2.5e9 / 2**20
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -152,7 +114,7 @@ def _by_hand(job: dict, tokenizer, model, sentences: list[str]) -> int:
 def _load_project(job: dict):
     from summarize.models.loader import load_model
 
-    backend = "transformers" if job["config"] == "c-hf" else "ctranslate2"
+    backend = BACKEND[job["config"].rsplit("-", 1)[1]]
     return load_model(ROLE, job["folder"], backend=backend, device="cpu", cache_dir=job["cache"],
                       batch_tokens=job["batch_tokens"])
 
@@ -199,22 +161,136 @@ def child(job: dict) -> dict:
                 sentences=len(found) * job["copies"], copies=job["copies"], peak_rss_mib=rss)
 
 
-def build_child(job: dict) -> dict:
-    """Build the model folder; report how long it took and what machine this is."""
+def _force_lengths(new_tokens: int, retry: bool = False) -> dict:
+    """Make random weights behave like trained ones where it changes the work: every generation runs
+    to a fixed length (a translated sentence to `new_tokens`, a summary or key-point call to its own
+    cap), and, unless `retry`, no output is sent to the quality check's second, stricter pass (random
+    weights always "loop", so all would be; with trained models a retry is rare). Counts the texts
+    generated for and the tokens."""
+    from dataclasses import replace
+
+    from summarize import quality
+    from summarize.models import base
+
+    if not retry:
+        quality.problem = lambda *args, **kwargs: None
+
+    real = base.Seq2SeqModel.generate
+    seen = dict(texts=0, tokens=0)
+
+    def forced(self, texts, options, **kwargs):
+        n = new_tokens if options.ratio is not None else options.max_new_tokens
+        seen["texts"] += len(texts)
+        seen["tokens"] += n * len(texts)
+        return real(self, texts, replace(options, min_new_tokens=n, max_new_tokens=n, ratio=None), **kwargs)
+
+    base.Seq2SeqModel.generate = forced
+    return seen
+
+
+def _time_loads() -> dict:
+    """Seconds spent in the model pool, i.e. loading models (heavy imports included; a model already
+    loaded comes back in microseconds)."""
+    from summarize.models.loader import ModelPool
+
+    real = ModelPool.get
+    spent = dict(load_s=0.0)
+
+    def timed(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real(self, *args, **kwargs)
+        finally:
+            spent["load_s"] += time.perf_counter() - start
+
+    ModelPool.get = timed
+    return spent
+
+
+def _cli(argv: list[str]) -> int:
+    """Run the `summarize` console script in this process; its exit code."""
+    from summarize.cli import main
+
+    sys.argv = ["summarize", *argv]
+    try:
+        main()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def cli_child(job: dict) -> dict:
+    """(d): `summarize translate ARTICLE --model DIR --beams N --backend B`, as a user runs it."""
     _quiet()
+    os.environ["SUMMARIZE_CACHE_DIR"] = job["cache"]  # where the one-time conversion already is
     start = time.perf_counter()
-    build_opus_mt_ar_en(Path(job["folder"]))
+    seen, spent = _force_lengths(job["new_tokens"], job["config"].endswith("retry")), _time_loads()
+    out = Path(job["out"]) / f"{job['config']}-{job['beams']}.json"
+    code = _cli(["translate", job["article_file"], "--model", job["folder"], "--beams", str(job["beams"]),
+                 "--backend", BACKEND[job["config"].split("-")[1]], "--device", "cpu", "-f", "json", "-o", str(out),
+                 "-q"])
+    total = time.perf_counter() - start
+    if code not in (0, 7) or not out.is_file():
+        raise RuntimeError(f"summarize translate exited {code}")
+    found = len(json.loads(out.read_text(encoding="utf-8"))["sentences"])
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return dict(load_s=spent["load_s"], warm_s=0.0, run_s=total - spent["load_s"], tokens=found * job["new_tokens"],
+                sentences=found, retried=seen["texts"] - found, copies=1, peak_rss_mib=rss)
+
+
+def summarize_child(job: dict) -> dict:
+    """`summarize run` on two copies of an article with the route's models: per-article seconds."""
+    _quiet()
+    os.environ["SUMMARIZE_CACHE_DIR"] = job["cache"]
+    seen, spent = _force_lengths(job["new_tokens"]), _time_loads()
+    article, to, models = ROUTES[job["route"]]
+    inputs, out = Path(job["out"]) / f"in-{job['tag']}", Path(job["out"]) / f"out-{job['tag']}"
+    inputs.mkdir(parents=True, exist_ok=True)
+    for copy in ("1", "2"):
+        (inputs / f"copy{copy}{article.suffixes[-2]}.txt").write_text(job["texts"][job["route"]], encoding="utf-8")
+    argv = ["run", str(inputs), "--beams", str(job["beams"]), "--backend", job["backend"], "--device", "cpu",
+            "-f", "json", "-o", str(out), "-q"]
+    argv += ["--to", to] if to else []
+    argv += ["--batch-tokens", str(job["batch_tokens"])] if job["batch_tokens"] else []
+    for flag, name in models.items():
+        argv += [flag, str(Path(job["shapes"]) / name)]
+    start = time.perf_counter()
+    code = _cli(argv)
+    total = time.perf_counter() - start
+    results = [json.loads(f.read_text(encoding="utf-8")) for f in sorted(out.glob("copy*.json"))]
+    if len(results) != 2:
+        raise RuntimeError(f"summarize run exited {code} with {len(results)} outputs")
+    first, second = (r["timings"] for r in results)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return dict(exit_code=code, total_s=total, load_s=spent["load_s"], first_s=first["total"],
+                article_s=second["total"], steps={k: v for k, v in second.items() if k != "total"},
+                tokens=seen["tokens"] // 2, texts=seen["texts"] // 2, peak_rss_mib=rss, route=results[1]["route"])
+
+
+def build_child(job: dict) -> dict:
+    """Build the model folders; report how long it took and what machine this is."""
+    _quiet()
+    import shapes
+
+    start = time.perf_counter()
+    for name in job["names"]:
+        shapes.build(name, Path(job["shapes"]))
     return dict(build_s=time.perf_counter() - start, machine=machine())
 
 
 def convert_child(job: dict) -> dict:
-    """The one-time conversion through the project's loader (cached under job['cache'])."""
+    """The one-time int8 conversion of one folder, as the project's loader does it (cached)."""
     _quiet()
+    from summarize.models import ct2
+    from summarize.models.loader import revision_of
+    from summarize.models.registry import ModelSpec, family_of
+
+    folder = Path(job["folder"])
     start = time.perf_counter()
-    _load_project(dict(job, config="c-ct2"))
-    (model_bin,) = Path(job["cache"]).rglob("model.bin")
+    path = ct2.converted_folder(ModelSpec(str(folder), family=family_of(folder)), folder, revision_of(folder), "int8",
+                                job["cache"])
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return dict(convert_s=time.perf_counter() - start, converted=str(model_bin.parent), peak_rss_mib=rss)
+    return dict(convert_s=time.perf_counter() - start, converted=str(path), peak_rss_mib=rss)
 
 
 def cpu_ticks() -> tuple[int, int]:
@@ -247,7 +323,7 @@ def _run_once(job: dict) -> dict:
     mine = children.ru_utime + children.ru_stime - children0.ru_utime - children0.ru_stime
     others = (cpu_ticks()[0] - busy0) / os.sysconf("SC_CLK_TCK") - mine  # CPU seconds used by other programs
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    return dict(result, others=max(0.0, others / (wall * (os.cpu_count() or 1))))
+    return dict(result, wall_s=wall, others=max(0.0, others / (wall * (os.cpu_count() or 1))))
 
 
 def run_child(job: dict, retries: int = 2, disturbed: float = 0.10) -> dict:
@@ -307,27 +383,60 @@ def verdict(value: float, target: float, unit: str, higher_is_better: bool = Tru
 
 def table(results: dict[tuple[str, int], dict]) -> list[str]:
     """A markdown table: one row per (beams, configuration)."""
-    lines = ["| beams | configuration | target tok/s | articles/min | × (a) | × (b) | load s | "
-             "article s | end-to-end s (load + warm-up + article) | peak RSS MiB | other load |",
-             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| beams | configuration | target tok/s | articles/min | × (a) | × (b) | load s | article s | "
+             "end-to-end s | × (a) end-to-end | 2nd pass | peak RSS MiB | other load |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for (name, beams), r in results.items():
         speed = r["tokens"] / r["run_s"]
         ratio = {k: speed / (results[k, beams]["tokens"] / results[k, beams]["run_s"]) for k in ("a", "b")}
-        e2e = r["load_s"] + r["warm_s"] + r["run_s"] / r["copies"]
+        retried = f"{r['retried']}/{r['sentences']}" if "retried" in r else "off"
         lines.append(f"| {beams} | {CONFIGS[name]} | {speed:.0f} | {60 * r['copies'] / r['run_s']:.1f} | "
                      f"{ratio['a']:.2f} | {ratio['b']:.2f} | {r['load_s']:.2f} | {r['run_s'] / r['copies']:.1f} | "
-                     f"{e2e:.1f} | {r['peak_rss_mib']:.0f} | {r['others']:.0%} |")
+                     f"{end_to_end(r):.1f} | {end_to_end(results['a', beams]) / end_to_end(r):.1f} | {retried} | "
+                     f"{r['peak_rss_mib']:.0f} | {r['others']:.0%} |")
     return lines
 
 
+def end_to_end(r: dict) -> float:
+    """Seconds from starting the process to its exit, for one article (the warm-up excluded)."""
+    return r["wall_s"] - r["warm_s"] - r["run_s"] * (r["copies"] - 1) / r["copies"]
+
+
 def targets(results: dict[tuple[str, int], dict], help_s: float) -> list[str]:
-    """The targets of the issue, each met or missed by how much."""
+    """The translation targets of the issue, each met or missed by how much."""
     def speed(name: str) -> float:
         return results[name, 4]["tokens"] / results[name, 4]["run_s"]
 
-    return [f"- translation at beam 4, (c) ctranslate2 vs (a): {verdict(speed('c-ct2') / speed('a'), TARGET_VS_A, '×')}",
-            f"- translation at beam 4, (c) ctranslate2 vs (b): {verdict(speed('c-ct2') / speed('b'), TARGET_VS_B, '×')}",
-            f"- `summarize --help` start-up, best of 5: {verdict(help_s, TARGET_HELP_S, ' s', higher_is_better=False)}"]
+    lines = [f"- translation at beam 4, (c) ctranslate2 vs (a): {verdict(speed('c-ct2') / speed('a'), TARGET_VS_A, '×')}",
+             f"- translation at beam 4, (c) ctranslate2 vs (b): {verdict(speed('c-ct2') / speed('b'), TARGET_VS_B, '×')}"]
+    for name in ("d-ct2", "d-hf"):
+        ratio = end_to_end(results["a", 4]) / end_to_end(results[name, 4])
+        lines.append(f"- {CONFIGS[name]} --beams 4, end to end (load included) vs (a): "
+                     f"{verdict(ratio, TARGET_VS_A, '×')}")
+    return lines + [f"- `summarize --help` start-up, best of 5: "
+                    f"{verdict(help_s, TARGET_HELP_S, ' s', higher_is_better=False)}"]
+
+
+def run_table(results: dict[tuple[str, str], dict]) -> list[str]:
+    """A markdown table: one row per (route, backend) of `summarize run`."""
+    lines = ["| route | models (shapes of the defaults) | backend | 1st article s (loads) | article s | articles/min | "
+             "translation s | summary s | key points s | tokens / article | peak RSS MiB | other load |",
+             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for (route, backend), r in results.items():
+        models = ", ".join(dict.fromkeys(MODEL_NAMES[name] for name in ROUTES[route][2].values()))
+        steps = r["steps"]
+        translation = steps.get("translation", 0.0) + steps.get("translation_of_outputs", 0.0)
+        lines.append(f"| {route} | {models} | {backend} | {r['first_s']:.1f} | {r['article_s']:.1f} | "
+                     f"{60 / r['article_s']:.1f} | {translation:.1f} | {steps.get('summary', 0.0):.1f} | "
+                     f"{steps.get('key_points', 0.0):.1f} | {r['tokens']} | {r['peak_rss_mib']:.0f} | {r['others']:.0%} |")
+    return lines
+
+
+def run_targets(results: dict[tuple[str, str], dict]) -> list[str]:
+    """Peak memory of a full run against the 2.5 GB target, per route and backend."""
+    return [f"- full `run`, route {route}, {backend}: peak RSS "
+            f"{verdict(r['peak_rss_mib'], TARGET_RUN_MIB, ' MiB', higher_is_better=False)}"
+            for (route, backend), r in results.items()]
 
 
 def sweep(job: dict, values: list[int], repeats: int) -> list[str]:
@@ -359,6 +468,9 @@ def options() -> argparse.Namespace:
     parser.add_argument("--sweep-copies", type=int, default=4, help="articles translated together in the sweep")
     parser.add_argument("--sweep-repeats", type=int, default=3, help="runs per batch_tokens value")
     parser.add_argument("--sweep-only", action="store_true", help="only the batch_tokens sweep")
+    parser.add_argument("--part", choices=("all", "translation", "run"), default="all",
+                        help="translation only (opus-mt-ar-en shape), full `summarize run` only, or both")
+    parser.add_argument("--routes", default=",".join(ROUTES), help="`summarize run` routes (default: all)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -367,34 +479,65 @@ def main() -> None:
     args = options()
     if args.child:
         job = json.loads(args.child)
-        answer = {"build": build_child, "convert": convert_child}.get(job["config"], child)(job)
-        print(json.dumps(answer))
+        kind = job["config"].split("-")[0]
+        work = {"build": build_child, "convert": convert_child, "d": cli_child, "summarize": summarize_child}
+        print(json.dumps(work.get(kind, child)(job)))
         return
     with tempfile.TemporaryDirectory(prefix="summarize-bench-") as tmp:
         lines = run_all(args, Path(tmp))
     print("\n".join(lines))
 
 
-def run_all(args: argparse.Namespace, tmp: Path) -> list[str]:
-    """Build, convert, run every configuration (and the sweep); the report's lines."""
+def _first_sentences(text: str, n: int) -> str:
     from summarize.segment import sentences, split_paragraphs  # light: the parent stays small
 
-    article = ARTICLE.read_text(encoding="utf-8")
+    return " ".join(s.text for s in sentences(split_paragraphs(text))[:n])
+
+
+def run_all(args: argparse.Namespace, tmp: Path) -> list[str]:
+    """Build, convert, run every configuration (and the sweep); the report's lines."""
+    texts = {route: ROUTES[route][0].read_text(encoding="utf-8") for route in ROUTES}
     if args.quick:
-        article = " ".join(s.text for s in sentences(split_paragraphs(article))[:8])
-    job = dict(folder=str(tmp / "opus-mt-ar-en"), cache=str(tmp / "cache"), article=article, copies=1,
-               new_tokens=args.new_tokens, batch_tokens=args.batch_tokens)
-    built = run_child(dict(job, config="build"), retries=0)  # neither is timed against the others
-    converted = run_child(dict(job, config="convert"), retries=0)
-    job["converted"] = converted["converted"]
-    lines = [f"Machine: {built['machine']}", ""]
-    if not args.sweep_only:
+        texts = {route: _first_sentences(text, 8) for route, text in texts.items()}
+    shapes_dir, article_file = tmp / "shapes", tmp / "article.ar.txt"
+    article_file.write_text(texts["ar"], encoding="utf-8")
+    job = dict(folder=str(shapes_dir / SHAPE), cache=str(tmp / "cache"), article=texts["ar"], copies=1,
+               article_file=str(article_file), out=str(tmp), new_tokens=args.new_tokens,
+               batch_tokens=args.batch_tokens)
+    routes = [] if args.part == "translation" or args.sweep_only else args.routes.split(",")
+    run_shapes = list(dict.fromkeys(name for route in routes for name in ROUTES[route][2].values()))
+    names = [SHAPE, *run_shapes]
+    # Building and converting are one-time costs, measured apart from everything else.
+    built = run_child(dict(config="build", names=names, shapes=str(shapes_dir)), retries=0)
+    converted = {name: run_child(dict(job, config="convert", folder=str(shapes_dir / name)), retries=0)
+                 for name in names}
+    job["converted"] = converted[SHAPE]["converted"]
+    lines = [f"Machine: {built['machine']}", "",
+             "One-time CTranslate2 int8 conversions (cached for later runs): " + "; ".join(
+                 f"{name} {c['convert_s']:.1f} s, peak RSS {c['peak_rss_mib']:.0f} MiB" for name, c in converted.items())
+             + ".", ""]
+    if args.part != "run" and not args.sweep_only:
         results: dict[tuple[str, int], dict] = {}
         for beams in (1, 4):
             for name in CONFIGS:
                 results[name, beams] = run_child(dict(job, config=name, beams=beams))
                 print(f"{name} beam {beams}: {results[name, beams]}", file=sys.stderr, flush=True)
-        lines += report(args, converted, results, help_seconds())
+        lines += report(args, results, help_seconds())
+    if routes:
+        runs: dict[tuple[str, str], dict] = {}
+        for route in routes:
+            # The heaviest route also with half the default batch budget: what memory it saves, at what cost.
+            variants = [("ctranslate2", None), ("transformers", None)] + ([("ctranslate2", 1024)] if route == "ar" else [])
+            for backend, budget in variants:
+                label = backend + (f", --batch-tokens {budget}" if budget else "")
+                runs[route, label] = run_child(dict(job, config="summarize", route=route, backend=backend, beams=4,
+                                                    batch_tokens=budget, shapes=str(shapes_dir), texts=texts,
+                                                    tag=str(len(runs))))
+                print(f"run {route} {label}: {runs[route, label]}", file=sys.stderr, flush=True)
+        lines += ["", f"`summarize run`, beam 4, two copies of each article in one command (the first pays for "
+                  f"loading the models); every generation forced to its cap: summary and key-point calls to "
+                  f"their max_new_tokens, translated sentences to {args.new_tokens} tokens.", "",
+                  *run_table(runs), "", *run_targets(runs)]
     if args.sweep or args.sweep_only:
         lines += ["", f"batch_tokens sweep: (c) ctranslate2 int8, beam 4, {args.sweep_copies} copies of the "
                   f"article in one translate_texts call, {args.sweep_repeats} runs each:", ""]
@@ -403,15 +546,13 @@ def run_all(args: argparse.Namespace, tmp: Path) -> list[str]:
     return lines
 
 
-def report(args, converted: dict, results: dict, help_s: float) -> list[str]:
-    """The main tables and the targets, in markdown."""
+def report(args, results: dict, help_s: float) -> list[str]:
+    """The translation table and the targets, in markdown."""
     first = results["a", 1]
     mode = "--quick" if args.quick else "full"
-    return [f"Run: {mode}; opus-mt-ar-en shape (Marian base, vocab {VOCAB}), random weights; "
+    return [f"Translation, {mode}: opus-mt-ar-en shape (Marian base, vocab 62834), random weights; "
             f"{first['sentences']} sentences of {ARTICLE.name} per article, exactly {args.new_tokens} new tokens "
-            f"each; batch_tokens {args.batch_tokens} for (c).", "",
-            f"One-time CTranslate2 conversion (int8, cached for later runs): {converted['convert_s']:.1f} s, "
-            f"peak RSS {converted['peak_rss_mib']:.0f} MiB.", "",
+            f"each; batch_tokens {args.batch_tokens} for (c), the default for (d).", "",
             *table(results), "", *targets(results, help_s)]
 
 

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from importlib.resources import files
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -100,6 +101,19 @@ def test_a_one_way_translation_model_is_not_used_for_the_way_back(tiny):
                "--summary-model", str(tiny["bart"]), "--keypoints-model", str(tiny["mt5"]))
     # ar→en is the tiny model; en→ar must be the en→ar default, which is not downloaded here
     assert r.exit_code == 5 and "opus-mt-tc-big-en-ar" in r.output
+
+
+@pytest.mark.parametrize("given", ["/no/such/model-folder", "./no-such-folder", "a file"])
+def test_a_model_path_that_is_no_folder_is_named_and_nothing_is_downloaded(given, tmp_path, monkeypatch):
+    from summarize.models import loader
+
+    if given == "a file":
+        given = str(tmp_path / "config.json")
+        Path(given).write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(loader, "fetch", lambda *a, **k: pytest.fail("tried to download a path"))
+    r = invoke(str(AR_SAMPLE), "--summary-model", given)
+    assert r.exit_code == 5
+    assert r.stderr.strip().count("\n") == 0 and f"model folder {given}" in r.stderr and "Traceback" not in r.output
 
 
 def test_non_commercial_default_is_said(tiny, monkeypatch):

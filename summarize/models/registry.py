@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
-from ..errors import UsageError
+from ..errors import ModelUnavailableError, UsageError
 
 # Roles are "task:language pair or language".
 TRANSLATE_AR_EN = "translate:ar-en"
@@ -112,6 +112,10 @@ def resolve(role: str, override: str | None = None) -> ModelSpec:
         family = family_of(folder)
         return replace(default, model_id=str(folder), family=family, licence="local", params_m=0, note="local folder",
                        commercial_use=True, reads_arabic=family not in ("t5", "bart"), collapse_whitespace=False)
+    if override.startswith(("/", "./", "../", "~", ".\\")) or folder.exists():
+        # Written as a path (a hub id is owner/name): say so rather than try to download it.
+        what = "is a file, not a model folder" if folder.exists() else "does not exist"
+        raise ModelUnavailableError(f"model folder {override} {what}")
     if "/" not in override:
         raise UsageError(f"model {override!r}: not a local folder nor a hub id (owner/name)")
     family = {"opus-mt": "marian", "nllb": "nllb", "m2m100": "m2m100", "bart": "bart", "mt5": "mt5", "mt0": "mt5",
