@@ -420,15 +420,19 @@ def targets(results: dict[tuple[str, int], dict], help_s: float) -> list[str]:
 def run_table(results: dict[tuple[str, str], dict]) -> list[str]:
     """A markdown table: one row per (route, backend) of `summarize run`."""
     lines = ["| route | models (shapes of the defaults) | backend | 1st article s (loads) | article s | articles/min | "
-             "translation s | summary s | key points s | tokens / article | peak RSS MiB | other load |",
-             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "× transformers | target tok/s | translation s | summary s | key points s | tokens / article | "
+             "peak RSS MiB | other load |",
+             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for (route, backend), r in results.items():
         models = ", ".join(dict.fromkeys(MODEL_NAMES[name] for name in ROUTES[route][2].values()))
         steps = r["steps"]
         translation = steps.get("translation", 0.0) + steps.get("translation_of_outputs", 0.0)
+        baseline = results.get((route, "transformers"))
+        ratio = f"{baseline['article_s'] / r['article_s']:.1f}" if baseline else "–"
         lines.append(f"| {route} | {models} | {backend} | {r['first_s']:.1f} | {r['article_s']:.1f} | "
-                     f"{60 / r['article_s']:.1f} | {translation:.1f} | {steps.get('summary', 0.0):.1f} | "
-                     f"{steps.get('key_points', 0.0):.1f} | {r['tokens']} | {r['peak_rss_mib']:.0f} | {r['others']:.0%} |")
+                     f"{60 / r['article_s']:.1f} | {ratio} | {r['tokens'] / r['article_s']:.0f} | {translation:.1f} | "
+                     f"{steps.get('summary', 0.0):.1f} | {steps.get('key_points', 0.0):.1f} | {r['tokens']} | "
+                     f"{r['peak_rss_mib']:.0f} | {r['others']:.0%} |")
     return lines
 
 
