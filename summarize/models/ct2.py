@@ -15,7 +15,7 @@ from .registry import ModelSpec
 
 SUPPORTED_FAMILIES = ("marian", "bart", "t5", "mt5", "m2m100", "nllb")
 # Part of the cache key: bump it when the conversion itself changes, so no stale conversion is reused.
-# v2: T5/mT5 output scaling as transformers 5 computes it (see _Converter).
+# v2: T5/mT5 output scaling as transformers 5 computes it (see _converter).
 CONVERSION = "v2"
 
 
