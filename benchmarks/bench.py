@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-ARTICLE = ROOT / "samples" / "khaberni-syria-russia.ar.txt"
-ENGLISH = ROOT / "samples" / "khaberni-syria-russia.en.txt"
+from shapes import ARTICLE, ENGLISH  # noqa: E402  (light: the builders import torch inside)
+
 ROLE = "translate:ar-en"
 SHAPE = "opus-mt-ar-en"  # benchmarks/shapes.py
 CONFIGS = {
@@ -54,12 +54,8 @@ ROUTES = {
                                "--keypoints-model": "flan-t5-base"}),
     "en": (ENGLISH, None, {"--summary-model": "distilbart-cnn-12-6", "--keypoints-model": "flan-t5-base"}),
 }
-MODEL_NAMES = {
-    "mt5-base": "mT5_multilingual_XLSum + mt0-base",
-    "opus-mt-tc-big-ar-en": "opus-mt-tc-big-ar-en",
-    "distilbart-cnn-12-6": "distilbart-cnn-12-6",
-    "flan-t5-base": "flan-t5-base",
-}
+# Shapes that stand for a model of another name (the others are named after their model).
+MODEL_NAMES = {"mt5-base": "mT5_multilingual_XLSum + mt0-base"}
 TARGET_VS_A, TARGET_VS_B, TARGET_HELP_S, TARGET_RUN_MIB = 4.0, 1.0, 0.3, 2.5e9 / 2**20
 
 
@@ -74,6 +70,23 @@ def _quiet() -> None:
     from transformers.utils import logging
 
     logging.set_verbosity_error()
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _backend(config: str) -> str:
+    """The backend a configuration name says: "c-hf" -> transformers, "d-ct2-retry" -> ctranslate2."""
+    return BACKEND[config.split("-")[1]]
+
+
+def _without_second_pass() -> None:
+    """Random weights always "loop", so the quality check would send every output to its second,
+    stricter pass and double the work; with trained models that pass is rare. Switch it off."""
+    from summarize import quality
+
+    quality.problem = lambda *args, **kwargs: None
 
 
 def _load_by_hand(job: dict):
@@ -114,20 +127,16 @@ def _by_hand(job: dict, tokenizer, model, sentences: list[str]) -> int:
 def _load_project(job: dict):
     from summarize.models.loader import load_model
 
-    backend = BACKEND[job["config"].rsplit("-", 1)[1]]
-    return load_model(ROLE, job["folder"], backend=backend, device="cpu", cache_dir=job["cache"],
+    return load_model(ROLE, job["folder"], backend=_backend(job["config"]), device="cpu", cache_dir=job["cache"],
                       batch_tokens=job["batch_tokens"])
 
 
 def _project(job: dict, model, article: str) -> int:
     """Translate whole articles with translate_texts; returns the number of target tokens generated."""
-    from summarize import quality
     from summarize.models.base import GenerationOptions
     from summarize.translate import translate_texts
 
-    # Random weights always "loop", which would send every sentence to the stricter retry and double
-    # the work; with trained models a retry is rare. Compare the first pass only.
-    quality.problem = lambda *args, **kwargs: None
+    _without_second_pass()
     n = job["new_tokens"]
     options = GenerationOptions(num_beams=job["beams"], max_new_tokens=n, min_new_tokens=n)
     items = [(f"copy{i}", article) for i in range(job["copies"])]
@@ -156,7 +165,7 @@ def child(job: dict) -> dict:
         warm = time.perf_counter()
         tokens = _project(job, model, article)
     end = time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = _peak_rss_mib()
     return dict(load_s=loaded - start, warm_s=warm - loaded, run_s=end - warm, tokens=tokens,
                 sentences=len(found) * job["copies"], copies=job["copies"], peak_rss_mib=rss)
 
@@ -164,16 +173,14 @@ def child(job: dict) -> dict:
 def _force_lengths(new_tokens: int, retry: bool = False) -> dict:
     """Make random weights behave like trained ones where it changes the work: every generation runs
     to a fixed length (a translated sentence to `new_tokens`, a summary or key-point call to its own
-    cap), and, unless `retry`, no output is sent to the quality check's second, stricter pass (random
-    weights always "loop", so all would be; with trained models a retry is rare). Counts the texts
-    generated for and the tokens."""
+    cap), and, unless `retry`, the quality check's second pass is off. Counts the texts generated for
+    and the tokens."""
     from dataclasses import replace
 
-    from summarize import quality
     from summarize.models import base
 
     if not retry:
-        quality.problem = lambda *args, **kwargs: None
+        _without_second_pass()
 
     real = base.Seq2SeqModel.generate
     seen = dict(texts=0, tokens=0)
@@ -227,13 +234,13 @@ def cli_child(job: dict) -> dict:
     seen, spent = _force_lengths(job["new_tokens"], job["config"].endswith("retry")), _time_loads()
     out = Path(job["out"]) / f"{job['config']}-{job['beams']}.json"
     code = _cli(["translate", job["article_file"], "--model", job["folder"], "--beams", str(job["beams"]),
-                 "--backend", BACKEND[job["config"].split("-")[1]], "--device", "cpu", "-f", "json", "-o", str(out),
+                 "--backend", _backend(job["config"]), "--device", "cpu", "-f", "json", "-o", str(out),
                  "-q"])
     total = time.perf_counter() - start
     if code not in (0, 7) or not out.is_file():
         raise RuntimeError(f"summarize translate exited {code}")
     found = len(json.loads(out.read_text(encoding="utf-8"))["sentences"])
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = _peak_rss_mib()
     return dict(load_s=spent["load_s"], warm_s=0.0, run_s=total - spent["load_s"], tokens=found * job["new_tokens"],
                 sentences=found, retried=seen["texts"] - found, copies=1, peak_rss_mib=rss)
 
@@ -261,7 +268,7 @@ def summarize_child(job: dict) -> dict:
     if len(results) != 2:
         raise RuntimeError(f"summarize run exited {code} with {len(results)} outputs")
     first, second = (r["timings"] for r in results)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = _peak_rss_mib()
     return dict(exit_code=code, total_s=total, load_s=spent["load_s"], first_s=first["total"],
                 article_s=second["total"], steps={k: v for k, v in second.items() if k != "total"},
                 tokens=seen["tokens"] // 2, texts=seen["texts"] // 2, peak_rss_mib=rss, route=results[1]["route"])
@@ -289,7 +296,7 @@ def convert_child(job: dict) -> dict:
     start = time.perf_counter()
     path = ct2.converted_folder(ModelSpec(str(folder), family=family_of(folder)), folder, revision_of(folder), "int8",
                                 job["cache"])
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = _peak_rss_mib()
     return dict(convert_s=time.perf_counter() - start, converted=str(path), peak_rss_mib=rss)
 
 
@@ -424,7 +431,7 @@ def run_table(results: dict[tuple[str, str], dict]) -> list[str]:
              "peak RSS MiB | other load |",
              "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for (route, backend), r in results.items():
-        models = ", ".join(dict.fromkeys(MODEL_NAMES[name] for name in ROUTES[route][2].values()))
+        models = ", ".join(dict.fromkeys(MODEL_NAMES.get(name, name) for name in ROUTES[route][2].values()))
         steps = r["steps"]
         translation = steps.get("translation", 0.0) + steps.get("translation_of_outputs", 0.0)
         baseline = results.get((route, "transformers"))

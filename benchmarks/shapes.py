@@ -22,7 +22,9 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = (ROOT / "samples" / "khaberni-syria-russia.ar.txt", ROOT / "samples" / "khaberni-syria-russia.en.txt")
+ARTICLE = ROOT / "samples" / "khaberni-syria-russia.ar.txt"
+ENGLISH = ROOT / "samples" / "khaberni-syria-russia.en.txt"
+TEXTS = (ARTICLE, ENGLISH)
 
 
 def _lines(languages: tuple[str, ...]) -> list[str]:
