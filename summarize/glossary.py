@@ -334,11 +334,15 @@ class GlossaryModel(Seq2SeqModel):
     def findings_for(self, texts: Sequence[str] | None) -> tuple[Finding, ...]:
         """The findings of the inputs found within `texts` (one article's sentences, say); None: all."""
         wanted = None if texts is None else [" ".join(t.split()) for t in texts]
-        return tuple(dict.fromkeys(
-            Finding("glossary", r, f"not enforced in “{shorten(t, 48, placeholder='…')}”: the model lost a "
-                                   "placeholder there, so it was translated without the glossary")
-            for t, lost in self._lost.items() for r in lost
-            if wanted is None or any(" ".join(t.split()) in w for w in wanted)))
+        found: list[Finding] = []
+        for text, lost in self._lost.items():
+            flat = " ".join(text.split())
+            if wanted is not None and not any(flat in w for w in wanted):
+                continue
+            found += [Finding("glossary", r, f"not enforced in “{shorten(text, 48, placeholder='…')}”: the model "
+                                             "lost a placeholder there, so it was translated without the glossary")
+                      for r in lost]
+        return tuple(dict.fromkeys(found))
 
     def info(self, options: GenerationOptions | None = None) -> ModelInfo:
         return self.inner.info(options)
