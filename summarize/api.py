@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import detect as _detect
 from . import readers
+from .detect import detect as _detect_text
 from .config import Settings
 from .records import Article, DetectResult, Detection, VerifyResult
 from .verify import Finding, check
@@ -23,12 +23,12 @@ def read(path: str | Path, *, encoding: str | None = None) -> Article:
 
 def detect(text: str | Article) -> Detection:
     """Detect the language of a text or an Article."""
-    return _detect.detect(text.text if isinstance(text, Article) else text)
+    return _detect_text(text.text if isinstance(text, Article) else text)
 
 
 def detect_article(article: Article) -> DetectResult:
     """Detection of an Article, with the fields `summarize detect` prints."""
-    d = _detect.detect(article.text)
+    d = _detect_text(article.text)
     return DetectResult(article.source, d.language, d.confidence, d.supported, d.reliable, d.scripts,
                         d.evidence, article.encoding)
 
@@ -87,7 +87,7 @@ def verify_texts(name: str, source: str, output: str, *, translated_source: str 
     if glossary:
         from .glossary import glossary_findings, load_glossary
 
-        findings += glossary_findings(source, output, load_glossary(glossary), _detect.detect(output).language)
+        findings += glossary_findings(source, output, load_glossary(glossary), _detect_text(output).language)
     counts = {"numbers": len(extract_numbers(output)), "dates": len(extract_dates(output)),
               "quotes": len(extract_quotes(output))}
     return VerifyResult(name, output, tuple(dict.fromkeys(findings)), counts)

@@ -64,35 +64,45 @@ def _use_colour(stream: Any) -> bool:
 
 @dataclass
 class Console:
-    """Messages for people: stderr only, colour only on a terminal without NO_COLOR."""
+    """Messages for people: stderr only, colour only on a terminal without NO_COLOR, controls escaped.
+
+    `quiet` keeps errors only; `before` is called ahead of every message (the batch clears its progress line).
+    """
 
     debug: bool = False
     quiet: bool = False
+    before: Callable[[], None] = lambda: None
 
     def _say(self, prefix: str, colour: str, message: str) -> None:
+        from .writers import visible
+
+        self.before()
         stream = sys.stderr
         tag = f"\033[{colour}m{prefix}\033[0m" if prefix and _use_colour(stream) else prefix
-        print(f"summarize: {tag}{message}", file=stream)
+        print(f"summarize: {tag}{visible(message)}", file=stream, flush=True)
 
     def error(self, message: str) -> None:
         self._say("error: ", "31", message)
 
     def warn(self, message: str) -> None:
-        self._say("warning: ", "33", message)
+        if not self.quiet:
+            self._say("warning: ", "33", message)
 
     def info(self, message: str) -> None:
         if not self.quiet:
             self._say("", "", message)
 
-
-def _fail(console: Console, exc: BaseException) -> int:
-    if console.debug:
-        traceback.print_exception(exc, file=sys.stderr)
-    if isinstance(exc, SummarizeError):
-        console.error(str(exc))
-        return int(exc.exit_code)
-    console.error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)")
-    return int(ExitCode.INTERNAL)
+    def report(self, exc: BaseException) -> int:
+        """One line for an error (the traceback too with --debug); its exit code."""
+        if self.debug:
+            self.before()
+            detail = getattr(exc, "detail", None)
+            sys.stderr.write(detail) if detail else traceback.print_exception(exc, file=sys.stderr)
+        if isinstance(exc, SummarizeError):
+            self.error(str(exc))
+            return int(exc.exit_code)
+        self.error(f"internal error: {type(exc).__name__}: {exc} (a bug: rerun with --debug and report it)")
+        return int(ExitCode.INTERNAL)
 
 
 def settings_from(config: str | None, **flags: Any):
@@ -102,91 +112,17 @@ def settings_from(config: str | None, **flags: Any):
     return load_settings({k: (v.value if isinstance(v, Enum) else v) for k, v in flags.items()}, config_path=config)
 
 
-@dataclass(frozen=True)
-class BatchArgs:
-    """The options every article-reading command shares."""
+def batch(console: Console, args: Any, settings: Any, factory: Callable[[], Any], **kwargs: Any) -> int:
+    """Run a command over its inputs through the batch shell."""
+    from .batch.shell import run_command
 
-    inputs: list[str] | None
-    output: str | None = None
-    files_from: str | None = None
-    null: bool = False
-    force: bool = False
-    manifest: str | None = None
-    engine: str = "local"
-    address: str | None = None
-    verbose: bool = False
+    return run_command(console, args, settings, factory, **kwargs)
 
 
-def _listed_paths(files_from: str, null: bool) -> list[str]:
-    try:
-        data = sys.stdin.buffer.read() if files_from == "-" else open(files_from, "rb").read()
-    except OSError as exc:
-        raise UsageError(f"--files-from {files_from}: {exc.strerror or exc}") from None
-    text = data.decode("utf-8", errors="surrogateescape")
-    return [p for p in (text.split("\0") if null else text.splitlines()) if p.strip()]
+def _batch_args(*values: Any) -> Any:
+    from .batch.shell import BatchArgs
 
-
-def _refs(console: Console, args: BatchArgs) -> tuple[list[Any], list[Any], bool]:
-    from . import readers
-
-    paths = list(args.inputs or [])
-    if args.files_from:
-        paths += _listed_paths(args.files_from, args.null)
-    if not paths:
-        if sys.stdin.isatty() or args.files_from == "-":
-            raise UsageError("no input: give files or directories, --files-from, or pipe an article to stdin")
-        paths = ["-"]
-    refs, skipped = readers.expand_inputs(paths)
-    for s in skipped:
-        console.info(f"skipped {s.path}: {s.reason}")
-    if not refs:
-        raise UsageError("no article files found in the given inputs")
-    several = len(refs) > 1 or any(os.path.isdir(p) for p in paths) or bool(args.files_from)
-    return list(refs), list(skipped), several
-
-
-def batch(console: Console, args: BatchArgs, settings: Any, factory: Callable[[], Any], *, command: str,
-          options: Any = None, review: Callable[[Any], int] | None = None,
-          view: Callable[[Any], Any] | None = None) -> int:
-    """Run a command over every input: resume, process in chunks, write each result, manifest, tally."""
-    from pathlib import Path
-
-    from .batch import BatchRun, Progress, stderr_is_terminal
-    from .writers import Sink
-
-    refs, skipped, several = _refs(console, args)
-    sink = Sink(settings.format, stdout=sys.stdout, output=args.output, several=several)
-    progress = Progress(len(refs), sys.stderr, enabled=stderr_is_terminal() and not console.quiet and several)
-    run = BatchRun(command, (options, settings), sink, say=console.info, report=lambda exc: _fail(console, exc),
-                   force=args.force, progress=progress, manifest=Path(args.manifest) if args.manifest else None)
-    todo = run.pending(refs, skipped)
-    progress.total = len(todo)
-    try:
-        run.consume(_outcomes(todo, factory, settings, args, view, console), review)
-    finally:
-        code = run.close(several)
-    return code
-
-
-def _outcomes(refs: list[Any], factory: Callable[[], Any], settings: Any, args: BatchArgs,
-              view: Callable[[Any], Any] | None, console: Console):
-    if not refs:
-        return
-    if args.engine == "ray":
-        from .engines.ray_engine import run_ray
-
-        outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address,
-                           use_gpu=settings.device.startswith("cuda"), max_chars=settings.chunk_chars)
-    else:
-        from .runner import run_batch
-
-        outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars)
-    for outcome in outcomes:
-        if args.verbose:
-            console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")
-        if view is not None and outcome.ok:
-            outcome = replace(outcome, result=view(outcome.result))
-        yield outcome
+    return BatchArgs(*values)
 
 
 def guarded(console: Console, body: Callable[[], int]) -> None:
@@ -201,16 +137,29 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
             signal.signal(signal.SIGTERM, terminated)
         except ValueError:  # not the main thread (some test runners): the default handler stays
             pass
+    from .errors import PipeClosed
+
     try:
         code = body()
     except KeyboardInterrupt:
         console.error("interrupted")
         code = int(ExitCode.INTERRUPTED)
+    except PipeClosed:  # `| head`: stop quietly, as `cat` would, and keep Python from complaining at exit
+        _silence_stdout()
+        code = int(ExitCode.PIPE_CLOSED)
     except Exception as exc:  # noqa: BLE001 - the edge where errors become exit codes
-        if os.environ.get("SUMMARIZE_RAISE"):  # tests see unexpected errors as they are
-            raise
-        code = _fail(console, exc)
+        if os.environ.get("SUMMARIZE_RAISE") and not isinstance(exc, SummarizeError):
+            raise  # tests see unexpected errors as they are
+        code = console.report(exc)
     raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner's stream)
+        pass
 
 
 def _version(value: bool) -> None:
@@ -243,40 +192,52 @@ def detect(
 
     def body() -> int:
         from .api import detect_article
-        from .runner import one_by_one
+        from .batch.runner import one_by_one
 
         settings = settings_from(config, format=format, encoding=encoding)
-        args = BatchArgs(inputs, output, files_from, null)
+        args = _batch_args(inputs, output, files_from, null)
         return batch(console, args, settings, lambda: one_by_one(detect_article), command="detect")
 
     guarded(console, body)
 
 
 def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Any], int]:
-    """Say a result's notes, warnings and findings on stderr; turn incomplete coverage (and, strict, findings)
-    into exit codes."""
+    """At most one stderr line per result summing up its findings, warnings and coverage (the details are in
+    the output record); incomplete coverage (and, with `strict`, error findings) become exit codes."""
 
     def review(result: Any) -> int:
         source = getattr(result, "source", "-")
         if getattr(result, "note", None):
             console.info(f"{source}: {result.note}")
-        for warning in getattr(result, "warnings", ()):
-            console.warn(f"{source}: {warning}")
-        code = 0
+        code, parts = 0, []
         coverage = getattr(result, "coverage", None)
         per_role = coverage if isinstance(coverage, Mapping) else {"model": coverage} if coverage else {}
         for role, cov in per_role.items():
             if not cov.complete:
-                console.warn(f"{source}: the {role} read {cov.ratio:.0%} of its input "
-                             f"({cov.tokens_read} of {cov.tokens_total} tokens)")
+                parts.append(f"the {role} model read {cov.ratio:.0%} of its input")
                 code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
-        for finding in getattr(result, "findings", ()):
-            console.warn(f"{source}: unverified {finding.kind} {finding.text!r}: {finding.why}")
-        if strict and getattr(result, "findings", ()) and not code:
+        findings = tuple(getattr(result, "findings", ()))
+        if findings:
+            parts.append(_counted(f.kind for f in findings) + " not backed by the source")
+        warnings = tuple(getattr(result, "warnings", ()))
+        if warnings:
+            parts.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
+        if parts:
+            console.warn(f"{source}: {'; '.join(parts)}; see the output")
+        if strict and not code and any(getattr(f, "severity", "error") == "error" for f in findings):
             code = int(ExitCode.FINDINGS)
         return code
 
     return review
+
+
+def _counted(kinds: Any) -> str:
+    """"2 numbers and 1 quote": how many findings of each kind."""
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    words = [f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items()]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
 class Lang(str, Enum):
@@ -345,7 +306,7 @@ def translate(
         options = TranslateOptions(to=to.value, source=source_lang.value if source_lang else None,
                                    model=settings.translation_model, beams=settings.beams,
                                    glossary=_glossary(settings))
-        args = BatchArgs(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
+        args = _batch_args(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
         view = Bilingual if bilingual and settings.format in ("text", "markdown") else None
         return batch(console, args, settings, partial(translate_processor, settings, options), command="translate",
                      options=options, review=review_result(console, settings), view=view)
@@ -418,7 +379,7 @@ def run(
             permissive=settings.permissive, beams=settings.beams, translation_model=settings.translation_model,
             summary_model=settings.summary_model, keypoints_model=settings.keypoints_model,
             prompts_dir=settings.prompts_dir, glossary=_glossary(settings))
-        args = BatchArgs(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
+        args = _batch_args(inputs, output, files_from, null, force, manifest, engine.value, address, verbose)
         return batch(console, args, settings, partial(run_processor, settings, options), command="run",
                      options=options, review=review_result(console, settings, strict=strict))
 
@@ -434,22 +395,19 @@ def _glossary(settings: Any):
     return load_glossary(settings.glossary)
 
 
-def _text_of(value: str, what: str, encoding: str | None, *, literal: bool = True) -> tuple[str, str]:
-    """(name, text) of an option that names a file, '-' for stdin, or (if `literal`) is the text itself."""
+def _file_text(value: str, encoding: str | None) -> str:
+    """The text of a file option: a path or '-' for stdin; a missing file is exit 3, never taken as text."""
     from .readers import read_article
 
-    if value == "-" or os.path.isfile(value) or not literal:
-        return value, read_article(value, encoding=encoding).text
-    if not value.strip():
-        raise UsageError(f"{what} is empty")
-    return "<text>", value
+    return read_article(value, encoding=encoding).text
 
 
 @app.command()
 def verify(
     source: Annotated[str, typer.Option("--source", help="The article: a file, or '-' for stdin.")],
-    summary: Annotated[str, typer.Option("--summary", help="The output to check: a file, '-' for stdin, or the text itself.")],
-    translated_source: Annotated[Optional[str], typer.Option("--translated-source", help="The article's translation into the output's language (for quotes across languages).")] = None,
+    summary: Annotated[Optional[str], typer.Option("--summary", help="The output to check: a file, or '-' for stdin.")] = None,
+    summary_text: Annotated[Optional[str], typer.Option("--summary-text", help="The output to check, given as text.")] = None,
+    translated_source: Annotated[Optional[str], typer.Option("--translated-source", help="The article's translation into the output's language (for quotes across languages): a file.")] = None,
     glossary: Annotated[Optional[str], typer.Option("--glossary", help="Newsroom glossary (TSV) whose renderings the output must use.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when there is any finding.")] = False,
     format: FormatOpt = None,
@@ -466,17 +424,21 @@ def verify(
         from .writers import Sink
 
         settings = settings_from(config, format=format, encoding=encoding)
+        if (summary is None) == (summary_text is None):
+            raise UsageError("give the output to check with --summary FILE (or -) or --summary-text TEXT")
         if source == "-" and summary == "-":
             raise UsageError("--source and --summary cannot both read stdin")
-        name, article = _text_of(source, "--source", settings.encoding, literal=False)
-        _, output = _text_of(summary, "--summary", settings.encoding)
-        translated = (_text_of(translated_source, "--translated-source", settings.encoding, literal=False)[1]
-                      if translated_source else None)
-        result = verify_texts(name, article, output, translated_source=translated, glossary=glossary)
+        article = _file_text(source, settings.encoding)
+        output = _file_text(summary, settings.encoding) if summary is not None else summary_text
+        if not (output or "").strip():
+            raise UsageError("--summary-text is empty")
+        translated = _file_text(translated_source, settings.encoding) if translated_source else None
+        result = verify_texts(source, article, output, translated_source=translated, glossary=glossary)
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
         sink.close()
-        return int(ExitCode.FINDINGS) if strict and result.findings else 0
+        errors = [f for f in result.findings if getattr(f, "severity", "error") == "error"]
+        return int(ExitCode.FINDINGS) if strict and errors else 0
 
     guarded(console, body)
 
@@ -490,9 +452,10 @@ def models_list(
     all_models: Annotated[bool, typer.Option("--all", help="Also list the alternatives you can name with --model.")] = False,
     format: FormatOpt = None,
     debug: DebugOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Each role's default model: licence, size, whether it is in the local cache."""
-    console = Console(debug=debug)
+    console = Console(debug=debug, quiet=quiet)
 
     def body() -> int:
         from .models.catalog import catalog

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -19,21 +19,26 @@ else:  # pragma: no cover
 ENV_PREFIX = "SUMMARIZE_"
 
 
+def _opt(default: Any, *, choices: tuple[str, ...] = (), low: int | None = None, high: int | None = None) -> Any:
+    """A setting's default with the values it accepts: the same check for flags, env and the config file."""
+    return field(default=default, metadata={"choices": choices, "low": low, "high": high})
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every tunable of a run; the field name is the config key and, upper-cased, the env suffix."""
 
-    format: str = "text"
+    format: str = _opt("text", choices=("text", "markdown", "json", "jsonl"))
     encoding: str | None = None
-    device: str = "auto"
-    backend: str = "auto"
-    beams: int = 4
-    batch_tokens: int = 2048  # CTranslate2 int8 beam 4 is as fast as at 4096 with 260 MiB less (benchmarks/)
-    chunk_chars: int = 50_000  # articles are read and batched together up to this many characters
+    device: str = _opt("auto", choices=("auto", "cpu", "cuda"))
+    backend: str = _opt("auto", choices=("auto", "ctranslate2", "transformers"))
+    beams: int = _opt(4, low=1, high=16)
+    batch_tokens: int = _opt(2048, low=16)  # CTranslate2 int8 beam 4 as fast as 4096 with 260 MiB less
+    chunk_chars: int = _opt(50_000, low=1)  # articles are read and batched together up to this many characters
     offline: bool = False
-    method: str = "abstractive"
-    length: str = "medium"
-    points: int = 5
+    method: str = _opt("abstractive", choices=("abstractive", "extractive"))
+    length: str = _opt("medium", choices=("short", "medium", "long"))
+    points: int = _opt(5, low=0, high=20)
     permissive: bool = False
     translation_model: str | None = None
     summary_model: str | None = None
@@ -42,6 +47,10 @@ class Settings:
     glossary: str | None = None
     allow_truncation: bool = False
     cache_dir: str | None = None
+
+    def __post_init__(self) -> None:  # Settings(...) built in code is held to the same rules
+        for spec in dataclasses.fields(self):
+            _checked(spec.name, getattr(self, spec.name), "setting")
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
@@ -58,23 +67,47 @@ def default_config_path(env: Mapping[str, str] | None = None) -> Path:
 
 
 def _coerce(name: str, value: Any, origin: str) -> Any:
-    kind = str(_FIELDS[name].type)
+    spec = _FIELDS[name]
+    kind = str(spec.type)
     try:
-        if "bool" in kind:
-            if isinstance(value, bool):
-                return value
-            if str(value).strip().lower() in ("1", "true", "yes", "on"):
-                return True
-            if str(value).strip().lower() in ("0", "false", "no", "off", ""):
-                return False
+        if isinstance(value, (list, dict)):
             raise ValueError(value)
+        if "bool" in kind:
+            return _boolean(value)
         if "int" in kind:
-            if isinstance(value, bool):
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
                 raise ValueError(value)
-            return int(value)
-        return None if value is None else str(value)
+            value = int(value)
+        elif value is not None:
+            value = str(value)
     except ValueError:
         raise ConfigError(f"{origin}: invalid value {value!r} for {name}") from None
+    return _checked(name, value, origin)
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(value)
+
+
+def _checked(name: str, value: Any, origin: str) -> Any:
+    """The value if the setting accepts it, else a ConfigError (exit 2) that says what it accepts."""
+    meta = _FIELDS[name].metadata
+    if value is None:
+        return value
+    if meta.get("choices") and value not in meta["choices"]:
+        raise ConfigError(f"{origin}: {name} must be one of {', '.join(meta['choices'])}, not {value!r}")
+    if meta.get("low") is not None and value < meta["low"]:
+        raise ConfigError(f"{origin}: {name} must be at least {meta['low']}, not {value}")
+    if meta.get("high") is not None and value > meta["high"]:
+        raise ConfigError(f"{origin}: {name} must be at most {meta['high']}, not {value}")
+    return value
 
 
 def _from_file(path: Path, required: bool) -> dict[str, Any]:
@@ -82,8 +115,12 @@ def _from_file(path: Path, required: bool) -> dict[str, Any]:
         if required:
             raise ConfigError(f"config file not found: {path}")
         return {}
+    if path.stat().st_size > 1 << 20:
+        raise ConfigError(f"{path}: too large for a config file")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     out = {}
@@ -113,9 +150,11 @@ def load_settings(
     """Merge the layers; `flags` holds only the options the user gave (None means not given)."""
     env = os.environ if env is None else env
     path = Path(config_path) if config_path else default_config_path(env)
-    merged = _from_file(path, required=config_path is not None)
+    named = config_path is not None or bool(env.get(ENV_PREFIX + "CONFIG"))  # a file asked for must exist
+    merged = _from_file(path, required=named)
     merged.update(_from_env(env))
-    merged.update({k: v for k, v in (flags or {}).items() if v is not None})
+    merged.update({k: _checked(k, v, "option") for k, v in (flags or {}).items() if v is not None and k in _FIELDS})
+    merged.update({k: v for k, v in (flags or {}).items() if k not in _FIELDS})
     unknown = set(merged) - set(_FIELDS)
     if unknown:
         raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from enum import IntEnum
 
 
@@ -17,7 +18,9 @@ class ExitCode(IntEnum):
     PARTIAL = 6
     INCOMPLETE_COVERAGE = 7
     FINDINGS = 8
+    OUTPUT = 9
     INTERRUPTED = 130
+    PIPE_CLOSED = 141  # 128 + SIGPIPE, as a shell reports a reader that went away (`| head`)
 
 
 class SummarizeError(Exception):
@@ -65,3 +68,48 @@ class IncompleteCoverageError(SummarizeError):
 
 class ConfigError(UsageError):
     """A bad config file or SUMMARIZE_* value: a usage problem the user fixes."""
+
+
+class OutputError(SummarizeError):
+    """An output that cannot be written: read-only or full disk, a bad `-o`, a closed stdout."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away (`summarize … | head -1`): the run ends quietly."""
+
+
+class InternalError(SummarizeError):
+    """An unexpected exception (a bug) while one input was processed; the batch goes on without it."""
+
+    exit_code = ExitCode.INTERNAL
+
+    def __init__(self, message: str, *, source: str | None = None, detail: str | None = None) -> None:
+        super().__init__(message, source=source)
+        self.detail = detail  # the original traceback, shown with --debug
+
+    @classmethod
+    def wrap(cls, exc: BaseException, source: str | None) -> "InternalError":
+        """The one-line report of an unexpected exception, with its traceback kept for --debug."""
+        what = " ".join(str(exc).split())
+        what = what if len(what) <= 200 else what[:199] + "…"
+        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return cls(f"internal error: {type(exc).__name__}: {what} (a bug: rerun with --debug and report it)",
+                   source=source, detail=detail)
+
+    def __reduce__(self):
+        return _rebuild_internal, (self.message, self.source, self.detail)
+
+
+def _rebuild_internal(message: str, source: str | None, detail: str | None) -> InternalError:
+    return InternalError(message, source=source, detail=detail)
+
+
+def isolate(exc: BaseException, source: str | None) -> SummarizeError:
+    """Any exception raised for one input, as that input's error (expected ones keep their own code)."""
+    if isinstance(exc, SummarizeError):
+        if exc.source is None:
+            exc.source = source
+        return exc
+    return InternalError.wrap(exc, source)

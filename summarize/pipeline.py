@@ -204,8 +204,9 @@ class _Run:
             self.warnings += [f"translation: {w}" for w in self.translation.warnings]
         return self.translation
 
-    def translate_outputs(self, texts: Sequence[str], src: str, tgt: str) -> list[str]:
-        """Short outputs (summary, key points) translated into the output language."""
+    def translate_outputs(self, texts: Sequence[str], src: str, tgt: str) -> list[tuple[str, bool]]:
+        """Short outputs (summary, key points) translated into the output language, each with whether its
+        translation is still degenerate after a stricter retry (flagged in the record, not only warned)."""
         with self.timed("translation_of_outputs"):
             model = with_glossary(self.pool.get(translation_role(src, tgt), self._translation_override(src)),
                                   self.options.glossary)
@@ -214,7 +215,7 @@ class _Run:
             self.glossary_lost += getattr(model, "findings", ())
         self.models["translation_of_outputs"] = done[0].model if done else model.info(options)
         self.warnings += [f"translation of outputs: {w}" for d in done for w in d.warnings]
-        return [d.text for d in done]
+        return [(d.text, bool(d.warnings)) for d in done]
 
     def summary(self, sents: Sequence[Sentence], language: str) -> tuple[str, bool]:
         with self.timed("summary"):
@@ -255,7 +256,8 @@ def _abstractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, 
     if src == out == "ar":  # permissive: summarise through English, key points with mt0 (Apache-2.0)
         english = _translated_sentences(run, sents, "en")
         summary, flagged = run.summary(english, "en")
-        [summary] = run.translate_outputs([summary], "en", "ar")
+        [(summary, bad)] = run.translate_outputs([summary], "en", "ar")
+        flagged = flagged or bad
         return "ar→en, summarise in en, →ar (permissive)", summary, flagged, run.key_points(sents, "ar", sents)
     if src == "ar":  # → en
         english = _translated_sentences(run, sents, "en")
@@ -263,9 +265,9 @@ def _abstractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, 
         return "translate ar→en, then summarise", summary, flagged, run.key_points(english, "en", sents)
     summary, flagged = run.summary(sents, "en")  # en article, Arabic desk
     points = run.key_points(sents, "en", sents)
-    summary, *texts = run.translate_outputs([summary, *(p.text for p in points)], "en", "ar")
-    points = [replace(p, text=t) for p, t in zip(points, texts)]
-    return "summarise in en, then translate en→ar", summary, flagged, points
+    (summary, bad), *texts = run.translate_outputs([summary, *(p.text for p in points)], "en", "ar")
+    points = [replace(p, text=t, flagged=p.flagged or f) for p, (t, f) in zip(points, texts)]
+    return "summarise in en, then translate en→ar", summary, flagged or bad, points
 
 
 def _extractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
@@ -276,9 +278,9 @@ def _extractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, l
     summary = " ".join(s.text for s in chosen)
     if run.src == run.out:
         return "extractive", summary, False, points
-    summary, *texts = run.translate_outputs([summary, *(p.text for p in points)], run.src, run.out)
-    return f"extractive, translated {run.src}→{run.out}", summary, False, [
-        replace(p, text=t) for p, t in zip(points, texts)]
+    (summary, bad), *texts = run.translate_outputs([summary, *(p.text for p in points)], run.src, run.out)
+    return f"extractive, translated {run.src}→{run.out}", summary, bad, [
+        replace(p, text=t, flagged=f) for p, (t, f) in zip(points, texts)]
 
 
 def _findings(run: _Run, summary: str, points: Sequence[KeyPointOut], translated: str | None) -> tuple:
@@ -326,16 +328,10 @@ def _parameters(options: RunOptions, out: str) -> dict[str, object]:
 
 
 def run_many(articles: Sequence[Article], pool: ModelPool, options: RunOptions) -> list[Outcome]:
-    """run_article for each article; an article's expected error stays with that article."""
-    outcomes: list[Outcome] = []
-    for article in articles:
-        try:
-            outcomes.append(run_article(article, pool, options))
-        except SummarizeError as exc:
-            if exc.source is None:
-                exc.source = article.source
-            outcomes.append(exc)
-    return outcomes
+    """run_article for each article; an article's error, expected or not, stays with that article."""
+    from .batch.runner import one_by_one
+
+    return list(one_by_one(lambda article: run_article(article, pool, options))(articles))
 
 
 def pool_for(settings: Any) -> ModelPool:

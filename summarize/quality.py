@@ -17,6 +17,10 @@ STRICT = dict(no_repeat_ngram_size=3, repetition_penalty=1.3)
 # Outputs longer than this many times their input (in tokens) are suspect: models loop on noisy input.
 MAX_RATIO = 3.0
 MIN_RATIO = 0.2
+# A real sentence has few words said twice in a row ("had had"); a looping model says most of them twice or more.
+MAX_STUTTER = 0.25
+# Arabic news carries Latin names (iPhone, WWDC) and English ones Arabic quotes, but never a third of the letters.
+MIN_SCRIPT_SHARE = 0.7
 _WORD = re.compile(r"\w+")
 _SCRIPT = {"ar": "arabic", "en": "latin"}
 
@@ -34,6 +38,9 @@ def repetition(text: str) -> str | None:
         return "a word repeated 4 times"
     if len(words) >= 4 and len(set(words)) == 1:
         return "one token repeated"
+    doubled = sum(a == b for a, b in zip(words, words[1:]))
+    if len(words) >= 6 and doubled / (len(words) - 1) > MAX_STUTTER:
+        return "words repeated back to back"
     return None
 
 
@@ -42,8 +49,10 @@ def wrong_script(text: str, language: str | None) -> str | None:
     script = _SCRIPT.get(language or "")
     if script is None:
         return None
+    if sum(ch.isalpha() for ch in text) < 12:  # a name or a figure alone is in no script of its own
+        return None
     shares = script_shares(text)
-    if sum(shares.values()) and shares[script] < 0.5:
+    if sum(shares.values()) and shares[script] < MIN_SCRIPT_SHARE:
         return f"not in the {script} script expected for {language}"
     return None
 

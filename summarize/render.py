@@ -113,7 +113,7 @@ def _run_notes(r: RunResult) -> list[str]:
 @as_text.register
 def _(r: RunResult) -> str:
     lines = [_flag(r.summary, r.summary_flagged), ""]
-    lines += [f"- {_flag(p.text, p.flagged)}  [sentences {', '.join(str(i + 1) for i in p.evidence)}]"
+    lines += [f"- {_flag(p.text, p.flagged)}  [sentences {', '.join(str(i) for i in p.evidence)}]"
               for p in r.key_points]
     if r.translation:
         lines += ["", r.translation]

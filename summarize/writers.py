@@ -5,15 +5,28 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
+import stat
 import tempfile
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Mapping
+from typing import IO, Any, Iterator, Mapping
 
-from .errors import UsageError
+from .errors import OutputError, PipeClosed, UsageError
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Terminal controls (ESC sequences above all) in an article or a file name are shown, never obeyed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: control characters as \\xNN, undecodable bytes as U+FFFD."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _SURROGATE.sub("\ufffd", text)
+
 
 def to_data(obj: Any) -> Any:
     """Dataclasses, tuples, mappings and enums to plain JSON-ready values (properties of results included)."""
@@ -30,6 +43,8 @@ def to_data(obj: Any) -> Any:
         return obj.value
     if isinstance(obj, float):
         return round(obj, 6)
+    if isinstance(obj, str) and _SURROGATE.search(obj):  # a file name that was not UTF-8: valid JSON all the same
+        return _SURROGATE.sub("\ufffd", obj)
     return obj
 
 
@@ -46,16 +61,27 @@ def render(result: Any, fmt: str) -> str:
         return dumps(result, indent=None) + "\n"
     from .render import as_markdown, as_text
 
-    out = as_markdown(result) if fmt == "markdown" else as_text(result)
+    out = visible(as_markdown(result) if fmt == "markdown" else as_text(result))
     return out if out.endswith("\n") else out + "\n"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()  # what the user's umask gives any new file (mkstemp alone would give 0600)
+TEMP_SUFFIX = ".summarize.tmp"  # the run's own temporary files: the only ones a later run may remove
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write a file so that readers see the old content or the whole new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        os.fchmod(fd, _MODE) if hasattr(os, "fchmod") else None
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="surrogateescape") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
@@ -81,52 +107,67 @@ def mirrored_path(out_dir: Path, relpath: str | None, fmt: str) -> Path:
     return target
 
 
+def wants_dir(output: str | None, several: bool) -> bool:
+    """`-o` names a folder when it is one, ends with a slash, or several inputs are given; else a file."""
+    if not output or output == "-":
+        return False
+    return Path(output).is_dir() or output.endswith(("/", os.sep)) or several
+
+
 class Sink:
     """Takes results one at a time and writes them where the user asked.
 
     stdout: text/markdown blocks, json (one object for a single input, else an array), jsonl lines as they
-    come. `-o FILE`: the same content, written atomically at the end (jsonl: appended line by line).
-    `-o DIR` (several inputs, or an existing directory): one file per input, mirroring relative paths.
+    come. `-o FILE`: the same content, written atomically at the end (jsonl: line by line; a device or a FIFO
+    such as /dev/null directly). `-o DIR`: one file per input at the path the batch planned.
+    A reader of stdout that goes away ends the run (PipeClosed); any other write failure is an OutputError.
     """
 
     def __init__(self, fmt: str, *, stdout: IO[str], output: str | None = None, several: bool = False) -> None:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         self.fmt, self.stdout, self.several = fmt, stdout, several
-        self.out_path = Path(output) if output else None
-        self.to_dir = bool(output) and (
-            Path(output).is_dir() or output.endswith(("/", os.sep)) or (several and fmt != "jsonl")
-        )
+        self.to_dir = wants_dir(output, several)
+        self.out_path = Path(output) if output and output != "-" else None
         self.written: list[Path] = []
         self._pending: list[Any] = []
         self._stream: IO[str] | None = None
 
+    def _special(self) -> bool:
+        """-o names an existing device or FIFO (/dev/null, a pipe): written to directly, not replaced."""
+        try:
+            mode = os.stat(self.out_path).st_mode if self.out_path is not None else 0
+        except OSError:
+            return False
+        return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode)
+
     def _text_stream(self) -> IO[str]:
         if self.out_path is None:
             return self.stdout
-        if self._stream is None:  # jsonl to a file: lines are appended as each input completes
-            self.out_path.parent.mkdir(parents=True, exist_ok=True)
-            self._stream = self.out_path.open("w", encoding="utf-8")
+        if self._stream is None:  # jsonl to a file: lines are written as each input completes
+            target = Path(os.path.realpath(self.out_path))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._stream = target.open("w", encoding="utf-8", errors="surrogateescape")
         return self._stream
 
-    def add(self, result: Any, relpath: str | None = None) -> Path | None:
-        """Write (or queue) one result; returns the file written for directory outputs."""
-        if self.to_dir:
-            assert self.out_path is not None
-            target = mirrored_path(self.out_path, relpath or getattr(result, "source", None), self.fmt)
-            write_atomic(target, render(result, self.fmt))
-            self.written.append(target)
-            return target
-        if self.fmt == "jsonl":
-            stream = self._text_stream()
-            stream.write(render(result, "jsonl"))
-            stream.flush()
-        elif self.out_path is None and self.fmt != "json":
-            self.stdout.write(self._block(result, first=not self._pending))
-            self._pending.append(None)
-            self.stdout.flush()
-        else:
-            self._pending.append(result)
+    def add(self, result: Any, target: Path | None = None) -> Path | None:
+        """Write (or queue) one result; `target` is its file under `-o DIR`, which is returned once written."""
+        with _writing(self.out_path):
+            if self.to_dir:
+                assert target is not None
+                write_atomic(target, render(result, self.fmt))
+                self.written.append(target)
+                return target
+            if self.fmt == "jsonl":
+                stream = self._text_stream()
+                stream.write(render(result, "jsonl"))
+                stream.flush()
+            elif self.out_path is None and self.fmt != "json":
+                self.stdout.write(self._block(result, first=not self._pending))
+                self._pending.append(None)
+                self.stdout.flush()
+            else:
+                self._pending.append(result)
         return None
 
     def _block(self, result: Any, *, first: bool) -> str:
@@ -138,20 +179,36 @@ class Sink:
 
     def close(self) -> None:
         """Finish: write the json document or the single output file."""
-        if self._stream is not None:
-            self._stream.close()
-        if self.to_dir or self.fmt == "jsonl":
-            return
-        if self.fmt == "json":
-            body = dumps(self._pending if self.several else (self._pending[0] if self._pending else None)) + "\n"
-            if self._pending or self.several:
-                self._emit(body)
-        elif self.out_path is not None:
-            self._emit("".join(self._block(r, first=i == 0) for i, r in enumerate(self._pending)))
+        with _writing(self.out_path):
+            if self._stream is not None:
+                self._stream.close()
+            if self.to_dir or self.fmt == "jsonl":
+                return
+            if self.fmt == "json":
+                body = dumps(self._pending if self.several else (self._pending[0] if self._pending else None)) + "\n"
+                if self._pending or self.several:
+                    self._emit(body)
+            elif self.out_path is not None:
+                self._emit("".join(self._block(r, first=i == 0) for i, r in enumerate(self._pending)))
 
     def _emit(self, text: str) -> None:
         if self.out_path is None:
             self.stdout.write(text)
             self.stdout.flush()
-        else:
-            write_atomic(self.out_path, text)
+        elif self._special():
+            with open(self.out_path, "w", encoding="utf-8", errors="surrogateescape") as fh:
+                fh.write(text)
+        else:  # a link to a file: the file it names is replaced, the link kept
+            write_atomic(Path(os.path.realpath(self.out_path)), text)
+
+
+@contextmanager
+def _writing(out_path: Path | None) -> Iterator[None]:
+    """Write failures as the run's errors: a closed pipe ends it quietly, the rest name the output."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise PipeClosed() from None
+    except OSError as exc:
+        where = str(out_path) if out_path is not None else "stdout"
+        raise OutputError(f"cannot write to {where}: {exc.strerror or exc}") from None

@@ -23,7 +23,9 @@ def _isolated_settings(monkeypatch, tmp_path_factory):
     for key in list(os.environ):
         if key.startswith("SUMMARIZE_"):
             monkeypatch.delenv(key)
-    monkeypatch.setenv("SUMMARIZE_CONFIG", str(tmp_path_factory.getbasetemp() / "no-config.toml"))
+    empty = tmp_path_factory.getbasetemp() / "empty-config.toml"
+    empty.touch()
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(empty))
     monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 

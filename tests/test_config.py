@@ -12,10 +12,13 @@ def test_precedence_is_flags_then_env_then_file_then_defaults(tmp_path):
     assert (s.format, s.beams, s.points, s.device) == ("jsonl", 3, 7, Settings().device)
 
 
-def test_missing_default_config_is_fine_but_a_named_one_is_not(tmp_path):
-    assert load_settings(env={"SUMMARIZE_CONFIG": str(tmp_path / "none.toml")}) == Settings()
+def test_missing_default_config_is_fine_but_a_named_one_is_not(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))  # the platform's folder, empty
+    assert load_settings(env={}) == Settings()
     with pytest.raises(ConfigError, match="not found"):
         load_settings(env={}, config_path=tmp_path / "none.toml")
+    with pytest.raises(ConfigError, match="not found"):  # SUMMARIZE_CONFIG names a file too: a typo is said
+        load_settings(env={"SUMMARIZE_CONFIG": str(tmp_path / "none.toml")})
 
 
 @pytest.mark.parametrize(
@@ -28,8 +31,33 @@ def test_bad_config_files_are_config_errors(tmp_path, body, match):
         load_settings(env={}, config_path=cfg)
 
 
-def test_env_values_are_typed():
-    s = load_settings(env={"SUMMARIZE_OFFLINE": "yes", "SUMMARIZE_POINTS": "3", "SUMMARIZE_CONFIG": "/nonexistent"})
+def test_env_values_are_typed(tmp_path):
+    empty = tmp_path / "empty.toml"
+    empty.touch()
+    s = load_settings(env={"SUMMARIZE_OFFLINE": "yes", "SUMMARIZE_POINTS": "3", "SUMMARIZE_CONFIG": str(empty)})
     assert s.offline is True and s.points == 3
     with pytest.raises(ConfigError, match="SUMMARIZE_POINTS"):
-        load_settings(env={"SUMMARIZE_POINTS": "many", "SUMMARIZE_CONFIG": "/nonexistent"})
+        load_settings(env={"SUMMARIZE_POINTS": "many", "SUMMARIZE_CONFIG": str(empty)})
+
+
+@pytest.mark.parametrize("body", ['length = "huge"\n', "beams = [1, 2]\n", "beams = 0\n", 'device = "tpu"\n',
+                                  "points = 99\n", "batch_tokens = 2.5\n", 'format = "xml"\n'])
+def test_config_values_are_held_to_the_flags_rules(tmp_path, body):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(body)
+    with pytest.raises(ConfigError):
+        load_settings(env={}, config_path=cfg)
+
+
+@pytest.mark.parametrize("key,value", [("LENGTH", "huge"), ("BEAMS", "0"), ("DEVICE", "tpu"), ("BACKEND", "onnx"),
+                                       ("METHOD", "magic"), ("POINTS", "-1")])
+def test_environment_values_are_held_to_the_flags_rules(tmp_path, key, value):
+    empty = tmp_path / "empty.toml"
+    empty.touch()
+    with pytest.raises(ConfigError, match=f"SUMMARIZE_{key}"):
+        load_settings(env={f"SUMMARIZE_{key}": value, "SUMMARIZE_CONFIG": str(empty)})
+
+
+def test_settings_built_in_code_are_checked_too():
+    with pytest.raises(ConfigError, match="beams"):
+        Settings(beams=0)

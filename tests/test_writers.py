@@ -41,8 +41,8 @@ def test_json_for_several_inputs_is_an_array_and_jsonl_a_line_each():
 
 def test_directory_output_mirrors_relative_paths(tmp_path):
     sink = Sink("json", stdout=io.StringIO(), output=str(tmp_path / "out"), several=True)
-    sink.add(result("x/a.txt"), "a.txt")
-    sink.add(result("x/sub/b.md"), "sub/b.md")
+    sink.add(result("x/a.txt"), mirrored_path(tmp_path / "out", "a.txt", "json"))
+    sink.add(result("x/sub/b.md"), mirrored_path(tmp_path / "out", "sub/b.md", "json"))
     sink.close()
     assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in sink.written) == ["a.txt.json", "sub/b.md.json"]
     assert json.loads((tmp_path / "out" / "sub" / "b.md.json").read_text())["source"] == "x/sub/b.md"

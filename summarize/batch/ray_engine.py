@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import SummarizeError, UsageError
 from ..readers import STDIN, InputRef
-from ..runner import Outcome, Process, run_batch
+from .runner import Outcome, Process, run_batch
 
 INSTALL_HINT = "--engine ray needs Ray: pip install 'summarize[ray]'"
 

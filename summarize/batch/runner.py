@@ -1,7 +1,8 @@
 """The batch loop: read inputs in chunks, process each chunk together, hand back one outcome per input.
 
-Reading errors stay with their input; one bad input never stops the others. Chunks let sentences of
-several articles share model batches while results still stream out as each chunk completes.
+Whatever goes wrong with one input stays with that input: a reading error, an expected error of a step, or an
+unexpected exception (a bug), which becomes that input's "internal error" while the others go on. Chunks let
+sentences of several articles share model batches while results still stream out as each chunk completes.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ import time
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable, Iterator, Sequence
 
-from .errors import SummarizeError
-from .readers import InputRef, read_article
-from .records import Article
+from ..errors import SummarizeError, UsageError, isolate
+from ..readers import InputRef, read_article
+from ..records import Article
 
 Process = Callable[[Sequence[Article]], Sequence[Any]]  # one result or SummarizeError per article
+
+# A usage error (a bad option) is the run's, not an input's: it ends the run with one line and exit 2.
+RUN_WIDE = (UsageError,)
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,8 @@ def chunks(refs: Sequence[InputRef], read: Callable[[InputRef], Article], max_ch
     for ref in refs:
         try:
             article = read(ref)
-        except SummarizeError as exc:
-            failed.append(Outcome(ref, error=exc))
+        except Exception as exc:  # noqa: BLE001 - whatever it is, it is this input's failure
+            failed.append(Outcome(ref, error=isolate(exc, ref.path)))
             continue
         articles.append(article)
         owners.append(ref)
@@ -53,6 +57,31 @@ def chunks(refs: Sequence[InputRef], read: Callable[[InputRef], Article], max_ch
             failed, articles, owners, size = [], [], [], 0
     if failed or articles:
         yield failed, articles, owners
+
+
+def process_isolated(process: Process, articles: Sequence[Article]) -> list[Any]:
+    """`process(articles)`; when it raises, each article again alone, so the exception lands on its own input."""
+    try:
+        results = list(process(articles))
+        if len(results) == len(articles):
+            return results
+        raise RuntimeError(f"the step returned {len(results)} results for {len(articles)} articles")
+    except RUN_WIDE:
+        raise
+    except Exception:  # noqa: BLE001 - find the input it belongs to
+        if len(articles) == 1:
+            return [_alone(process, articles[0])]
+    return [_alone(process, article) for article in articles]
+
+
+def _alone(process: Process, article: Article) -> Any:
+    try:
+        [result] = process([article])
+    except RUN_WIDE:
+        raise
+    except Exception as exc:  # noqa: BLE001 - this input's failure, the batch goes on
+        return isolate(exc, article.source)
+    return result
 
 
 def run_batch(
@@ -69,26 +98,27 @@ def run_batch(
         if not articles:
             continue
         started = time.perf_counter()
-        results = process(articles)
+        results = process_isolated(process, articles)
         each = (time.perf_counter() - started) / len(articles)
         for ref, article, result in zip(owners, articles, results):
             if isinstance(result, SummarizeError):
-                yield Outcome(ref, error=result, sha256=article.sha256, seconds=each)
+                yield Outcome(ref, error=isolate(result, ref.path), sha256=article.sha256, seconds=each)
             else:
                 yield Outcome(ref, result=result, sha256=article.sha256, seconds=each)
 
 
 def one_by_one(func: Callable[[Article], Any]) -> Process:
-    """A Process from a per-article function, keeping each article's error with it."""
+    """A Process from a per-article function, keeping each article's error (expected or not) with it."""
 
     def process(articles: Sequence[Article]) -> list[Any]:
         out: list[Any] = []
         for article in articles:
             try:
                 out.append(func(article))
-            except SummarizeError as exc:
-                out.append(exc)
+            except RUN_WIDE:
+                raise
+            except Exception as exc:  # noqa: BLE001 - this article's failure
+                out.append(isolate(exc, article.source))
         return out
 
     return process
-

@@ -1,0 +1,73 @@
+"""The run manifest: one JSON line per input (status, reason, output, input hash, seconds), whole lines only."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from ..errors import OutputError, UsageError
+
+MANIFEST = "manifest.jsonl"
+
+
+def previous_rows(path: Path | None) -> Iterator[Mapping[str, Any]]:
+    """The rows an earlier run left (to rebuild a lost resume state); broken lines are passed over."""
+    if path is None or path.is_symlink() or not path.is_file():
+        return
+    with path.open("rb") as fh:
+        for line in fh:
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(row, dict):
+                yield row
+
+
+class Manifest:
+    """Writes rows as inputs complete; a row is on disk whole or not at all (a full disk cuts no line)."""
+
+    @staticmethod
+    def check(path: Path) -> None:
+        """Refuse, before any work, a manifest path the run must not write (a link, a folder)."""
+        if path.is_symlink():
+            raise UsageError(f"--manifest {path} is a symbolic link; the run will not write through it")
+        if path.is_dir():
+            raise UsageError(f"--manifest {path} is a folder")
+
+    def __init__(self, path: Path) -> None:
+        self.check(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+            self.fd: int | None = os.open(path, flags, 0o666)
+        except (NotADirectoryError, FileExistsError):
+            raise UsageError(f"--manifest {path}: a part of the path is a file, not a folder") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write the manifest {path}: {exc.strerror or exc}") from None
+        self.path = path
+        self.size = 0
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        """Append one row; on failure the partial line is cut off and OutputError raised."""
+        assert self.fd is not None
+        data = (json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8", "surrogateescape")
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(self.fd, data[written:])
+        except OSError as exc:
+            try:
+                os.ftruncate(self.fd, self.size)
+                os.lseek(self.fd, self.size, os.SEEK_SET)
+            except OSError:
+                pass
+            raise OutputError(f"cannot write the manifest {self.path}: {exc.strerror or exc}") from None
+        self.size += len(data)
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None

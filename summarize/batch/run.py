@@ -1,0 +1,207 @@
+"""A batch run over many inputs: resume, manifest, outputs, tally, and the exit policy, in one place.
+
+The per-article work is a `Process` (see runner.py); this module only decides what to run, where each
+result goes, and what is remembered, so the local and Ray engines share all of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ..errors import ExitCode, OutputError, SummarizeError
+from ..readers import InputRef, Skipped
+from ..writers import TEMP_SUFFIX, Sink
+from .manifest import MANIFEST, Manifest, previous_rows
+from .outputs import DirLock, input_key, plan_targets, prepare_dir, refuse_link
+from .progress import Progress
+from .runner import Outcome
+from .state import STATE_FILE, RunState, options_key
+
+FLAGS = (ExitCode.INCOMPLETE_COVERAGE, ExitCode.FINDINGS)  # the output was written, and needs a look
+
+
+@dataclass
+class Tally:
+    """Counts for the closing line, and every input's exit code."""
+
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    codes: list[int] = field(default_factory=list)
+
+    def line(self) -> str:
+        return f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped"
+
+
+def exit_code(tally: Tally) -> int:
+    """The run's exit code from its inputs' codes (README, "Exit codes").
+
+    Every input ok: 0, or the lowest flag code (7 coverage, 8 findings) any output carries. Some inputs failed
+    and others were processed: 6. Every input failed: their common code, or the lowest of theirs when the
+    causes differ (a folder of empty files exits 3, as one empty file does).
+    """
+    failures = [c for c in tally.codes if c and c not in FLAGS]
+    flags = [c for c in tally.codes if c in FLAGS]
+    if failures:
+        return min(failures) if len(failures) == len(tally.codes) else int(ExitCode.PARTIAL)
+    return min(flags) if flags else 0
+
+
+def models_used(result: Any) -> dict[str, str | None]:
+    """{model id: revision} of every model that served a result."""
+    infos = list(getattr(result, "models", {}).values())
+    if getattr(result, "model", None) is not None:
+        infos.append(result.model)
+    return {info.model_id: info.revision for info in infos}
+
+
+@lru_cache(maxsize=None)
+def _revision_now(model_id: str) -> str | None:
+    from ..models.loader import current_revision
+
+    return current_revision(model_id)
+
+
+def remove_own_temporaries(folder: Path) -> None:
+    """A run killed with SIGKILL cannot clean up; its half-written files are these, and only these go."""
+    for dirpath, _dirs, files in os.walk(folder):  # links to folders are not followed
+        for name in files:
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                Path(dirpath, name).unlink(missing_ok=True)
+
+
+def _sha256(path: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class BatchRun:
+    """Runs a command over inputs, writing outputs, the manifest and the resume state as each input completes."""
+
+    def __init__(self, command: str, options: Any, sink: Sink, *, say: Callable[[str], None],
+                 warn: Callable[[str], None], report: Callable[[SummarizeError], int],
+                 manifest: Path | None = None, force: bool = False, progress: Progress | None = None) -> None:
+        self.command, self.sink, self.say, self.report, self.force = command, sink, say, report, force
+        self.key = options_key(command, options)
+        self.lock = self.state = None
+        self.targets: dict[InputRef, Path] = {}
+        out_dir = sink.out_path if sink.to_dir else None
+        if out_dir is not None:
+            prepare_dir(out_dir)
+            self.lock = DirLock(out_dir)
+            manifest = manifest or out_dir / MANIFEST
+            Manifest.check(manifest)
+            if (out_dir / STATE_FILE).is_symlink():  # anything else unusable there is moved aside and rebuilt
+                refuse_link(out_dir / STATE_FILE, "its resume state")
+            self.state = RunState(out_dir, warn=warn, previous=_keyed(previous_rows(manifest)))
+            remove_own_temporaries(out_dir)
+        if manifest is not None:
+            Manifest.check(manifest)
+        self.manifest_path = manifest
+        self.manifest: Manifest | None = None  # opened (and an earlier one replaced) at the first row
+        self.progress = progress
+        self.tally = Tally()
+
+    def earlier_outputs(self) -> set[str]:
+        """Files an earlier run into the same DIR wrote: never read back as articles."""
+        return self.state.outputs() if self.state is not None else set()
+
+    def plan(self, refs: Sequence[InputRef]) -> None:
+        """Decide every output file before any model loads (exit 2 on a collision)."""
+        if self.sink.to_dir and self.sink.out_path is not None:
+            self.targets = plan_targets(refs, self.sink.out_path, self.sink.fmt)
+
+    def _note(self, ref: InputRef | Skipped, status: str, *, reason: str | None = None, output: Path | None = None,
+              sha256: str | None = None, seconds: float = 0.0, models: dict | None = None) -> None:
+        if self.manifest_path is None:
+            return
+        if self.manifest is None:
+            self.manifest = Manifest(self.manifest_path)
+        row = {"input": ref.path, "status": status, "reason": reason, "output": str(output) if output else None,
+               "input_sha256": sha256, "seconds": round(seconds, 4)}
+        if isinstance(ref, InputRef):  # enough to rebuild the resume state from this line alone
+            row.update(key=input_key(ref), options_key=self.key, models=models)
+        self.manifest.write(row)
+
+    def pending(self, refs: Sequence[InputRef], skipped: Iterable[Skipped]) -> list[InputRef]:
+        """Note non-article files and inputs finished by an earlier run; return what is left to do."""
+        for s in skipped:
+            self.tally.skipped += 1
+            self._note(s, "skipped", reason=s.reason)
+        if self.state is None or self.force:
+            return list(refs)
+        todo = []
+        for ref in refs:
+            target, digest = self.targets.get(ref), _sha256(ref.path)
+            if digest and target and self.state.is_done(input_key(ref), digest, self.key, target, _revision_now):
+                self.tally.skipped += 1
+                self._note(ref, "skipped", reason="unchanged since the last run (--force redoes it)", output=target,
+                           sha256=digest)
+            else:
+                todo.append(ref)
+        return todo
+
+    def consume(self, outcomes: Iterator[Outcome], review: Callable[[Any], int] | None) -> None:
+        """Write each outcome as it arrives; an error stays with its input."""
+        for outcome in outcomes:
+            if outcome.error is None:
+                try:
+                    code = review(outcome.result) if review else 0
+                    target = self.sink.add(outcome.result, self.targets.get(outcome.ref))
+                except OutputError as exc:
+                    if not self.sink.to_dir:  # stdout or the one output file: nothing more can be written
+                        raise
+                    exc.source = outcome.ref.path
+                    outcome = Outcome(outcome.ref, error=exc, sha256=outcome.sha256)
+                else:
+                    self._done(outcome, code, target)
+                    continue
+            self._failed(outcome)
+
+    def _done(self, outcome: Outcome, code: int, target: Path | None) -> None:
+        self.tally.ok += 1
+        self.tally.codes.append(code)
+        models = models_used(outcome.result)
+        self._note(outcome.ref, "ok", output=target, sha256=outcome.sha256, seconds=outcome.seconds, models=models)
+        if self.state is not None and target is not None and outcome.sha256:
+            self.state.record(input_key(outcome.ref), outcome.sha256, self.key, models, target)
+        if self.progress:
+            self.progress.step(outcome.result)
+
+    def _failed(self, outcome: Outcome) -> None:
+        assert outcome.error is not None
+        self.tally.failed += 1
+        self.tally.codes.append(self.report(outcome.error))
+        self._note(outcome.ref, "failed", reason=outcome.error.message, sha256=outcome.sha256,
+                   seconds=outcome.seconds)
+        if self.progress:
+            self.progress.step()
+
+    def close(self, several: bool, *, flush: bool = True) -> int:
+        """Finish outputs (unless the run failed), say the tally, and return the exit code."""
+        try:
+            if flush:
+                self.sink.close()
+        finally:
+            if self.progress:
+                self.progress.close()
+            for part in (self.manifest, self.state):
+                if part is not None:
+                    part.close()
+            if self.lock is not None:
+                self.lock.release()
+        if several:
+            self.say(self.tally.line())
+        return exit_code(self.tally)
+
+
+def _keyed(rows: Iterable[dict]) -> Iterator[dict]:
+    """Manifest rows that can rebuild a resume state (written by this version: they carry their key)."""
+    return (row for row in rows if row.get("key"))

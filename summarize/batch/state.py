@@ -1,0 +1,113 @@
+"""What a batch run has already done, kept beside its outputs so a rerun resumes (SQLite, one file).
+
+A state file that cannot be used (truncated, garbage, locked, a folder, an older layout) is moved aside and
+rebuilt from the outputs the previous manifest lists, with a warning: outputs are never lost or redone for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+STATE_FILE = ".summarize-state.sqlite"
+VERSION = 2
+
+_SCHEMA = """
+create table if not exists done (
+    input text primary key,      -- resolved path, URL or "-": the same input however it was spelled
+    input_sha256 text not null,
+    options_key text not null,
+    models text not null,        -- json {model_id: revision} of the models that served this input
+    output text not null,        -- relative to the state file's folder
+    finished real not null
+)
+"""
+
+
+def options_key(command: str, options: Any) -> str:
+    """A stable hash of what was asked (command and options), models aside."""
+    blob = json.dumps([command, repr(options)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+class RunState:
+    """The table of finished inputs; writes are committed one by one, so a killed run loses nothing done."""
+
+    def __init__(self, folder: Path, *, warn: Callable[[str], None] = lambda message: None,
+                 previous: Iterable[Mapping[str, Any]] = ()) -> None:
+        self.folder = folder
+        self.path = folder / STATE_FILE
+        try:
+            self.db = self._open()
+        except (sqlite3.Error, OSError) as exc:
+            aside = self.path.with_name(f"{STATE_FILE}.unusable-{int(time.time())}")
+            os.replace(self.path, aside)
+            for extra in ("-wal", "-shm"):  # SQLite's companions belong to the file moved aside
+                companion = self.path.with_name(STATE_FILE + extra)
+                if companion.exists() and not companion.is_symlink():
+                    os.replace(companion, aside.with_name(aside.name + extra))
+            warn(f"the resume state {self.path} could not be used ({exc}); moved to {aside.name} and rebuilt "
+                 "from the manifest")
+            self.db = self._open()
+            self._rebuild(previous)
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path.is_symlink():
+            raise OSError(f"{self.path} is a symbolic link")
+        db = sqlite3.connect(self.path, timeout=5)
+        try:
+            version = db.execute("pragma user_version").fetchone()[0]
+            tables = {row[0] for row in db.execute("select name from sqlite_master where type = 'table'")}
+            if tables and version != VERSION:
+                raise sqlite3.DatabaseError(f"written by another version of summarize (layout {version})")
+            db.execute("pragma journal_mode=wal")
+            db.execute(_SCHEMA)
+            db.execute(f"pragma user_version = {VERSION}")
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _rebuild(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        for row in rows:
+            output = row.get("output")
+            if row.get("status") == "ok" and row.get("options_key") and output and Path(output).is_file():
+                self.record(row["key"], row["input_sha256"], row["options_key"], row.get("models") or {},
+                            Path(output))
+
+    def _relative(self, output: Path) -> str:
+        return os.path.relpath(os.path.realpath(output), os.path.realpath(self.folder))
+
+    def is_done(self, key: str, sha256: str, options: str, output: Path,
+                revision_now: Callable[[str], str | None]) -> bool:
+        """True when this input, with these options and the same model revisions, already has its output."""
+        row = self.db.execute("select input_sha256, options_key, models, output from done where input = ?",
+                              (key,)).fetchone()
+        if row is None or row[0] != sha256 or row[1] != options or row[3] != self._relative(output):
+            return False
+        if not output.is_file():
+            return False
+        models: Mapping[str, str | None] = json.loads(row[2])
+        return all(revision_now(model_id) == revision for model_id, revision in models.items())
+
+    def outputs(self) -> set[str]:
+        """Real paths of every output this state knows, so a later run never reads them as articles."""
+        base = os.path.realpath(self.folder)
+        return {os.path.join(base, row[0]) for row in self.db.execute("select output from done")}
+
+    def record(self, key: str, sha256: str, options: str, models: Mapping[str, str | None], output: Path) -> None:
+        """Remember a finished input."""
+        self.db.execute(
+            "insert or replace into done values (?, ?, ?, ?, ?, ?)",
+            (key, sha256, options, json.dumps(dict(models), sort_keys=True), self._relative(output), time.time()),
+        )
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
