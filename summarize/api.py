@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import readers
 from .detect import detect as _detect_text
-from .config import Settings
+from .config import Settings, load_settings
 from .records import Article, DetectResult, Detection, VerifyResult
 from .verify import Finding, check
 
 if TYPE_CHECKING:
-    from .pipeline import RunResult
-    from .translate import Translation
+    from .records import RunResult, Translation
 
 
 def read(path: str | Path, *, encoding: str | None = None) -> Article:
@@ -46,11 +45,12 @@ def run(text_or_path: str | Path | Article, *, settings: Settings | None = None,
     """Summary and key points of one article (text, path or Article), as `summarize run` gives them.
 
     `options` are RunOptions fields (to, length, points, method, permissive, beams, *_model, prompts_dir);
-    `settings` sets device, backend and the rest (defaults: Settings()).
+    `settings` sets device, backend and the rest (default: SUMMARIZE_* variables over the config file, as
+    the CLI reads them).
     """
     from .pipeline import RunOptions, pool_for, run_article
 
-    settings = settings or Settings()
+    settings = settings or load_settings()
     article = _article(text_or_path, settings.encoding)
     defaults = dict(length=settings.length, points=settings.points, method=settings.method, beams=settings.beams,
                     permissive=settings.permissive, translation_model=settings.translation_model,
@@ -64,7 +64,7 @@ def translate(text_or_path: str | Path | Article, *, to: str, settings: Settings
     """Translation of one article (text, path or Article) into `to`, as `summarize translate` gives it."""
     from .pipeline import TranslateOptions, pool_for, translate_many
 
-    settings = settings or Settings()
+    settings = settings or load_settings()
     article = _article(text_or_path, settings.encoding)
     merged = {"model": settings.translation_model, "beams": settings.beams, **options}
     [result] = translate_many([article], pool_for(settings), TranslateOptions(to=to, **merged))

@@ -26,11 +26,22 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    jsonl = "jsonl"
+def _choices(setting: str) -> Any:
+    """The choices of an option, from the one declaration of its setting (config.Settings)."""
+    from .config import rule
+
+    return Enum(setting.title().replace("_", ""), {c: c for c in rule(setting)["choices"]}, type=str)
+
+
+def _bounds(setting: str) -> dict[str, Any]:
+    """min/max of a numeric option, from the one declaration of its setting."""
+    from .config import rule
+
+    r = rule(setting)
+    return {k: v for k, v in (("min", r["low"]), ("max", r["high"])) if v is not None}
+
+
+Format = _choices("format")
 
 
 # Options shared by every command that reads articles.
@@ -245,22 +256,14 @@ class Lang(str, Enum):
     en = "en"
 
 
-class Device(str, Enum):
-    auto = "auto"
-    cpu = "cpu"
-    cuda = "cuda"
-
-
-class Backend(str, Enum):
-    auto = "auto"
-    ctranslate2 = "ctranslate2"
-    transformers = "transformers"
+Device = _choices("device")
+Backend = _choices("backend")
 
 
 DeviceOpt = Annotated[Optional[Device], typer.Option("--device", help="cpu, cuda, or auto (GPU when present).")]
 BackendOpt = Annotated[Optional[Backend], typer.Option("--backend", help="Inference engine; auto: CTranslate2 when installed.")]
-BeamsOpt = Annotated[Optional[int], typer.Option("--beams", min=1, max=16, help="Beam size [default: 4].")]
-BatchOpt = Annotated[Optional[int], typer.Option("--batch-tokens", "--batch-size", min=16, help="Source tokens per model batch [default: 2048].")]
+BeamsOpt = Annotated[Optional[int], typer.Option("--beams", **_bounds("beams"), help="Beam size [default: 4].")]
+BatchOpt = Annotated[Optional[int], typer.Option("--batch-tokens", "--batch-size", **_bounds("batch_tokens"), help="Source tokens per model batch [default: 2048].")]
 OfflineOpt = Annotated[Optional[bool], typer.Option("--offline/--online", help="Never touch the network (also HF_HUB_OFFLINE=1).", show_default=False)]
 AllowTruncOpt = Annotated[Optional[bool], typer.Option("--allow-truncation", help="Exit 0 even when a model read less than the whole input.", show_default=False)]
 
@@ -298,7 +301,7 @@ def translate(
 
     def body() -> int:
         from .pipeline import TranslateOptions, translate_processor
-        from .render import Bilingual
+        from .records import Bilingual
 
         settings = settings_from(config, format=format, encoding=encoding, device=device, backend=backend,
                                  beams=beams, batch_tokens=batch_tokens, offline=offline,
@@ -314,15 +317,8 @@ def translate(
     guarded(console, body)
 
 
-class Length(str, Enum):
-    short = "short"
-    medium = "medium"
-    long = "long"
-
-
-class Method(str, Enum):
-    abstractive = "abstractive"
-    extractive = "extractive"
+Length = _choices("length")
+Method = _choices("method")
 
 
 @app.command()
@@ -331,7 +327,7 @@ def run(
     to: Annotated[Optional[Lang], typer.Option("--to", help="Output language [default: the article's own].", show_default=False)] = None,
     source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Article language (default: detect).")] = None,
     length: Annotated[Optional[Length], typer.Option("--length", help="Summary length [default: medium].", show_default=False)] = None,
-    points: Annotated[Optional[int], typer.Option("--points", min=0, max=20, help="Number of key points [default: 5].", show_default=False)] = None,
+    points: Annotated[Optional[int], typer.Option("--points", **_bounds("points"), help="Number of key points [default: 5].", show_default=False)] = None,
     method: Annotated[Optional[Method], typer.Option("--method", help="abstractive (models) or extractive (verbatim sentences, no model) [default: abstractive].", show_default=False)] = None,
     include_translation: Annotated[bool, typer.Option("--translate", help="Include the full translation when --to differs.")] = False,
     permissive: Annotated[Optional[bool], typer.Option("--permissive", help="Use permissively licensed models only (Arabic summaries go through English).", show_default=False)] = None,
@@ -463,7 +459,7 @@ def models_list(
         from .writers import dumps
 
         rows = catalog(include_alternatives=all_models)
-        fmt = (format or Format.text).value
+        fmt = format.value if format else "text"
         if fmt == "json":
             sys.stdout.write(dumps(rows) + "\n")
         elif fmt == "jsonl":

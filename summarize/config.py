@@ -56,6 +56,13 @@ class Settings:
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 
 
+def rule(name: str) -> Mapping[str, Any]:
+    """What a setting accepts (choices, low, high) and its default: the options of every command are built
+    from this, so the command line, the environment and the config file accept the same values."""
+    spec = _FIELDS[name]
+    return {"choices": (), "low": None, "high": None, **spec.metadata, "default": spec.default}
+
+
 def default_config_path(env: Mapping[str, str] | None = None) -> Path:
     """The user's config file: $SUMMARIZE_CONFIG, else the platform's config folder."""
     env = os.environ if env is None else env

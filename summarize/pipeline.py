@@ -19,7 +19,7 @@ from .glossary import Glossary, GlossaryModel, glossary_findings
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .models.registry import resolve
-from .records import SUPPORTED_LANGUAGES, Article, Coverage, ModelInfo, Sentence
+from .records import SUPPORTED_LANGUAGES, Article, Coverage, KeyPointOut, ModelInfo, RunResult, Sentence
 from .segment import sentences, split_paragraphs
 from .summary import summarize as summarize_text
 from .summary import summary_options
@@ -104,7 +104,6 @@ def _translation_findings(article: Article, result: Translation, model: Seq2SeqM
 
 # ---------------------------------------------------------------------------------------------- run
 
-SCHEMA_VERSION = "1.0"
 MANY_TO_MANY = ("nllb", "m2m100")  # families that translate in every direction with one model
 
 
@@ -125,43 +124,6 @@ class RunOptions:
     keypoints_model: str | None = None
     prompts_dir: str | None = None
     glossary: Glossary | None = None
-
-
-@dataclass(frozen=True)
-class KeyPointOut:
-    """A key point with the source sentences (article language) that support it."""
-
-    text: str
-    evidence: tuple[int, ...]
-    evidence_text: tuple[str, ...]
-    flagged: bool = False
-
-
-@dataclass(frozen=True)
-class RunResult:
-    """`summarize run` for one article: see summarize/schema/run.schema.json."""
-
-    source: str
-    input_sha256: str
-    title: str | None
-    date: str | None
-    language: str
-    output_language: str
-    method: str
-    route: str
-    summary: str
-    summary_flagged: bool
-    key_points: tuple[KeyPointOut, ...]
-    sentences: tuple[Sentence, ...]
-    translation: str | None
-    models: Mapping[str, ModelInfo]
-    parameters: Mapping[str, object]
-    coverage: Mapping[str, Coverage]
-    findings: tuple[Finding, ...]
-    warnings: tuple[str, ...]
-    timings: Mapping[str, float]
-    tool_version: str
-    schema_version: str = SCHEMA_VERSION
 
 
 class _Run:

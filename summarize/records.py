@@ -1,11 +1,15 @@
-"""Frozen dataclasses: the only currency passed between the steps of the pipeline."""
+"""Frozen dataclasses: the only currency passed between the steps of the pipeline and to the writers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from .verify import Finding
 
 SUPPORTED_LANGUAGES = ("ar", "en")
+SCHEMA_VERSION = "1.0"  # of the run document (summarize/schema/run.schema.json)
 
 
 @dataclass(frozen=True)
@@ -105,3 +109,90 @@ class VerifyResult:
     output: str
     findings: tuple  # of verify.Finding
     checked: Mapping[str, int]  # how many numbers, dates and quotes the output has
+
+
+@dataclass(frozen=True)
+class ParagraphPair:
+    """A source paragraph and its translation; the marker (heading, list) is kept as it was."""
+
+    index: int
+    marker: str
+    kind: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """A source sentence (id as in `segment.sentences`) and its translation."""
+
+    id: int
+    paragraph: int
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    """`summarize translate` for one input."""
+
+    source: str
+    source_language: str
+    target_language: str
+    text: str
+    paragraphs: tuple[ParagraphPair, ...]
+    sentences: tuple[SentencePair, ...]
+    model: ModelInfo | None
+    coverage: Coverage
+    warnings: tuple[str, ...] = ()
+    note: str | None = None
+    findings: tuple[Finding, ...] = ()  # numbers, dates and glossary terms the source does not back
+
+
+@dataclass(frozen=True)
+class KeyPointOut:
+    """A key point with the source sentences (article language) that support it."""
+
+    text: str
+    evidence: tuple[int, ...]
+    evidence_text: tuple[str, ...]
+    flagged: bool = False
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """`summarize run` for one article: see summarize/schema/run.schema.json."""
+
+    source: str
+    input_sha256: str
+    title: str | None
+    date: str | None
+    language: str
+    output_language: str
+    method: str
+    route: str
+    summary: str
+    summary_flagged: bool
+    key_points: tuple[KeyPointOut, ...]
+    sentences: tuple[Sentence, ...]
+    translation: str | None
+    models: Mapping[str, ModelInfo]
+    parameters: Mapping[str, object]
+    coverage: Mapping[str, Coverage]
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...]
+    timings: Mapping[str, float]
+    tool_version: str
+    schema_version: str = SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A translation shown with its source, paragraph by paragraph (text/markdown only)."""
+
+    translation: Translation
+
+    def __getattr__(self, name: str) -> Any:  # source, model, warnings, coverage…: those of the translation
+        if name == "translation":  # not set yet (unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.translation, name)

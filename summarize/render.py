@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import singledispatch
 from typing import Any, Sequence
 
-from .pipeline import RunResult
-from .records import DetectResult, VerifyResult
-from .translate import Translation
+from .records import Bilingual, DetectResult, RunResult, Translation, VerifyResult
 
 
 @singledispatch
@@ -41,18 +38,6 @@ def _(r: DetectResult) -> str:
              f"- confidence: {r.confidence:.2f}", f"- scripts: {_shares(r.scripts) or 'no letters'}"]
     lines += [f"- {e}" for e in r.evidence]
     return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class Bilingual:
-    """A translation shown with its source, paragraph by paragraph (text/markdown only)."""
-
-    translation: Translation
-
-    def __getattr__(self, name: str) -> Any:  # source, model, warnings, coverage…: those of the translation
-        if name == "translation":  # not set yet (unpickling): no recursion
-            raise AttributeError(name)
-        return getattr(self.translation, name)
 
 
 def _marked(marker: str, text: str) -> str:

@@ -7,46 +7,10 @@ from typing import Sequence
 
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .quality import generate_checked
-from .records import Coverage, ModelInfo, Paragraph, Sentence
+from .records import Coverage, ModelInfo, Paragraph, ParagraphPair, Sentence, SentencePair, Translation
 from .segment import fit, sentences, split_paragraphs
 from .verify import Finding
 
-@dataclass(frozen=True)
-class ParagraphPair:
-    """A source paragraph and its translation; the marker (heading, list) is kept as it was."""
-
-    index: int
-    marker: str
-    kind: str
-    source: str
-    target: str
-
-
-@dataclass(frozen=True)
-class SentencePair:
-    """A source sentence (id as in `segment.sentences`) and its translation."""
-
-    id: int
-    paragraph: int
-    source: str
-    target: str
-
-
-@dataclass(frozen=True)
-class Translation:
-    """`summarize translate` for one input."""
-
-    source: str
-    source_language: str
-    target_language: str
-    text: str
-    paragraphs: tuple[ParagraphPair, ...]
-    sentences: tuple[SentencePair, ...]
-    model: ModelInfo | None
-    coverage: Coverage
-    warnings: tuple[str, ...] = ()
-    note: str | None = None
-    findings: tuple[Finding, ...] = ()  # numbers, dates and glossary terms the source does not back
 
 
 @dataclass(frozen=True)

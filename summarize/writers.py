@@ -174,7 +174,7 @@ class Sink:
         text = render(result, self.fmt)
         if not self.several:
             return text
-        head = f"==> {getattr(result, 'source', '?')} <==\n" if self.fmt == "text" else ""
+        head = f"==> {visible(str(getattr(result, 'source', '?')))} <==\n" if self.fmt == "text" else ""
         return ("" if first else "\n") + head + text
 
     def close(self) -> None:

@@ -13,11 +13,11 @@ ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning:ray")  # Ray Data's own settings
 
 from summarize.config import Settings  # noqa: E402 - after the skip: nothing below runs without Ray
-from summarize.engines import require_ray, run_ray  # noqa: E402
+from summarize.batch.ray_engine import require_ray, run_ray  # noqa: E402
 from summarize.errors import ModelUnavailableError, UsageError  # noqa: E402
 from summarize.pipeline import RunOptions, TranslateOptions, run_processor, translate_processor  # noqa: E402
 from summarize.readers import InputRef, expand_inputs  # noqa: E402
-from summarize.runner import one_by_one, run_batch  # noqa: E402
+from summarize.batch.runner import one_by_one, run_batch  # noqa: E402
 
 from .conftest import AR_SAMPLE, EN_SAMPLE, ROOT  # noqa: E402
 
@@ -106,14 +106,13 @@ def test_factory_runs_once_per_actor_not_per_batch(local_ray, articles, tmp_path
     assert {o.ref for o in outcomes} == set(refs) and len(outcomes) == 6 and os.getpid() not in made_by
 
 
-def test_run_wide_error_is_raised_as_locally(local_ray, articles):
+def test_a_missing_model_fails_each_input_as_locally(local_ray, articles):
     settings = Settings(backend="transformers", offline=True)
     factory = functools.partial(translate_processor, settings, TranslateOptions(to="en", model="/no/such/model"))
-    with pytest.raises(ModelUnavailableError) as local:
-        list(run_batch(articles, factory()))
-    with pytest.raises(ModelUnavailableError) as remote:
-        list(run_ray(articles, factory, num_actors=1))
-    assert str(remote.value) == str(local.value)
+    local = {o.ref: o.error for o in run_batch(articles, factory())}
+    remote = {o.ref: o.error for o in run_ray(articles, factory, num_actors=1)}
+    assert {ref: str(e) for ref, e in remote.items()} == {ref: str(e) for ref, e in local.items()}
+    assert sum(isinstance(e, ModelUnavailableError) for e in remote.values()) == 4  # the four articles
 
 
 def test_stdin_is_refused_before_ray_starts():
@@ -131,7 +130,7 @@ def test_missing_ray_is_a_usage_error_with_install_hint(monkeypatch):
 
 
 def test_importing_the_engines_does_not_import_ray():
-    probe = "import sys, summarize, summarize.engines; print('ray' in sys.modules)"
+    probe = "import sys, summarize, summarize.batch, summarize.batch.ray_engine; print('ray' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
@@ -158,3 +157,15 @@ def test_cli_engine_ray_gives_the_local_outputs_manifest_and_resume(local_ray, a
         again = CliRunner().invoke(app, args)
         assert again.exit_code == 6 and "0 ok, 2 failed, 4 skipped" in again.output  # bad files are retried
     assert results["ray"] == results["local"]
+
+
+@pytest.mark.parametrize("address,words", [("127.0.0.1:1", "no Ray cluster answers at 127.0.0.1:1"),
+                                           ("nonsense", "is not HOST:PORT"), ("127.0.0.1:99999", "is not HOST:PORT")])
+def test_a_bad_cluster_address_is_one_line_not_a_hang(articles, tmp_path, address, words):
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    r = CliRunner().invoke(app, ["run", articles[0].path, "--method", "extractive", "--engine", "ray",
+                                 "--address", address, "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2 and words in r.output and "Traceback" not in r.output, r.output

@@ -69,3 +69,18 @@ def test_the_two_setup_commands_are_what_ci_runs():
     assert '"torch==2.13.0" -e ".[fast]"' in README and '"torch==2.13.0" -e ".[fast]"' in ci
     assert '-e ".[test,ray]"' in README and '-e ".[test,ray]"' in ci
     assert ".venv/bin/python -m pytest -q" in README and ".venv/bin/python -m pytest -q" in ci
+
+
+def test_the_python_block_runs_as_written(tiny, tmp_path):
+    """README's library example, verbatim, with tiny models named the way a user names any model (env)."""
+    import os
+    import subprocess
+    import sys
+
+    block = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    check = "\nassert callable(summarize.translate) and callable(summarize.verify) and callable(summarize.detect)\n"
+    env = {**os.environ, "SUMMARIZE_TRANSLATION_MODEL": str(tiny["m2m100"]), "SUMMARIZE_SUMMARY_MODEL": str(tiny["bart"]),
+           "SUMMARIZE_KEYPOINTS_MODEL": str(tiny["t5"]), "SUMMARIZE_BACKEND": "transformers"}
+    done = subprocess.run([sys.executable, "-c", block + check], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -140,3 +140,16 @@ def test_both_backends_give_the_same_shape(tiny, backend):
     [result] = translate_many([_article(AR_TEXT)], pool, TranslateOptions(to="en", model=str(tiny["m2m100"]), beams=2))
     assert result.model.backend == backend
     assert len(result.paragraphs) == len(split_paragraphs(AR_TEXT)) and result.coverage.complete
+
+
+def test_stuttering_and_mixed_script_outputs_are_degenerate():
+    """A summary with every word tripled, or a third of it in the wrong script, is flagged, not passed."""
+    from summarize.quality import problem, repetition, wrong_script
+
+    tripled = " ".join(w for word in "Russia struck rebel positions near Idlib on Monday".split() for w in [word] * 3)
+    assert repetition(tripled) is not None
+    assert repetition("He said that he had had enough of the war in the north.") is None
+    mixed = "Russia struck rebel positions near Idlib " + "ضربت روسيا مواقع المتمردين قرب إدلب يوم"
+    assert wrong_script(mixed, "en") is not None
+    assert wrong_script("أعلنت شركة Apple عن iPhone 15 Pro Max في مؤتمر WWDC السنوي في كاليفورنيا.", "ar") is None
+    assert problem(tripled, source_tokens=30, output_tokens=27, language="en") is not None

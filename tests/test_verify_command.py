@@ -15,11 +15,11 @@ runner = CliRunner()
 
 def test_planted_errors_are_flagged_and_strict_exits_8():
     summary = 'The US gives $140 million in 2025, and Lavrov said "we will leave Syria".'
-    r = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--summary", summary, "-f", "json"])
+    r = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--summary-text", summary, "-f", "json"])
     assert r.exit_code == 0
     kinds = sorted(f["kind"] for f in json.loads(r.stdout)["findings"])
     assert kinds == ["date", "number", "quote"]
-    strict = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--summary", summary, "--strict"])
+    strict = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--summary-text", summary, "--strict"])
     assert strict.exit_code == ExitCode.FINDINGS
 
 
@@ -35,17 +35,25 @@ def test_each_sample_sentence_is_backed_by_its_article():
     for sample in (EN_SAMPLE, AR_SAMPLE):
         text = sample.read_text(encoding="utf-8")
         for sentence in sentences(split_paragraphs(text)):
-            r = runner.invoke(app, ["verify", "--source", str(sample), "--summary", sentence.text, "--strict"])
+            r = runner.invoke(app, ["verify", "--source", str(sample), "--summary-text", sentence.text, "--strict"])
             assert r.exit_code == 0, (sentence.text, r.output)
 
 
 def test_bad_invocations_are_usage_or_input_errors(tmp_path):
-    assert runner.invoke(app, ["verify", "--summary", "x"]).exit_code == ExitCode.USAGE
-    r = runner.invoke(app, ["verify", "--source", str(tmp_path / "missing.txt"), "--summary", "x"])
+    assert runner.invoke(app, ["verify", "--summary-text", "x"]).exit_code == ExitCode.USAGE
+    r = runner.invoke(app, ["verify", "--source", str(tmp_path / "missing.txt"), "--summary-text", "x"])
     assert r.exit_code == ExitCode.BAD_INPUT and "no such file" in r.output
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    assert runner.invoke(app, ["verify", "--source", str(empty), "--summary", "x"]).exit_code == ExitCode.BAD_INPUT
+    assert runner.invoke(app, ["verify", "--source", str(empty), "--summary-text", "x"]).exit_code == ExitCode.BAD_INPUT
+
+
+def test_a_mistyped_summary_file_is_an_error_not_clean_text(tmp_path):
+    r = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--summary", str(tmp_path / "drafft.txt"), "--strict"])
+    assert r.exit_code == ExitCode.BAD_INPUT and "drafft.txt: no such file" in r.output and "ok:" not in r.output
+    for args in ([], ["--summary", "-", "--summary-text", "x"], ["--summary-text", "  "]):
+        r = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), *args])
+        assert r.exit_code == ExitCode.USAGE, (args, r.output)
 
 
 GLOSSARY = AR_SAMPLE.parent / "khaberni-syria-russia.glossary.tsv"
@@ -53,7 +61,7 @@ GLOSSARY = AR_SAMPLE.parent / "khaberni-syria-russia.glossary.tsv"
 
 def test_glossary_check_flags_a_forbidden_spelling():
     r = runner.invoke(app, ["verify", "--source", str(EN_SAMPLE), "--glossary", str(GLOSSARY), "-f", "json",
-                            "--summary", "Syrian President Ahmad Al-Shar' will visit Moscow."])
+                            "--summary-text", "Syrian President Ahmad Al-Shar' will visit Moscow."])
     assert r.exit_code == 0, r.output
     assert [f["kind"] for f in json.loads(r.stdout)["findings"]] == ["glossary"]
 

@@ -12,6 +12,8 @@ import logging
 import math
 import os
 import pickle
+import signal
+import socket
 import sys
 from typing import Any, Callable, Iterator, Sequence
 
@@ -57,15 +59,38 @@ class _Worker:
         return {"outcome": [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in done]}
 
 
+def check_address(address: str, timeout: float = 5.0) -> None:
+    """Refuse, in seconds rather than minutes of Ray's retries, an address where no cluster answers."""
+    if address == "auto" or address.startswith("ray://"):
+        return
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UsageError(f"--address {address!r} is not HOST:PORT (e.g. 10.0.0.5:6379), 'auto' or ray://HOST:PORT")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise UsageError(f"no Ray cluster answers at {address}: {exc.strerror or exc}; start one with "
+                         "`ray start --head` or leave out --address") from None
+
+
 def _connect(ray: Any, address: str | None) -> bool:
     """Join the cluster at `address`, or start a local Ray; True when we started it (and so shut it down)."""
     if ray.is_initialized():
         return False
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    if address:
-        ray.init(address=address, logging_level=logging.WARNING)
-        return True
-    ray.init(include_dashboard=False, logging_level=logging.WARNING)
+    terminate = signal.getsignal(signal.SIGTERM)
+    try:
+        if address:
+            check_address(address)
+            ray.init(address=address, logging_level=logging.WARNING)
+        else:
+            ray.init(include_dashboard=False, logging_level=logging.WARNING)
+    except (ConnectionError, RuntimeError, ValueError, TimeoutError) as exc:
+        raise UsageError(f"cannot start or join Ray{f' at {address}' if address else ''}: "
+                         f"{' '.join(str(exc).split())[:300]}") from None
+    finally:
+        if callable(terminate):  # Ray installs its own SIGTERM handler; a run still ends cleanly (exit 130)
+            signal.signal(signal.SIGTERM, terminate)
     return True
 
 
