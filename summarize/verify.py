@@ -151,18 +151,28 @@ def _quantity(m: re.Match[str], text: str, where: tuple[int, ...]) -> Quantity:
     if scale and _key(scale) in ("m", "k") and not m["pre"]:  # "5 m" is five metres, not five million
         scale = pct = cur = None
         end = m.end("num")
-    digits = num.replace(",", "")
+    value, decimals, significant = parse_digits(num)
     factor = _SCALE_OF[_key(scale)] if scale else 1
-    decimals = len(digits.partition(".")[2])
     unit = _CURRENCY_OF.get(_key(m["pre"] or cur or ""))
     kind = "percent" if pct else "currency" if unit else "number"
-    if kind == "number" and not scale and len(num) == 4 and 1900 <= int(num) <= 2100:
+    if kind == "number" and not scale and not decimals and len(num) == 4 and 1900 <= value <= 2100:
         kind = "year"
     start, stop = _span(where, m.start(), end)
     return Quantity(
-        value=float(digits) * factor, kind=kind, unit=unit, text=text[start:stop], start=start, end=stop,
-        precision=10.0**-decimals * factor, significant=len(digits.replace(".", "").lstrip("0")),
+        value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start, end=stop,
+        precision=10.0**-decimals * factor, significant=significant,
     )
+
+
+def parse_digits(num: str) -> tuple[float, int, int]:
+    """(value, decimals, significant digits) of a figure in folded ASCII digits: "1,200.50" -> (1200.5, 2, 6).
+
+    The one place a number's digits become a value, so "5.30" or "١٫٢٥" (folded to "1.25") is never read as an integer.
+    """
+    whole, _, frac = num.replace(",", "").partition(".")
+    digits = (whole + frac).lstrip("0")
+    value = float(f"{whole or 0}.{frac or 0}")  # float() reads any Unicode decimal digit
+    return value, len(frac), len(digits)
 
 
 _MONTHS = {
@@ -191,10 +201,10 @@ _NAMES = _alt(w for ws in _MONTHS.values() for w in ws)  # capitalised, so Engli
 _ABBR = _alt(_ABBREVIATIONS)
 _ORD = r"(?:st|nd|rd|th)?"
 _MONTH_RE = re.compile(
-    rf"(?:(?<![\d.,])(?P<d1>\d{{1,2}}){_ORD}\s+(?:of\s+|من\s+)?)?"
+    rf"(?:(?<![\d.,:])(?P<d1>\d{{1,2}}){_ORD}\s+(?:of\s+|من\s+)?)?"
     rf"(?<![^\W\d_])[وبلف]?(?:(?P<name>{_NAMES})|(?P<abbr>{_ABBR})\.?){_NOT_LETTER}"
     rf"(?:\s*/\s*(?:{_NAMES}){_NOT_LETTER})?"
-    rf"(?:\s+(?P<d2>\d{{1,2}}){_ORD}(?!\d))?"
+    rf"(?:\s+(?P<d2>\d{{1,2}}){_ORD}(?![\d]|[.,:]\d))?"
     rf"(?:,?\s+(?P<year>19\d\d|20\d\d|2100)(?!\d))?"
 )
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\W_]*$")
@@ -301,7 +311,7 @@ def _quote_findings(source: str, output: str, translated: str | None) -> Iterato
 
 def _rounds_to(source: float, out: Quantity) -> bool:
     """Whether `out` is `source` as written, or rounded to the digits `out` shows (two at least)."""
-    if abs(source - out.value) <= 1e-9 * max(abs(source), 1.0):
+    if source == out.value or abs(source - out.value) <= 1e-9 * max(abs(source), 1.0):  # == for 400 nines: inf
         return True
     return out.significant >= 2 and abs(source - out.value) <= out.precision / 2 * (1 + 1e-9)
 
