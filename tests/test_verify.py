@@ -199,7 +199,7 @@ def test_quote_must_match_whole_words():
         ("25 ألفاً", 25_000, "number", None),
         ("٣ مليارات ريال", 3e9, "currency", "riyal"),
         ("1,200", 1200, "number", None),
-        ("5 m", 5, "number", None),
+        ("5 m", 5, "number", "metre"),  # "78m (260 feet)": metres, not millions
         ("١٩٥٥", 1955, "year", None),
     ],
 )

@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby
 from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
 from .extract import extract_numbers
-from .meaning import polarity, speaker_problem
+from .meaning import polarity, speaker_problem, speakers
 from .names import is_known_place, named_in, names
 from .numbers import Quantity
 from .quotes import comparable, cut_words, locate, quote_spans
@@ -124,6 +124,17 @@ def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
             yield q.start, Finding("number", q.text, found[1], found[0], claim.text, claim.evidence)
 
 
+def quote_sentences(src: Source, claim: str, cross: bool) -> tuple[int, ...]:
+    """The source sentences the claim's quotations are taken from (through the translation across languages)."""
+    pool = src.translated if cross and src.translated and len(src.translated) == len(src.sentences) else (
+        src.sentences if not cross else ())
+    found = []
+    for q in quote_spans(claim):
+        if not q.name:
+            found += [i for i, s in enumerate(pool) if locate(comparable(s), q.inner.split("...")[0].split("…")[0])]
+    return tuple(dict.fromkeys(found))
+
+
 def _quotes(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
     article = comparable(src.text)
     translation = comparable(" ".join(src.translated)) if cross and src.translated else None
@@ -155,19 +166,26 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
             texts = []
         else:
             texts = [src.translated[i] for i in claim.evidence]
-    before = [(src.translated if cross else src.sentences)[i - 1] for i in claim.evidence if i > 0] if texts else []
-    if found := polarity(claim.text, texts):
+    pool = src.translated if cross else src.sentences
+    quoted = quote_sentences(src, claim.text, cross) if texts else ()
+    # a quote's speaker is named where the quote is; a statement's in the sentence it rests on most
+    said = [pool[i] for i in quoted] or ([pool[claim.best]] if texts and claim.best is not None else texts)
+    anchors = quoted or ((claim.best,) if claim.best is not None else claim.evidence)
+    before = [pool[j] for i in anchors for j in range(max(0, i - 3), i)] if texts else []
+    if found := polarity(claim.text, texts, pool[claim.best] if texts and claim.best is not None else None):
         yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
-    if why := speaker_problem(claim.text, texts, before, " ".join([src.text, *(src.translated or ())])):
+    if why := speaker_problem(claim.text, said, before, " ".join([src.text, *(src.translated or ())])):
         yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)
     everywhere = key(src.text + " " + " ".join(src.translated or ()))
     here = key(" ".join([*texts, *before]))
+    speaking = set(speakers(claim.text))  # a speaker's name is the speaker check's business
     for name, written in names(claim.text):
         if cross and not src.translated and not is_known_place(name):
             continue
         if not named_in(name, everywhere):
             yield 0, Finding("name", written, f"{written} is not in the source", "error", claim.text, claim.evidence)
-        elif texts and not named_in(name, here) and not _name_nearby(src, claim.text, name, cross):
+        elif texts and not is_known_place(name) and name not in speaking and not named_in(name, here) and \
+                not _name_nearby(src, claim.text, name, cross):
             yield 0, Finding("name", written, _elsewhere(written, claim.evidence), "warning", claim.text,
                              claim.evidence)
 

@@ -14,14 +14,8 @@ from ..segment import split_paragraphs
 from .dates import DateMention, extract_dates
 from .numbers import Quantity
 from .quotes import comparable
+from .text import STOP as _STOP
 from .text import language, stem, words
-
-_STOP = set("""the a an and or of to in on at for by with from as is are was were be been has have had it its this that
-these those he she they we his her their our not but said says will would could should than then there which who whom
-into over after before about also more most very just only other such may can one two new""".split()) | set(
-    words("في من على إلى الى عن مع أن إن أنه إنه التي الذي الذين ما لا لم لن قد كان كانت هذا هذه ذلك تلك بعد قبل "
-          "حتى عند كل أو ثم وقال وقالت قال قالت هو هي هم وفي كما أي"))
-
 
 @dataclass(frozen=True)
 class Claim:
@@ -30,6 +24,7 @@ class Claim:
     text: str
     start: int
     evidence: tuple[int, ...]
+    best: int | None = None  # the evidence sentence with the most overlap
 
 
 @dataclass
@@ -86,24 +81,37 @@ def _translated_id(src: Source, i: int) -> int:
     return i if n == m else min(n - 1, round(i * n / max(m, 1)))
 
 
+def _overlap(claim: Counter, f: Counter, idf: dict[str, float], total: float) -> float:
+    return sum(min(c, f[t]) * idf.get(t, 2.0) for t, c in claim.items() if t in f) / total if total else 0.0
+
+
 def align(src: Source, text: str, *, most: int = 3) -> tuple[int, ...]:
-    """The source sentences `text` rests on: best lexical overlap, weighted by figures, names and rare words."""
+    """The source sentences `text` rests on: best lexical overlap, weighted by figures, names and rare words.
+
+    A sentence that shares only figures with the claim is not its evidence when the claim has words to share
+    (the same 56 said of another man); across languages without a translation figures are all there is.
+    """
     claim = _features(text)
+    wordy = Counter({t: c for t, c in claim.items() if t.startswith("w:")})
     total = sum(c * src.idf.get(t, 2.0) for t, c in claim.items())
+    words_total = sum(c * src.idf.get(t, 2.0) for t, c in wordy.items())
     if not total or not src.sentences:
         return ()
-    scored: dict[int, float] = {}
     candidates = [(i, f) for i, f in enumerate(src.features)]
-    if src.translated and language(text) != src.language:
+    cross = language(text) != src.language
+    if src.translated and cross:
         candidates += [(_translated_id(src, i), f) for i, f in enumerate(src.translated_features)]
+    need_words = words_total > 0 and (not cross or bool(src.translated))
+    scored: dict[int, float] = {}
     for i, f in candidates:
-        score = sum(min(c, f[t]) * src.idf.get(t, 2.0) for t, c in claim.items() if t in f) / total
-        scored[i] = max(scored.get(i, 0.0), score)
+        if need_words and _overlap(wordy, f, src.idf, words_total) < 0.12:
+            continue
+        scored[i] = max(scored.get(i, 0.0), _overlap(claim, f, src.idf, total))
     ranked = sorted(scored.items(), key=lambda p: -p[1])
     best = ranked[0][1] if ranked else 0.0
     if best < 0.2:
         return ()
-    return tuple(sorted(i for i, s in ranked[:most] if s >= max(0.2, 0.5 * best)))
+    return tuple(i for i, s in ranked[:most] if s >= max(0.2, 0.5 * best))  # best first
 
 
 def split_claims(output: str) -> list[tuple[str, int]]:
@@ -120,8 +128,11 @@ def split_claims(output: str) -> list[tuple[str, int]]:
 def claims(src: Source, output: str, evidence: Sequence[int] | None = None) -> list[Claim]:
     """The output's claims with their evidence: given (a key point's), or found by alignment."""
     given = tuple(i for i in evidence or () if 0 <= i < len(src.sentences))
-    return [Claim(text, start, tuple(sorted(set(given) | set(align(src, text)))) if given else align(src, text))
-            for text, start in split_claims(output)]
+    found = []
+    for text, start in split_claims(output):
+        aligned = align(src, text)
+        found.append(Claim(text, start, tuple(sorted({*given, *aligned})), aligned[0] if aligned else None))
+    return found
 
 
 def in_sentences(src: Source, ids: Sequence[int], what: str) -> list[DateMention | Quantity]:

@@ -9,7 +9,7 @@ from .dates import MONTHS, WEEKDAYS
 from .text import fold, key, span
 
 # English name -> Arabic spellings (folded at load).  Enough to tell a swapped country or capital across languages.
-_PLACES = """Syria:سوريا,سورية|Russia:روسيا|Iran:إيران|Iraq:العراق|Egypt:مصر|Jordan:الأردن|Lebanon:لبنان|Israel:إسرائيل
+_PLACES = """Syria:سوريا,سورية,سوري|Russia:روسيا|Iran:إيران|Iraq:العراق|Egypt:مصر|Jordan:الأردن|Lebanon:لبنان|Israel:إسرائيل
 |Palestine:فلسطين|Gaza:غزة|Turkey:تركيا|Saudi:السعودية|Qatar:قطر|Kuwait:الكويت|Bahrain:البحرين|Oman:عمان|Yemen:اليمن
 |Libya:ليبيا|Tunisia:تونس|Algeria:الجزائر|Morocco:المغرب|Sudan:السودان|France:فرنسا|Germany:ألمانيا|Britain:بريطانيا
 |China:الصين|Japan:اليابان|India:الهند|Pakistan:باكستان|Afghanistan:أفغانستان|Ukraine:أوكرانيا|Italy:إيطاليا
@@ -17,7 +17,10 @@ _PLACES = """Syria:سوريا,سورية|Russia:روسيا|Iran:إيران|Iraq:
 |Moscow:موسكو|Damascus:دمشق|Beirut:بيروت|Baghdad:بغداد|Cairo:القاهرة|Amman:عمان|Riyadh:الرياض|Doha:الدوحة
 |Tehran:طهران|Ankara:أنقرة|Istanbul:إسطنبول|Paris:باريس|London:لندن|Berlin:برلين|Beijing:بكين|Aleppo:حلب
 |Homs:حمص|Jerusalem:القدس|Dubai:دبي|Tunis:تونس|Algiers:الجزائر|Rabat:الرباط|Khartoum:الخرطوم|Tripoli:طرابلس
-|Kabul:كابول|Kyiv:كييف|Sanaa:صنعاء|Mosul:الموصل|Basra:البصرة|Alexandria:الإسكندرية|Benghazi:بنغازي"""
+|Kabul:كابول|Kyiv:كييف|Sanaa:صنعاء|Mosul:الموصل|Basra:البصرة|Alexandria:الإسكندرية|Benghazi:بنغازي
+|Raqqa:الرقة|Idlib:إدلب|Daraa:درعا|Latakia:اللاذقية|Hasakah:الحسكة|Douma:دوما|Oran:وهران|Constantine:قسنطينة
+|Biskra:بسكرة|Chlef:الشلف|Nouakchott:نواكشوط|Mauritania:موريتانيا|Jakarta:جاكرتا|Indonesia:إندونيسيا|Sumatra:سومطرة
+|Java:جاوة|Mongolia:منغوليا|Nigeria:نيجيريا|Abuja:أبوجا|Lagos:لاغوس|Emirates:الإمارات|UAE:الإمارات"""
 _AR_OF: dict[str, list[str]] = {}
 _EN_OF: dict[str, list[str]] = {}
 for _entry in _PLACES.replace("\n", "").split("|"):
@@ -31,7 +34,7 @@ Prime Government Police Officials Sources Also Both Some Many Most All No Not Ye
 Tomorrow According One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next New Monday""".split()}
 _COMMON |= {key(w) for ws in (*MONTHS.values(), *WEEKDAYS.values()) for w in ws}
 _CAP_RE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?![\w])")
-_AR_WORD_RE = re.compile(r"(?<![^\W\d_])[وبلف]?((?:ال)?[^\W\d_]{2,})(?![^\W\d_])")
+_AR_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zA-Z]{2,}(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1024)
@@ -45,15 +48,24 @@ def names(text: str) -> tuple[tuple[str, str], ...]:
         if not before or before[-1] in ".!?:\"“«'‘(—-" or key(m[1]) in _COMMON:
             continue  # a sentence's first word is capitalised whatever it is
         found.append((key(m[1]), text[slice(*span(where, *m.span(1)))]))
-    found += [(key(m[1]), text[slice(*span(where, *m.span(1)))]) for m in _AR_WORD_RE.finditer(folded)
-              if key(m[1]) in _EN_OF]
+    for m in _AR_WORD_RE.finditer(folded):
+        for at in (m.start(), m.start() + 1):  # "وهران" is Oran, "ودمشق" is "and Damascus"
+            if key(folded[at:m.end()]) in _EN_OF:
+                found.append((key(folded[at:m.end()]), text[slice(*span(where, at, m.end()))]))
+                break
     return tuple(dict.fromkeys(found))
 
 
 def named_in(name: str, haystack_key: str) -> bool:
-    """Whether `name` (a key) is in the keyed text, or its rendering in the other language (the gazetteer's)."""
-    forms = [name, *_AR_OF.get(name, ()), *_EN_OF.get(name, ())]
-    return any(re.search(rf"(?<![^\W\d_])[وبلف]?{re.escape(f)}(?![^\W\d_])", haystack_key) for f in forms)
+    """Whether `name` (a key) is in the keyed text, or its rendering in the other language (the gazetteer's).
+
+    An English name may end otherwise there ("China" in "Chinese", "Egypt" in "Egypt's"); Arabic takes a clitic.
+    """
+    name = re.sub(r"['’]s$", "", name)
+    english = [name] if name in _AR_OF else _EN_OF.get(name, [])
+    forms = [name, *english, *(a for e in english for a in _AR_OF.get(e, ()))]
+    stems = [f[:max(4, len(f) - 2)] if f.isascii() and len(f) >= 5 else f for f in forms]
+    return any(re.search(rf"(?<![^\W\d_])(?:[وبلف]|ال|بال|وال)?{re.escape(f)}", haystack_key) for f in stems)
 
 
 def is_known_place(name: str) -> bool:

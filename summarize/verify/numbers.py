@@ -128,7 +128,9 @@ def digit_numbers(text: str) -> tuple[Quantity, ...]:
 
 def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) -> Quantity:
     num, scale, pct, cur, end = m["num"], m["scale"], m["pct"], m["cur"], m.end()
-    if scale and key(scale) in ("m", "k") and not m["pre"]:  # "5 m" is five metres, not five million
+    metre = False
+    if scale and key(scale) in ("m", "k") and not m["pre"]:  # "78m" is 78 metres, not 78 million
+        metre = key(scale) == "m"
         scale = pct = cur = None
         end = m.end("num")
     value, decimals, significant = parse_digits(num)
@@ -137,7 +139,7 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
     unit = CURRENCY_OF.get(key(m["pre"] or cur or ""))
     kind = "percent" if pct else "currency" if unit else "number"
     if kind == "number":
-        unit, end = unit_after(folded, end)
+        unit, end = ("metre", m.end("scale")) if metre else unit_after(folded, end)
         if not scale and not decimals and not unit and len(num) == 4 and 1900 <= value <= 2100:
             kind = "year"
     start, stop = span(where, m.start(), end)

@@ -14,8 +14,9 @@ _EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelv
 _EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
                 "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-_AR_UNITS = {1: "واحد واحدة", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة", 4: "أربع أربعة",
-             5: "خمس خمسة", 6: "ست ستة", 7: "سبع سبعة", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة", 10: "عشر عشرة"}
+_AR_UNITS = {1: "واحد واحدة", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة ثلاثا", 4: "أربع أربعة أربعا",
+             5: "خمس خمسة خمسا", 6: "ست ستة ستا", 7: "سبع سبعة سبعا", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة تسعا",
+             10: "عشر عشرة عشرا"}
 _AR_TENS = {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",
             70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}
 _AR_HUNDREDS = {100: "مئة مائة", 200: "مئتان مئتين مائتان مائتين", 300: "ثلاثمئة ثلاثمائة", 400: "أربعمئة أربعمائة",
@@ -28,7 +29,8 @@ _DUAL_SCALES = {2e3: "ألفان ألفين", 2e6: "مليونان مليوني�
 _DUALS = ("امرأتان امرأتين رجلان رجلين طفلان طفلين شخصان شخصين جنديان جنديين شهران شهرين يومان يومين عامان عامين "
           "سنتان سنتين مرتان مرتين ساعتان ساعتين أسبوعان أسبوعين قاعدتان قاعدتين دولتان دولتين سيارتان سيارتين "
           "طائرتان طائرتين صاروخان صاروخين مدينتان مدينتين قريتان قريتين وزيران وزيرين لاعبان لاعبين هدفان هدفين "
-          "شقيقان شقيقين طفلتان طفلتين فتاتان فتاتين سفينتان سفينتين دقيقتان دقيقتين ولايتان ولايتين").split()
+          "شقيقان شقيقين طفلتان طفلتين فتاتان فتاتين سفينتان سفينتين دقيقتان دقيقتين ولايتان ولايتين حالتان حالتين "
+          "حالتي قتيلان قتيلين شهيدان شهيدين جريحان جريحين مصابان مصابين عنصران عنصرين مرتي يومي شهري عامي").split()
 # Vague counts: a range, and whether "of thousands"/"الآلاف" may scale them.
 _VAGUE = {"dozen": (12, 12), "dozens": (24, 199), "scores": (40, 199), "tens": (20, 99), "hundreds": (200, 999),
           "thousands": (2000, 9999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11), "عشرات": (20, 99),
@@ -82,8 +84,8 @@ def _lookup(word: str, previous: _Word | None) -> tuple[_Word | None, bool]:
         return found, False
     if w[:1] in _CLITICS and w[1:] in _TABLE:
         return _TABLE[w[1:]], w[0] == "و"
-    if w.startswith("ال") and w[2:] in _TABLE and _TABLE[w[2:]].kind in ("scale", "vague"):
-        return _TABLE[w[2:]], False  # "عشرات الآلاف"
+    if w.startswith("ال") and w[2:] in _TABLE and _TABLE[w[2:]].kind in ("scale", "vague", "ten"):
+        return _TABLE[w[2:]], False  # "عشرات الآلاف", "في التسعين من عمرها"
     return None, False
 
 
@@ -126,7 +128,7 @@ class _Reader:
         else:
             return False
         self.count += 1
-        self.last = word
+        self.last = _Word(k, v)
         return True
 
     def quantity(self) -> tuple[float, float | None]:

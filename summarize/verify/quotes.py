@@ -10,7 +10,7 @@ from typing import Sequence
 from .text import fold, span
 
 _PAIRED_RE = re.compile(
-    r'«([^«»\n]+)»|“([^“”\n]+)”|„([^„“”\n]+)[“”]|‹([^‹›\n]+)›'
+    r'«([^«»\n]+)»|“([^“”\n]+)”|„([^„“”\n]+)[“”]|‹([^‹›\n]+)›|(?<![^\s(\[{:—–\-])”([^“”\n]+)”'
     # straight and single quotes open after a space or an opener and close before no letter, so '," he said, "'
     # is between two quotes, not one, and "it's", "Syria's", "the students' union" hold apostrophes
     r'|(?<![^\s(\[{:—–\-])"(?=\S)([^"\n]+?)(?<=\S)"(?![^\W_])'
@@ -19,7 +19,7 @@ _PAIRED_RE = re.compile(
 _OPENERS = "«“„‹‘"
 _CLOSERS = "»”›"
 _NEUTRAL = '"'
-_SENTENCE_END_RE = re.compile(r"[.!?؟…]+[\"”»'’)\]]*\s+|\n+")
+_SENTENCE_END_RE = re.compile(r"[.!?؟…]+[\"”»'’)\]]*\s+(?![a-z])|\n+")  # "... be able": the sentence goes on
 _ELLIPSIS_RE = re.compile(r"\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\)|\.\.\.|…")
 _TRIM_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _CLITICS = "وفبلك"  # Arabic one-letter prefixes a quote may drop: "والجانب" still holds "الجانب"

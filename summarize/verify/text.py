@@ -96,3 +96,11 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of `text`, in order."""
     return _WORD_RE.findall(fold(text)[0])
+
+
+STOP = set("""the a an and or of to in on at for by with from as is are was were be been has have had it its this that
+these those he she they we his her their our not but said says will would could should than then there which who whom
+into over after before about also more most very just only other such may can one two new what when where how
+did does do had him them us you your my me its if so""".split()) | set(
+    words("في من على إلى الى عن مع أن إن أنه إنه التي الذي الذين ما لا لم لن قد كان كانت هذا هذه ذلك تلك بعد قبل "
+          "حتى عند كل أو ثم وقال وقالت قال قالت هو هي هم وفي كما أي"))
