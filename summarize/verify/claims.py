@@ -115,12 +115,16 @@ def align(src: Source, text: str, *, most: int = 3) -> tuple[int, ...]:
 
 
 def split_claims(output: str) -> list[tuple[str, int]]:
-    """The sentences of an output (split as the source is), each with its offset."""
-    found, pos = [], 0
+    """The sentences of an output (split as the source is), each with its offset; an ellipsis cuts, never ends."""
+    found: list[tuple[str, int]] = []
+    pos = 0
     for piece in (s.text for s in _segment_sentences(split_paragraphs(output))):
         i = output.find(piece, pos)
         i = i if i >= 0 else pos
-        found.append((piece, i))
+        if found and found[-1][0].rstrip().endswith(("...", "…")) and found[-1][1] + len(found[-1][0]) <= i:
+            found[-1] = (output[found[-1][1]:i + len(piece)], found[-1][1])
+        else:
+            found.append((piece, i))
         pos = i + len(piece)
     return found
 
@@ -167,11 +171,18 @@ def _content(text: str) -> list[str]:
 
 
 def supported_nearby(src: Source, claim: str, start: int, end: int, ids: Sequence[int]) -> bool:
-    """Whether one of sentences `ids` is about what the claim says around [start, end): a fused claim's other source."""
+    """Whether one of sentences `ids` is about what the claim says around [start, end), or is mostly inside the
+    claim: a fused claim's other source."""
+    whole = _features(claim)
+    for i in ids:
+        f = src.features[i]
+        size = sum(c * src.idf.get(t, 2.0) for t, c in f.items())
+        if size and _overlap(f, whole, src.idf, size) >= 0.6:
+            return True
     context = Counter({t: c for t, c in _features(_window(claim, start, end)).items() if t.startswith("w:")})
     total = sum(c * src.idf.get(t, 2.0) for t, c in context.items())
     if not total:
-        return False
+        return bool(ids)  # nothing is said around it ("الأربعاء، 27 جويلية"): no other thing it could be said of
     parallel = src.translated is not None and len(src.translated_features) == len(src.features)
     for i in ids:
         feats = [src.features[i]] + ([src.translated_features[i]] if parallel else [])

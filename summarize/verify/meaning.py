@@ -60,14 +60,15 @@ def _unquoted(text: str) -> str:
 def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tuple[str, str] | None:
     """("error" | "warning", why) when a claim and its evidence disagree on an antonym or on negation.
 
-    Quoted words are left out: a quotation is checked word for word on its own.  A negation the claim drops is
-    looked for in the sentence it rests on most (`best`), not in every sentence it may touch.
+    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for word on its own.  A negation the claim
+    drops is looked for in the sentence it rests on most (`best`), not in every sentence it may touch.
     """
     if not evidence:
         return None
     cw = [w.lower() for w in words(_unquoted(claim))]
     ew = [w.lower() for w in words(" ".join(evidence))]
-    bw = [w.lower() for w in words(best)] if best else ew
+    quoting = bool(quote_spans(claim))  # then the source's quotations are the claim's, checked word for word
+    bw = [w.lower() for w in words(_unquoted(best) if quoting else best)] if best else ew
     cs, es = set(cw), set(ew)
     for a, b in _ANTONYMS:
         for said, src in ((a, b), (b, a)):

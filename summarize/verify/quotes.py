@@ -13,13 +13,15 @@ _PAIRED_RE = re.compile(
     r'«([^«»\n]+)»|“([^“”\n]+)”|„([^„“”\n]+)[“”]|‹([^‹›\n]+)›|(?<![^\s(\[{:—–\-])”([^“”\n]+)”'
     # straight and single quotes open after a space or an opener and close before no letter, so '," he said, "'
     # is between two quotes, not one, and "it's", "Syria's", "the students' union" hold apostrophes
-    r'|(?<![^\s(\[{:—–\-])"(?=\S)([^"\n]+?)(?<=\S)"(?![^\W_])'
+    r'|(?:(?<![^\s(\[{:—–\-])|(?<=(?<![^\W_])[وبلفك]))"(?=\S)([^"\n]+?)(?<=\S)"(?![^\W_])'
     r"|(?<![^\s(\[{:—–\-])['‘](?=\S)((?:[^'‘’\n]|(?<=[^\W_])['’](?=[^\W_]))+?)['’](?![^\W_])"
 )
 _OPENERS = "«“„‹‘"
 _CLOSERS = "»”›"
 _NEUTRAL = '"'
-_SENTENCE_END_RE = re.compile(r"[.!?؟…]+[\"”»'’)\]]*\s+(?![a-z])|\n+")  # "... be able": the sentence goes on
+# A sentence ends at ".", "!", "?" before a space, unless a lowercase word follows; never at an ellipsis, which cuts
+# a quotation rather than ends it.
+_SENTENCE_END_RE = re.compile(r"(?:(?<!\.)\.(?!\.)|[!?؟])+[\"”»'’)\]]*\s+(?![a-z])|\n+")
 _ELLIPSIS_RE = re.compile(r"\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\)|\.\.\.|…")
 _TRIM_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _CLITICS = "وفبلك"  # Arabic one-letter prefixes a quote may drop: "والجانب" still holds "الجانب"
@@ -73,14 +75,32 @@ def _unpaired(text: str, folded: str, where: tuple[int, ...], a: int, b: int, ta
         ch = folded[i]
         if taken[i - a] or ch not in _OPENERS + _CLOSERS + _NEUTRAL:
             continue
-        opens = ch in _OPENERS or (ch == _NEUTRAL and (i == a or not folded[i - 1].isalnum()) and
+        opens = ch in _OPENERS or (ch == _NEUTRAL and _after_space(folded, i, a) and
                                    i + 1 < b and not folded[i + 1].isspace())
-        stop = b if opens else i + 1
-        start = i if opens else a
-        inner = (i + 1, stop) if opens else (a, i)
+        # the words next to the mark, a dozen at most: enough to tell a quotation, and no more of a sentence that
+        # a summary may have joined to another
+        if opens:
+            stop = i + 1 + _reach(folded[i + 1:b])
+            start, inner = i, (i + 1, stop)
+        else:
+            start = i - _reach(folded[a:i][::-1])
+            stop, inner = i + 1, (start, i)
         spans.append(_span_of(text, where, start, stop, *inner))
         break  # one open edge per sentence is all a quote can have
     return spans
+
+
+def _after_space(folded: str, i: int, a: int) -> bool:
+    """Whether a straight quote at i opens: after a space, or after a one-letter Arabic clitic ("بـ\"قنابل")."""
+    if i == a or not folded[i - 1].isalnum():
+        return True
+    return folded[i - 1] in _CLITICS and (i - 1 == a or not folded[i - 2].isalnum())
+
+
+def _reach(text: str, most: int = 12) -> int:
+    """How many characters of `text` hold its first `most` words."""
+    m = re.match(r"\s*(?:\S+\s*){0,%d}" % most, text)
+    return len(m[0].rstrip()) if m else 0
 
 
 def _span_of(text: str, where: tuple[int, ...], start: int, end: int, i0: int, i1: int) -> QuoteSpan:
