@@ -78,7 +78,7 @@ def test_arabic_indic_digits_and_separators_match_western():
 def test_rounding_to_the_digits_shown_is_allowed_but_one_digit_must_be_exact():
     source = "Revenue was 129.7 million and debt 1.5 billion."
     assert check(source, "Revenue was about 130 million.") == ()
-    assert check(source, "Debt was 2 billion.") == (Finding("number", "2 billion", "2 billion is not in the source"),)
+    assert [(f.kind, f.text, f.why) for f in check(source, "Debt was 2 billion.")] == [("number", "2 billion", "2 billion is not in the source")]
     assert kinds(check("Revenue was 130 million.", "Revenue was 129.7 million.")) == ["number"]
 
 
@@ -151,7 +151,7 @@ def test_levantine_and_egyptian_month_names_agree():
 
 def test_percentage_must_be_a_percentage_in_the_source():
     (finding,) = check("Twelve ministers, 12 in all, met.", "Support rose 12%.")
-    assert finding == Finding("number", "12%", "12% is not a percentage in the source")
+    assert (finding.kind, finding.text, finding.why) == ("number", "12%", "12% is not a percentage in the source")
     assert check("Support rose 12%.", "Support rose by 12.") == ()
 
 
@@ -199,7 +199,7 @@ def test_quote_must_match_whole_words():
         ("25 ألفاً", 25_000, "number", None),
         ("٣ مليارات ريال", 3e9, "currency", "riyal"),
         ("1,200", 1200, "number", None),
-        ("5 m", 5, "number", None),
+        ("5 m", 5, "number", "metre"),  # "78m (260 feet)": metres, not millions
         ("١٩٥٥", 1955, "year", None),
     ],
 )

@@ -49,7 +49,10 @@ PLANTED = {
               [("date", "نيسان"), ("date", "15 تموز"), ("date", "2024"), ("number", "130 مليار دولار"),
                ("quote", "«لن نغادر»")]),
     "ar-en glossary": (AR, "Putin called أحمد الشرع; Sergei Lavrov spoke of the Khmeimim base.", "en",
-                       [("glossary", "أحمد الشرع"), ("glossary", "Sergei Lavrov"), ("glossary", "Khmeimim")]),
+                       [("glossary", "أحمد الشرع"), ("glossary", "Sergei Lavrov"), ("glossary", "Khmeimim"),
+                        # a name the translation does not give: verify's own name check agrees with the glossary
+                        # ("Sergei" passes it: a name may end otherwise, as "Chinese" holds "China")
+                        ("name", "Khmeimim")]),
     "en-en glossary": (EN, "Syrian President Ahmad Al-Shar' will visit Moscow.", "en",
                        [("glossary", "Ahmad Al-Shar'")]),
     "en-ar glossary": (EN, "تحدث لافروف عن قاعدة Hmeimim في اللاذقية وعن هضبة الجولان.", "ar",

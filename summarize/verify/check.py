@@ -1,0 +1,217 @@
+"""`check`: each claim of an output against the source sentences it rests on, then against the whole article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby
+from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
+from .extract import extract_numbers
+from .meaning import polarity, speaker_problem, speakers
+from .names import is_known_place, named_in, names
+from .numbers import Quantity
+from .quotes import comparable, cut_words, locate, quote_spans
+from .text import key, language
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A figure, date, quote, name or meaning of the output that the source does not back.
+
+    `severity` is "error" when the output contradicts the source (or says what it never says) and "warning" when
+    it is in the article but not where the claim rests, or cannot be checked; `claim` is the output sentence it is
+    in; `evidence` the 0-based ids (as `sentences[].id` in the JSON) of the source sentences that claim rests on.
+    """
+
+    kind: str  # number | date | quote | name | speaker | meaning | glossary
+    text: str  # the span as it appears in the output
+    why: str
+    severity: str = "error"
+    claim: str = ""
+    evidence: tuple[int, ...] = ()
+
+
+def _ids(ids: Sequence[int]) -> str:
+    return ", ".join(str(i) for i in ids)
+
+
+def _elsewhere(what: str, ids: Sequence[int]) -> str:
+    return f"{what} is in the article, but not in the sentences this claim rests on: {_ids(ids)}"
+
+
+def _matches(s: Quantity, q: Quantity) -> bool:
+    """Whether source figure `s` backs output figure `q`: equal, rounded as `q` shows, or within `q`'s hedge."""
+    sv, qv = s.value, q.value
+    if q.kind == "fraction" or s.kind == "fraction":
+        sv = sv * 100 if s.kind == "fraction" and q.kind == "percent" else sv
+        qv = qv * 100 if q.kind == "fraction" and s.kind == "percent" else qv
+    if q.high is not None:
+        return q.value <= sv <= q.high or (s.high is not None and s.value == q.value)
+    if sv == qv or abs(sv - qv) <= 1e-9 * max(abs(sv), 1.0):
+        return True
+    if q.hedge == "about" or s.hedge == "about":
+        return abs(sv - qv) <= 0.1 * max(abs(qv), abs(sv))
+    if q.hedge in ("more", "less"):
+        return qv <= sv <= 1.5 * qv if q.hedge == "more" else qv / 1.5 <= sv <= qv
+    return q.significant >= 2 and abs(sv - qv) <= q.precision / 2 * (1 + 1e-9)
+
+
+def _number_problem(q: Quantity, source: Sequence[Quantity]) -> str | None:
+    same = [s for s in source if _matches(s, q)]
+    if not same:
+        return f"{q.text} is not in the source"
+    if q.kind == "percent" and not any(s.kind in ("percent", "fraction") for s in same):
+        return f"{q.text} is not a percentage in the source"
+    if q.kind == "currency" and not any(s.unit == q.unit or s.kind in ("number", "year") and not s.unit for s in same):
+        units = sorted({s.unit for s in same if s.unit})
+        return f"{q.text}: the source gives this amount in {', '.join(units) or 'another unit'}"
+    if q.kind == "number" and q.unit and not any(s.unit in (q.unit, None) or s.kind != "number" for s in same):
+        return f"{q.text}: the source gives this figure in {sorted({s.unit for s in same if s.unit})[0]}, not {q.unit}"
+    return None
+
+
+def _date_problem(d: DateMention, source: Sequence[DateMention]) -> str | None:
+    if d.weekday is not None:
+        return None if d.weekday in {s.weekday for s in source} else f"{WEEKDAYS[d.weekday][0]} is not in the source"
+    if d.year and d.year not in {s.year for s in source}:
+        return f"the year {d.year} is not in the source"
+    if d.month is None:
+        return None
+    name = MONTHS[d.month][0]
+    if d.month not in {s.month for s in source}:
+        return f"{name} is not in the source"
+    if d.day and (d.month, d.day) not in {(s.month, s.day) for s in source}:
+        return f"{name} {d.day} is not in the source"
+    if d.year and not any(s.month == d.month and s.year in (d.year, None) for s in source):
+        return f"{name} {d.year} is not in the source"
+    return None
+
+
+def _grounded(src: Source, claim: Claim, what: str, problem, item, blind: bool) -> tuple[str, str] | None:  # noqa: ANN001
+    """(severity, why) for one figure or date: backed where the claim rests, elsewhere (warning), nowhere (error).
+
+    A figure backed by another sentence about the same thing (the words around it in the claim) is a fused claim's
+    second source, not a wrong fact.  `blind`: across languages with no translation, where the words around a
+    figure cannot be compared, only the article as a whole is.
+    """
+    if claim.evidence and not problem(item, in_sentences(src, claim.evidence, what)):
+        return None
+    everywhere = in_sentences(src, range(len(src.sentences)), what) or (
+        extract_dates(src.text) if what == "dates" else extract_numbers(src.text))
+    why = problem(item, everywhere)
+    if why:
+        return "error", why
+    if not claim.evidence or blind:
+        return None
+    holding = [i for i in range(len(src.sentences)) if not problem(item, in_sentences(src, (i,), what))]
+    start = item.start
+    if supported_nearby(src, claim.text, start, start + len(item.text), holding):
+        return None
+    return "warning", _elsewhere(item.text, claim.evidence)
+
+
+def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
+    blind = cross and not src.translated
+    dates = extract_dates(claim.text)
+    for d in dates:
+        if found := _grounded(src, claim, "dates", _date_problem, d, blind):
+            yield d.start, Finding("date", d.text, found[1], found[0], claim.text, claim.evidence)
+    for q in extract_numbers(claim.text):
+        if q.kind == "year" or overlaps(q, dates):
+            continue
+        if found := _grounded(src, claim, "numbers", _number_problem, q, blind):
+            yield q.start, Finding("number", q.text, found[1], found[0], claim.text, claim.evidence)
+
+
+def quote_sentences(src: Source, claim: str, cross: bool) -> tuple[int, ...]:
+    """The source sentences the claim's quotations are taken from (through the translation across languages)."""
+    pool = src.translated if cross and src.translated and len(src.translated) == len(src.sentences) else (
+        src.sentences if not cross else ())
+    found = []
+    for q in quote_spans(claim):
+        if not q.name:
+            found += [i for i, s in enumerate(pool) if locate(comparable(s), q.inner.split("...")[0].split("…")[0])]
+    return tuple(dict.fromkeys(found))
+
+
+def _quotes(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
+    article = comparable(src.text)
+    translation = comparable(" ".join(src.translated)) if cross and src.translated else None
+    for q in quote_spans(claim.text):
+        if q.name:
+            haystack = key(translation if translation is not None else src.text)
+            if (not cross or translation is not None) and not all(named_in(key(w), haystack) for w in q.inner.split()):
+                yield q.start, Finding("name", q.text, "this name or title is not in the source", "error",
+                                       claim.text, claim.evidence)
+            continue
+        pieces = locate(article, q.inner)
+        hay = article
+        if pieces is None and translation is not None:
+            pieces, hay = locate(translation, q.inner), translation
+        if pieces is None:
+            severity, why = ("warning", "this quote is not verbatim in the source and there is no translation to match "
+                             "it against") if cross and translation is None else ("error", "these quoted words are not "
+                                                                                   "in the source")
+            yield q.start, Finding("quote", q.text, why, severity, claim.text, claim.evidence)
+        elif cut := cut_words(hay, pieces):
+            yield q.start, Finding("quote", q.text, f"the cut leaves out {cut!r}: check the quote still says what the "
+                                   "source says", "error", claim.text, claim.evidence)
+
+
+def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
+    texts = [src.sentences[i] for i in claim.evidence]
+    if cross:
+        if not src.translated or len(src.translated) != len(src.sentences):
+            texts = []
+        else:
+            texts = [src.translated[i] for i in claim.evidence]
+    pool = src.translated if cross else src.sentences
+    quoted = quote_sentences(src, claim.text, cross) if texts else ()
+    # a quote's speaker is named where the quote is; a statement's in the sentence it rests on most
+    said = [pool[i] for i in quoted] or ([pool[claim.best]] if texts and claim.best is not None else texts)
+    anchors = quoted or ((claim.best,) if claim.best is not None else claim.evidence)
+    before = [pool[j] for i in anchors for j in range(max(0, i - 3), i)] if texts else []
+    if found := polarity(claim.text, texts, pool[claim.best] if texts and claim.best is not None else None):
+        yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
+    if why := speaker_problem(claim.text, said, before, " ".join([src.text, *(src.translated or ())])):
+        yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)
+    everywhere = key(src.text + " " + " ".join(src.translated or ()))
+    here = key(" ".join([*texts, *before]))
+    speaking = set(speakers(claim.text))  # a speaker's name is the speaker check's business
+    for name, written in names(claim.text):
+        if cross and not src.translated and not is_known_place(name):
+            continue
+        if not named_in(name, everywhere):
+            yield 0, Finding("name", written, f"{written} is not in the source", "error", claim.text, claim.evidence)
+        elif texts and not is_known_place(name) and name not in speaking and not named_in(name, here) and \
+                not _name_nearby(src, claim.text, name, cross):
+            yield 0, Finding("name", written, _elsewhere(written, claim.evidence), "warning", claim.text,
+                             claim.evidence)
+
+
+def _name_nearby(src: Source, claim: str, name: str, cross: bool) -> bool:
+    """Whether a sentence naming `name` is about what the claim says around it (a fused claim's other source)."""
+    text = key(claim)
+    at = text.find(name)
+    pool = src.translated if cross and src.translated and len(src.translated) == len(src.sentences) else src.sentences
+    holding = [i for i, s in enumerate(pool) if named_in(name, key(s))]
+    return at >= 0 and supported_nearby(src, text, at, at + len(name), holding)
+
+
+def check(source: str, output: str, *, translated_source: str | None = None, evidence: Sequence[int] | None = None,
+          sentences: Sequence[str] | None = None, translated_sentences: Sequence[str] | None = None,
+          ) -> tuple[Finding, ...]:
+    """Findings for what `output` says that `source` does not back, claim by claim, in output order.
+
+    `sentences` are the source's as the run numbered them (else split here the same way), `translated_sentences` their
+    translation one for one; `evidence` the source sentence ids the whole output rests on (a key point's).
+    """
+    src = prepare(source, tuple(sentences) if sentences is not None else None, translated_source,
+                  tuple(translated_sentences) if translated_sentences is not None else None)
+    cross = language(source) != language(output)
+    found: list[tuple[int, Finding]] = []
+    for claim in claims(src, output, evidence):
+        for offset, finding in (*_figures(src, claim, cross), *_quotes(src, claim, cross), *_meaning(src, claim, cross)):
+            found.append((claim.start + offset, finding))
+    return tuple(dict.fromkeys(f for _, f in sorted(found, key=lambda pair: pair[0])))

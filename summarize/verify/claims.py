@@ -1,0 +1,192 @@
+"""Claims and their evidence: split an output into sentences, and find the source sentences each one rests on."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from ..segment import sentences as _segment_sentences
+from ..segment import split_paragraphs
+from .dates import DateMention, extract_dates
+from .numbers import Quantity
+from .quotes import comparable
+from .text import STOP as _STOP
+from .text import language, stem, words
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of an output: its text, where it starts, and the source sentence ids it rests on (0-based)."""
+
+    text: str
+    start: int
+    evidence: tuple[int, ...]
+    best: int | None = None  # the evidence sentence with the most overlap
+
+
+@dataclass
+class Source:
+    """An article made ready for checking: sentences, their translation where known, features and what they hold."""
+
+    text: str
+    sentences: tuple[str, ...]
+    translated: tuple[str, ...] | None
+    language: str
+    features: list[Counter] = field(default_factory=list)
+    translated_features: list[Counter] = field(default_factory=list)
+    idf: dict[str, float] = field(default_factory=dict)
+
+    def comparable_sentence(self, i: int) -> str:
+        """Sentence i in the form quotes are compared in."""
+        return comparable(self.sentences[i])
+
+
+def _features(text: str) -> Counter:
+    """Overlap features: stems of content words, figures by value (3x), capitalised names (2x)."""
+    from .extract import extract_numbers
+
+    found: Counter = Counter()
+    for w in words(text):
+        low = w.lower()
+        if low in _STOP or len(w) < 3 or w.isdigit():
+            continue
+        found["w:" + stem(low)] += 2 if w[:1].isupper() else 1
+    for q in extract_numbers(text):
+        found[f"n:{q.value:g}"] += 3
+    return found
+
+
+@lru_cache(maxsize=8)
+def prepare(text: str, sentences: tuple[str, ...] | None = None, translated: str | None = None,
+            translated_sentences: tuple[str, ...] | None = None) -> Source:
+    """The source split into sentences (as `segment.sentences` numbers them) with overlap features and weights."""
+    sents = sentences if sentences is not None else tuple(s.text for s in _segment_sentences(split_paragraphs(text)))
+    if translated_sentences is None and translated:
+        translated_sentences = tuple(s.text for s in _segment_sentences(split_paragraphs(translated)))
+    src = Source(text, sents, translated_sentences, language(text))
+    src.features = [_features(s) for s in sents]
+    src.translated_features = [_features(s) for s in translated_sentences or ()]
+    df: Counter = Counter(t for f in src.features + src.translated_features for t in f)
+    n = max(len(src.features) + len(src.translated_features), 1)
+    src.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    return src
+
+
+def _translated_id(src: Source, i: int) -> int:
+    """The source sentence a translated sentence renders: the same id when they are as many, else proportional."""
+    n, m = len(src.sentences), len(src.translated or ())
+    return i if n == m else min(n - 1, round(i * n / max(m, 1)))
+
+
+def _overlap(claim: Counter, f: Counter, idf: dict[str, float], total: float) -> float:
+    return sum(min(c, f[t]) * idf.get(t, 2.0) for t, c in claim.items() if t in f) / total if total else 0.0
+
+
+def align(src: Source, text: str, *, most: int = 3) -> tuple[int, ...]:
+    """The source sentences `text` rests on: best lexical overlap, weighted by figures, names and rare words.
+
+    A sentence that shares only figures with the claim is not its evidence when the claim has words to share
+    (the same 56 said of another man); across languages without a translation figures are all there is.
+    """
+    claim = _features(text)
+    wordy = Counter({t: c for t, c in claim.items() if t.startswith("w:")})
+    total = sum(c * src.idf.get(t, 2.0) for t, c in claim.items())
+    words_total = sum(c * src.idf.get(t, 2.0) for t, c in wordy.items())
+    if not total or not src.sentences:
+        return ()
+    candidates = [(i, f) for i, f in enumerate(src.features)]
+    cross = language(text) != src.language
+    if src.translated and cross:
+        candidates += [(_translated_id(src, i), f) for i, f in enumerate(src.translated_features)]
+    need_words = words_total > 0 and (not cross or bool(src.translated))
+    scored: dict[int, float] = {}
+    for i, f in candidates:
+        if need_words and _overlap(wordy, f, src.idf, words_total) < 0.12:
+            continue
+        scored[i] = max(scored.get(i, 0.0), _overlap(claim, f, src.idf, total))
+    ranked = sorted(scored.items(), key=lambda p: -p[1])
+    best = ranked[0][1] if ranked else 0.0
+    if best < 0.2:
+        return ()
+    return tuple(i for i, s in ranked[:most] if s >= max(0.2, 0.5 * best))  # best first
+
+
+def split_claims(output: str) -> list[tuple[str, int]]:
+    """The sentences of an output (split as the source is), each with its offset; an ellipsis cuts, never ends."""
+    found: list[tuple[str, int]] = []
+    pos = 0
+    for piece in (s.text for s in _segment_sentences(split_paragraphs(output))):
+        i = output.find(piece, pos)
+        i = i if i >= 0 else pos
+        if found and found[-1][0].rstrip().endswith(("...", "…")) and found[-1][1] + len(found[-1][0]) <= i:
+            found[-1] = (output[found[-1][1]:i + len(piece)], found[-1][1])
+        else:
+            found.append((piece, i))
+        pos = i + len(piece)
+    return found
+
+
+def claims(src: Source, output: str, evidence: Sequence[int] | None = None) -> list[Claim]:
+    """The output's claims with their evidence: given (a key point's), or found by alignment."""
+    given = tuple(i for i in evidence or () if 0 <= i < len(src.sentences))
+    found = []
+    for text, start in split_claims(output):
+        aligned = align(src, text)
+        found.append(Claim(text, start, tuple(sorted({*given, *aligned})), aligned[0] if aligned else None))
+    return found
+
+
+def in_sentences(src: Source, ids: Sequence[int], what: str) -> list[DateMention | Quantity]:
+    """The dates ("dates") or figures ("numbers") of the given source sentences."""
+    from .extract import extract_numbers
+
+    get = extract_dates if what == "dates" else extract_numbers
+    found: list = []
+    for i in ids:
+        found += get(src.sentences[i])
+        if src.translated and i < len(src.translated) and len(src.translated) == len(src.sentences):
+            found += get(src.translated[i])
+    return found
+
+
+_CLAUSE_RE = re.compile(r"[,;:،؛«»\"“”()]|\s[-–—]\s|\b(?:and|but|while)\b|\sو?(?:فيما|بينما)\s")
+
+
+def _window(text: str, start: int, end: int, reach: int = 48) -> str:
+    """The words of the clause around a span of a claim, the span left out: what the figure or name is said about."""
+    before = text[max(0, start - reach):start]
+    after = text[end:end + reach]
+    cuts = list(_CLAUSE_RE.finditer(before))
+    before = before[cuts[-1].start():] if cuts else before
+    cut = _CLAUSE_RE.search(after)
+    left, right = _content(before)[-3:], _content(after[:cut.start()] if cut else after)[:3]
+    return " ".join(left + right)
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in words(text) if w.lower() not in _STOP and len(w) >= 3 and not w.isdigit()]
+
+
+def supported_nearby(src: Source, claim: str, start: int, end: int, ids: Sequence[int]) -> bool:
+    """Whether one of sentences `ids` is about what the claim says around [start, end), or is mostly inside the
+    claim: a fused claim's other source."""
+    whole = _features(claim)
+    for i in ids:
+        f = src.features[i]
+        size = sum(c * src.idf.get(t, 2.0) for t, c in f.items())
+        if size and _overlap(f, whole, src.idf, size) >= 0.6:
+            return True
+    context = Counter({t: c for t, c in _features(_window(claim, start, end)).items() if t.startswith("w:")})
+    total = sum(c * src.idf.get(t, 2.0) for t, c in context.items())
+    if not total:
+        return bool(ids)  # nothing is said around it ("الأربعاء، 27 جويلية"): no other thing it could be said of
+    parallel = src.translated is not None and len(src.translated_features) == len(src.features)
+    for i in ids:
+        feats = [src.features[i]] + ([src.translated_features[i]] if parallel else [])
+        if any(sum(min(c, f[t]) * src.idf.get(t, 2.0) for t, c in context.items() if t in f) / total >= 0.25
+               for f in feats):
+            return True
+    return False

@@ -1,0 +1,117 @@
+"""Dates as written: months in every Arabic naming and English in any case, days, years, weekdays."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from .numbers import digit_numbers
+from .text import NOT_LETTER, alt, fold, key, span
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A year, a month, a day-month(-year) or a weekday as written."""
+
+    year: int | None
+    month: int | None  # 1-12
+    day: int | None
+    text: str
+    start: int
+    end: int
+    weekday: int | None = None  # 0 Monday .. 6 Sunday
+
+
+MONTHS = {
+    1: ("January", "يناير", "كانون الثاني", "جانفي", "جانفييه", "ينير"),
+    2: ("February", "فبراير", "شباط", "فيفري", "فبراير"),
+    3: ("March", "مارس", "آذار"),
+    4: ("April", "أبريل", "إبريل", "ابريل", "نيسان", "أفريل", "ابريل"),
+    5: ("May", "مايو", "أيار", "ماي"),
+    6: ("June", "يونيو", "يونيه", "حزيران", "جوان"),
+    7: ("July", "يوليو", "يوليه", "تموز", "جويلية", "يوليوز"),
+    8: ("August", "أغسطس", "آب", "أوت", "غشت", "اغسطس"),
+    9: ("September", "سبتمبر", "أيلول", "شتنبر"),
+    10: ("October", "أكتوبر", "اكتوبر", "تشرين الأول"),
+    11: ("November", "نوفمبر", "تشرين الثاني", "نونبر"),
+    12: ("December", "ديسمبر", "كانون الأول", "دجنبر"),
+}
+_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+                  "Oct": 10, "Nov": 11, "Dec": 12}
+WEEKDAYS = {
+    0: ("Monday", "Mon", "الاثنين", "الإثنين", "الأثنين"),
+    1: ("Tuesday", "Tue", "Tues", "الثلاثاء"),
+    2: ("Wednesday", "Wed", "الأربعاء", "الاربعاء"),
+    3: ("Thursday", "Thu", "Thur", "Thurs", "الخميس"),
+    4: ("Friday", "Fri", "الجمعة"),
+    5: ("Saturday", "Sat", "السبت"),
+    6: ("Sunday", "Sun", "الأحد", "الاحد"),
+}
+_MONTH_OF = {key(w): n for n, ws in MONTHS.items() for w in ws} | {key(w): n for w, n in _ABBREVIATIONS.items()}
+_WEEKDAY_OF = {key(w): n for n, ws in WEEKDAYS.items() for w in ws}
+_SHORT_WEEKDAYS = {key(w) for ws in WEEKDAYS.values() for w in ws if w.isascii() and len(w) <= 5}
+# Names that are also common words ("may", "march", Arabic "practised", "father", "Juan") need a date cue.
+_AMBIGUOUS = {key(w) for w in ("May", "March", "مارس", "آب", "ماي", "جوان", *_ABBREVIATIONS)}
+_CUES = {key(w) for w in ("in", "of", "since", "until", "by", "from", "early", "late", "mid", "last", "next",
+                          "this", "before", "after", "during", "to", "on", "في", "منذ", "شهر", "حتى", "خلال",
+                          "مطلع", "أوائل", "أواخر", "منتصف", "نهاية", "بداية", "قبل", "بعد", "من", "إلى")}
+_NAMES = alt((w for ws in MONTHS.values() for w in ws), anycase=True)
+_ABBR = alt(_ABBREVIATIONS, anycase=True)
+_ORD = r"(?:st|nd|rd|th)?"
+_MONTH_RE = re.compile(
+    rf"(?:(?<![\d.,:])(?P<d1>\d{{1,2}}){_ORD}\s+(?:of\s+|من\s+)?)?"
+    rf"(?<![^\W\d_])[وبلف]?(?:(?P<name>{_NAMES})|(?P<abbr>{_ABBR})\.?){NOT_LETTER}"
+    rf"(?:\s*/\s*(?:{_NAMES}){NOT_LETTER})?"
+    rf"(?:\s+(?P<d2>\d{{1,2}}){_ORD}(?![\d]|[.,:]\d))?"
+    rf"(?:,?\s+(?P<year>19\d\d|20\d\d|2100)(?![\d]|[.,]\d))?"
+)
+_WEEKDAY_RE = re.compile(
+    rf"(?<![^\W\d_])(?:يوم\s+)?[وبلف]?(?P<name>{alt((w for ws in WEEKDAYS.values() for w in ws), anycase=True)})"
+    rf"(?P<dot>\.)?{NOT_LETTER}")
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\W_]*$")
+
+
+@lru_cache(maxsize=1024)
+def extract_dates(text: str) -> tuple[DateMention, ...]:
+    """Months (English in any case, every Arabic naming) with their day and year, weekdays, standalone years."""
+    folded, where = fold(text)
+    found = [d for m in _MONTH_RE.finditer(folded) if (d := _month_mention(m, folded, text, where))]
+    found += [d for m in _WEEKDAY_RE.finditer(folded) if (d := _weekday(m, text, where)) and not overlaps(d, found)]
+    found += [DateMention(int(q.value), None, None, q.text, q.start, q.end)
+              for q in digit_numbers(text) if q.kind == "year" and not overlaps(q, found)]
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _month_mention(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) -> DateMention | None:
+    written = m["name"] or m["abbr"]
+    name = key(written)
+    day = m["d1"] or m["d2"]
+    if written.isascii() and written.islower() and (name in _AMBIGUOUS or m["abbr"]):
+        return None  # "you may go", "oct" in a URL: a lowercase English month counts only when unambiguous
+    if name in _AMBIGUOUS and not day and not m["year"]:
+        before = _LAST_WORD_RE.search(folded[max(0, m.start() - 40):m.start()])
+        word = key(before[1]) if before else ""
+        if word not in _CUES and not (word[:1] in ("و", "ف") and word[1:] in _CUES):  # "وفي آب" too
+            return None
+    start, stop = span(where, m.start(), m.end())
+    day_n = int(day) if day and 1 <= int(day) <= 31 else None
+    year = int(m["year"]) if m["year"] else None
+    return DateMention(year, _MONTH_OF[name], day_n, text[start:stop], start, stop)
+
+
+def _weekday(m: re.Match[str], text: str, where: tuple[int, ...]) -> DateMention | None:
+    written = m["name"]
+    name = key(written)
+    if name in _SHORT_WEEKDAYS and not (written[:1].isupper() and (m["dot"] or written.isupper())):
+        return None  # "sun", "sat", "wed": words; "Sat." or "SAT" abbreviate a day
+    if written.isascii() and written.islower():
+        return None
+    start, stop = span(where, m.start("name"), m.end())
+    return DateMention(None, None, None, text[start:stop], start, stop, weekday=_WEEKDAY_OF[name])
+
+
+def overlaps(item: object, others: Iterable[object]) -> bool:
+    """Whether `item`'s span overlaps any of `others`' (anything with start and end)."""
+    return any(item.start < o.end and o.start < item.end for o in others)  # type: ignore[attr-defined]

@@ -1,0 +1,143 @@
+"""What a claim says beyond its figures: negation and antonyms, who said it, and which people and places it names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from .numbers import SCALE_OF
+from .quotes import quote_spans
+from .text import STOP, fold, key, stem, words
+
+_NEGATIONS = {key(w) for w in """not no never nor neither without cannot n't none nothing nobody denied denies deny
+refused refuses refuse rejected rejects reject failed fails declined lacks لم لن لا ليس ليست ليسوا نفى نفت ينفي
+رفض رفضت يرفض ترفض رفضوا فشل فشلت عدم غير بدون""".split()}
+_ANTONYMS = [
+    ("accept", "reject"), ("approv", "reject"), ("confirm", "deni"), ("confirm", "deny"), ("rose", "fell"),
+    ("rise", "fall"), ("increas", "decreas"), ("rose", "dropp"), ("won", "lost"), ("win", "los"), ("agree", "refus"),
+    ("allow", "bann"), ("opened", "closed"), ("raise", "cut"), ("support", "oppos"), ("acquit", "convict"),
+    ("releas", "arrest"),
+    ("وافق", "رفض"), ("قبول", "رفض"), ("اكد", "نفى"), ("ارتفع", "انخفض"), ("ارتفع", "تراجع"), ("زاد", "نقص"),
+    ("فاز", "خسر"), ("سمح", "منع"), ("فتح", "اغلق"), ("زياد", "انخفاض"), ("ارتفاع", "انخفاض"),
+    ("ارتفاع", "تراجع"), ("يؤيد", "يعارض"), ("تأييد", "معارض"),
+]
+_ANTONYMS = [(key(a), key(b)) for a, b in _ANTONYMS]
+_CLITIC_RE = re.compile(r"^(?:[وف]?(?:ال)?|[وف]?[بل]?ال?)")
+
+
+def _has(stems: set[str], prefix: str) -> bool:
+    return any(w.startswith(prefix) or _CLITIC_RE.sub("", w, count=1).startswith(prefix) for w in stems)
+
+
+_WEAK = {key(w) for w in ("غير", "بدون", "without")}  # negate a word ("غير مسبوقة"), not the sentence
+
+
+def _negated(ws: Sequence[str]) -> bool:
+    return any((w in _NEGATIONS and w not in _WEAK) or w.endswith("n't") for w in ws)
+
+
+def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
+    """Stems of the words a negation governs: the content words right after it ("not only" governs nothing)."""
+    found: set[str] = set()
+    for i, w in enumerate(ws):
+        if (w in _NEGATIONS or w.endswith("n't")) and ws[i + 1:i + 2] != ["only"]:
+            found |= {stem(x) for x in _content(ws[i + 1:i + 1 + 3 * reach])[:reach]}
+    return found
+
+
+def _content(ws: Sequence[str]) -> list[str]:
+    return [w for w in ws if w not in _NEGATIONS and w not in STOP and w not in SCALE_OF and len(w) >= 3
+            and not any(c.isdigit() for c in w)]
+
+
+def _unquoted(text: str) -> str:
+    for q in reversed(quote_spans(text)):
+        text = text[:q.start] + " " + text[q.end:]
+    return text
+
+
+def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tuple[str, str] | None:
+    """("error" | "warning", why) when a claim and its evidence disagree on an antonym or on negation.
+
+    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for word on its own.  A negation the claim
+    drops is looked for in the sentence it rests on most (`best`), not in every sentence it may touch.
+    """
+    if not evidence:
+        return None
+    cw = [w.lower() for w in words(_unquoted(claim))]
+    ew = [w.lower() for w in words(" ".join(evidence))]
+    quoting = bool(quote_spans(claim))  # then the source's quotations are the claim's, checked word for word
+    bw = [w.lower() for w in words(_unquoted(best) if quoting else best)] if best else ew
+    cs, es = set(cw), set(ew)
+    for a, b in _ANTONYMS:
+        for said, src in ((a, b), (b, a)):
+            if _has(cs, said) and not _has(cs, src) and _has(es, src) and not _has(es, said):
+                word = next(w for w in cw if w.startswith(said) or _CLITIC_RE.sub("", w, count=1).startswith(said))
+                return "error", f"check the meaning: the claim says {word!r} where its source sentences say the opposite"
+    if _negated(cw) and not _negated(ew):
+        return "warning", "check the meaning: the claim negates what the sentences it rests on affirm"
+    if not _negated(cw) and (_targets(bw) & {stem(w) for w in _content(cw)}) - _targets(cw):
+        return "warning", "check the meaning: the sentences this claim rests on negate what it affirms"
+    return None
+
+
+_SPEECH_EN = (r"(?:said|says|told|added|stated|announced|warned|declared|insisted|wrote|tweeted|claimed|reiterated|"
+              r"stressed|noted|explained|continued|argued|replied|asked)")
+_NAME_EN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+_SPEAKER_EN = re.compile(rf"{_NAME_EN},?\s+(?:(?:has|had|also|however|then|later|further),?\s+)?{_SPEECH_EN}\b"
+                         rf"|\b{_SPEECH_EN}\s+{_NAME_EN}"
+                         rf"|[Aa]ccording\s+to\s+{_NAME_EN}")
+_SPEECH_AR = ("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت صرح صرحت أعلن أعلنت كتب كتبت اعتبر اعتبرت بحسب حسب وفقا وفق "
+              "نقلا ذكر ذكرت كشف كشفت أفاد أفادت أشار أشارت لفت تساءل").split()
+_SPEAKER_AR = re.compile(rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})\s+(?:ل|لـ\s*)?"
+                         r"(?P<name>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,3})")
+_NOT_NAMES = {key(w) for w in """He She They It We I The This That These Those Officials Police Sources His Her HE
+Excellency Minister Ministry President Governor Mr Mrs Ms Dr Spokesman Spokeswoman Chief Planning Finance Vice
+إن أن إنه أنه انه في إلى له لها لهم مصادر مصدر المصدر الوزارة وزير الوزير رئيس الرئيس المتحدث مسؤول مسؤولون
+بيان البيان تقرير التقارير وسائل وكالة باسم المتحدثة الناطق رئيسة وزيرة الحكومة""".split()}
+
+
+_NAME_PREFIXES = {key(w) for w in ("عبد", "أبو", "ابن", "بن", "أم")}
+
+
+@lru_cache(maxsize=1024)
+def speakers(text: str) -> tuple[str, ...]:
+    """Who `text` says is speaking: names next to "said", "according to", قال، أكد، وفقا لـ (folded, lowercase)."""
+    folded = fold(text)[0]
+    found = []
+    for m in list(_SPEAKER_EN.finditer(folded)) + list(_SPEAKER_AR.finditer(folded)):
+        name = next(g for g in m.groups() if g)
+        ws = name.split()
+        if ws[0].isascii():
+            ws = [w for w in ws if key(w) not in _NOT_NAMES]
+            if ws and ws[0][:1].isupper():
+                found.append(key(ws[-1]))
+        else:  # Arabic: past a title and its complement ("رئيس الحكومة"), the name's first word
+            while ws and key(ws[0]) in _NOT_NAMES:
+                ws = ws[2:] if len(ws) > 1 and key(ws[1]).startswith("ال") else ws[1:]
+            if ws:
+                found.append(key(" ".join(ws[:2]) if key(ws[0]) in _NAME_PREFIXES else ws[0]))
+    return tuple(found)
+
+
+def _named(name: str, text_key: str) -> bool:
+    return re.search(rf"(?<![^\W\d_])[وبلف]?{re.escape(name)}(?![^\W\d_])", text_key) is not None
+
+
+def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str], article: str) -> str | None:
+    """Why a claim's speaker is not who its source sentences quote: another is named there, or nobody is anywhere."""
+    said = speakers(claim)
+    if not said or not evidence:
+        return None
+    here = key(" ".join([*evidence, *around]))
+    missing = [p for p in said if not _named(p, here)]
+    if not missing:
+        return None
+    others = [p for s in evidence for p in speakers(s) if p not in said] or [
+        p for s in around for p in speakers(s) if p not in said]
+    if others:
+        return f"the source attributes this to {others[0]}, not {missing[0]}"
+    if not _named(missing[0], key(article)):
+        return f"{missing[0]} is not in the source"
+    return None

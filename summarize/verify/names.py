@@ -1,0 +1,73 @@
+"""People and places a claim names: capitalised words in English, a gazetteer of countries and cities both ways."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .dates import MONTHS, WEEKDAYS
+from .text import fold, key, span
+
+# English name -> Arabic spellings (folded at load).  Enough to tell a swapped country or capital across languages.
+_PLACES = """Syria:سوريا,سورية,سوري|Russia:روسيا|Iran:إيران|Iraq:العراق|Egypt:مصر|Jordan:الأردن|Lebanon:لبنان|Israel:إسرائيل
+|Palestine:فلسطين|Gaza:غزة|Turkey:تركيا|Saudi:السعودية|Qatar:قطر|Kuwait:الكويت|Bahrain:البحرين|Oman:عمان|Yemen:اليمن
+|Libya:ليبيا|Tunisia:تونس|Algeria:الجزائر|Morocco:المغرب|Sudan:السودان|France:فرنسا|Germany:ألمانيا|Britain:بريطانيا
+|China:الصين|Japan:اليابان|India:الهند|Pakistan:باكستان|Afghanistan:أفغانستان|Ukraine:أوكرانيا|Italy:إيطاليا
+|Spain:إسبانيا|Chile:تشيلي|Mexico:المكسيك|Canada:كندا|Brazil:البرازيل|America:أمريكا,أميركا|Washington:واشنطن
+|Moscow:موسكو|Damascus:دمشق|Beirut:بيروت|Baghdad:بغداد|Cairo:القاهرة|Amman:عمان|Riyadh:الرياض|Doha:الدوحة
+|Tehran:طهران|Ankara:أنقرة|Istanbul:إسطنبول|Paris:باريس|London:لندن|Berlin:برلين|Beijing:بكين|Aleppo:حلب
+|Homs:حمص|Jerusalem:القدس|Dubai:دبي|Tunis:تونس|Algiers:الجزائر|Rabat:الرباط|Khartoum:الخرطوم|Tripoli:طرابلس
+|Kabul:كابول|Kyiv:كييف|Sanaa:صنعاء|Mosul:الموصل|Basra:البصرة|Alexandria:الإسكندرية|Benghazi:بنغازي
+|Raqqa:الرقة|Idlib:إدلب|Daraa:درعا|Latakia:اللاذقية|Hasakah:الحسكة|Douma:دوما|Oran:وهران|Constantine:قسنطينة
+|Biskra:بسكرة|Chlef:الشلف|Nouakchott:نواكشوط|Mauritania:موريتانيا|Jakarta:جاكرتا|Indonesia:إندونيسيا|Sumatra:سومطرة
+|Java:جاوة|Mongolia:منغوليا|Nigeria:نيجيريا|Abuja:أبوجا|Lagos:لاغوس|Emirates:الإمارات|UAE:الإمارات"""
+_AR_OF: dict[str, list[str]] = {}
+_EN_OF: dict[str, list[str]] = {}
+for _entry in _PLACES.replace("\n", "").split("|"):
+    _en, _ars = _entry.split(":")
+    _AR_OF[key(_en)] = [key(a) for a in _ars.split(",")]
+    for _a in _ars.split(","):
+        _EN_OF.setdefault(key(_a), []).append(key(_en))
+_COMMON = {key(w) for w in """The A An This That These Those He She It They We I His Her Their Its Our But And Or If
+When While After Before In On At As For By From With Without Since Until Under Over About Mr Mrs Ms Dr President Minister
+Prime Government Police Officials Sources Also Both Some Many Most All No Not Yes However Meanwhile Today Yesterday
+Tomorrow According One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next New Monday""".split()}
+_COMMON |= {key(w) for ws in (*MONTHS.values(), *WEEKDAYS.values()) for w in ws}
+_CAP_RE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?![\w])")
+_AR_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zA-Z]{2,}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1024)
+def names(text: str) -> tuple[tuple[str, str], ...]:
+    """(key, as written) of each name a claim gives: capitalised English words not opening a sentence, and gazetteer
+    places in Arabic."""
+    folded, where = fold(text)
+    found = []
+    for m in _CAP_RE.finditer(folded):
+        before = folded[:m.start()].rstrip()
+        if not before or before[-1] in ".!?:\"“«'‘(—-" or key(m[1]) in _COMMON:
+            continue  # a sentence's first word is capitalised whatever it is
+        found.append((key(m[1]), text[slice(*span(where, *m.span(1)))]))
+    for m in _AR_WORD_RE.finditer(folded):
+        for at in (m.start(), m.start() + 1):  # "وهران" is Oran, "ودمشق" is "and Damascus"
+            if key(folded[at:m.end()]) in _EN_OF:
+                found.append((key(folded[at:m.end()]), text[slice(*span(where, at, m.end()))]))
+                break
+    return tuple(dict.fromkeys(found))
+
+
+def named_in(name: str, haystack_key: str) -> bool:
+    """Whether `name` (a key) is in the keyed text, or its rendering in the other language (the gazetteer's).
+
+    An English name may end otherwise there ("China" in "Chinese", "Egypt" in "Egypt's"); Arabic takes a clitic.
+    """
+    name = re.sub(r"['’]s$", "", name)
+    english = [name] if name in _AR_OF else _EN_OF.get(name, [])
+    forms = [name, *english, *(a for e in english for a in _AR_OF.get(e, ()))]
+    stems = [f[:max(4, len(f) - 2)] if f.isascii() and len(f) >= 5 else f for f in forms]
+    return any(re.search(rf"(?<![^\W\d_])(?:[وبلف]|ال|بال|وال)?{re.escape(f)}", haystack_key) for f in stems)
+
+
+def is_known_place(name: str) -> bool:
+    """Whether the gazetteer knows `name` in either language: such a name can be checked across languages."""
+    return name in _AR_OF or name in _EN_OF

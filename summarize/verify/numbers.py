@@ -1,0 +1,147 @@
+"""Figures as written: digits in either system, scale and currency words, percentages, units, hedges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import NOT_LETTER, alt, fold, key, span
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: `value` is scaled ("130 million" -> 1.3e8); vague words ("dozens") span value..high."""
+
+    value: float
+    kind: str  # number | percent | currency | year | ordinal | fraction
+    unit: str | None  # currency: dollar, euro...; measures: km, mile, foot, metre, kg, tonne, hour, day, year...
+    text: str
+    start: int
+    end: int
+    precision: float  # place value of the last digit that counts: 1e6 for "130 million", 1e4 for "170,000"
+    significant: int  # digits that count: 3 for "130", 2 for "3.5" and for "170,000"
+    high: float | None = None  # the top of a vague quantity's range ("hundreds": 200..999)
+    hedge: str | None = None  # about | more | less: a rounding word before it ("nearly", "more than", نحو)
+
+
+_SCALES = {
+    10**3: ("thousand", "k", "ألف", "آلاف", "ألفا", "الف"),
+    10**6: ("million", "mn", "m", "مليون", "ملايين", "مليونا"),
+    10**9: ("billion", "bn", "مليار", "مليارات", "مليارا", "بليون"),
+    10**12: ("trillion", "تريليون", "تريليونات", "ترليون"),
+}
+_PERCENT = ("%", "percent", "per cent", "pct", "بالمئة", "بالمائة", "في المئة", "في المائة", "بالمية", "percentage points")
+_CURRENCY_SIGNS = {"dollar": ("US$", "$", "USD"), "euro": ("€", "EUR"), "pound": ("£", "GBP"),
+                   "riyal": ("SAR",), "dirham": ("AED",), "dinar": ("JOD", "KWD"), "lira": ("SYP", "TRY")}
+_CURRENCY_WORDS = {
+    "dollar": ("dollar", "dollars", "US dollars", "دولار", "دولارا", "دولارات"),
+    "euro": ("euro", "euros", "يورو"),
+    "pound": ("pound", "pounds", "sterling", "جنيه", "جنيها", "جنيهات"),
+    "riyal": ("riyal", "riyals", "rial", "rials", "ريال", "ريالا", "ريالات"),
+    "dirham": ("dirham", "dirhams", "درهم", "درهما", "دراهم"),
+    "dinar": ("dinar", "dinars", "دينار", "دينارا", "دنانير"),
+    "lira": ("lira", "liras", "lire", "ليرة", "ليرات"),
+}
+UNITS = {
+    "km": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم"),
+    "mile": ("mile", "miles", "ميل", "ميلا", "أميال"),
+    "foot": ("ft", "foot", "feet", "قدم", "قدما", "أقدام"),
+    "metre": ("metre", "metres", "meter", "meters", "متر", "مترا", "أمتار"),
+    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters", "سنتيمتر", "سنتيمترا", "سم"),
+    "inch": ("inch", "inches", "بوصة", "إنش"),
+    "kg": ("kg", "kilogram", "kilograms", "kilo", "kilos", "كيلوغرام", "كيلوغراما", "كيلوجرام", "كغ", "كلغ"),
+    "tonne": ("tonne", "tonnes", "ton", "tons", "طن", "طنا", "أطنان"),
+    "hour": ("hour", "hours", "ساعة", "ساعات", "ساعتين", "ساعتان"),
+    "minute": ("minute", "minutes", "دقيقة", "دقائق"),
+    "day": ("day", "days", "يوم", "يوما", "أيام", "يومين", "يومان"),
+    "week": ("week", "weeks", "أسبوع", "أسبوعا", "أسابيع", "أسبوعين"),
+    "month": ("month", "months", "شهر", "شهرا", "أشهر", "شهور", "شهرين", "شهران"),
+    "year": ("year", "years", "سنة", "سنوات", "عام", "عاما", "أعوام", "عامين", "سنتين"),
+    "litre": ("litre", "litres", "liter", "liters", "لتر", "لترا", "لترات"),
+    "barrel": ("barrel", "barrels", "برميل", "براميل", "برميلا"),
+    "hectare": ("hectare", "hectares", "هكتار", "هكتارا", "هكتارات"),
+    "degree": ("degree", "degrees", "درجة", "درجات"),
+}
+_HEDGES = {
+    "about": ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to", "an estimated",
+              "estimated", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يناهز", "تقريبا", "قرابة ال"),
+    "more": ("more than", "over", "at least", "upwards of", "in excess of", "أكثر من", "ما يزيد على", "ما يزيد عن",
+             "أزيد من", "ما لا يقل عن", "فوق"),
+    "less": ("less than", "fewer than", "under", "up to", "below", "أقل من", "ما دون", "دون"),
+}
+SCALE_OF = {key(w): n for n, ws in _SCALES.items() for w in ws}
+CURRENCY_OF = {key(w): c for table in (_CURRENCY_SIGNS, _CURRENCY_WORDS) for c, ws in table.items() for w in ws}
+UNIT_OF = {key(w): u for u, ws in UNITS.items() for w in ws}
+HEDGE_OF = {key(w): h for h, ws in _HEDGES.items() for w in ws}
+_SIGNS = [w for ws in _CURRENCY_SIGNS.values() for w in ws]
+_NUMBER_RE = re.compile(
+    rf"(?:(?P<pre>{alt(_SIGNS)})\s?)?(?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s*(?P<scale>{alt(SCALE_OF)}){NOT_LETTER})?"
+    rf"(?:\s*(?P<pct>{alt(_PERCENT)}){NOT_LETTER})?"
+    rf"(?:\s*(?P<cur>{alt(CURRENCY_OF)}){NOT_LETTER})?"
+)
+# A unit follows its number, maybe hyphenated ("7-foot") or with an Arabic preposition-free gap.
+UNIT_RE = re.compile(rf"[\s-]*(?:(?P<unit>{alt(UNIT_OF)}){NOT_LETTER})")
+HEDGE_RE = re.compile(rf"(?<![^\W\d_])(?P<hedge>{alt(HEDGE_OF)})[\s\-]*(?:ال)?$")
+
+
+def parse_digits(num: str) -> tuple[float, int, int]:
+    """(value, decimals, significant digits) of a figure in folded digits: "1,200.50" -> (1200.5, 2, 6).
+
+    The one place a number's digits become a value, so "5.30" or "١٫٢٥" (folded to "1.25") is never read as an integer.
+    """
+    whole, _, frac = num.replace(",", "").partition(".")
+    digits = (whole + frac).lstrip("0")
+    value = float(f"{whole or 0}.{frac or 0}")  # float() reads any Unicode decimal digit
+    return value, len(frac), len(digits)
+
+
+def _precision(whole: str, decimals: int, significant: int) -> tuple[float, int]:
+    """Place value of the last digit that counts: trailing zeros of a large round figure ("170,000") do not."""
+    if decimals:
+        return 10.0**-decimals, significant
+    zeros = len(whole) - len(whole.rstrip("0"))
+    if zeros >= 3 and significant > zeros:
+        return 10.0**zeros, significant - zeros
+    return 1.0, significant
+
+
+def hedge_before(folded: str, start: int) -> str | None:
+    """The rounding word just before position `start` of folded text, if any."""
+    m = HEDGE_RE.search(folded[max(0, start - 24):start])
+    return HEDGE_OF.get(key(m["hedge"])) if m else None
+
+
+def unit_after(folded: str, end: int) -> tuple[str | None, int]:
+    """The measure right after position `end` of folded text, and where it ends."""
+    m = UNIT_RE.match(folded, end)
+    return (UNIT_OF[key(m["unit"])], m.end()) if m else (None, end)
+
+
+@lru_cache(maxsize=1024)
+def digit_numbers(text: str) -> tuple[Quantity, ...]:
+    """Every figure of `text` written with digits, Western or Arabic-Indic, with its scale, currency or unit."""
+    folded, where = fold(text)
+    return tuple(_quantity(m, folded, text, where) for m in _NUMBER_RE.finditer(folded))
+
+
+def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) -> Quantity:
+    num, scale, pct, cur, end = m["num"], m["scale"], m["pct"], m["cur"], m.end()
+    metre = False
+    if scale and key(scale) in ("m", "k") and not m["pre"]:  # "78m" is 78 metres, not 78 million
+        metre = key(scale) == "m"
+        scale = pct = cur = None
+        end = m.end("num")
+    value, decimals, significant = parse_digits(num)
+    precision, significant = _precision(num.replace(",", "").partition(".")[0], decimals, significant)
+    factor = SCALE_OF[key(scale)] if scale else 1
+    unit = CURRENCY_OF.get(key(m["pre"] or cur or ""))
+    kind = "percent" if pct else "currency" if unit else "number"
+    if kind == "number":
+        unit, end = ("metre", m.end("scale")) if metre else unit_after(folded, end)
+        if not scale and not decimals and not unit and len(num) == 4 and 1900 <= value <= 2100:
+            kind = "year"
+    start, stop = span(where, m.start(), end)
+    return Quantity(value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start, end=stop,
+                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start()))

@@ -1,0 +1,215 @@
+"""Numbers written in words, English and Arabic: cardinals of both genders, the dual, scales, fractions, vague counts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .numbers import Quantity, hedge_before, unit_after
+from .text import fold, key, span
+
+_EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+             "seventeen eighteen nineteen").split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+                "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_AR_UNITS = {1: "واحد واحدة", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة ثلاثا", 4: "أربع أربعة أربعا",
+             5: "خمس خمسة خمسا", 6: "ست ستة ستا", 7: "سبع سبعة سبعا", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة تسعا",
+             10: "عشر عشرة عشرا"}
+_AR_TENS = {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",
+            70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}
+_AR_HUNDREDS = {100: "مئة مائة", 200: "مئتان مئتين مائتان مائتين", 300: "ثلاثمئة ثلاثمائة", 400: "أربعمئة أربعمائة",
+                500: "خمسمئة خمسمائة", 600: "ستمئة ستمائة", 700: "سبعمئة سبعمائة", 800: "ثمانمئة ثمانمائة ثمانيمئة",
+                900: "تسعمئة تسعمائة"}
+_SCALE_WORDS = {1e3: "thousand ألف ألفا آلاف", 1e6: "million مليون مليونا ملايين", 1e9: "billion مليار مليارا مليارات",
+                1e12: "trillion تريليون"}
+_DUAL_SCALES = {2e3: "ألفان ألفين", 2e6: "مليونان مليونين", 2e9: "ملياران مليارين"}
+# Counted nouns in the dual: "امرأتان" is a number, two.  A closed list: "-ان/-ين" endings are too often not duals.
+_DUALS = ("امرأتان امرأتين رجلان رجلين طفلان طفلين شخصان شخصين جنديان جنديين شهران شهرين يومان يومين عامان عامين "
+          "سنتان سنتين مرتان مرتين ساعتان ساعتين أسبوعان أسبوعين قاعدتان قاعدتين دولتان دولتين سيارتان سيارتين "
+          "طائرتان طائرتين صاروخان صاروخين مدينتان مدينتين قريتان قريتين وزيران وزيرين لاعبان لاعبين هدفان هدفين "
+          "شقيقان شقيقين طفلتان طفلتين فتاتان فتاتين سفينتان سفينتين دقيقتان دقيقتين ولايتان ولايتين حالتان حالتين "
+          "حالتي قتيلان قتيلين شهيدان شهيدين جريحان جريحين مصابان مصابين عنصران عنصرين مرتي يومي شهري عامي").split()
+# Vague counts: a range, and whether "of thousands"/"الآلاف" may scale them.
+_VAGUE = {"dozen": (12, 12), "dozens": (24, 199), "scores": (40, 199), "tens": (20, 99), "hundreds": (200, 999),
+          "thousands": (2000, 9999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11), "عشرات": (20, 99),
+          "مئات": (200, 999), "مئات": (200, 999), "آلاف": (2000, 9999), "ملايين": (2e6, 9.99e8),
+          "مليارات": (2e9, 9.99e11), "بضعة": (3, 9), "بضع": (3, 9), "several": (3, 9)}
+_VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايين": 1e6, "billions": 1e9, "مليارات": 1e9}
+_FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
+# "third" and "quarter" are fractions only after "a", "one", "two", "three" ("a third of", "three quarters").
+_FRACTION_RE = re.compile(r"(?i)\b(?:(a|one)\s+(third|quarter)|(two)\s+thirds|(three)\s+quarters)\b")
+
+
+class _Word(NamedTuple):
+    kind: str  # unit | teen | ten | hundred | scale | dual | vague | fraction | ordinal | and | a
+    value: float
+
+
+def _table() -> dict[str, _Word]:
+    t: dict[str, _Word] = {}
+    t |= {w: _Word("unit", i) for i, w in enumerate(_EN_SMALL)}
+    t |= {w: _Word("ten", 20 + 10 * i) for i, w in enumerate(_EN_TENS)}
+    t |= {w: _Word("ordinal", i + 2) for i, w in enumerate(_EN_ORDINALS)}
+    t |= {key(w): _Word("unit", n) for n, ws in _AR_UNITS.items() for w in ws.split()}
+    t |= {key(w): _Word("ten", n) for n, ws in _AR_TENS.items() for w in ws.split()}
+    t |= {key(w): _Word("hundred", n) for n, ws in _AR_HUNDREDS.items() for w in ws.split()}
+    t |= {key(w): _Word("scale", n) for n, ws in _SCALE_WORDS.items() for w in ws.split()}
+    t |= {key(w): _Word("dual", n) for n, ws in _DUAL_SCALES.items() for w in ws.split()}
+    t |= {key(w): _Word("dual", 2) for w in _DUALS}
+    t |= {key(w): _Word("vague", i) for i, w in enumerate(_VAGUE)}
+    t |= {key(w): _Word("fraction", v) for w, v in _FRACTIONS.items()}
+    t |= {"hundred": _Word("hundred", 100), "and": _Word("and", 0), "a": _Word("a", 0), "an": _Word("a", 0),
+          "of": _Word("of", 0), key("عشر"): _Word("teen", 10), key("عشرة"): _Word("teen", 10)}
+    return t
+
+
+_TABLE = _table()
+_VAGUE_RANGES = list(_VAGUE.values())
+_SCALE_OF_VAGUE = [_VAGUE_SCALE.get(w) for w in _VAGUE]
+_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_CLITICS = ("و", "ب", "ل", "ف")
+_MONTH_ORDINAL_BEFORE = {key(w) for w in ("تشرين", "كانون", "ربيع", "جمادى")}
+
+
+def _lookup(word: str, previous: _Word | None) -> tuple[_Word | None, bool]:
+    """The number word `word` stands for, and whether it began with the conjunction و."""
+    w = word.lower()
+    if w in _TABLE:
+        found = _TABLE[w]
+        # "عشر" after a unit makes a teen ("خمسة عشر"); alone it is ten.
+        if found.kind == "teen" and (previous is None or previous.kind != "unit"):
+            return _Word("unit", 10), False
+        return found, False
+    if w[:1] in _CLITICS and w[1:] in _TABLE:
+        return _TABLE[w[1:]], w[0] == "و"
+    if w.startswith("ال") and w[2:] in _TABLE and _TABLE[w[2:]].kind in ("scale", "vague", "ten"):
+        return _TABLE[w[2:]], False  # "عشرات الآلاف", "في التسعين من عمرها"
+    return None, False
+
+
+class _Reader:
+    """Accumulates one run of number words into a value (or a range)."""
+
+    def __init__(self) -> None:
+        self.total = self.current = 0.0
+        self.low_high: tuple[float, float] | None = None
+        self.kind = "number"
+        self.count = 0
+        self.last: _Word | None = None
+
+    def add(self, word: _Word, conj: bool) -> bool:
+        """Take one word; False when it cannot continue this number."""
+        k, v = word
+        before = self.last.kind if self.last else None
+        if k == "vague" and self.count and _SCALE_OF_VAGUE[int(v)]:
+            k, v = "scale", _SCALE_OF_VAGUE[int(v)]  # "ثلاثة آلاف", and "tens of thousands" below
+        if k == "unit" and before in (None, "hundred", "scale", "ten"):
+            self.current += v
+        elif k == "ten" and (before in (None, "hundred", "scale") or (before == "unit" and conj)):
+            self.current += v
+        elif k == "teen" and self.last is not None and self.last.kind == "unit":
+            self.current += v
+        elif k == "hundred" and v == 100:
+            self.current = (self.current or 1) * 100
+        elif k == "hundred":
+            self.current += v
+        elif k == "scale" and self.low_high is not None and self.count == 1:
+            lo, hi = self.low_high
+            self.low_high = (lo * v, hi * v)  # "tens of thousands", "عشرات الآلاف"
+        elif k == "scale" and self.low_high is None:
+            self.total += (self.current or 1) * v
+            self.current = 0
+        elif k == "dual" and self.count == 0:
+            self.current = v
+        elif k == "vague" and self.count == 0:
+            self.low_high = _VAGUE_RANGES[int(v)]
+        else:
+            return False
+        self.count += 1
+        self.last = _Word(k, v)
+        return True
+
+    def quantity(self) -> tuple[float, float | None]:
+        if self.low_high is not None:
+            lo, hi = self.low_high
+            return lo, (hi if hi != lo else None)
+        return self.total + self.current, None
+
+
+@lru_cache(maxsize=1024)
+def word_numbers(text: str) -> tuple[Quantity, ...]:
+    """Every number of `text` written in words (see the module's docstring), with its unit or hedge."""
+    folded, where = fold(text)
+    tokens = list(_TOKEN_RE.finditer(folded))
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        q, i = _read(tokens, i, folded, text, where)
+        if q is not None:
+            found.append(q)
+    fractions = []
+    for m in _FRACTION_RE.finditer(folded):
+        value = {"third": 1 / 3, "quarter": 0.25}.get((m[2] or "").lower()) or (2 / 3 if m[3] else 0.75)
+        fractions.append(_make(value, None, "fraction", folded, text, where, m.start(), m.end()))
+    found = [q for q in found if not any(q.start < f.end and f.start < q.end for f in fractions)] + fractions
+    return tuple(sorted(found, key=lambda q: q.start))
+
+
+def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
+          where: tuple[int, ...]) -> tuple[Quantity | None, int]:
+    """The number starting at token i, if any, and the index after it."""
+    first, _ = _lookup(tokens[i][0], None)
+    if first is None or first.kind in ("and", "of", "teen") or tokens[i][0].lower() in ("third", "quarter"):
+        return None, i + 1
+    if first.kind in ("fraction", "ordinal"):
+        return _single(tokens, i, first, folded, text, where), i + 1
+    reader, j, end = _Reader(), i, tokens[i].end()
+    while j < len(tokens) and (j == i or _joined(folded, tokens[j - 1].end(), tokens[j].start())):
+        word, conj = _lookup(tokens[j][0], reader.last)
+        if word is None or (conj and reader.count == 0 and j != i):
+            break
+        if word.kind in ("and", "of", "a"):
+            j += 1
+            continue
+        if word.kind == "fraction" and word.value == 0.5 and reader.count:  # "مليون ونصف", "one and a half"
+            mult = reader.last.value if reader.last and reader.last.kind == "scale" else 1
+            reader.total += 0.5 * mult
+            end = tokens[j].end()
+            j += 1
+            continue
+        if not reader.add(word, conj):
+            break
+        end = tokens[j].end()
+        j += 1
+    if reader.count == 0:
+        return None, i + 1
+    value, high = reader.quantity()
+    if value == 1 and reader.count == 1 and reader.last and reader.last.kind == "unit":
+        return None, j  # "one of them", "واحد من": a pronoun far more often than a figure
+    return _make(value, high, "number", folded, text, where, tokens[i].start(), end), j
+
+
+def _joined(folded: str, a: int, b: int) -> bool:
+    gap = folded[a:b]
+    return len(gap) <= 3 and gap.strip(" -") == ""
+
+
+def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text: str,
+            where: tuple[int, ...]) -> Quantity | None:
+    if word.kind == "ordinal":
+        if tokens[i][0][:2] != "ال" and not tokens[i][0].isascii():
+            return None
+        if i and key(tokens[i - 1][0]) in _MONTH_ORDINAL_BEFORE:
+            return None
+        return _make(word.value, None, "ordinal", folded, text, where, tokens[i].start(), tokens[i].end())
+    return _make(word.value, None, "fraction", folded, text, where, tokens[i].start(), tokens[i].end())
+
+
+def _make(value: float, high: float | None, kind: str, folded: str, text: str, where: tuple[int, ...],
+          start: int, end: int) -> Quantity:
+    unit, unit_end = unit_after(folded, end) if kind == "number" else (None, end)
+    a, b = span(where, start, unit_end)
+    return Quantity(value=value, kind=kind, unit=unit, text=text[a:b], start=a, end=b, precision=1.0,
+                    significant=len(str(int(value))) if value >= 1 else 1, high=high, hedge=hedge_before(folded, start))

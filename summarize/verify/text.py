@@ -1,0 +1,106 @@
+"""Folding, spans and words: what every checker of `verify` matches on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if unicodedata.category(ch) in ("Cc", "Zl", "Zp") and ch != "\n":
+        return " "  # NUL, record and line separators part words as a space does (and as splitlines does)
+    out = unicodedata.normalize("NFD", ch).translate(_DIGITS)
+    return "".join(c for c in out if not _dropped(c))
+
+
+def _dropped(c: str) -> bool:
+    return c == "\u0640" or "\u064b" <= c <= "\u065f" or c == "\u0670" or unicodedata.category(c) == "Cf"
+
+
+@lru_cache(maxsize=256)  # a check folds the same source sentences and claims several times
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text for matching, and for each of its characters the index it came from (plus one past the end)."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        chars.append(folded)
+        where.extend([i] * len(folded))
+    where.append(len(text))  # a sentinel, so a span ending the text keeps its trailing marks
+    return "".join(chars), tuple(where)
+
+
+def span(where: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+    """Map a folded span back to the original, keeping marks that trail its last letter."""
+    return where[start], max(where[end - 1] + 1, where[end]) if end > start else where[start]
+
+
+def key(word: str) -> str:
+    """A word or phrase folded, lowercased, its spaces collapsed: the form tables are keyed on."""
+    return " ".join(fold(word)[0].split()).lower()
+
+
+def alt(words: Iterable[str], *, anycase: bool = False) -> str:
+    """A regex alternation of folded words, longest first; lowercase Latin words (or all, `anycase`) ignore case."""
+    parts = []
+    for word in sorted({fold(w)[0] for w in words}, key=len, reverse=True):
+        pattern = re.escape(word).replace(r"\ ", r"\s+")
+        parts.append(f"(?i:{pattern})" if word.isascii() and (anycase or word.islower()) else pattern)
+    return "|".join(parts)
+
+
+NOT_LETTER = r"(?![^\W\d_])"
+NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+
+
+def language(text: str) -> str:
+    """"ar" when Arabic letters outnumber Latin ones, else "en"."""
+    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff" and c.isalpha())
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return "ar" if arabic > latin else "en"
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_SUFFIXES = ("ات", "ون", "ين", "ان", "ها", "هم", "ة", "ه", "ت")
+_EN_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem for overlap: clitics and common endings off, five letters at most."""
+    w = word.lower()
+    if w.isascii():
+        for suffix in _EN_SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+        return w[:6]
+    for prefix in _PREFIXES:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 3:
+            w = w[len(prefix):]
+            break
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    # long vowels out after the first letter: "اتصال" and "اتصل", "مسؤولون" and "مسؤول" meet on one skeleton
+    return (w[:1] + w[1:].replace("ا", "").replace("و", "").replace("ي", ""))[:5]
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, in order."""
+    return _WORD_RE.findall(fold(text)[0])
+
+
+STOP = set("""the a an and or of to in on at for by with from as is are was were be been has have had it its this that
+these those he she they we his her their our not but said says will would could should than then there which who whom
+into over after before about also more most very just only other such may can one two new what when where how
+did does do had him them us you your my me its if so""".split()) | set(
+    words("في من على إلى الى عن مع أن إن أنه إنه التي الذي الذين ما لا لم لن قد كان كانت هذا هذه ذلك تلك بعد قبل "
+          "حتى عند كل أو ثم وقال وقالت قال قالت هو هي هم وفي كما أي"))
