@@ -17,6 +17,10 @@ HTML_LANGUAGES = {
     "html/002-cnn-thanksgiving-storm.html": "en",
     "html/003-telegraph-airasia-missing.html": "en",
     "html/004-globeandmail-airasia-storms.html": "en",
+    "html/005-gv-moroccans-obama.html": "en",
+    "html/006-gv-af447-sorrow.html": "en",
+    "html/007-gv-egypt-obama-talk.html": "en",
+    "html/008-gv-middle-east-obama-address.html": "en",
 }
 
 
