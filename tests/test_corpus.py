@@ -25,7 +25,7 @@ readers = importlib.import_module("summarize.readers")
 detect = importlib.import_module("summarize.detect")
 segment = importlib.import_module("summarize.segment")
 
-CHECKS = ("read", "detect", "segment", "run", "verify_self", "verify_outputs", "page", "cli")
+CHECKS = ("read", "detect", "segment", "run", "verify_self", "verify_whole", "verify_outputs", "page", "cli")
 
 _VERIFY_4_CHARS = ("summarize.verify crashes: ValueError: invalid literal for int() with base 10: {!r} "
                    "(extract_numbers -> _quantity: a decimal written with 4 characters is taken for a year)")
@@ -35,7 +35,7 @@ def _verify_crash(number: str, *checks: str) -> dict[str, str]:
     return {check: _VERIFY_4_CHARS.format(number) for check in checks}
 
 
-_RUN_VERIFY = ("run", "verify_self", "verify_outputs")
+_RUN_VERIFY = ("run", "verify_self", "verify_whole", "verify_outputs")
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "ar/023-sabq-23.txt": _verify_crash("44.7", *_RUN_VERIFY),  # "توفير 44.7 فرصة عمل"
     "ar/024-alweeam-347660.txt": _verify_crash("0.68", *_RUN_VERIFY),  # "بنسبة «0.68» بالمائة"
@@ -54,6 +54,7 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
 # trafilatura's date parser warns about the "EST" of one page's dateline; not ours to fix
 pytestmark = pytest.mark.filterwarnings("ignore:tzname .* identified but not understood")
 WORD = re.compile(r"\w+")
+DECIMAL = re.compile(r"[0-9\u0660-\u0669]+[.\u066b][0-9\u0660-\u0669]+")
 runner = CliRunner()
 
 
@@ -104,6 +105,8 @@ def _assert_extractive(result, language: str) -> None:
     assert result.language == language
     assert [s.id for s in result.sentences] == list(range(len(texts)))
     assert 1 <= len(result.key_points) <= 5
+    ids = [i for point in result.key_points for i in point.evidence]
+    assert ids == sorted(set(ids)), "key points in article order, no sentence twice"
     for point in result.key_points:
         assert point.text in texts, point.text
         assert point.evidence and all(0 <= i < len(texts) for i in point.evidence)
@@ -153,6 +156,10 @@ def test_segment(path):
     # markers (list numbers, "#") stay on the paragraph; paragraphs hold every word, sentences every word of theirs
     assert _words(" ".join(f"{p.marker} {p.text}" for p in paragraphs)) == _words(text)
     assert _words(" ".join(s.text for s in sents)) == _words(" ".join(p.text for p in paragraphs))
+    # documented: decimals (3.5, ٣٫٥, 6.24pm) never split, "،" never ends a sentence
+    assert {m.group() for p in paragraphs for m in DECIMAL.finditer(p.text)} == {
+        m.group() for s in sents for m in DECIMAL.finditer(s.text)}
+    assert not [s.text for s in sents if s.text.endswith("،")]
 
 
 @pytest.mark.parametrize("path", _items(all_articles(), "run"))
@@ -181,6 +188,13 @@ def test_verify_article_against_its_own_sentences(path):
     text = _article(path).text
     found = {s.id: summarize.verify(text, s.text) for s in _sentences(path)}
     assert not {i: f for i, f in found.items() if f}
+
+
+@pytest.mark.usefixtures("source_analysis_cached")
+@pytest.mark.parametrize("path", _items(all_articles(), "verify_whole"))
+def test_verify_article_against_itself(path):
+    text = _article(path).text
+    assert summarize.verify(text, text) == ()
 
 
 @pytest.mark.usefixtures("source_analysis_cached")
