@@ -28,7 +28,7 @@ segment = importlib.import_module("summarize.segment")
 CHECKS = ("read", "detect", "segment", "run", "verify_self", "verify_whole", "verify_outputs", "page", "cli")
 
 _VERIFY_4_CHARS = ("summarize.verify crashes: ValueError: invalid literal for int() with base 10: {!r} "
-                   "(extract_numbers -> _quantity: a decimal written with 4 characters is taken for a year)")
+                   "(verify._quantity's year test calls int() on any 4-character plain number, decimals included)")
 
 
 def _verify_crash(number: str, *checks: str) -> dict[str, str]:
