@@ -78,15 +78,32 @@ def scales_decoder_outputs(config: Any) -> bool:
     return bool(getattr(config, "scale_decoder_outputs", False))
 
 
+# Config attributes CTranslate2's converter reads that transformers 5 no longer writes, with the value
+# transformers' own modelling code uses whatever the config says (BartEncoderLayer is post-norm and
+# BartEncoder/BartDecoder always apply `layernorm_embedding`). Marian and M2M100/NLLB: the converter
+# sets both itself; T5/mT5: see scales_decoder_outputs.
+ARCHITECTURE_FACTS: dict[str, dict[str, Any]] = {
+    "bart": {"normalize_before": False, "normalize_embedding": True},
+}
+
+
+def told_what_transformers_does(config: Any) -> Any:
+    """The config with the attributes the converter reads set to what transformers really computes."""
+    for key, value in ARCHITECTURE_FACTS.get(config.model_type, {}).items():
+        setattr(config, key, value)
+    if config.model_type in ("t5", "mt5"):
+        config.tie_word_embeddings = scales_decoder_outputs(config)
+    return config
+
+
 def _converter(folder: str) -> Any:
-    """CTranslate2's TransformersConverter, told the T5 output scaling transformers really applies."""
+    """CTranslate2's TransformersConverter, told what transformers 5 computes but no longer writes down."""
     from ctranslate2.converters import TransformersConverter
 
     class Converter(TransformersConverter):
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             model = super().load_model(model_class, model_name_or_path, **kwargs)
-            if model.config.model_type in ("t5", "mt5"):
-                model.config.tie_word_embeddings = scales_decoder_outputs(model.config)
+            told_what_transformers_does(model.config)
             return model
 
     return Converter(folder)
