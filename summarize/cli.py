@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 from functools import partial
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Callable, Mapping, Optional
 

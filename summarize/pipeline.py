@@ -8,14 +8,14 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterator, Mapping, Sequence, Union
+from typing import Any, Callable, Iterator, Sequence, Union
 
 from . import __version__
 from .detect import detect
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
 from .extractive import key_points_extractive, summarize_extractive
 from .keypoints import key_points, keypoint_options
-from .glossary import Glossary, GlossaryModel, glossary_findings
+from .glossary import Glossary, GlossaryTranslator, glossary_findings, with_glossary
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .models.registry import resolve
@@ -87,11 +87,6 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
     return [o for o in outcomes if o is not None]
 
 
-def with_glossary(model: Seq2SeqModel, glossary: Glossary | None) -> Seq2SeqModel:
-    """The model, wrapped so the glossary's terms are enforced when there is a glossary."""
-    return GlossaryModel(model, glossary) if glossary is not None else model
-
-
 def _translation_findings(article: Article, result: Translation, model: Seq2SeqModel,
                           glossary: Glossary | None) -> tuple[Finding, ...]:
     # Quotes in a translation are translated quotes: only numbers, dates and glossary terms can be checked.
@@ -160,7 +155,7 @@ class _Run:
                 options = translation_options(self.options.beams)
                 [self.translation] = translate_texts([(self.article.source, self.article.text)], model, self.src,
                                                      tgt, options)
-                self.glossary_lost += getattr(model, "findings", ())
+                self.glossary_lost += _lost(model)
             self.models["translation"] = self.translation.model
             self.coverage["translation"] = self.translation.coverage
             self.warnings += [f"translation: {w}" for w in self.translation.warnings]
@@ -174,7 +169,7 @@ class _Run:
                                   self.options.glossary)
             options = translation_options(self.options.beams)
             done = translate_texts([(f"output {i}", t) for i, t in enumerate(texts)], model, src, tgt, options)
-            self.glossary_lost += getattr(model, "findings", ())
+            self.glossary_lost += _lost(model)
         self.models["translation_of_outputs"] = done[0].model if done else model.info(options)
         self.warnings += [f"translation of outputs: {w}" for d in done for w in d.warnings]
         return [(d.text, bool(d.warnings)) for d in done]
@@ -202,6 +197,11 @@ class _Run:
         self.models["key_points"] = model.info(keypoint_options(model.spec, self.options.beams))
         self.warnings += [f"key points: {w}" for w in warnings]
         return [KeyPointOut(p.text, p.evidence, p.evidence_text, p.flagged) for p in points]
+
+
+def _lost(model: Seq2SeqModel) -> tuple[Finding, ...]:
+    """Glossary renderings a translation could not carry through (none without a glossary)."""
+    return model.findings if isinstance(model, GlossaryTranslator) else ()
 
 
 def _translated_sentences(run: _Run, sents: Sequence[Sentence], tgt: str) -> tuple[Sentence, ...]:

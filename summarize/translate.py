@@ -7,9 +7,8 @@ from typing import Sequence
 
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .quality import generate_checked
-from .records import Coverage, ModelInfo, Paragraph, ParagraphPair, Sentence, SentencePair, Translation
+from .records import Coverage, Paragraph, ParagraphPair, Sentence, SentencePair, Translation
 from .segment import fit, sentences, split_paragraphs
-from .verify import Finding
 
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from summarize.errors import ExitCode, UsageError
 from summarize.glossary import (
-    Glossary, GlossaryError, GlossaryModel, glossary_findings, load_glossary, parse_glossary, protect, restore,
+    Glossary, GlossaryError, GlossaryTranslator, glossary_findings, load_glossary, parse_glossary, protect, restore,
 )
 from summarize.models.base import Seq2SeqModel
 from summarize.models.registry import ModelSpec
@@ -171,7 +171,7 @@ def _translate(model, text=AR_TEXT):
 
 def test_placeholders_travel_through_the_real_translation_path_and_come_back(marian_tokenizer, sample):
     echo = EchoModel(marian_tokenizer)
-    model = GlossaryModel(echo, sample)
+    model = GlossaryTranslator(echo, sample)
     result = _translate(model)
     sent = [p.source for p in result.sentences]
     assert sent == [s.text for s in sentences(split_paragraphs(AR_TEXT))]  # sources stay as written
@@ -185,7 +185,7 @@ def test_placeholders_travel_through_the_real_translation_path_and_come_back(mar
 
 def test_lost_placeholders_fall_back_to_a_plain_translation_and_a_finding(marian_tokenizer, sample):
     echo = EchoModel(marian_tokenizer, drop=lambda token: token.strip("▁").isdigit())  # a model that drops numbers
-    model = GlossaryModel(echo, sample)
+    model = GlossaryTranslator(echo, sample)
     result = _translate(model, "قال أحمد الشرع في حميميم. وقال لافروف ذلك أيضاً.")
     assert [p.target for p in result.sentences] == ["قال أحمد الشرع في حميميم.", "وقال لافروف ذلك أيضاً."]
     assert {(f.kind, f.text) for f in model.findings} == {
@@ -205,7 +205,7 @@ def test_tiny_marian_runs_and_every_lost_term_is_reported(tiny, sample, monkeypa
     real = type(inner).generate
     monkeypatch.setattr(type(inner), "generate", lambda self, texts, *a, **k: (first.append(list(texts)),
                                                                               real(self, texts, *a, **k))[1])
-    model = GlossaryModel(inner, sample)
+    model = GlossaryTranslator(inner, sample)
     text = "قال أحمد الشرع في حميميم إن «قسد» ستلتقي لافروف.\nوزار الشيباني موسكو ودمشق في تموز."
     result = _translate(model, text)
     assert PLACEHOLDER.search(" ".join(first[0])) and "أحمد الشرع" not in " ".join(first[0])
