@@ -252,6 +252,11 @@ def detect(
     guarded(console, body)
 
 
+def has_errors(findings: Any) -> bool:
+    """Whether any finding contradicts the source (severity "error"): what --strict turns into exit 8."""
+    return any(getattr(f, "severity", "error") == "error" for f in findings)
+
+
 def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Any], int]:
     """Say a result's notes, warnings and findings on stderr; turn incomplete coverage (and, strict, findings)
     into exit codes."""
@@ -272,7 +277,7 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
                 code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
         for finding in getattr(result, "findings", ()):
             console.warn(f"{source}: unverified {finding.kind} {finding.text!r}: {finding.why}")
-        if strict and getattr(result, "findings", ()) and not code:
+        if strict and has_errors(getattr(result, "findings", ())) and not code:
             code = int(ExitCode.FINDINGS)
         return code
 
@@ -379,7 +384,7 @@ def run(
     keypoints_model: Annotated[Optional[str], typer.Option("--keypoints-model", help="Hub id or folder for key points.")] = None,
     prompts_dir: Annotated[Optional[str], typer.Option("--prompts-dir", help="Folder of prompt templates overriding prompts/.")] = None,
     glossary: GlossaryOpt = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a number, date or quote is not backed by the source.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a finding contradicts the source (severity error; warnings do not count).")] = False,
     device: DeviceOpt = None,
     backend: BackendOpt = None,
     beams: BeamsOpt = None,
@@ -451,7 +456,7 @@ def verify(
     summary: Annotated[str, typer.Option("--summary", help="The output to check: a file, '-' for stdin, or the text itself.")],
     translated_source: Annotated[Optional[str], typer.Option("--translated-source", help="The article's translation into the output's language (for quotes across languages).")] = None,
     glossary: Annotated[Optional[str], typer.Option("--glossary", help="Newsroom glossary (TSV) whose renderings the output must use.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when there is any finding.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a finding contradicts the source (an error; warnings do not count).")] = False,
     format: FormatOpt = None,
     encoding: EncodingOpt = None,
     config: ConfigOpt = None,
@@ -476,7 +481,7 @@ def verify(
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
         sink.close()
-        return int(ExitCode.FINDINGS) if strict and result.findings else 0
+        return int(ExitCode.FINDINGS) if strict and has_errors(result.findings) else 0
 
     guarded(console, body)
 
