@@ -42,6 +42,7 @@ def baseline_check(rev: str):
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("verify_baseline", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules["verify_baseline"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module.check
 

@@ -212,6 +212,11 @@ def detect(
     guarded(console, body)
 
 
+def has_errors(findings: Any) -> bool:
+    """Whether any finding contradicts the source (severity "error"): what --strict turns into exit 8."""
+    return any(getattr(f, "severity", "error") == "error" for f in findings)
+
+
 def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Any], int]:
     """At most one stderr line per result summing up its findings, warnings and coverage (the details are in
     the output record); incomplete coverage (and, with `strict`, error findings) become exit codes."""
@@ -235,7 +240,7 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
             parts.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
         if parts:
             console.warn(f"{source}: {'; '.join(parts)}; see the output")
-        if strict and not code and any(getattr(f, "severity", "error") == "error" for f in findings):
+        if strict and not code and has_errors(findings):
             code = int(ExitCode.FINDINGS)
         return code
 
@@ -336,7 +341,7 @@ def run(
     keypoints_model: Annotated[Optional[str], typer.Option("--keypoints-model", help="Hub id or folder for key points.")] = None,
     prompts_dir: Annotated[Optional[str], typer.Option("--prompts-dir", help="Folder of prompt templates overriding prompts/.")] = None,
     glossary: GlossaryOpt = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a number, date or quote is not backed by the source.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a finding contradicts the source (severity error; warnings do not count).")] = False,
     device: DeviceOpt = None,
     backend: BackendOpt = None,
     beams: BeamsOpt = None,
@@ -405,7 +410,7 @@ def verify(
     summary_text: Annotated[Optional[str], typer.Option("--summary-text", help="The output to check, given as text.")] = None,
     translated_source: Annotated[Optional[str], typer.Option("--translated-source", help="The article's translation into the output's language (for quotes across languages): a file.")] = None,
     glossary: Annotated[Optional[str], typer.Option("--glossary", help="Newsroom glossary (TSV) whose renderings the output must use.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when there is any finding.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a finding contradicts the source (an error; warnings do not count).")] = False,
     format: FormatOpt = None,
     encoding: EncodingOpt = None,
     config: ConfigOpt = None,
@@ -433,8 +438,7 @@ def verify(
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
         sink.close()
-        errors = [f for f in result.findings if getattr(f, "severity", "error") == "error"]
-        return int(ExitCode.FINDINGS) if strict and errors else 0
+        return int(ExitCode.FINDINGS) if strict and has_errors(result.findings) else 0
 
     guarded(console, body)
 

@@ -245,10 +245,17 @@ def _extractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, l
         replace(p, text=t, flagged=f) for p, (t, f) in zip(points, texts)]
 
 
-def _findings(run: _Run, summary: str, points: Sequence[KeyPointOut], translated: str | None) -> tuple:
+def _findings(run: _Run, summary: str, points: Sequence[KeyPointOut], translated: str | None,
+              sents: Sequence[Sentence]) -> tuple:
     texts = [summary, *(p.text for p in points)]
     source = run.article.text
-    found = [f for text in texts for f in check_output(source, text, translated_source=translated)]
+    # claims are checked against the sentences they rest on, numbered as the JSON's sentences[].id; a key point's
+    # evidence is given, the summary's found by alignment (through the translation, sentence for sentence)
+    pairs = run.translation.sentences if run.translation is not None and translated is not None else ()
+    common = {"translated_source": translated, "sentences": [s.text for s in sents],
+              "translated_sentences": [p.target for p in pairs] if len(pairs) == len(sents) else None}
+    found = list(check_output(source, summary, **common))
+    found += [f for p in points for f in check_output(source, p.text, evidence=p.evidence, **common)]
     if run.options.glossary is not None:
         found += [f for text in texts for f in glossary_findings(source, text, run.options.glossary, run.out)]
         found += run.glossary_lost
@@ -273,7 +280,7 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
         run.translate_article(out)
     translated = run.translation.text if run.translation and run.translation.target_language == out else None
     with run.timed("verify"):
-        findings = _findings(run, summary, points, translated)
+        findings = _findings(run, summary, points, translated, sents)
     run.timings["total"] = round(time.perf_counter() - started, 4)
     return RunResult(
         article.source, article.sha256, article.title, article.date, src, out, options.method, route, summary,

@@ -58,3 +58,39 @@ def test_check_never_raises(source, output, translated):
 @given(TEXT)
 def test_any_text_backs_itself(text):
     assert check(text, text) == ()
+
+
+@ROBUST
+@given(TEXT, TEXT)
+def test_every_text_function_of_verify_never_raises(text, other):
+    from summarize.verify.claims import align, prepare, split_claims, supported_nearby
+    from summarize.verify.meaning import polarity, speaker_problem, speakers
+    from summarize.verify.names import named_in, names
+    from summarize.verify.numwords import word_numbers
+    from summarize.verify.quotes import comparable, cut_words, locate, quote_spans, sentence_bounds
+    from summarize.verify.text import key, language, stem, words
+
+    for q in quote_spans(text):
+        assert text[q.start:q.end].strip() == q.text
+    for q in word_numbers(text):
+        assert text[q.start:q.end] == q.text
+    pieces = locate(comparable(other), text)
+    assert pieces is None or cut_words(comparable(other), pieces) in (None, *_cut_words_found(other))
+    assert all(a <= b for a, b in sentence_bounds(text))
+    src = prepare(other)
+    assert all(0 <= i < len(src.sentences) for i in align(src, text))
+    assert all(0 <= i <= len(text) and c.strip() for c, i in split_claims(text))
+    supported_nearby(src, text, 0, min(3, len(text)), range(len(src.sentences)))
+    polarity(text, [other], other)
+    speaker_problem(text, [other], [other], other)
+    speakers(text)
+    [named_in(n, key(other)) for n, _ in names(text)]
+    assert language(text) in ("ar", "en") and all(stem(w) for w in words(text))
+    check(other, text, evidence=[0, 5, -1], sentences=[other, text])
+
+
+def _cut_words_found(text):
+    """The negation and contrast words of a text, as the cut check reports them."""
+    from summarize.verify.quotes import _CUT_WORDS, comparable
+
+    return [m[0] for m in _CUT_WORDS.finditer(comparable(text))]
