@@ -14,6 +14,8 @@ _LA_WORDS = {"\u0644\u0627", "\u0625\u0644\u0627", "\u0623\u0644\u0627"}  # word
 # Runs written left to right inside a right-to-left line: Latin words and numbers (both digit systems).
 _LTR_RUN = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+"
                       r"(?:[ .,:/%\u066b\u066c'-]+[A-Za-z0-9\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+)*")
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]")
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 _SENTENCE_END = ".!?؟:\"”»'’"
 
@@ -41,11 +43,37 @@ def logical_line(line: str) -> str:
     return flipped.translate(_MIRROR)
 
 
+def _rtl_line(line: str) -> bool:
+    return len(_ARABIC_LETTERS.findall(line)) > len(_LATIN_LETTERS.findall(line))
+
+
+def _glued(line: str, run: re.Match[str]) -> bool:
+    """The mark of a misplaced run: stuck to the Arabic word on its left, the space moved to its right
+    ("لتمويل130 ،"); in reading order a number has a space before it ("تخصيص 130 مليون")."""
+    before = line[run.start() - 1] if run.start() else " "
+    return bool(_ARABIC_LETTERS.match(before)) and line[run.end():run.end() + 1] in ("", " ")
+
+
+def runs_in_reading_order(line: str) -> str:
+    """A right-to-left line whose runs are each in reading order but placed left to right (pypdf splits Arabic
+    lines at numbers and Latin words this way): the runs put back right to left."""
+    runs = _LTR_RUN.findall(line)
+    if not runs or not _rtl_line(line) or not all(_glued(line, m) for m in _LTR_RUN.finditer(line)):
+        return line
+    pieces = [p.strip() for p in _LTR_RUN.split(line)]
+    out = [pieces[0]]
+    for run, piece in zip(runs, pieces[1:]):
+        out += [run, piece]
+    text = " ".join(p for p in reversed(out) if p)
+    return re.sub(" +([\u060c\u061b\u061f])", r"\1", text)  # Arabic comma, semicolon, question mark
+
+
 def repair_arabic(lines: list[str]) -> list[str]:
-    """Fold presentation forms and, when the document's Arabic reads reversed, put each line in reading order."""
+    """Fold presentation forms and put each right-to-left line in reading order, whichever way it came out."""
     reversed_order = visual_order_score("\n".join(lines)) > 2
     # Reverse before folding: a lam-alef ligature is one glyph that folds to two letters in reading order.
-    return [fold_presentation_forms(logical_line(line) if reversed_order else line) for line in lines]
+    return [fold_presentation_forms(logical_line(line) if reversed_order else runs_in_reading_order(line))
+            for line in lines]
 
 
 def _margin_key(line: str) -> str:
@@ -72,7 +100,7 @@ def drop_repeated_margins(pages: list[list[str]], depth: int = 2) -> list[list[s
 
 
 def _full_width(lines: list[str]) -> float:
-    lengths = sorted(len(line) for line in lines if line.strip())
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
