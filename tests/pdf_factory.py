@@ -137,3 +137,26 @@ def recovered(article: str, extracted: str) -> float:
     a, b = words(article), words(extracted)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks()) / max(1, len(a))
+
+
+def make_docx(text: str, path: Path, *, rtl: bool = False) -> Path:
+    """A Word document of an article: short unpunctuated lines as headings, the last paragraph's sentences as a
+    bulleted list, a table of two cells, and (with `rtl`) every paragraph marked right-to-left as Word marks it."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
+    for line in paragraphs[:-1]:
+        heading = len(line) < 90 and line[-1:] not in ".!?؟:\"”"
+        made = document.add_heading(line, level=2) if heading else document.add_paragraph(line)
+        if rtl:
+            made.paragraph_format.element.get_or_add_pPr().append(OxmlElement("w:bidi"))
+            for run in made.runs:
+                run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+    for sentence in re.split(r"(?<=[.؟!])\s+", paragraphs[-1]):
+        document.add_paragraph(sentence, style="List Bullet")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Khaberni", "2025-10-14"
+    document.save(str(path))
+    return path
