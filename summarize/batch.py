@@ -15,8 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import ExitCode, InputError
-from .readers import InputRef, Skipped
+from .errors import ExitCode, InputError, SummarizeError
+from .readers import InputRef, Skipped, is_url, read_file
 from .runner import Outcome
 from .state import RunState, options_key
 from .writers import Sink, mirrored_path
@@ -59,9 +59,11 @@ def _remove_stale_temporaries(folder: Path) -> None:
 
 
 def _sha256(path: str) -> str | None:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+    if path == "-" or is_url(path):
+        return None
+    try:  # never blocks on a FIFO nor reads /dev/zero: the reader's own size and file-type checks
+        return hashlib.sha256(read_file(path)).hexdigest()
+    except SummarizeError:
         return None
 
 

@@ -180,7 +180,8 @@ def _outcomes(refs: list[Any], factory: Callable[[], Any], settings: Any, args: 
     else:
         from .runner import run_batch
 
-        outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars)
+        outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars,
+                             offline=settings.offline)
     for outcome in outcomes:
         if args.verbose:
             console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")

@@ -116,3 +116,30 @@ def test_output_names_are_readable_and_never_collide():
     assert len(set(names)) == len(names)
     for name in names:
         assert ".." not in name.split("/") and not name.startswith("/")
+
+
+def _cli(*args):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    return subprocess.run([sys.executable, "-m", "summarize", *args], capture_output=True, cwd=ROOT, timeout=300)
+
+
+def test_the_cli_reads_urls_names_their_outputs_and_refuses_them_offline(server, tmp_path):
+    import json
+
+    ok, missing = server.url("/news/syria-russia.html"), server.url("/missing")
+    r = _cli("detect", ok, "-f", "json")
+    assert r.returncode == 0, r.stderr.decode()
+    assert json.loads(r.stdout)["language"] == "en"
+    r = _cli("detect", missing)
+    assert r.returncode == 3 and r.stderr.decode().splitlines() == [f"summarize: error: {missing}: not found (HTTP 404)"]
+    r = _cli("run", ok, server.url("/ar/syria.html"), "--method", "extractive", "-f", "json", "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr.decode()
+    port = ok.split(":")[2].split("/")[0]
+    assert (tmp_path / f"127.0.0.1_{port}" / "news" / "syria-russia.html.json").is_file()
+    assert (tmp_path / f"127.0.0.1_{port}" / "ar" / "syria.html.json").is_file()
+    r = _cli("run", ok, "--method", "extractive", "--offline")
+    assert r.returncode == 3 and "--offline forbids the network" in r.stderr.decode()
