@@ -92,8 +92,9 @@ def test_pipes_sockets_hidden_files_and_folders_in_a_folder_are_listed_as_skippe
         server.close()
     assert [r.relpath for r in refs] == ["good.txt"]
     reasons = {os.path.basename(s.path): s.reason for s in skipped}
-    assert reasons == {".git": "hidden folder", ".hidden.txt": "hidden file", "gone.txt": "broken link or unreadable entry",
-                       "pipe.txt": "a named pipe, not a regular file", "sock.txt": "a socket, not a regular file"}
+    assert reasons == {".git": "hidden folder", ".hidden.txt": "hidden file",
+                       "gone.txt": "broken link or unreadable entry", "pipe.txt": "a named pipe, not a regular file",
+                       "sock.txt": "a socket, not a regular file"}
 
 
 def test_a_file_name_that_is_not_utf8_is_read_and_printable(tmp_path):
@@ -190,3 +191,11 @@ def test_arbitrary_files_give_an_article_or_an_input_error(tmp_path, data, suffi
 def test_stdin_larger_than_the_limit_is_too_large():
     with pytest.raises(InputError, match="too large"):
         read_article("-", stdin=io.BytesIO(b"a" * (MAX_BYTES + 1)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(max_size=60))
+def test_printable_always_gives_text_a_terminal_can_take(name):
+    shown = printable(name)
+    shown.encode("utf-8")
+    assert not any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in shown)

@@ -2,6 +2,9 @@
 
 import socket
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import pytest
 
 from summarize.errors import InputError
@@ -52,7 +55,8 @@ def test_plain_text_urls_are_read_as_text(server):
 
 
 @pytest.mark.parametrize("path,message", [
-    ("/missing", r"not found \(HTTP 404\)"), ("/gone", r"gone \(HTTP 410\)"), ("/photo.png", r"not HTML or text \(image/png\)"),
+    ("/missing", r"not found \(HTTP 404\)"), ("/gone", r"gone \(HTTP 410\)"),
+    ("/photo.png", r"not HTML or text \(image/png\)"),
     ("/slow", r"timed out waiting for the server"), ("/huge", "too large"), ("/huge-declared", "too large"),
     ("/loop", "too many redirects"), ("/nav.html", "no article text|navigation"),
 ])
@@ -61,6 +65,13 @@ def test_each_failure_is_one_line_naming_the_url(server, path, message):
         _read(server, path)
     assert info.value.source == server.url(path) and "\n" not in str(info.value)
     assert info.value.exit_code == 3
+
+
+def test_a_malformed_url_is_an_input_error():
+    with pytest.raises(InputError, match="not a valid URL|cannot fetch|host not found"):
+        read_article("http://[::1/x", fetch_options=FAST)
+    with pytest.raises(InputError):
+        read_article("http://127.0.0.1:99999/x", fetch_options=FAST)
 
 
 def test_a_refused_connection_is_an_input_error():
@@ -135,7 +146,8 @@ def test_the_cli_reads_urls_names_their_outputs_and_refuses_them_offline(server,
     assert r.returncode == 0, r.stderr.decode()
     assert json.loads(r.stdout)["language"] == "en"
     r = _cli("detect", missing)
-    assert r.returncode == 3 and r.stderr.decode().splitlines() == [f"summarize: error: {missing}: not found (HTTP 404)"]
+    assert r.returncode == 3
+    assert r.stderr.decode().splitlines() == [f"summarize: error: {missing}: not found (HTTP 404)"]
     r = _cli("run", ok, server.url("/ar/syria.html"), "--method", "extractive", "-f", "json", "-o", str(tmp_path))
     assert r.returncode == 0, r.stderr.decode()
     port = ok.split(":")[2].split("/")[0]
@@ -143,3 +155,12 @@ def test_the_cli_reads_urls_names_their_outputs_and_refuses_them_offline(server,
     assert (tmp_path / f"127.0.0.1_{port}" / "ar" / "syria.html.json").is_file()
     r = _cli("run", ok, "--method", "extractive", "--offline")
     assert r.returncode == 3 and "--offline forbids the network" in r.stderr.decode()
+
+
+@settings(max_examples=200, deadline=None)
+@given(rest=st.text(max_size=80))
+def test_any_url_gets_a_safe_relative_output_name(rest):
+    name = url_relpath("https://" + rest)
+    parts = name.split("/")
+    assert name and not name.startswith("/") and ".." not in parts and "" not in parts
+    assert all(len(p) <= 120 for p in parts)

@@ -55,12 +55,16 @@ def is_url(text: str) -> bool:
 
 def url_relpath(url: str) -> str:
     """A readable output name for a URL: host and path, each segment file-name safe, the query as a short hash."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # an unclosed IPv6 bracket, a port that is not a number: fetching will say so
+        return "invalid-url_" + hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     segments = [_SEGMENT_UNSAFE.sub("_", unicodedata.normalize("NFC", unquote(s)))[:80].strip("._") or "_"
                 for s in parts.path.split("/") if s]
     host = _SEGMENT_UNSAFE.sub("_", (parts.hostname or "host").lower())
-    if parts.port:
-        host += f"_{parts.port}"
+    if port:
+        host += f"_{port}"
     name = "/".join([host, *segments]) if segments else f"{host}/index"
     if parts.path.endswith("/") and segments:
         name += "/index"
@@ -75,7 +79,8 @@ def _pool(options: FetchOptions):
     retries = urllib3.Retry(total=options.retries + options.max_redirects, connect=options.retries,
                             read=options.retries, status=options.retries, redirect=options.max_redirects,
                             status_forcelist=(429, 502, 503, 504), backoff_factor=options.backoff,
-                            raise_on_status=False, raise_on_redirect=True)
+                            raise_on_status=False, raise_on_redirect=True,
+                            respect_retry_after_header=False)  # "Retry-After: 3600" must not stall a batch
     timeout = urllib3.Timeout(connect=options.timeout, read=options.timeout)
     return urllib3.PoolManager(retries=retries, timeout=timeout)
 
