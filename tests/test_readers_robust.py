@@ -54,6 +54,13 @@ def test_damaged_utf8_in_an_arabic_file_says_where_instead_of_guessing_a_code_pa
     assert error.exit_code == 3
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [EN_TEXT, AR_TEXT])
+def test_utf16_without_a_byte_order_mark_gets_a_hint(tmp_path, codec, text):
+    _bad(tmp_path, text.encode(codec), f"looks like {codec.upper()} without a byte order mark; use --encoding {codec}")
+    assert read_article(str(tmp_path / "bad.txt"), encoding=codec).text[:20] == text[:20]
+
+
 def test_legacy_code_pages_still_read_when_not_utf8():
     assert decode(AR_TEXT.replace("\u2019", "'").encode("cp1256"))[1] == "cp1256"
 

@@ -68,8 +68,24 @@ def _with_bom(data: bytes, source: str) -> tuple[str, str] | None:
     return None
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when every other byte is one of two values, NUL among them: the high bytes of
+    UTF-16 text in one script (0x00 for ASCII and spaces, 0x06 for Arabic letters)."""
+    if len(data) < 16 or len(data) % 2:
+        return None
+    for name, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        counts = sorted((high.count(value) for value in set(high)), reverse=True)
+        if 0 in high and sum(counts[:2]) >= 0.9 * len(high) and len(set(high)) < len(set(data)) / 2:
+            return name
+    return None
+
+
 def _undeclared(data: bytes, source: str) -> tuple[str, str]:
     if b"\x00" in data:
+        guess = _utf16_without_bom(data)
+        if guess:
+            raise InputError(f"looks like {guess.upper()} without a byte order mark; use --encoding {guess}",
+                             source=source)
         raise InputError("binary file (contains NUL bytes), not a text article", source=source)
     try:
         return data.decode("utf-8"), "utf-8"
