@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def read(path: str | Path, *, encoding: str | None = None) -> Article:
-    """Read one article file (txt, md, html) or "-" for stdin, decoded and normalised."""
+    """Read one article (txt, md, html, pdf or docx file, http(s) URL, or "-" for stdin), decoded and normalised."""
     return readers.read_article(str(path), encoding=encoding)
 
 
@@ -35,8 +35,8 @@ def detect_article(article: Article) -> DetectResult:
 def _article(text_or_path: str | Path | Article, encoding: str | None) -> Article:
     if isinstance(text_or_path, Article):
         return text_or_path
-    if isinstance(text_or_path, Path) or (len(str(text_or_path)) < 4096 and "\n" not in str(text_or_path)
-                                          and Path(str(text_or_path)).is_file()):
+    if isinstance(text_or_path, Path) or readers.is_url(str(text_or_path)) or (
+            len(str(text_or_path)) < 4096 and "\n" not in str(text_or_path) and Path(str(text_or_path)).is_file()):
         return read(text_or_path, encoding=encoding)
     return readers.article_from_bytes(str(text_or_path).encode("utf-8"), source="<text>")
 

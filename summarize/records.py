@@ -20,10 +20,13 @@ class Article:
     text: str
     sha256: str  # of the raw bytes, so a changed file is a new input
     encoding: str
-    kind: str = "text"  # text | markdown | html
+    kind: str = "text"  # text | markdown | html | pdf | docx
     relpath: str | None = None  # path under the directory it was found in, for mirrored outputs
     title: str | None = None
     date: str | None = None
+    url: str | None = None  # for a fetched page: the final URL, after redirects
+    etag: str | None = None  # the server's validators, so a rerun can ask "changed since?" (HTTP 304)
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)

@@ -66,12 +66,12 @@ def test_a_directory_with_bad_files_reports_them_and_processes_the_rest(tmp_path
     (tmp_path / "good.txt").write_bytes(EN_SAMPLE.read_bytes())
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.odt").write_bytes(b"PK")
     r = proc("detect", str(tmp_path), "-f", "jsonl")
     assert r.returncode == ExitCode.PARTIAL
     assert [json.loads(x)["language"] for x in r.stdout.decode().splitlines()] == ["en"]
     err = r.stderr.decode()
-    assert "empty.txt: empty input" in err and "binary.txt: binary file" in err and "notes.pdf" in err
+    assert "empty.txt: empty input" in err and "binary.txt: binary file" in err and "notes.odt" in err
     assert "1 ok, 2 failed, 1 skipped" in err
 
 

@@ -97,4 +97,5 @@ def test_directories_are_walked_recursively_and_other_files_skipped(tmp_path):
     (tmp_path / "a" / ".hidden.txt").write_text("x")
     refs, skipped = expand_inputs([str(tmp_path / "a")])
     assert [r.relpath for r in refs] == ["one.txt", "b/three.HTML", "b/two.md"]
-    assert [s.path for s in skipped] == [str(tmp_path / "a" / "photo.jpg")]
+    assert {s.path: s.reason for s in skipped} == {str(tmp_path / "a" / "photo.jpg"): "not an article file (.jpg)",
+                                                   str(tmp_path / "a" / ".hidden.txt"): "hidden file"}

@@ -12,16 +12,11 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Iterable, Sequence
 
 from ..errors import OutputError, UsageError
-from ..readers import STDIN, InputRef, Skipped
+from ..readers import STDIN, InputRef, Skipped, is_url
 from ..writers import mirrored_path
 from .state import STATE_FILE
 
 LOCK_FILE = ".summarize.lock"
-
-
-def is_url(path: str) -> bool:
-    """Inputs named by a link rather than a path."""
-    return path.lower().startswith(("http://", "https://"))
 
 
 def input_key(ref: InputRef) -> str:

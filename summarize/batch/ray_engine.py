@@ -42,17 +42,19 @@ def require_ray() -> Any:
 class _Worker:
     """A Ray actor: one Process for its lifetime, one pickled Outcome per input row."""
 
-    def __init__(self, factory: Callable[[], Process], encoding: str | None, max_chars: int, cwd: str) -> None:
+    def __init__(self, factory: Callable[[], Process], encoding: str | None, max_chars: int, cwd: str,
+                 offline: bool = False) -> None:
         if os.path.isdir(cwd):  # relative paths (inputs, model folders) mean what they meant to the caller
             os.chdir(cwd)
         self.process = factory()
-        self.encoding, self.max_chars = encoding, max_chars
+        self.encoding, self.max_chars, self.offline = encoding, max_chars, offline
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
         refs = [InputRef(str(path), str(rel) or None) for path, rel in zip(batch["path"], batch["relpath"])]
         done: list[Outcome | SummarizeError] = []
         try:
             done.extend(run_batch(refs, self.process, encoding=self.encoding, max_chars=self.max_chars,
+                                  offline=self.offline,
                                   max_items=len(refs)))
         except SummarizeError as exc:  # a whole-run error (a missing model): the driver raises it, as run_batch does
             done.append(exc)
@@ -113,7 +115,7 @@ def _pool_size(ray: Any, refs: Sequence[InputRef], num_actors: int | None, use_g
 def run_ray(
     refs: Sequence[InputRef], factory: Callable[[], Process], *, encoding: str | None = None,
     address: str | None = None, num_actors: int | None = None, use_gpu: bool = False, max_items: int = 16,
-    max_chars: int = 200_000,
+    max_chars: int = 200_000, offline: bool = False,
 ) -> Iterator[Outcome]:
     """Like `runner.run_batch`, on Ray actors that each call `factory()` once; outcomes come as they complete.
 
@@ -122,7 +124,7 @@ def run_ray(
     if any(ref.path == STDIN for ref in refs):
         raise UsageError("--engine ray reads files, not stdin")
     ray = require_ray()
-    worker_args = (factory, encoding, max_chars, os.getcwd())
+    worker_args = (factory, encoding, max_chars, os.getcwd(), offline)
     return _stream(ray, list(refs), worker_args, address, num_actors, use_gpu, max(1, max_items))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import ExitCode, OutputError, SummarizeError
-from ..readers import InputRef, Skipped
+from ..readers import InputRef, Skipped, is_url, read_file
 from ..writers import TEMP_SUFFIX, Sink
 from .manifest import MANIFEST, Manifest, previous_rows
 from .outputs import DirLock, input_key, plan_targets, prepare_dir, refuse_link
@@ -76,9 +76,11 @@ def remove_own_temporaries(folder: Path) -> None:
 
 
 def _sha256(path: str) -> str | None:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+    if path == "-" or is_url(path):
+        return None
+    try:  # never blocks on a FIFO nor reads /dev/zero: the reader's own size and file-type checks
+        return hashlib.sha256(read_file(path)).hexdigest()
+    except SummarizeError:
         return None
 
 

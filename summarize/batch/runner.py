@@ -86,12 +86,12 @@ def _alone(process: Process, article: Article) -> Any:
 
 def run_batch(
     refs: Sequence[InputRef], process: Process, *, encoding: str | None = None, stdin: BinaryIO | None = None,
-    max_chars: int = 200_000, max_items: int = 64,
+    max_chars: int = 200_000, max_items: int = 64, offline: bool = False,
 ) -> Iterator[Outcome]:
     """Process every input; yields outcomes chunk by chunk (failures of a chunk first, then its results)."""
 
     def read(ref: InputRef) -> Article:
-        return read_article(ref, encoding=encoding, stdin=stdin)
+        return read_article(ref, encoding=encoding, stdin=stdin, offline=offline)
 
     for failed, articles, owners in chunks(refs, read, max_chars, max_items):
         yield from failed

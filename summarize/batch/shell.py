@@ -122,12 +122,13 @@ def _outcomes(refs: list[InputRef], factory: Callable[[], Any], settings: Any, a
     if args.engine == "ray":
         from .ray_engine import run_ray
 
-        outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address,
+        outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address, offline=settings.offline,
                            use_gpu=settings.device.startswith("cuda"), max_chars=settings.chunk_chars)
     else:
         from .runner import run_batch
 
-        outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars)
+        outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars,
+                             offline=settings.offline)
     for outcome in outcomes:
         if args.verbose:
             console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")

@@ -1,0 +1,126 @@
+"""Reading inputs: files, folders, stdin and URLs; text, Markdown, HTML, PDF and DOCX; encodings; normalisation.
+
+Every failure to read an input is an InputError (exit 3) naming it; nothing else escapes from here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+from ..errors import InputError, UsageError
+from ..records import Article
+from .decoding import check_not_binary, decode
+from .files import ARTICLE_SUFFIXES, MAX_BYTES, STDIN, InputRef, Skipped, read_file, read_limited, walk_folder
+from .html import html_article, looks_like_html
+from .text import check_article_text, garbage_reason, normalise, printable
+from .web import FetchOptions, Page, fetch, is_url, unchanged, url_relpath
+
+__all__ = [
+    "ARTICLE_SUFFIXES", "MAX_BYTES", "STDIN", "FetchOptions", "InputRef", "Page", "Skipped", "article_from_bytes",
+    "decode", "expand_inputs", "fetch", "garbage_reason", "is_url", "normalise", "printable", "read_article",
+    "unchanged", "url_relpath",
+]
+
+
+def _extract(data: bytes, kind: str, source: str, encoding: str | None,
+             charset: str | None) -> tuple[str, str, str, str | None, str | None]:
+    """(text, encoding, kind, title, date) of raw bytes of a given kind."""
+    if kind == "pdf":
+        from .pdf import pdf_text
+
+        return pdf_text(data, source), "pdf", kind, None, None
+    if kind == "docx":
+        from .docx import docx_text
+
+        return docx_text(data, source), "docx", kind, None, None
+    text, used = _decode_declared(data, charset, source) if charset and not encoding else (None, None)
+    if text is None:
+        text, used = decode(data, encoding, source=source)
+    title = date = None
+    if kind == "text" and looks_like_html(text):
+        kind = "html"
+    if kind == "html":
+        text, title, date = html_article(text, source)
+    return text, used, kind, title, date
+
+
+def _decode_declared(data: bytes, charset: str, source: str) -> tuple[str | None, str | None]:
+    """A server's declared charset, unless the bytes are valid UTF-8 (servers often declare Latin-1 wrongly)."""
+    try:
+        return decode(data, "utf-8", source=source)
+    except (InputError, UsageError):
+        pass
+    try:
+        return decode(data, charset, source=source)
+    except (InputError, UsageError):
+        return None, None  # a wrong or unknown declaration: detect instead
+
+
+def article_from_bytes(
+    data: bytes, *, source: str, kind: str = "text", encoding: str | None = None, relpath: str | None = None,
+    page: Page | None = None,
+) -> Article:
+    """Build an Article from raw bytes: decode or extract, normalise, refuse empty, binary or non-article text."""
+    try:
+        text, used, kind, title, date = _extract(data, kind, source, encoding, page.charset if page else None)
+    except RecursionError:  # deeply nested markup in a parser: this input's problem
+        raise InputError("too deeply nested to parse", source=source) from None
+    text = normalise(text).strip("\n")
+    check_not_binary(text, source)
+    check_article_text(text, source)
+    return Article(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=used, kind=kind,
+                   relpath=relpath, title=title, date=date, url=page.url if page else None,
+                   etag=page.etag if page else None, last_modified=page.last_modified if page else None)
+
+
+def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: BinaryIO | None = None,
+                 offline: bool = False, fetch_options: FetchOptions | None = None) -> Article:
+    """Read one input: a file path, an http(s) URL, or "-" for stdin (pass `stdin` to inject a stream)."""
+    ref = InputRef(ref) if isinstance(ref, str) else ref
+    if ref.path == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        try:
+            data = read_limited(stream, STDIN)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", source=STDIN) from None
+        return article_from_bytes(data, source=STDIN, encoding=encoding)
+    if is_url(ref.path):
+        if offline:
+            raise InputError("is a URL, and --offline forbids the network", source=ref.path)
+        page = fetch(ref.path, fetch_options)
+        assert page is not None  # only a conditional request gets 304
+        return article_from_bytes(page.data, source=ref.path, kind=page.kind, encoding=encoding,
+                                  relpath=ref.relpath or url_relpath(ref.path), page=page)
+    data = read_file(ref.path)
+    kind = ARTICLE_SUFFIXES.get(Path(ref.path).suffix.lower(), "text")
+    return article_from_bytes(data, source=ref.path, kind=kind, encoding=encoding, relpath=ref.relpath)
+
+
+def expand_inputs(paths: Iterable[str]) -> tuple[tuple[InputRef, ...], tuple[Skipped, ...]]:
+    """Turn command-line paths and URLs into inputs: folders walked (sorted), other entries skipped with a reason."""
+    refs: list[InputRef] = []
+    skipped: list[Skipped] = []
+    for given in paths:
+        if given == STDIN:
+            refs.append(InputRef(given))
+        elif is_url(given):
+            refs.append(InputRef(given, relpath=url_relpath(given)))
+        elif Path(given).is_dir():
+            found, passed = walk_folder(Path(given))
+            refs += found
+            skipped += passed
+        else:
+            refs.append(InputRef(given, relpath=Path(given).name))
+    return tuple(_unique_urls(refs)), tuple(skipped)
+
+
+def _unique_urls(refs: list[InputRef]) -> list[InputRef]:
+    """URL inputs whose readable names coincide (http and https, say) get a hash of the whole URL appended."""
+    seen: dict[str, int] = {}
+    for ref in refs:
+        seen[ref.relpath or ""] = seen.get(ref.relpath or "", 0) + 1
+    return [InputRef(r.path, f"{r.relpath}_{hashlib.sha256(r.path.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}")
+            if is_url(r.path) and seen[r.relpath or ""] > 1 else r for r in refs]

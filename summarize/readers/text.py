@@ -1,0 +1,85 @@
+"""Text after decoding: normalisation, refusing what is not article text, names safe to print."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import InputError
+
+# Direction marks and embeddings/isolates: invisible, they only break matching and tokenisation.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
+# What a terminal would obey or hide in a file name: control characters, lone surrogates (bytes that were
+# not UTF-8), and the bidi overrides and isolates that reorder what follows them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_LATIN_VOWEL = re.compile("[AEIOUYaeiouy\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d9-\u00dd\u00e0-\u00e6\u00e8-\u00ef"
+                          "\u00f2-\u00f6\u00f9-\u00fd]")
+_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# Long vowels and lam: in real Arabic prose about a third of the letters; in random letters under a fifth.
+_ARABIC_COMMON = re.compile("[\u0627\u0623\u0625\u0622\u0644\u0648\u064a\u0649]")
+_CODE = re.compile(r"[{}();=<>\[\]\\]")
+_NAV_SEPARATOR = re.compile(r"\s+[|•·»›]\s+|\s*[|•]\s*")
+_MIN_SAMPLE = 200  # letters; below this no statistic is trusted and the text is let through
+
+
+def normalise(text: str) -> str:
+    """NFC, Unix line endings, no bidi controls; no word is changed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BIDI_CONTROLS)
+    return unicodedata.normalize("NFC", text)
+
+
+def printable(name: str) -> str:
+    """A name safe to print in a message: control characters, undecodable bytes and bidi overrides escaped."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, name)
+
+
+def _navigation_share(lines: list[str]) -> float:
+    """Share of the characters that sit on lines made of three or more short separated items (menus)."""
+    nav = 0
+    for line in lines:
+        items = [i for i in _NAV_SEPARATOR.split(line) if i.strip()]
+        if len(items) >= 3 and all(len(i.split()) <= 3 for i in items):
+            nav += len(line)
+    return nav / max(1, sum(len(line) for line in lines))
+
+
+def _only_labels(lines: list[str]) -> bool:
+    """Three or more lines and none a sentence: link labels such as "Home / About / Contact"."""
+    return len(lines) >= 3 and all(len(line.split()) <= 3 and line.rstrip()[-1:] not in ".!?؟:" for line in lines)
+
+
+def garbage_reason(text: str) -> str | None:
+    """Why a text is not an article (symbols, code, menus, random letters), or None when it may be one."""
+    visible = "".join(text.split())
+    letters = sum(ch.isalpha() for ch in visible)
+    if len(visible) >= 40 and letters < 0.5 * len(visible):
+        return "mostly symbols or numbers, not article text"
+    if len(visible) >= 80 and len(_CODE.findall(visible)) > 0.06 * len(visible):
+        return "looks like code or markup, not article text"
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) >= 2 and len(visible) >= 30 and _navigation_share(lines) > 0.6 or _only_labels(lines):
+        return "looks like a site's navigation menu, not an article"
+    latin = _LATIN.findall(visible)
+    if len(latin) >= _MIN_SAMPLE and len(_LATIN_VOWEL.findall(visible)) < 0.25 * len(latin):
+        return "random letters (too few vowels for any language), not article text"
+    arabic = _ARABIC.findall(visible)
+    if len(arabic) >= _MIN_SAMPLE and len(_ARABIC_COMMON.findall(visible)) < 0.25 * len(arabic):
+        return "random Arabic letters (too few alif, lam, waw, ya), not article text"
+    return None
+
+
+def check_article_text(text: str, source: str) -> None:
+    """Refuse empty or non-article text with a one-line reason."""
+    if not text.strip():
+        raise InputError("empty input", source=source)
+    reason = garbage_reason(text)
+    if reason:
+        raise InputError(reason, source=source)
