@@ -25,7 +25,18 @@ Segmenter = Callable[[str, str], list]
 def _ours() -> Segmenter:
     from summarize.segment import sentences, split_paragraphs
 
-    return lambda text, lang: [s.text for s in sentences(split_paragraphs(text))]
+    def split(text: str, lang: str) -> list:
+        paragraphs = split_paragraphs(text)
+        found, seen = [], set()
+        for sentence in sentences(paragraphs):
+            marker = paragraphs[sentence.paragraph].marker
+            # The marker ("-", "#", "1.") is kept on the paragraph; as a sentence list it opens the first one.
+            first = sentence.paragraph not in seen
+            seen.add(sentence.paragraph)
+            found.append(f"{marker} {sentence.text}" if marker and first else sentence.text)
+        return found
+
+    return split
 
 
 def _pysbd() -> Segmenter:
