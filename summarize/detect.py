@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import Iterable
 
 from .detect_rules import arabic_script_votes, arabizi_evidence, english_share, looks_english
-from .records import SUPPORTED_LANGUAGES, Detection
+from .records import SUPPORTED_LANGUAGES, Detection, Paragraph
 
 ARABIZI = "ar-Latn"  # BCP 47: Arabic in the Latin script
 ARABIZI_MESSAGE = "Arabic written in Latin letters: not supported"
@@ -32,6 +33,7 @@ SHORT_WORDS = 8
 # Plural -s makes short French, Spanish or Portuguese look English to a suffix test: never override these.
 _ROMANCE = {"fr", "es", "pt", "it", "ca", "ro", "gl"}
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}")
 MIN_LETTERS = 3
 
@@ -141,7 +143,8 @@ def _arabic_with_latin_names(text: str) -> bool:
 
 def detect(text: str) -> Detection:
     """Detect the language of a text; deterministic, and never raises on short or empty text."""
-    text = unicodedata.normalize("NFC", text)
+    # Addresses are Latin letters in any language: an Arabic article full of links is still Arabic.
+    text = _ADDRESS.sub(" ", unicodedata.normalize("NFC", text))
     shares = script_shares(text)
     letters = sum(1 for ch in text if _script(ch))
     share_note = f"script shares: arabic {shares['arabic']:.2f}, latin {shares['latin']:.2f}, other {shares['other']:.2f}"
@@ -159,3 +162,24 @@ def detect(text: str) -> Detection:
         evidence = ["langdetect: " + ", ".join(f"{g} {p:.2f}" for g, p in guesses[:3])] if guesses else []
     reliable = letters >= 20 and conf >= 0.5 and sure
     return Detection(lang, round(conf, 4), lang in SUPPORTED_LANGUAGES, shares, (share_note, *evidence), reliable)
+
+
+def detect_paragraphs(paragraphs: Iterable[str | Paragraph]) -> tuple[Detection, ...]:
+    """The language of each paragraph, for articles that mix languages (a quote in English in Arabic copy)."""
+    return tuple(detect(p.text if isinstance(p, Paragraph) else p) for p in paragraphs)
+
+
+def mixed_languages(detections: Iterable[Detection]) -> tuple[str, ...]:
+    """Languages that reliably detected paragraphs name, most letters first; more than one means a mixed article."""
+    weight: Counter = Counter()
+    for found in detections:
+        if found.reliable and found.language != "und":
+            weight[found.language] += 1
+    return tuple(lang for lang, _ in weight.most_common())
+
+
+def unsupported_reason(found: Detection) -> str:
+    """One line saying why a detected language cannot be processed."""
+    if found.language == ARABIZI:
+        return ARABIZI_MESSAGE
+    return f"language {found.language!r} is not supported (Arabic and English are)"
