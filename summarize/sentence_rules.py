@@ -84,8 +84,37 @@ def _pysbd():
     return pysbd.Segmenter(language="en", clean=False)
 
 
+_SAFE_END = re.compile(r"\b([a-z]{4,})\.\s+(?=[A-Z])")
+_CHUNK = 800  # pysbd's time grows faster than the text: long paragraphs go to it in pieces
+
+
 def _latin_cuts(text: str) -> list[int] | None:
     """Where pysbd ends sentences, found back in `text`; None when its output cannot be aligned."""
+    if not re.search(r"[.!?؟۔…।)．。！？]", text.rstrip()[:-1]):
+        return []  # at most a final stop: one sentence, nothing for pysbd to decide
+    cuts, start = [], 0
+    for end in [*_safe_ends(text), len(text)]:
+        piece = _pysbd_cuts(text[start:end])
+        if piece is None:
+            return None
+        cuts.extend(start + cut for cut in piece)
+        if end < len(text):
+            cuts.append(end)
+        start = end
+    return _latin_adjust(text, sorted(set(cuts)))
+
+
+def _safe_ends(text: str) -> list[int]:
+    """Cuts every _CHUNK characters or so, at a stop after a plain lowercase word and before a capital."""
+    ends, last = [], 0
+    for match in _SAFE_END.finditer(text):
+        if match.end() - last >= _CHUNK and match.group(1) not in _WEAK and match.group(1) not in _STRONG:
+            ends.append(match.end())
+            last = match.end()
+    return ends
+
+
+def _pysbd_cuts(text: str) -> list[int] | None:
     try:
         pieces = _pysbd().segment(text)
     except Exception:  # pysbd's regexes are not written for arbitrary input: fall back to our rules
@@ -102,8 +131,7 @@ def _latin_cuts(text: str) -> list[int] | None:
         cuts.append(cursor)
     if text[cursor:].strip():
         return None
-    cuts = [_after_closers(text, cut) for cut in cuts[:-1]]
-    return _latin_adjust(text, sorted(set(cuts)))
+    return [_after_closers(text, cut) for cut in cuts[:-1]]
 
 
 def _after_closers(text: str, cut: int) -> int:
@@ -116,11 +144,12 @@ def _after_closers(text: str, cut: int) -> int:
 def _latin_adjust(text: str, cuts: list[int]) -> list[int]:
     kept = []
     for cut in cuts:
-        word = text[:cut].rstrip().rsplit(maxsplit=1)[-1] if text[:cut].strip() else ""
+        head = text[max(0, cut - 80) : cut]  # bounded: long paragraphs stay linear
+        word = head.rstrip().rsplit(maxsplit=1)[-1] if head.strip() else ""
         following = _NEXT_WORD.match(text, cut).group(1).rstrip(",.;:!?")
         if word.rstrip(".") in _WEAK and following not in _STARTERS:
             continue  # "Acme Inc. Holdings", but "Acme Inc. The firm"
-        if re.search(r"[!?][”\"’]\s*$", text[:cut]) and _ATTRIBUTION.match(text, _skip_space(text, cut)):
+        if re.search(r"[!?][”\"’]\s*$", head) and _ATTRIBUTION.match(text, _skip_space(text, cut)):
             continue  # "…Stability!” Trump said on Twitter."
         kept.append(cut)
     for match in re.finditer(r"…(?=\s+[A-Z])", text):  # "Wait… It came.": pysbd keeps these together
@@ -138,10 +167,12 @@ def _skip_space(text: str, at: int) -> int:
 
 
 def _arabic_cuts(text: str) -> list[int]:
-    protected = _protected_spans(text)
+    protected = bytearray(len(text) + 1)  # 1 where a cut would fall inside a quotation or credit
+    for start, end in _protected_spans(text):
+        protected[start + 1 : end + 1] = b"\x01" * (end - start)
     cuts = []
     for match in _TERMINATOR.finditer(text):
-        if _inside(protected, match.end()) or not _ends_sentence(text, match):
+        if protected[match.end()] or not _ends_sentence(text, match):
             continue
         cuts.append(match.end())
     return cuts
@@ -161,11 +192,6 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
             (a, b) for a, b in zip(straight[::2], straight[1::2]) if b - a <= _QUOTE_SPAN
         )
     return spans
-
-
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Whether a cut at `at` falls strictly inside a span (a cut just after its closing mark is fine)."""
-    return any(start < at <= end for start, end in spans)
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
@@ -195,8 +221,8 @@ def _latin_abbreviation(head: str, next_word: str) -> bool:
 
 
 def _spaced_ellipsis(text: str, match: re.Match[str]) -> bool:
-    before = text[: match.start()].rstrip()
-    after = text[match.end() :].lstrip()
+    before = text[max(0, match.start() - 8) : match.start()].rstrip()
+    after = text[match.end() : match.end() + 8].lstrip()
     return before.endswith(" .") or before.endswith(".") and before[-2:-1].isspace() or after.startswith(".")
 
 
@@ -216,8 +242,7 @@ def _news_fixes(text: str, cuts: list[int]) -> list[int]:
     """Keep credits and hashtags with the sentence they close; end a sentence after a credit."""
     kept = []
     for cut in cuts:
-        rest = text[cut:]
-        tail = _tail_length(rest)
+        tail = _tail_length(text, cut)
         if tail and not _inside_credit(text, cut):
             kept.append(cut + tail)  # the credit goes with this sentence
         elif not _inside_credit(text, cut):
@@ -228,19 +253,18 @@ def _news_fixes(text: str, cuts: list[int]) -> list[int]:
     return sorted({c for c in kept if 0 < c < len(text)})
 
 
-def _tail_length(rest: str) -> int:
-    """Length of a credit, photo credit or hashtags starting `rest` (after spaces), if that is all up to a break."""
-    stripped = rest.lstrip()
-    lead = len(rest) - len(stripped)
+def _tail_length(text: str, cut: int) -> int:
+    """Length of a credit, photo credit or hashtags after `cut` (and spaces), if that is all up to a break."""
+    start = _skip_space(text, cut)
     for pattern in (_CREDIT, _PHOTO_CREDIT, _HASHTAGS):
-        match = pattern.match(stripped)
-        if match and _is_break(stripped[match.end() :]):
-            return lead + match.end()
+        match = pattern.match(text, start, start + 300)
+        if match and _is_break(text[match.end() : match.end() + 2], match.end() >= len(text.rstrip())):
+            return match.end() - cut
     return 0
 
 
-def _is_break(rest: str) -> bool:
-    return not rest.strip() or rest[:1] == "*" or rest[:1].isspace()
+def _is_break(following: str, at_end: bool) -> bool:
+    return at_end or following[:1] == "*" or following[:1].isspace()
 
 
 def _inside_credit(text: str, cut: int) -> bool:
