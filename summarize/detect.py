@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import Iterable
 
-from .records import SUPPORTED_LANGUAGES, Detection
+from .detect_rules import arabic_script_votes, arabizi_evidence, english_share, looks_english
+from .records import SUPPORTED_LANGUAGES, Detection, Paragraph
+
+ARABIZI = "ar-Latn"  # BCP 47: Arabic in the Latin script
+ARABIZI_MESSAGE = "Arabic written in Latin letters: not supported"
 
 _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
-# Letters that only one Arabic-script language uses tell the language apart even in one sentence.
-_ARABIC_ONLY = set("\u0629\u064a\u0643\u0649")  # ة ي ك ى: Persian and Urdu write ی and ک instead
-_PERSIAN = set("\u067e\u0686\u0698\u06af\u06a9\u06cc")  # پ چ ژ گ ک ی (shared with Urdu)
-_URDU_ONLY = set("\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2")  # ٹ ڈ ڑ ں ھ ہ ے
 
 # Function words that are English and not (or rarely) words of other Latin-script languages.
 _ENGLISH_MARKERS = frozenset(
@@ -25,10 +26,15 @@ _OTHER_MARKERS = frozenset(
     "le la les des du et est une un dans pour sur au aux qui el los las y en del por con es una para "
     "der die das und ist nicht ein eine mit den dem zu il di che non per sono della os um uma não "
     "het een van ik niet zijn ve bir bu da ile için olarak dan yang dengan ini itu que qui muy pero "
-    "hola gracias bonjour merci beaucoup oui danke guten morgen ja nein ciao grazie obrigado".split()
+    "hola gracias bonjour merci beaucoup oui danke guten morgen ja nein ciao grazie obrigado avec tous mes nous "
+    "vous dans pas plus sont".split()
 )
 SHORT_WORDS = 8
+# Plural -s makes short French, Spanish or Portuguese look English to a suffix test: never override these.
+_ROMANCE = {"fr", "es", "pt", "it", "ca", "ro", "gl"}
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}")
 MIN_LETTERS = 3
 
 
@@ -66,59 +72,114 @@ def _only(text: str, script: str) -> str:
 
 
 def _arabic_script_language(text: str) -> tuple[str, float, list[str]]:
-    letters = Counter(ch for ch in text if _script(ch) == "arabic")
-    arabic = sum(letters[c] for c in _ARABIC_ONLY)
-    persian = sum(letters[c] for c in _PERSIAN)
-    urdu = sum(letters[c] for c in _URDU_ONLY)
-    evidence = [f"letters: arabic-only {arabic}, persian/urdu {persian}, urdu-only {urdu}"]
+    votes, note = arabic_script_votes(text)
+    evidence = [note]
     guesses = _langdetect(text)
     if guesses:
         evidence.append("langdetect: " + ", ".join(f"{lang} {p:.2f}" for lang, p in guesses[:3]))
-    if urdu > max(2, arabic):
-        return "ur", min(1.0, urdu / (urdu + arabic + 1) + 0.5), evidence
-    if persian > arabic:
-        return "fa", min(1.0, persian / (persian + arabic + 1) + 0.5), evidence
-    if arabic == 0 and guesses and guesses[0][0] not in ("ar", "fa", "ur") and guesses[0][1] > 0.9:
-        return guesses[0][0], guesses[0][1], evidence
-    share = (arabic + 1) / (arabic + persian + urdu + 1)
+        top, prob = guesses[0]
+        if top in ("ar", "fa", "ur") and prob > 0.9:
+            votes[top] += 1.0  # langdetect knows Arabic, Persian and Urdu (not Pashto or Kurdish): one vote
+    best, score = max(votes.items(), key=lambda item: (item[1], item[0] == "ar"), default=("ar", 0.0))
+    arabic = votes["ar"]
+    if best != "ar" and score >= arabic + 1.0:
+        return best, round(min(0.99, 0.5 + (score - arabic) / (2 * (score + arabic + 1))), 4), evidence
     lang_prob = dict(guesses).get("ar", 0.0)
+    share = (arabic + 1) / (arabic + score + 1) if best != "ar" else 1.0
     return "ar", round(max(share * 0.9, lang_prob), 4), evidence
 
 
-def _latin_language(text: str) -> tuple[str, float, list[str]]:
+def _py3langid(text: str) -> str | None:
+    """py3langid's language for a short text, or None where it is not installed."""
+    try:
+        import py3langid
+    except ImportError:
+        return None
+    return str(py3langid.classify(text)[0])
+
+
+def _latin_language(text: str) -> tuple[str, float, list[str], bool]:
     words = [w.lower() for w in _LATIN_WORD.findall(text)]
+    is_arabizi, arabizi_note = arabizi_evidence(text)
+    if is_arabizi:
+        return ARABIZI, 0.9, [ARABIZI_MESSAGE, arabizi_note], True
     markers = sum(w in _ENGLISH_MARKERS for w in words)
     ratio = markers / len(words) if words else 0.0
+    common = english_share(words)
+    others = sum(w in _OTHER_MARKERS and english_share([w]) == 0 for w in words)  # "die" is English too
     guesses = _langdetect(text)
-    evidence = [f"english function words: {markers}/{len(words)}"]
+    evidence = [f"english function words: {markers}/{len(words)}, common english words {common:.2f}"]
     if guesses:
         evidence.append("langdetect: " + ", ".join(f"{lang} {p:.2f}" for lang, p in guesses[:3]))
     top, prob = guesses[0] if guesses else ("und", 0.0)
-    if top == "en" or ratio >= 0.2 or (ratio >= 0.1 and prob < 0.9):
-        return "en", round(max(prob if top == "en" else 0.0, min(0.99, 0.5 + ratio * 2)), 4), evidence
-    # langdetect is weak on a few words; plain-ASCII words with no other language's markers read as English.
-    if len(words) < SHORT_WORDS and text.isascii() and not any(w in _OTHER_MARKERS for w in words):
-        evidence.append("short plain-ASCII text with no other-language markers")
-        return "en", 0.6, evidence
-    return top, round(prob, 4), evidence
+    short = len(words) < SHORT_WORDS
+    second = _py3langid(text) if short else None
+    if second:
+        evidence.append(f"py3langid: {second}")
+    if not short and (top == "en" or ratio >= 0.2 or (ratio >= 0.1 and prob < 0.9)):
+        return "en", round(max(prob if top == "en" else 0.0, min(0.99, 0.5 + ratio * 2)), 4), evidence, True
+    if short and not others and common >= 0.5 and (top == "en" or second == "en"):
+        # both detectors are weak on a few words; a text made of frequent English words with one of them for
+        # English is English ("Hundreds die every day.")
+        sure = top == "en" and second in (None, "en") and prob >= 0.9
+        return "en", round(max(prob if top == "en" else 0.0, common * 0.9), 4), evidence, sure or common >= 0.75
+    if short and not others and not {top, second} & _ROMANCE and looks_english(text):
+        return "en", 0.5, [*evidence, "names aside, English words and endings"], False
+    if top == "en" and (second in (None, "en") or prob >= 0.99) and not others:
+        return "en", round(prob, 4), evidence, not short
+    if short and second == "en" and not others and prob < 0.9:
+        return "en", 0.5, evidence, False  # py3langid is the better of the two on a few words; not sure
+    if short and second and second != "en" and (top in ("en", "und") or prob < 0.9):
+        top, prob = second, 0.5  # langdetect wavers on a few words: py3langid decides, without certainty
+    return top, round(prob, 4), evidence, not short and prob >= 0.9
+
+
+def _arabic_with_latin_names(text: str) -> bool:
+    """An Arabic sentence naming Latin-script brands ("أعلنت شركة Apple عن iPhone 15 Pro Max") is Arabic."""
+    arabic = _ARABIC_WORD.findall(text)
+    latin = [w.lower() for w in _LATIN_WORD.findall(_only(text, "latin"))]
+    return len(arabic) >= 3 and not any(w in _ENGLISH_MARKERS for w in latin) and len(arabic) >= len(latin) / 2
 
 
 def detect(text: str) -> Detection:
     """Detect the language of a text; deterministic, and never raises on short or empty text."""
-    text = unicodedata.normalize("NFC", text)
+    # Addresses are Latin letters in any language: an Arabic article full of links is still Arabic.
+    text = _ADDRESS.sub(" ", unicodedata.normalize("NFC", text))
     shares = script_shares(text)
     letters = sum(1 for ch in text if _script(ch))
     share_note = f"script shares: arabic {shares['arabic']:.2f}, latin {shares['latin']:.2f}, other {shares['other']:.2f}"
     if letters < MIN_LETTERS:
         return Detection("und", 0.0, False, shares, (f"only {letters} letters: too short to tell",), reliable=False)
-    if shares["arabic"] >= shares["latin"] and shares["arabic"] >= shares["other"]:
+    sure = True
+    if _arabic_with_latin_names(text) or (shares["arabic"] >= shares["latin"] and shares["arabic"] >= shares["other"]):
         lang, conf, evidence = _arabic_script_language(_only(text, "arabic"))
         conf *= shares["arabic"] if shares["arabic"] < 0.5 else 1.0
     elif shares["latin"] >= shares["other"]:
-        lang, conf, evidence = _latin_language(_only(text, "latin"))
+        lang, conf, evidence, sure = _latin_language(_only(text, "latin"))
     else:
         guesses = _langdetect(text)
         lang, conf = guesses[0] if guesses else ("und", 0.0)
         evidence = ["langdetect: " + ", ".join(f"{g} {p:.2f}" for g, p in guesses[:3])] if guesses else []
-    reliable = letters >= 20 and conf >= 0.5
+    reliable = letters >= 20 and conf >= 0.5 and sure
     return Detection(lang, round(conf, 4), lang in SUPPORTED_LANGUAGES, shares, (share_note, *evidence), reliable)
+
+
+def detect_paragraphs(paragraphs: Iterable[str | Paragraph]) -> tuple[Detection, ...]:
+    """The language of each paragraph, for articles that mix languages (a quote in English in Arabic copy)."""
+    return tuple(detect(p.text if isinstance(p, Paragraph) else p) for p in paragraphs)
+
+
+def mixed_languages(detections: Iterable[Detection]) -> tuple[str, ...]:
+    """Languages that reliably detected paragraphs name, most letters first; more than one means a mixed article."""
+    weight: Counter = Counter()
+    for found in detections:
+        if found.reliable and found.language != "und":
+            weight[found.language] += 1
+    return tuple(lang for lang, _ in weight.most_common())
+
+
+def unsupported_reason(found: Detection) -> str:
+    """One line saying why a detected language cannot be processed."""
+    if found.language == ARABIZI:
+        return ARABIZI_MESSAGE
+    return f"language {found.language!r} is not supported (Arabic and English are)"

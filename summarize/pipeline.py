@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator, Sequence, Union
 
 from . import __version__
-from .detect import detect
+from .detect import detect, unsupported_reason
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
 from .extractive import key_points_extractive, summarize_extractive
 from .keypoints import key_points, keypoint_options
@@ -45,10 +45,7 @@ def source_language(article: Article, forced: str | None = None) -> str:
     if found.language == "und":
         raise UnsupportedLanguageError("too little text to tell its language", source=article.source)
     if not found.supported:
-        raise UnsupportedLanguageError(
-            f"language {found.language!r} is not supported (Arabic and English are); use --from to override",
-            source=article.source,
-        )
+        raise UnsupportedLanguageError(f"{unsupported_reason(found)}; use --from to override", source=article.source)
     return found.language
 
 

@@ -10,6 +10,7 @@ import re
 from typing import Callable, Iterable, Sequence
 
 from .records import Paragraph, Sentence
+from .sentence_rules import boundaries
 
 __all__ = [
     "fit",
@@ -22,7 +23,7 @@ __all__ = [
 
 _MARKERS = (
     (re.compile(r"(#{1,6})[ \t]+(\S.*)"), "heading"),
-    (re.compile(r"([-*+])[ \t]+(\S.*)"), "list"),
+    (re.compile(r"([-*+•])[ \t]+(\S.*)"), "list"),
     # at most 3 digits, so a line opening with a year ("2026. ...") is not a list item
     (re.compile(r"([0-9\u0660-\u0669\u06F0-\u06F9]{1,3}[.)])[ \t]+(\S.*)"), "list"),
     (re.compile(r"(>)[ \t]+(\S.*)"), "text"),
@@ -34,47 +35,34 @@ _OPENERS = "\"“«'‘(["
 # Ending a line with any of these means "sentence" or "lead-in", never "title".
 _NOT_TITLE_END = ".!?؟۔…:;,،؛"
 
-_TERMINATOR = re.compile(r"[.!?؟۔…]+[" + re.escape(_CLOSERS) + r"]*")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
-_ARABIC_ABBREVIATION = re.compile(r"(?:[\u0621-\u064A]\.)*[\u0621-\u064A]\u0640?")
-_ARABIC_ERA = {"م", "ه", "هـ"}  # "2020 م." (AD) and "1446 هـ." (AH) close a sentence
-_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9][0-9\u0660-\u0669\u06F0-\u06F9,.\u066B\u066C]*")
-_LATIN_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")  # U.S., a.m., single initials
+_SENTENCE_END = ".!?؟۔…:;"
+# A line ending in one of these words cannot end a sentence or a title.
+_DANGLING = frozenset("the a an of to and or in on at for from with by as that than في من على إلى الى عن و أو".split())
 
-# Titles and date words that are followed by a name or number: never a sentence end.
-_STRONG = frozenset(
-    "Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Sgt Capt Maj Adm Rev Hon Mt Ft vs cf approx "
-    "e.g i.e Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
-# Abbreviations that often end a sentence too: they end one only before a typical opener.
-_WEAK = frozenset("Inc Ltd Co Corp Jr Sr etc".split())
-_STARTERS = frozenset(
-    "The A An He She It They We I You This That These Those There Their His Her Its Our But And "
-    "Yet So In On At As For If When While After Before Meanwhile However Officials Police".split()
-)
-
-_NEXT_WORD = re.compile(r"\s*[" + re.escape(_OPENERS) + r"]*(\S*)")
 _CLAUSE_CUT = re.compile(r"[,;:](?=\s)|[،؛](?=.)|\s[-–—](?=\s)")
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Split on blank lines when there are any, else one paragraph per non-empty line."""
+    """Blocks of text: a blank line, a marker or a standalone line ends one; hard-wrapped lines are rejoined."""
     lines = text.splitlines()
-    blocked = _has_blank_line(lines)
+    width = _wrap_width(lines)
     drafts: list[list[str]] = []  # [marker, kind, text]
-    joinable = False
+    open_item = joinable = False  # an item runs to the next blank line or item; a wrapped line to its sentence
+    previous = ""
     for line in lines:
         stripped = line.strip()
         if not stripped:
-            joinable = False
+            open_item = joinable = False
             continue
         marker, kind, rest = _parse_marker(stripped)
-        continues_item = drafts and drafts[-1][1] == "list" and line[:1].isspace()
-        if blocked and not marker and (joinable or continues_item):
+        if drafts and not marker and (
+            (open_item and line[:1].isspace()) or (joinable and _continues(previous, stripped, width))
+        ):
             drafts[-1][2] += " " + stripped
+            previous = stripped
             continue
         drafts.append([marker, kind, rest])
-        joinable = blocked and not marker
+        open_item, joinable, previous = kind == "list", kind != "heading", stripped
     return tuple(
         Paragraph(
             index=i,
@@ -86,17 +74,33 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     )
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width text was hard-wrapped at, or 0: most lines close to one length of at most 100 characters."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return 0
+    width = lengths[int(len(lengths) * 0.9) - 1 if len(lengths) >= 10 else -1]
+    near = sum(width * 0.7 <= n <= width for n in lengths)
+    return width if 40 <= width <= 100 and near >= max(3, len(lengths) // 2) else 0
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether `line` goes on the sentence or paragraph of `previous` rather than starting its own."""
+    if width and len(previous) >= width * 0.7:
+        return True  # a full line of hard-wrapped text
+    if previous[-1] in _SENTENCE_END:
+        return False
+    last = previous.rsplit(maxsplit=1)[-1]
+    # "a sentence\ncut off" goes on; a short label such as "features\ncontact manager" does not
+    return last in _DANGLING or (line[:1].islower() and len(previous.split()) >= 3)
+
+
 def looks_like_heading(text: str) -> bool:
     """True for a short line with no sentence-final punctuation, like a news subheading."""
     body = text.strip().rstrip(_CLOSERS + "*_ ")
     if not body or body[-1] in _NOT_TITLE_END:
         return False
     return len(body) <= _HEADING_MAX_CHARS and len(body.split()) <= _HEADING_MAX_WORDS
-
-
-def _has_blank_line(lines: list[str]) -> bool:
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    return bool(filled) and any(not lines[i].strip() for i in range(filled[0], filled[-1]))
 
 
 def _parse_marker(line: str) -> tuple[str, str, str]:
@@ -108,59 +112,27 @@ def _parse_marker(line: str) -> tuple[str, str, str]:
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
-    """Split text into sentences; `،` and `؛` never end one, `؟` and `۔` do."""
-    text = text.strip()
-    found: list[str] = []
-    start = 0
-    for match in _TERMINATOR.finditer(text):
-        if _ends_sentence(text, match):
-            piece = text[start : match.end()].strip()
-            if piece:
-                found.append(piece)
-            start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        found.append(tail)
-    return tuple(found)
-
-
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    after = text[match.end() : match.end() + 1]
-    # Arabic copy often drops the space after the stop ("قال.وأضاف"); Latin never splits there.
-    if after and not after.isspace() and not _ARABIC_LETTER.match(after):
-        return False
-    next_word = _NEXT_WORD.match(text, match.end()).group(1)
-    if next_word[:1].islower():  # "e.g. the", "'Why?' he asked": the sentence goes on
-        return False
-    if match.group().rstrip(_CLOSERS) != ".":
-        return True
-    # A bounded look-behind keeps long paragraphs linear: no abbreviation is this long.
-    return not _is_abbreviation(text[max(0, match.start() - 80) : match.start()], next_word)
-
-
-def _is_abbreviation(head: str, next_word: str) -> bool:
-    """Whether the word at the end of `head`, just before a ".", is an abbreviation."""
-    word = head.rsplit(maxsplit=1)[-1].lstrip(_OPENERS) if head.strip() else ""
-    if word in _STRONG or word.lower() in {"e.g", "i.e", "vs"}:
-        return True
-    if word == "No":  # "No. 5", but "He said No."
-        return next_word[:1].isdigit()
-    opener = next_word.rstrip(",.;:!?")
-    if word in _WEAK or _LATIN_ACRONYM.fullmatch(word):
-        return opener not in _STARTERS
-    if _ARABIC_ABBREVIATION.fullmatch(word):
-        before = head[: len(head.rstrip()) - len(word)].split()
-        return not (word in _ARABIC_ERA and before and _NUMBER.fullmatch(before[-1]))
-    return False
+    """Split text into sentences; `،` and `؛` never end one, `؟` and `۔` do; credits stay with their sentence."""
+    return tuple(text[start:end] for start, end in boundaries(text))
 
 
 def sentences(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
     """Flatten paragraphs into sentences numbered 0..n-1 in article order."""
     found: list[Sentence] = []
     for paragraph in paragraphs:
-        for text in split_sentences(paragraph.text):
+        for text in _paragraph_sentences(paragraph):
             found.append(Sentence(id=len(found), paragraph=paragraph.index, text=text, kind=paragraph.kind))
     return tuple(found)
+
+
+def _paragraph_sentences(paragraph: Paragraph) -> list[str]:
+    """A list item is split with its marker in place ("1. First 2. Second"), then the marker is left out."""
+    if paragraph.kind != "list" or not paragraph.marker:
+        return list(split_sentences(paragraph.text))
+    offset = len(paragraph.marker) + 1
+    whole = f"{paragraph.marker} {paragraph.text}"
+    pieces = (whole[max(start, offset) : end].strip() for start, end in boundaries(whole))
+    return [piece for piece in pieces if piece]
 
 
 def fit(sentence: str, max_tokens: int, count_tokens: Callable[[str], int]) -> tuple[str, ...]:
