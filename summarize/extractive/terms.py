@@ -1,0 +1,86 @@
+"""Matching form of a sentence: Arabic-aware content terms, for scoring only; no text is ever altered.
+
+Folding strips harakat, Quranic marks, tatweel and bidi/format characters, casefolds, folds alef
+forms, alef maqsura and ta marbuta, and maps Arabic-Indic and Extended Arabic-Indic digits to ASCII,
+so "أعلنت" meets "اعلنت" and "٢٠٢٤" meets "2024". Light stemming drops Arabic proclitics (و ال ب ل
+ك ف) and a few English suffixes, which is enough for overlap between sentences of one article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "stopwords", "terms"]
+
+# Harakat, Quranic marks, tatweel and bidi/joiner format characters: invisible to matching.
+_IGNORED = re.compile(
+    "[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}
+    | {chr(0x0660 + d): str(d) for d in range(10)}
+    | {chr(0x06F0 + d): str(d) for d in range(10)}
+)
+_WORD = re.compile(r"\w+")
+_PROCLITICS = ("وال", "بال", "كال", "فال", "لل", "ال")
+_ENGLISH_SUFFIXES = ("ing", "ed", "s")
+_MAX_TERM = 40  # longer "words" (URLs, base64, runs of one letter) are noise for overlap
+
+_ENGLISH_STOPWORDS = """
+a about after against all also am amid among an and any are as at be because been before being
+between both but by can could did do does during each either for from had has have having he her
+here hers him his how however i if in including into is it its itself just may me might more most
+mr mrs ms must my no nor not now of off on once one only or other our out over own per said same
+say says she should since so some such than that the their them then there these they this those
+though through to too two under until up upon very was we were what when where whether which while
+who whom whose why will with within without would yet you your
+"""
+_ARABIC_STOPWORDS = """
+في من على إلى الى عن مع أن إن ان أنه إنه انه كان كانت يكون تكون هذا هذه ذلك تلك هؤلاء الذي التي
+الذين اللذين هو هي هم هما نحن أنا ما ماذا لا لم لن قد ثم أو او أي كل بعض بين حتى عند عندما منذ خلال
+بعد قبل حول ضد غير أيضا ايضا كما لكن إذا اذا إلا الا قال قالت يقول وأضاف أضاف أكد وأكد حيث فيها فيه
+منه منها عليه عليها إليه له لها لهم به بها تم يتم وقد وفي ومن وأن وهو وهي وكان عام هناك ليس أمام
+"""
+
+
+def fold(text: str) -> str:
+    """Matching form: NFKC, no diacritics, tatweel or format marks, casefolded, letter variants folded."""
+    return _IGNORED.sub("", unicodedata.normalize("NFKC", text)).casefold().translate(_FOLD)
+
+
+_STOPWORDS = {
+    "en": frozenset(fold(w) for w in _ENGLISH_STOPWORDS.split()),
+    "ar": frozenset(fold(w) for w in _ARABIC_STOPWORDS.split()),
+}
+_BOTH = _STOPWORDS["en"] | _STOPWORDS["ar"]
+
+
+def stopwords(language: str) -> frozenset[str]:
+    """Function words of the language; an undecided or mixed text gets both lists."""
+    return _STOPWORDS.get(language, _BOTH)
+
+
+def terms(text: str, stop: frozenset[str]) -> list[str]:
+    """Content words of a sentence, in order, in matching form."""
+    out = []
+    for word in _WORD.findall(fold(text)):
+        if word in stop or len(word) > _MAX_TERM:
+            continue
+        word = _stem(word)
+        if len(word) > 1 and word not in stop:
+            out.append(word)
+    return out
+
+
+def _stem(word: str) -> str:
+    for clitic in _PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            return word[len(clitic) :]
+    if word.startswith("و") and len(word) >= 4:  # "وقال" → "قال"
+        return word[1:]
+    if word.isascii() and word.isalpha() and len(word) > 4:
+        for suffix in _ENGLISH_SUFFIXES:
+            if word.endswith(suffix) and not word.endswith("ss") and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]  # "bases" meets "base", "talks" meets "talked"
+    return word

@@ -1,0 +1,113 @@
+"""Key points that cover the article: the first from the lead, the others spread over its stories.
+
+An article is cut into stories at headings and where the vocabulary of consecutive paragraphs stops
+overlapping (TextTiling's idea, on the unit TF-IDF vectors of scoring.py). Each story is scored on
+its own, so its own lead and centre win inside it. The first point is the best sentence of the
+article's lead; the next go to the stories not yet covered, biggest first (a brief of five stories
+gets one point per story), then by D'Hondt quotas on story size. MMR keeps points distinct.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..records import Sentence
+from .choose import mmr
+from .scoring import Profile, Scored, Vector, _add, _dot, is_body, score
+
+__all__ = ["key_points", "stories"]
+
+LEAD = 3  # the lead: the first sentences of the article that are not headings
+BREAK = 0.08  # cosine between neighbouring paragraph blocks under which a new story starts
+BLOCK = 2  # paragraphs per side compared at each gap
+MIN_STORY = 2  # sentences: a smaller piece joins its neighbour
+
+
+def key_points(sentences: Sequence[Sentence], language: str, n: int, *, redundancy: float,
+               max_similarity: float) -> tuple[Sentence, ...]:
+    """Up to n distinct sentences in article order: one from the lead, the rest over the stories."""
+    if n <= 0 or not sentences:
+        return ()
+    scored = score(sentences, language)
+    pieces = stories(sentences, scored)
+    local = _local_scores(sentences, language, pieces, scored)
+    lead = [k for k, s in enumerate(sentences) if is_body(s)][:LEAD] or [0]
+    first = mmr(sentences, [local[k] for k in lead], 1, language=language, redundancy=0.0,
+                max_similarity=max_similarity)
+    chosen = [first[0] if first else lead[0]]
+    counts = [0] * len(pieces)
+    counts[_story_of(chosen[0], pieces)] += 1
+    while len(chosen) < n:
+        order = _next_stories(pieces, counts)
+        for story in order:
+            start, end = pieces[story]
+            picked = mmr(sentences, local, 1, language=language, redundancy=redundancy,
+                         max_similarity=max_similarity, taken=chosen, within=(start, end))
+            if picked:
+                chosen.append(picked[0])
+                counts[story] += 1
+                break
+        else:
+            break  # no story has a distinct sentence left
+    return tuple(sentences[k] for k in sorted(chosen))
+
+
+def stories(sentences: Sequence[Sentence], scored: Sequence[Scored]) -> list[tuple[int, int]]:
+    """[start, end) positions of the article's stories, in order."""
+    paragraphs = _paragraph_spans(sentences)
+    vectors = [_sum([scored[k].vector for k in range(a, b)]) for a, b in paragraphs]
+    cuts = [0]
+    for g in range(1, len(paragraphs)):
+        a, b = paragraphs[g]
+        if sentences[a].kind == "heading" or _gap(vectors, g) < BREAK:
+            if a - cuts[-1] >= MIN_STORY or sentences[cuts[-1]].kind == "heading" and a > cuts[-1] + 1:
+                cuts.append(a)
+    if len(cuts) > 1 and len(sentences) - cuts[-1] < MIN_STORY:
+        cuts.pop()
+    return [(c, cuts[i + 1] if i + 1 < len(cuts) else len(sentences)) for i, c in enumerate(cuts)]
+
+
+def _paragraph_spans(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for k in range(1, len(sentences) + 1):
+        if k == len(sentences) or sentences[k].paragraph != sentences[k - 1].paragraph:
+            spans.append((start, k))
+            start = k
+    return spans
+
+
+def _gap(vectors: list[Vector], g: int) -> float:
+    """Cosine between the BLOCK paragraphs before gap g and the BLOCK paragraphs after it."""
+    left, right = _sum(vectors[max(0, g - BLOCK) : g]), _sum(vectors[g : g + BLOCK])
+    norm = (_dot(left, left) * _dot(right, right)) ** 0.5
+    return _dot(left, right) / norm if norm else 0.0
+
+
+def _sum(vectors: Sequence[Vector]) -> Vector:
+    total: Vector = {}
+    for vector in vectors:
+        _add(total, vector, 1.0)
+    return total
+
+
+def _local_scores(sentences, language, pieces, scored) -> list[Scored]:
+    """Each story scored on its own (its lead and centre win inside it); a single story keeps the
+    article's scores."""
+    if len(pieces) == 1:
+        return list(scored)
+    local: list[Scored] = []
+    for start, end in pieces:
+        for s in score(sentences[start:end], language, Profile()):
+            local.append(Scored(s.score, start + s.position, scored[start + s.position].vector))
+    return local
+
+
+def _story_of(position: int, pieces: list[tuple[int, int]]) -> int:
+    return next(i for i, (a, b) in enumerate(pieces) if a <= position < b)
+
+
+def _next_stories(pieces: list[tuple[int, int]], counts: list[int]) -> list[int]:
+    """Stories in the order they should get the next point: uncovered first, biggest first; then
+    D'Hondt on size (size / (points + 1)); ties to the earlier story."""
+    size = [b - a for a, b in pieces]
+    return sorted(range(len(pieces)), key=lambda i: (counts[i] > 0, -size[i] / (counts[i] + 1), i))
