@@ -143,9 +143,10 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
     def terminated(signum: int, frame: Any) -> None:  # SIGTERM ends a run like Ctrl-C: cleanly, outputs whole
         raise KeyboardInterrupt
 
+    previous = None
     if hasattr(signal, "SIGTERM"):
         try:
-            signal.signal(signal.SIGTERM, terminated)
+            previous = signal.signal(signal.SIGTERM, terminated)
         except ValueError:  # not the main thread (some test runners): the default handler stays
             pass
     from .errors import PipeClosed
@@ -162,6 +163,9 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
         if os.environ.get("SUMMARIZE_RAISE") and not isinstance(exc, SummarizeError):
             raise  # tests see unexpected errors as they are
         code = console.report(exc)
+    finally:
+        if previous is not None:  # the caller's own handling of SIGTERM, as it was (a library user, a test runner)
+            signal.signal(signal.SIGTERM, previous)
     raise typer.Exit(code)
 
 

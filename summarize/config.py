@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ConfigError
+from .writers import FORMATS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,7 +29,7 @@ def _opt(default: Any, *, choices: tuple[str, ...] = (), low: int | None = None,
 class Settings:
     """Every tunable of a run; the field name is the config key and, upper-cased, the env suffix."""
 
-    format: str = _opt("text", choices=("text", "markdown", "json", "jsonl"))
+    format: str = _opt("text", choices=FORMATS)
     encoding: str | None = None
     device: str = _opt("auto", choices=("auto", "cpu", "cuda"))
     backend: str = _opt("auto", choices=("auto", "ctranslate2", "transformers"))

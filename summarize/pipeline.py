@@ -19,11 +19,10 @@ from .glossary import Glossary, GlossaryTranslator, glossary_findings, with_glos
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .models.registry import resolve
-from .records import SUPPORTED_LANGUAGES, Article, Coverage, KeyPointOut, ModelInfo, RunResult, Sentence
-from .segment import sentences, split_paragraphs
+from .records import SUPPORTED_LANGUAGES, Article, Coverage, Document, KeyPointOut, ModelInfo, RunResult, Sentence
 from .summary import summarize as summarize_text
 from .summary import summary_options
-from .translate import Translation, passthrough, translate_texts, translation_options
+from .translate import Translation, document, passthrough, translate_texts, translation_options
 from .verify import Finding
 from .verify import check as check_output
 
@@ -121,8 +120,10 @@ class RunOptions:
 class _Run:
     """The working state of one article's run: models used, coverage, warnings, timings."""
 
-    def __init__(self, article: Article, pool: ModelPool, options: RunOptions, src: str, out: str) -> None:
+    def __init__(self, article: Article, pool: ModelPool, options: RunOptions, src: str, out: str,
+                 doc: Document) -> None:
         self.article, self.pool, self.options, self.src, self.out = article, pool, options, src, out
+        self.document = doc
         self.models: dict[str, ModelInfo] = {}
         self.coverage: dict[str, Coverage] = {}
         self.warnings: list[str] = []
@@ -150,7 +151,7 @@ class _Run:
                 model = with_glossary(self.pool.get(translation_role(self.src, tgt),
                                                     self._translation_override(self.src)), self.options.glossary)
                 options = translation_options(self.options.beams)
-                [self.translation] = translate_texts([(self.article.source, self.article.text)], model, self.src,
+                [self.translation] = translate_texts([self.document], model, self.src,
                                                      tgt, options)
                 self.glossary_lost += _lost(model)
             self.models["translation"] = self.translation.model
@@ -202,8 +203,9 @@ def _lost(model: Seq2SeqModel) -> tuple[Finding, ...]:
 
 
 def _translated_sentences(run: _Run, sents: Sequence[Sentence], tgt: str) -> tuple[Sentence, ...]:
-    pairs = {p.id: p.target for p in run.translate_article(tgt).sentences}
-    return tuple(replace(s, text=pairs[s.id]) for s in sents)
+    """The article's own sentences (one segmentation), each with its translation as text."""
+    pairs = run.translate_article(tgt).sentences
+    return tuple(replace(s, text=p.target) for s, p in zip(sents, pairs))
 
 
 def _abstractive(run: _Run, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
@@ -268,8 +270,9 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
     out = options.to or src
     if out not in SUPPORTED_LANGUAGES:
         raise UsageError(f"--to must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {out!r}")
-    sents = sentences(split_paragraphs(article.text))
-    run = _Run(article, pool, options, src, out)
+    doc = document(article.source, article.text)  # segmented once: the translation reuses these sentences
+    sents = doc.sentences
+    run = _Run(article, pool, options, src, out, doc)
     run.timings["detect"] = round(time.perf_counter() - started, 4)
     step = _extractive if options.method == "extractive" else _abstractive
     route, summary, flagged, points = step(run, sents)

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .detect import script_shares
+from .arabic import letters, script_shares
 
 if TYPE_CHECKING:
     from .models.base import Generated, GenerationOptions, Seq2SeqModel
@@ -49,7 +49,7 @@ def wrong_script(text: str, language: str | None) -> str | None:
     script = _SCRIPT.get(language or "")
     if script is None:
         return None
-    if sum(ch.isalpha() for ch in text) < 12:  # a name or a figure alone is in no script of its own
+    if letters(text) < 12:  # a name or a figure alone is in no script of its own
         return None
     shares = script_shares(text)
     if sum(shares.values()) and shares[script] < MIN_SCRIPT_SHARE:

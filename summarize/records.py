@@ -52,6 +52,16 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A text cut once into paragraphs and sentences; every step that needs its sentences gets these."""
+
+    source: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence of the source; `id` is its 0-based position in the whole article."""
 

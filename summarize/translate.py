@@ -7,7 +7,7 @@ from typing import Sequence
 
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .quality import generate_checked
-from .records import Coverage, Paragraph, ParagraphPair, Sentence, SentencePair, Translation
+from .records import Coverage, Document, Paragraph, ParagraphPair, Sentence, SentencePair, Translation
 from .segment import fit, sentences, split_paragraphs
 
 
@@ -24,14 +24,18 @@ def translation_options(beams: int) -> GenerationOptions:
     return GenerationOptions(num_beams=beams, max_new_tokens=512, ratio=2.0, slack=10)
 
 
-def plan(text: str, model: Seq2SeqModel, src: str, tgt: str) -> _Plan:
-    """Paragraphs, sentences, and the pieces of each sentence that fit the model's input limit."""
-    paragraphs = split_paragraphs(text)
-    found = sentences(paragraphs)
+def document(source: str, text: str) -> Document:
+    """A text segmented once: its paragraphs and sentences."""
+    paragraphs = tuple(split_paragraphs(text))
+    return Document(source, text, paragraphs, tuple(sentences(paragraphs)))
+
+
+def plan(doc: Document, model: Seq2SeqModel, src: str, tgt: str) -> _Plan:
+    """The document's paragraphs and sentences, and the pieces of each sentence that fit the model's input."""
     limit = model.max_input_tokens
     count = lambda t: model.count_tokens(t, src, tgt)  # noqa: E731
-    pieces = tuple((s.id, piece) for s in found for piece in fit(s.text, limit, count))
-    return _Plan(paragraphs, found, pieces)
+    pieces = tuple((s.id, piece) for s in doc.sentences for piece in fit(s.text, limit, count))
+    return _Plan(doc.paragraphs, doc.sentences, pieces)
 
 
 def _assemble(name: str, text: str, p: _Plan, outs: Sequence[Generated], bad: dict[int, str],
@@ -53,10 +57,13 @@ def _assemble(name: str, text: str, p: _Plan, outs: Sequence[Generated], bad: di
 
 
 def translate_texts(
-    items: Sequence[tuple[str, str]], model: Seq2SeqModel, src: str, tgt: str, options: GenerationOptions
+    items: Sequence[Document | tuple[str, str]], model: Seq2SeqModel, src: str, tgt: str, options: GenerationOptions
 ) -> list[Translation]:
-    """Translate several (source name, text) items from src to tgt in one batched pass over all sentences."""
-    plans = [plan(text, model, src, tgt) for _, text in items]
+    """Translate several documents (or (source name, text) pairs, segmented here) from src to tgt in one batched
+    pass over all their sentences."""
+    docs = [item if isinstance(item, Document) else document(*item) for item in items]
+    items = [(doc.source, doc.text) for doc in docs]
+    plans = [plan(doc, model, src, tgt) for doc in docs]
     texts = [piece for p in plans for _, piece in p.pieces]
     outputs, bad = generate_checked(model, texts, options, src=src, tgt=tgt)
     results, start = [], 0

@@ -181,3 +181,17 @@ def test_strict_turns_findings_into_exit_8_and_findings_are_said(capsys):
     assert review_result(Console(), settings)(planted) == 0
     assert review_result(Console(), settings, strict=True)(planted) == 8
     assert "$140 million" in capsys.readouterr().err
+
+
+def test_the_article_is_segmented_once_and_its_translation_reuses_the_sentences(tiny, monkeypatch):
+    import summarize.translate as translate_module
+
+    calls = []
+    real = translate_module.split_paragraphs
+    monkeypatch.setattr(translate_module, "split_paragraphs", lambda text: calls.append(text) or real(text))
+    r = invoke(str(AR_SAMPLE), "--to", "en", "-f", "json", "--translation-model", str(tiny["marian"]),
+               "--summary-model", str(tiny["bart"]), "--keypoints-model", str(tiny["t5"]))
+    assert r.exit_code == 0, r.output
+    assert len(calls) == 1  # the run's own segmentation; the ar→en translation gets those sentences
+    doc = json.loads(r.stdout)
+    assert len(doc["sentences"]) == len(sentences(split_paragraphs(AR_SAMPLE.read_text(encoding="utf-8"))))

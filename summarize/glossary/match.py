@@ -7,26 +7,21 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from ..arabic import ascii_digits, is_mark, mapped, script
+
 _PLAIN = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "ى": "ي"})
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
-    out = unicodedata.normalize("NFD", ch.translate(DIGITS).translate(_PLAIN))
-    return "".join(c for c in out if c != "\u0640" and unicodedata.category(c) not in ("Mn", "Cf")).casefold()
+    out = unicodedata.normalize("NFD", ascii_digits(ch).translate(_PLAIN))
+    return "".join(c for c in out if not is_mark(c) and unicodedata.category(c) != "Mn").casefold()
 
 
 @lru_cache(maxsize=64)
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """The text for matching, and for each of its characters the index it came from (plus the end)."""
-    chars, where = [], []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        chars.append(folded)
-        where.extend([i] * len(folded))
-    where.append(len(text))
-    return "".join(chars), tuple(where)
+    return mapped(text, _fold_char)
 
 
 def key(word: str) -> str:
@@ -34,9 +29,8 @@ def key(word: str) -> str:
 
 
 def language(text: str, *, mixed: bool = False) -> str:
-    arabic = any("\u0600" <= c <= "\u06ff" and c.isalpha() for c in text)
-    latin = any(c.isascii() and c.isalpha() for c in text)
-    return "mixed" if mixed and arabic and latin else "ar" if arabic else "en"
+    has = {script(c) for c in text}
+    return "mixed" if mixed and {"arabic", "latin"} <= has else "ar" if "arabic" in has else "en"
 
 
 def _forms(word: str) -> list[tuple[str, str]]:

@@ -7,7 +7,8 @@ from itertools import count
 from typing import Iterator, Mapping
 
 from .entries import Entry, Glossary
-from .match import DIGITS, find, fold, language
+from ..arabic import ascii_digits
+from .match import find, fold, language
 
 
 def _applicable(glossary: Glossary, src: str, tgt: str) -> tuple[Entry, ...]:
@@ -46,7 +47,7 @@ def restore(text: str, mapping: Mapping[str, str]) -> tuple[str, tuple[str, ...]
         return text, ()
     tokens = list(mapping)
     regex = re.compile("|".join(f"(?P<p{k}>(?<!\\d){_SEPARATOR.join(t)}(?!\\d))" for k, t in enumerate(tokens)))
-    digits = text.translate(DIGITS)  # one character for one: positions stay those of `text`
+    digits = ascii_digits(text)  # one character for one: positions stay those of `text`
     out: list[str] = []
     found: set[str] = set()
     pos = 0

@@ -24,7 +24,7 @@ from pathlib import Path
 from string import Template
 from typing import Any, Iterable
 
-from ..detect import script_shares
+from ..arabic import script_shares
 from ..errors import UnsupportedLanguageError, UsageError
 
 __all__ = ["PromptError", "PromptTemplate", "available", "check_readable", "load", "render"]
