@@ -48,15 +48,11 @@ def run(text_or_path: str | Path | Article, *, settings: Settings | None = None,
     `settings` sets device, backend and the rest (default: SUMMARIZE_* variables over the config file, as
     the CLI reads them).
     """
-    from .pipeline import RunOptions, pool_for, run_article
+    from .pipeline import pool_for, run_article, run_options
 
     settings = settings or load_settings()
     article = _article(text_or_path, settings.encoding)
-    defaults = dict(length=settings.length, points=settings.points, method=settings.method, beams=settings.beams,
-                    permissive=settings.permissive, translation_model=settings.translation_model,
-                    summary_model=settings.summary_model, keypoints_model=settings.keypoints_model,
-                    prompts_dir=settings.prompts_dir)
-    return run_article(article, pool_for(settings), RunOptions(**{**defaults, **options}))
+    return run_article(article, pool_for(settings), run_options(settings, **options))
 
 
 def translate(text_or_path: str | Path | Article, *, to: str, settings: Settings | None = None,

@@ -20,9 +20,11 @@ else:  # pragma: no cover
 ENV_PREFIX = "SUMMARIZE_"
 
 
-def _opt(default: Any, *, choices: tuple[str, ...] = (), low: int | None = None, high: int | None = None) -> Any:
-    """A setting's default with the values it accepts: the same check for flags, env and the config file."""
-    return field(default=default, metadata={"choices": choices, "low": low, "high": high})
+def _opt(default: Any, *, choices: tuple[str, ...] = (), low: int | None = None, high: int | None = None,
+         count: bool = False) -> Any:
+    """A setting's default with the values it accepts (`count`: a positive whole number as well as the
+    choices): the same check for flags, env and the config file."""
+    return field(default=default, metadata={"choices": choices, "low": low, "high": high, "count": count})
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Settings:
     chunk_chars: int = _opt(50_000, low=1)  # articles are read and batched together up to this many characters
     offline: bool = False
     method: str = _opt("abstractive", choices=("abstractive", "extractive"))
-    length: str = _opt("medium", choices=("short", "medium", "long"))
+    length: str = _opt("medium", choices=("short", "medium", "long"), count=True)  # or a number of sentences
     points: int = _opt(5, low=0, high=20)
     permissive: bool = False
     translation_model: str | None = None
@@ -61,7 +63,7 @@ def rule(name: str) -> Mapping[str, Any]:
     """What a setting accepts (choices, low, high) and its default: the options of every command are built
     from this, so the command line, the environment and the config file accept the same values."""
     spec = _FIELDS[name]
-    return {"choices": (), "low": None, "high": None, **spec.metadata, "default": spec.default}
+    return {"choices": (), "low": None, "high": None, "count": False, **spec.metadata, "default": spec.default}
 
 
 def default_config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -109,8 +111,11 @@ def _checked(name: str, value: Any, origin: str) -> Any:
     meta = _FIELDS[name].metadata
     if value is None:
         return value
+    if meta.get("count") and str(value).strip().isdecimal() and int(value) > 0:
+        return str(int(value))
     if meta.get("choices") and value not in meta["choices"]:
-        raise ConfigError(f"{origin}: {name} must be one of {', '.join(meta['choices'])}, not {value!r}")
+        also = " or a positive number" if meta.get("count") else ""
+        raise ConfigError(f"{origin}: {name} must be one of {', '.join(meta['choices'])}{also}, not {value!r}")
     if meta.get("low") is not None and value < meta["low"]:
         raise ConfigError(f"{origin}: {name} must be at least {meta['low']}, not {value}")
     if meta.get("high") is not None and value > meta["high"]:
@@ -161,7 +166,8 @@ def load_settings(
     named = config_path is not None or bool(env.get(ENV_PREFIX + "CONFIG"))  # a file asked for must exist
     merged = _from_file(path, required=named)
     merged.update(_from_env(env))
-    merged.update({k: _checked(k, v, "option") for k, v in (flags or {}).items() if v is not None and k in _FIELDS})
+    merged.update({k: _checked(k, v, "--" + k.replace("_", "-")) for k, v in (flags or {}).items()
+                   if v is not None and k in _FIELDS})
     merged.update({k: v for k, v in (flags or {}).items() if k not in _FIELDS})
     unknown = set(merged) - set(_FIELDS)
     if unknown:

@@ -48,6 +48,14 @@ def source_language(article: Article, forced: str | None = None) -> str:
     return found.language
 
 
+def run_options(settings: Any, **given: Any) -> "RunOptions":
+    """RunOptions from the settings of the same names, and what only the command gives (to, --from, …)."""
+    from dataclasses import fields
+
+    names = {f.name for f in fields(RunOptions)} - set(given) - {"glossary"}
+    return RunOptions(**{name: getattr(settings, name) for name in names if hasattr(settings, name)}, **given)
+
+
 @dataclass(frozen=True)
 class TranslateOptions:
     """What `summarize translate` was asked for."""

@@ -59,11 +59,15 @@ class _Frame:
 
 def summary_options(spec: ModelSpec, length: str, beams: int | None = None) -> GenerationOptions:
     """Decoding for a length preset on top of the spec's defaults, always with explicit lengths."""
-    key = getattr(length, "value", length)  # a str Enum member hashes by its name, not its value
-    if key not in LENGTHS:
-        raise UsageError(f"summary length must be one of {', '.join(LENGTHS)}, not {length!r}")
+    key = str(getattr(length, "value", length))  # a str Enum member hashes by its name, not its value
+    if key.isdecimal() and int(key) > 0:  # a number of sentences: about 20 to 40 tokens each
+        preset = Budget(min(16 * int(key), 512), min(40 * int(key), 1024))
+    elif key in LENGTHS:
+        preset = LENGTHS[key]
+    else:
+        raise UsageError(f"summary length must be one of {', '.join(LENGTHS)} or a number, not {length!r}")
     defaults = dict(spec.generation)
-    preset, medium = LENGTHS[key], LENGTHS["medium"]
+    medium = LENGTHS["medium"]
     if "max_new_tokens" in defaults:  # the spec's own lengths are its "medium"
         low = round(defaults.get("min_new_tokens", 0) * preset.min_new_tokens / medium.min_new_tokens)
         high = round(defaults["max_new_tokens"] * preset.max_new_tokens / medium.max_new_tokens)

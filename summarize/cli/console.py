@@ -1,0 +1,143 @@
+"""Messages for people and exit codes: one line per error on stderr, controls escaped, errors to codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+import typer
+
+from ..errors import ExitCode, PipeClosed, SummarizeError
+
+
+def _use_colour(stream: Any) -> bool:
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+@dataclass
+class Console:
+    """Messages for people: stderr only, colour only on a terminal without NO_COLOR, controls escaped.
+
+    `quiet` keeps errors only; `before` is called ahead of every message (the batch clears its progress line).
+    """
+
+    debug: bool = False
+    quiet: bool = False
+    before: Callable[[], None] = lambda: None
+
+    def _say(self, prefix: str, colour: str, message: str) -> None:
+        from ..writers import visible
+
+        self.before()
+        stream = sys.stderr
+        tag = f"\033[{colour}m{prefix}\033[0m" if prefix and _use_colour(stream) else prefix
+        print(f"summarize: {tag}{visible(message)}", file=stream, flush=True)
+
+    def error(self, message: str) -> None:
+        self._say("error: ", "31", message)
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            self._say("warning: ", "33", message)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            self._say("", "", message)
+
+    def report(self, exc: BaseException) -> int:
+        """One line for an error (the traceback too with --debug); its exit code."""
+        if self.debug:
+            self.before()
+            detail = getattr(exc, "detail", None)
+            sys.stderr.write(detail) if detail else traceback.print_exception(exc, file=sys.stderr)
+        if isinstance(exc, SummarizeError):
+            self.error(str(exc))
+            return int(exc.exit_code)
+        self.error(f"internal error: {type(exc).__name__}: {exc} (a bug: rerun with --debug and report it)")
+        return int(ExitCode.INTERNAL)
+
+
+def guarded(console: Console, body: Callable[[], int]) -> None:
+    """Run a command body, turning every error into its exit code and one line on stderr."""
+    import signal
+
+    def terminated(signum: int, frame: Any) -> None:  # SIGTERM ends a run like Ctrl-C: cleanly, outputs whole
+        raise KeyboardInterrupt
+
+    previous = None
+    if hasattr(signal, "SIGTERM"):
+        try:
+            previous = signal.signal(signal.SIGTERM, terminated)
+        except ValueError:  # not the main thread (some test runners): the default handler stays
+            pass
+    try:
+        code = body()
+    except KeyboardInterrupt:
+        console.error("interrupted")
+        code = int(ExitCode.INTERRUPTED)
+    except PipeClosed:  # `| head`: stop quietly, as `cat` would, and keep Python from complaining at exit
+        _silence_stdout()
+        code = int(ExitCode.PIPE_CLOSED)
+    except Exception as exc:  # noqa: BLE001 - the edge where errors become exit codes
+        if os.environ.get("SUMMARIZE_RAISE") and not isinstance(exc, SummarizeError):
+            raise  # tests see unexpected errors as they are
+        code = console.report(exc)
+    finally:
+        if previous is not None:  # the caller's own handling of SIGTERM, as it was (a library user, a test runner)
+            signal.signal(signal.SIGTERM, previous)
+    raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner's stream)
+        pass
+
+
+def has_errors(findings: Any) -> bool:
+    """Whether any finding contradicts the source (severity "error"): what --strict turns into exit 8."""
+    return any(getattr(f, "severity", "error") == "error" for f in findings)
+
+
+def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Any], int]:
+    """At most one stderr line per result summing up its findings, warnings and coverage (the details are in
+    the output record); incomplete coverage (and, with `strict`, error findings) become exit codes."""
+
+    def review(result: Any) -> int:
+        source = getattr(result, "source", "-")
+        if getattr(result, "note", None):
+            console.info(f"{source}: {result.note}")
+        code, parts = 0, []
+        coverage = getattr(result, "coverage", None)
+        per_role = coverage if isinstance(coverage, Mapping) else {"model": coverage} if coverage else {}
+        for role, cov in per_role.items():
+            if not cov.complete:
+                parts.append(f"the {role} model read {cov.ratio:.0%} of its input")
+                code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
+        findings = tuple(getattr(result, "findings", ()))
+        if findings:
+            parts.append(_counted(f.kind for f in findings) + " not backed by the source")
+        warnings = tuple(getattr(result, "warnings", ()))
+        if warnings:
+            parts.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
+        if parts:
+            console.warn(f"{source}: {'; '.join(parts)}; see the output")
+        if strict and not code and has_errors(findings):
+            code = int(ExitCode.FINDINGS)
+        return code
+
+    return review
+
+
+def _counted(kinds: Any) -> str:
+    """"2 numbers and 1 quote": how many findings of each kind."""
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    words = [f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items()]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
