@@ -116,10 +116,10 @@ def load_model(
     backend "auto", a CTranslate2 failure falls back to transformers with one warning (on the
     `summarize` logger); the model's `backend` says which engine serves it.
     """
-    from transformers.utils import logging
+    from transformers.utils import logging as hf_logging
 
-    logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
-    logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
+    hf_logging.disable_progress_bar()
     spec = resolve(role, override)
     folder = folder_for(spec, role, offline_mode=offline_mode)
     spec = replace(spec, family=check_folder(folder, spec.model_id))
