@@ -22,10 +22,10 @@ from .extractive import rank, select
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .models.registry import ModelSpec
 from .quality import generate_checked
-from .records import Sentence
+from .records import Coverage, Sentence
 from .segment import fit, split_sentences
 
-__all__ = ["KeyPoint", "clean_point", "key_points", "keypoint_options", "near_duplicate"]
+__all__ = ["KeyPoint", "KeyPointsOutput", "clean_point", "key_points", "keypoint_options", "near_duplicate"]
 
 NEAR_DUPLICATE = 0.6  # word-set Jaccard above which two points say the same thing (as extractive.select)
 CANDIDATES_PER_POINT = 2  # spare passages, so duplicates and failures can be replaced
@@ -52,11 +52,22 @@ class KeyPoint:
 
 
 @dataclass(frozen=True)
+class KeyPointsOutput:
+    """The key points, what the model read of the passages behind them, and warnings."""
+
+    points: tuple[KeyPoint, ...]
+    # Over the chosen points' passages: tokens of their sentences the model read, of all; windows = passages.
+    coverage: Coverage
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _Candidate:
     anchor: Sentence
     evidence: tuple[int, ...]
     prompt: str
-    cut: bool  # the anchor alone is longer than the model reads: its passage holds the first part only
+    tokens: int  # of the passage's sentences, whole
+    cut: int  # tokens of the anchor left out: it alone is longer than the model reads
 
 
 def keypoint_options(spec: ModelSpec, beams: int | None = None) -> GenerationOptions:
@@ -74,16 +85,17 @@ def key_points(
     sentences: Sequence[Sentence], model: Seq2SeqModel, *, language: str, n: int,
     prompts_dir: str | Path | None = None, beams: int | None = None,
     evidence_sentences: Sequence[Sentence] | None = None,
-) -> tuple[tuple[KeyPoint, ...], tuple[str, ...]]:
-    """Up to n distinct one-sentence key points in article order, with their evidence, and warnings."""
+) -> KeyPointsOutput:
+    """Up to n distinct one-sentence key points in article order, with their evidence, coverage and warnings."""
     if n <= 0:
-        return (), ()
+        return KeyPointsOutput((), Coverage(0, 0, windows=0), ())
     prompts.check_readable(model.spec, language, (s.text for s in sentences))
     template = prompts.load("keypoint", language, prompts_dir, fallback=model.spec.reads_arabic)
     values = {"n": n, "language": prompts.LANGUAGE_NAMES.get(language, language)}
     candidates = _candidates(sentences, model, lambda p: prompts.render(template, passage=p, **values), language, n)
     if not candidates:
-        return (), ("no key points: the article has no sentences outside headings",)
+        return KeyPointsOutput((), Coverage(0, 0, windows=0),
+                               ("no key points: the article has no sentences outside headings",))
     evidence = {s.id: s for s in (evidence_sentences if evidence_sentences is not None else sentences)}
     missing = sorted({i for c in candidates for i in c.evidence} - evidence.keys())
     if missing:
@@ -98,7 +110,17 @@ def key_points(
     if len(points) < n:
         warnings.append(f"only {len(points)} distinct key points of the {n} asked for: the article has too few "
                         "distinct sentences")
-    return points, tuple(warnings)
+    return KeyPointsOutput(points, _coverage(chosen, candidates, outs), tuple(warnings))
+
+
+def _coverage(chosen: list[tuple[_Candidate, str, bool]], candidates: list[_Candidate],
+              outs: list[Generated]) -> Coverage:
+    """What the model read of the chosen points' passages: a cut anchor or an input clipped by the model
+    counts as unread."""
+    out_of = {id(c): o for c, o in zip(candidates, outs)}
+    total = sum(c.tokens for c, _, _ in chosen)
+    unread = sum(c.cut + max(0, out_of[id(c)].input_tokens - out_of[id(c)].tokens_read) for c, _, _ in chosen)
+    return Coverage(max(0, total - unread), total, windows=len(chosen))
 
 
 def _candidates(sentences: Sequence[Sentence], model: Seq2SeqModel, wrap: Callable[[str], str], language: str,
@@ -115,8 +137,9 @@ def _passage(anchor: Sentence, at: int, sentences: Sequence[Sentence], model: Se
              wrap: Callable[[str], str]) -> _Candidate:
     """The anchor, then its previous and next sentences (no headings) while the prompt fits the model."""
     specials = model.count_tokens("")
+    count = lambda t: max(0, model.count_tokens(t) - specials)  # noqa: E731 - tokens of a text alone
     budget = max(1, model.max_input_tokens - model.count_tokens(wrap("")))
-    pieces = fit(anchor.text, budget, lambda t: max(0, model.count_tokens(t) - specials))
+    pieces = fit(anchor.text, budget, count)
     parts = {at: pieces[0]}
     # The previous sentence first: it usually says who "he" or "the ministry" is.
     for k in (at - 1, at + 1):
@@ -126,7 +149,9 @@ def _passage(anchor: Sentence, at: int, sentences: Sequence[Sentence], model: Se
         if model.count_tokens(wrap(_joined(trial))) <= model.max_input_tokens:
             parts = trial
     evidence = tuple(sentences[k].id for k in sorted(parts))
-    return _Candidate(anchor, evidence, wrap(_joined(parts)), cut=len(pieces) > 1)
+    whole = sum(count(sentences[k].text) for k in parts if k != at) + count(anchor.text)
+    cut = max(1, count(anchor.text) - count(pieces[0])) if len(pieces) > 1 else 0
+    return _Candidate(anchor, evidence, wrap(_joined(parts)), whole, cut)
 
 
 def _joined(parts: dict[int, str]) -> str:

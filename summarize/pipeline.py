@@ -197,12 +197,13 @@ class _Run:
                    evidence: Sequence[Sentence]) -> list[KeyPointOut]:
         with self.timed("key_points"):
             model = self.pool.get(f"keypoints:{language}", self.options.keypoints_model)
-            points, warnings = key_points(sents, model, language=language, n=self.options.points,
-                                          prompts_dir=self.options.prompts_dir, beams=self.options.beams,
-                                          evidence_sentences=evidence)
+            result = key_points(sents, model, language=language, n=self.options.points,
+                                prompts_dir=self.options.prompts_dir, beams=self.options.beams,
+                                evidence_sentences=evidence)
         self.models["key_points"] = model.info(keypoint_options(model.spec, self.options.beams))
-        self.warnings += [f"key points: {w}" for w in warnings]
-        return [KeyPointOut(p.text, p.evidence, p.evidence_text, p.flagged) for p in points]
+        self.coverage["key_points"] = result.coverage
+        self.warnings += [f"key points: {w}" for w in result.warnings]
+        return [KeyPointOut(p.text, p.evidence, p.evidence_text, p.flagged) for p in result.points]
 
 
 def _lost(model: Seq2SeqModel) -> tuple[Finding, ...]:

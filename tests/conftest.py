@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from platformdirs import user_cache_dir
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+# No test writes into the user's caches: converted models default to platformdirs' user cache (which
+# follows XDG_CACHE_HOME) and the hub cache is HF_HOME's. Both point into a folder of this session,
+# set before anything imports huggingface_hub (it reads them once, at import).
+REAL_CACHES = (Path(user_cache_dir("summarize")),
+               Path(os.environ.get("HF_HUB_CACHE") or os.environ.get("HUGGINGFACE_HUB_CACHE")
+                    or Path(os.environ.get("HF_HOME") or Path(user_cache_dir()) / "huggingface") / "hub"))
+TEST_CACHE = Path(tempfile.mkdtemp(prefix="summarize-tests-cache-"))
+atexit.register(shutil.rmtree, TEST_CACHE, ignore_errors=True)
+os.environ["XDG_CACHE_HOME"] = str(TEST_CACHE / "xdg")
+os.environ["HF_HOME"] = str(TEST_CACHE / "huggingface")
+os.environ["HF_HUB_CACHE"] = str(TEST_CACHE / "huggingface" / "hub")
+for _variable in ("HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "HF_ASSETS_CACHE", "HF_XET_CACHE"):
+    os.environ.pop(_variable, None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

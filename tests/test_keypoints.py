@@ -79,7 +79,8 @@ def test_options_always_give_explicit_new_tokens():
 
 def test_english_article_gives_exactly_n_points_in_one_batched_call(flan, spied):
     calls = spied(flan)
-    points, warnings = key_points(EN, flan, language="en", n=5, beams=1)
+    result = key_points(EN, flan, language="en", n=5, beams=1)
+    points, warnings = result.points, result.warnings
     assert_valid(points, 5, EN)
     assert 5 <= len(calls[0]) <= 10  # every passage in one call (a retry may follow)
     assert all(flan.count_tokens(t) <= flan.max_input_tokens for texts in calls for t in texts)
@@ -91,7 +92,7 @@ def test_english_article_gives_exactly_n_points_in_one_batched_call(flan, spied)
 def test_evidence_is_given_in_the_articles_own_language(flan, spied):
     spied(flan)
     original = tuple(Sentence(s.id, s.paragraph, AR[s.id % len(AR)].text, s.kind) for s in EN)  # same ids
-    points, _ = key_points(EN, flan, language="en", n=4, beams=1, evidence_sentences=original)
+    points = key_points(EN, flan, language="en", n=4, beams=1, evidence_sentences=original).points
     assert_valid(points, 4, EN, original)
     assert all(t in {s.text for s in AR} for p in points for t in p.evidence_text)
     with pytest.raises(ValueError, match="evidence_sentences"):
@@ -100,7 +101,7 @@ def test_evidence_is_given_in_the_articles_own_language(flan, spied):
 
 def test_arabic_article_with_a_multilingual_model_gets_the_arabic_prompt(mt0, spied):
     calls = spied(mt0)
-    points, _ = key_points(AR, mt0, language="ar", n=3, beams=1)
+    points = key_points(AR, mt0, language="ar", n=3, beams=1).points
     assert_valid(points, 3, AR)
     assert all(t.startswith("اكتب الفكرة الرئيسية") for t in calls[0])
 
@@ -116,7 +117,7 @@ def test_prompts_dir_override_wins(tmp_path):
     (tmp_path / "keypoint.en.txt").write_text("CUSTOM INSTRUCTION: $passage", encoding="utf-8")
     model = FakeModel(echo, family="t5", limit=120,
                       generation=DEFAULTS[KEYPOINTS_EN].generation)
-    points, _ = key_points(EN, model, language="en", n=3, prompts_dir=tmp_path)
+    points = key_points(EN, model, language="en", n=3, prompts_dir=tmp_path).points
     assert model.calls and all(t.startswith("CUSTOM INSTRUCTION: ") for t in model.calls[0][0])
     assert all(model.count_tokens(t) <= 120 for t in model.calls[0][0])
     assert len(points) == 3
@@ -124,7 +125,7 @@ def test_prompts_dir_override_wins(tmp_path):
 
 def test_passages_hold_the_anchor_and_its_neighbours():
     model = FakeModel(echo, family="t5", limit=400)
-    points, _ = key_points(EN, model, language="en", n=4)
+    points = key_points(EN, model, language="en", n=4).points
     for p in points:
         assert p.evidence == tuple(range(p.evidence[0], p.evidence[-1] + 1))  # contiguous
         passage = " ".join(p.evidence_text)
@@ -134,7 +135,8 @@ def test_passages_hold_the_anchor_and_its_neighbours():
 
 def test_repeated_outputs_are_replaced_by_their_source_sentences():
     model = FakeModel("Russia and Syria agreed on a new phase.", family="t5", limit=200)
-    points, warnings = key_points(EN, model, language="en", n=5)
+    result = key_points(EN, model, language="en", n=5)
+    points, warnings = result.points, result.warnings
     assert_valid(points, 5, EN)
     assert sum(p.text == "Russia and Syria agreed on a new phase." for p in points) == 1
     assert not any(p.flagged for p in points)
@@ -144,7 +146,8 @@ def test_repeated_outputs_are_replaced_by_their_source_sentences():
 @pytest.mark.parametrize("reply", ["", "the the the the the"])
 def test_degenerate_outputs_are_retried_then_flagged(reply):
     model = FakeModel(reply, family="t5", limit=200)
-    points, warnings = key_points(EN, model, language="en", n=3)
+    result = key_points(EN, model, language="en", n=3)
+    points, warnings = result.points, result.warnings
     assert_valid(points, 3, EN)
     assert all(p.flagged for p in points)
     assert all(p.text in p.evidence_text for p in points)  # the anchor sentence, verbatim
@@ -154,17 +157,19 @@ def test_degenerate_outputs_are_retried_then_flagged(reply):
 
 def test_multi_sentence_outputs_are_cut_to_one_sentence():
     model = FakeModel(lambda text: f"1. {echo(text)} Another sentence follows.", family="t5")
-    points, _ = key_points(EN, model, language="en", n=3)
+    points = key_points(EN, model, language="en", n=3).points
     assert all(p.text.startswith("Point: ") and "Another" not in p.text and not p.flagged for p in points)
 
 
 def test_too_few_distinct_sentences_gives_fewer_points_with_a_warning():
     model = FakeModel(echo, family="t5")
     short = EN[:3]
-    points, warnings = key_points(short, model, language="en", n=5)
+    result = key_points(short, model, language="en", n=5)
+    points, warnings = result.points, result.warnings
     assert 0 < len(points) < 5
     assert any("only" in w and "5" in w for w in warnings)
-    assert key_points(short, model, language="en", n=0) == ((), ())
+    nothing = key_points(short, model, language="en", n=0)
+    assert (nothing.points, nothing.warnings, nothing.coverage.tokens_total) == ((), (), 0)
 
 
 def test_clean_point_and_near_duplicates():

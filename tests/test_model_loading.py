@@ -83,3 +83,243 @@ def test_summarize_run_with_a_transformers_5_bart_gives_a_summary_on_the_default
     assert isinstance(doc["summary"], str) and doc["coverage"]["summary"]["tokens_read"] > 0
     assert doc["models"]["summary"]["backend"] == "ctranslate2"
     assert doc["models"]["summary"]["model_id"] == str(bart5)
+
+
+# ------------------------------------------------------------------------------------------------
+# Broken model folders: refused before loading, exit 5, the folder and the cause named.
+# ------------------------------------------------------------------------------------------------
+
+
+def _edit_config(folder: Path, **changes) -> None:
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    (folder / "config.json").write_text(json.dumps({**config, **changes}), encoding="utf-8")
+
+
+def _swap_weights(folder: Path, other: Path) -> None:
+    (folder / "model.safetensors").write_bytes((other / "model.safetensors").read_bytes())
+
+
+def _only_a_pickle(folder: Path) -> None:
+    import torch
+    from safetensors.torch import load_file
+
+    torch.save(load_file(str(folder / "model.safetensors")), folder / "pytorch_model.bin")
+    (folder / "model.safetensors").unlink()
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+# name -> (family of the folder copied, damage done to the copy, words the message must hold)
+BROKEN = {
+    "config is a JSON array": ("bart", lambda f, t: (f / "config.json").write_text("[1, 2]"), "JSON list"),
+    "config is a JSON string": ("bart", lambda f, t: (f / "config.json").write_text('"bart"'), "JSON str"),
+    "config is garbage": ("bart", lambda f, t: (f / "config.json").write_bytes(b"\xff{not json"), "unreadable"),
+    "no config": ("bart", lambda f, t: (f / "config.json").unlink(), "no config.json"),
+    "no model_type": ("bart", lambda f, t: _edit_config(f, model_type=None), "model_type"),
+    "unsupported type": ("bart", lambda f, t: _edit_config(f, model_type="bert"), "'bert' is not supported"),
+    "tokenizer.json corrupt": ("bart", lambda f, t: (f / "tokenizer.json").write_text('{"version": "1.0", "model": 4}'),
+                               "tokenizer"),
+    "tokenizer.json garbage": ("t5", lambda f, t: (f / "tokenizer.json").write_bytes(b"\x00\xff"), "tokenizer"),
+    "no tokenizer file": ("bart", lambda f, t: (f / "tokenizer.json").unlink(), "tokenizer files missing"),
+    "no marian vocabulary": ("marian", lambda f, t: (f / "vocab.json").unlink(), "vocab.json"),
+    "weights truncated": ("bart", lambda f, t: _truncate(f / "model.safetensors"), "model.safetensors"),
+    "weights garbage": ("nllb", lambda f, t: (f / "model.safetensors").write_bytes(b"\0" * 64), "model.safetensors"),
+    "no weights": ("bart", lambda f, t: (f / "model.safetensors").unlink(), "no weights"),
+    "weights mis-shaped": ("bart", lambda f, t: _edit_config(f, vocab_size=999), "another shape"),
+    "weights of another architecture": ("bart", lambda f, t: _swap_weights(f, t["t5"]), "missing"),
+    "weights lack a layer": ("marian", lambda f, t: _edit_config(f, decoder_layers=3), "missing"),
+    "only a pickle": ("bart", lambda f, t: _only_a_pickle(f), "pickle"),
+}
+ROLE = {"bart": "summary:en", "t5": "keypoints:en", "marian": "translate:ar-en", "nllb": "translate:ar-en"}
+
+
+@pytest.fixture
+def broken(tiny, tmp_path):
+    def make(case: str) -> tuple[Path, str, str]:
+        import shutil
+
+        family, damage, words = BROKEN[case]
+        folder = tmp_path / case.replace(" ", "-")
+        shutil.copytree(tiny[family], folder)
+        damage(folder, tiny)
+        return folder, ROLE[family], words
+
+    return make
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2", "auto"])
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_broken_model_folder_is_model_unavailable_naming_folder_and_cause(broken, case, backend, tmp_path):
+    from summarize.errors import ExitCode, ModelUnavailableError
+
+    folder, role, words = broken(case)
+    with pytest.raises(ModelUnavailableError) as caught:
+        loader.load_model(role, str(folder), backend=backend, device="cpu", cache_dir=str(tmp_path / "cache"))
+    message = str(caught.value)
+    assert caught.value.exit_code == ExitCode.MODEL_UNAVAILABLE
+    assert str(folder) in message and words in message and "\n" not in message
+    assert not list((tmp_path / "cache").rglob("model.bin"))  # nothing converted from a broken folder
+
+
+@pytest.mark.parametrize("case", ["config is a JSON array", "no tokenizer file", "weights truncated", "only a pickle"])
+def test_the_command_exits_5_with_one_line_for_a_broken_model(broken, tiny, case):
+    folder, _, words = broken(case)
+    r = runner.invoke(app, ["run", str(EN_SAMPLE), "--beams", "1", "--points", "2", "--summary-model", str(folder),
+                            "--keypoints-model", str(tiny["t5"])])
+    assert r.exit_code == 5, r.output
+    assert str(folder) in r.stderr and words in r.stderr and "Traceback" not in r.output
+    assert r.stdout == ""
+
+
+# ------------------------------------------------------------------------------------------------
+# --backend auto: a CTranslate2 failure falls back to transformers, once, and says so; explicit: exit 5.
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def conversion_fails(monkeypatch):
+    """CTranslate2's converter failing on a sound folder, as it did on every BART saved by transformers 5."""
+
+    real = ct2._converter
+
+    class Failing:
+        def convert(self, *args, **kwargs):
+            raise AttributeError("'BartConfig' object has no attribute 'normalize_before'")
+
+    def converter(folder, name):
+        return Failing() if json.loads((Path(folder) / "config.json").read_text())["model_type"] == "bart" else real(
+            folder, name)
+
+    monkeypatch.setattr(ct2, "_converter", converter)
+
+
+def test_auto_falls_back_to_transformers_with_one_warning(tiny, tmp_path, conversion_fails, caplog):
+    with caplog.at_level("WARNING", logger="summarize"):
+        model = loader.load_model("summary:en", str(tiny["bart"]), backend="auto", device="cpu",
+                                  cache_dir=str(tmp_path))
+    assert model.backend == "transformers" and model.info().backend == "transformers"
+    assert len(model.generate(ENGLISH, GREEDY)) == 2
+    [record] = caplog.records
+    assert "normalize_before" in record.getMessage() and str(tiny["bart"]) in record.getMessage()
+    assert not list(tmp_path.rglob(".convert-*")) and not list(tmp_path.rglob("model.bin"))
+
+
+def test_explicit_ctranslate2_conversion_failure_is_exit_5(tiny, tmp_path, conversion_fails):
+    from summarize.errors import ModelUnavailableError
+
+    with pytest.raises(ModelUnavailableError, match="cannot convert model .*normalize_before"):
+        loader.load_model("summary:en", str(tiny["bart"]), backend="ctranslate2", device="cpu", cache_dir=str(tmp_path))
+    r = runner.invoke(app, ["run", str(EN_SAMPLE), "--beams", "1", "--points", "2", "--backend", "ctranslate2",
+                            "--summary-model", str(tiny["bart"]), "--keypoints-model", str(tiny["t5"])])
+    assert r.exit_code == 5 and "normalize_before" in r.stderr and "Traceback" not in r.output
+
+
+FAILING_CONVERSION_RUN = """
+import json, sys
+from pathlib import Path
+from summarize import cli
+from summarize.models import ct2
+
+real = ct2._converter
+
+class Failing:
+    def convert(self, *args, **kwargs):
+        raise AttributeError("'BartConfig' object has no attribute 'normalize_before'")
+
+def converter(folder, name):
+    bart = json.loads((Path(folder) / "config.json").read_text())["model_type"] == "bart"
+    return Failing() if bart else real(folder, name)
+
+ct2._converter = converter
+sys.argv = ["summarize", "run", *sys.argv[1:]]
+cli.main()
+"""
+
+
+def test_the_run_records_the_backend_actually_used_and_warns_once_on_stderr(tiny, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent),
+               SUMMARIZE_CACHE_DIR=str(tmp_path / "cache"))
+    r = subprocess.run([sys.executable, "-c", FAILING_CONVERSION_RUN, str(EN_SAMPLE), str(EN_SAMPLE), "-f", "json",
+                        "--beams", "1", "--points", "2", "--summary-model", str(tiny["bart"]),
+                        "--keypoints-model", str(tiny["t5"])], capture_output=True, text=True, env=env, timeout=600)
+    assert r.returncode == 0, r.stderr
+    docs = json.loads(r.stdout)
+    assert [d["models"]["summary"]["backend"] for d in docs] == ["transformers", "transformers"]
+    assert [d["models"]["key_points"]["backend"] for d in docs] == ["ctranslate2", "ctranslate2"]  # T5 converted
+    [line] = [line for line in r.stderr.splitlines() if "using the transformers backend" in line]
+    assert str(tiny["bart"]) in line and "normalize_before" in line and "Traceback" not in r.stderr
+
+
+def test_a_model_that_failed_to_load_is_not_tried_again_for_every_input():
+    from summarize.errors import ModelUnavailableError
+    from summarize.models.conversions import ConversionError
+
+    calls = []
+
+    def failing(role, override, **options):
+        calls.append(role)
+        raise ConversionError(f"cannot convert model {override} for CTranslate2: RuntimeError: boom")
+
+    pool = loader.ModelPool(loader=failing)
+    errors = []
+    for _ in range(3):
+        with pytest.raises(ModelUnavailableError) as caught:
+            pool.get("summary:en", "/models/x")
+        errors.append(caught.value)
+    assert calls == ["summary:en"]
+    assert all(type(e) is ConversionError and e.source is None and "/models/x" in str(e) for e in errors)
+    errors[0].source = "a.txt"  # run_many names the input on the error it is given: not on the next one's
+    with pytest.raises(ModelUnavailableError) as caught:
+        pool.get("summary:en", "/models/x")
+    assert caught.value.source is None
+
+
+# ------------------------------------------------------------------------------------------------
+# Whatever a config.json or an error message holds: a family or exit 5, one line.
+# ------------------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402 - the property tests' own imports
+from hypothesis import strategies as st  # noqa: E402
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+                    max_leaves=12)
+UNICODE = st.text(st.sampled_from(list("bart5 mt5 ابت ٠١٢ ۴۵ 1.25 ١٫٢٥ \"'«»“”()[]{}\u200f\u061c\x00\n")) | st.characters())
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.one_of(JSON.map(lambda v: json.dumps(v).encode()),
+                         JSON.map(lambda v: {"model_type": v}).map(lambda v: json.dumps(v).encode()),
+                         st.sampled_from(["marian", "bart", "t5", "mt5", "m2m100", "nllb", "bert", ""]).map(
+                             lambda t: json.dumps({"model_type": t}).encode()),
+                         UNICODE.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=64)))
+def test_any_config_gives_a_family_or_model_unavailable(content, tmp_path_factory):
+    from summarize.errors import ModelUnavailableError
+    from summarize.models.folder import check_folder, family_of
+
+    folder = tmp_path_factory.mktemp("config")
+    (folder / "config.json").write_bytes(content)
+    try:
+        family = family_of(folder)
+    except ModelUnavailableError as exc:
+        assert str(folder) in str(exc) and "\n" not in str(exc)
+        return
+    assert family in ct2.SUPPORTED_FAMILIES
+    with pytest.raises(ModelUnavailableError, match="tokenizer files missing"):  # nothing else is there
+        check_folder(folder)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=UNICODE, kind=st.sampled_from([ValueError, KeyError, RuntimeError, OSError, Exception]))
+def test_a_cause_is_one_short_line(text, kind):
+    from summarize.models.folder import cause
+
+    said = cause(kind(text))
+    assert "\n" not in said and len(said) <= 240 and said.startswith(kind.__name__)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..errors import ModelUnavailableError
 from .base import GenerationOptions, Seq2SeqModel
+from .conversions import ConversionError, cache_root, convert_once
+from .folder import cause, check_loading_info
 from .registry import ModelSpec
 
 SUPPORTED_FAMILIES = ("marian", "bart", "t5", "mt5", "m2m100", "nllb")
@@ -38,32 +39,16 @@ def physical_cores() -> int:
     return max(1, min(len(cores) or len(allowed), len(allowed)))
 
 
-def cache_root(cache_dir: str | None) -> Path:
-    """Where converted models live: the cache_dir setting, else the user cache folder."""
-    if cache_dir:
-        return Path(cache_dir).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("summarize"))
-
-
 def converted_folder(spec: ModelSpec, folder: Path, revision: str, quantization: str, cache_dir: str | None) -> Path:
     """The converted model for (model id, revision, quantization), converting it on first use."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "--", spec.model_id.strip("/"))[-120:]
-    target = cache_root(cache_dir) / "ctranslate2" / CONVERSION / safe / revision / quantization
-    if (target / "model.bin").is_file():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".convert-", dir=target.parent))
-    try:
-        _converter(str(folder)).convert(str(work / "model"), quantization=quantization, force=True)
-        os.replace(work / "model", target)  # atomic: a crash mid-conversion leaves no half model
-    except OSError:
-        if not (target / "model.bin").is_file():
-            raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return target
+    root = cache_root(cache_dir) / "ctranslate2"
+    target = root / CONVERSION / safe / revision / quantization
+
+    def convert(out: Path) -> None:
+        _converter(str(folder), spec.model_id).convert(str(out), quantization=quantization, force=True)
+
+    return convert_once(target, convert, sweep=root)
 
 
 def scales_decoder_outputs(config: Any) -> bool:
@@ -96,13 +81,16 @@ def told_what_transformers_does(config: Any) -> Any:
     return config
 
 
-def _converter(folder: str) -> Any:
-    """CTranslate2's TransformersConverter, told what transformers 5 computes but no longer writes down."""
+def _converter(folder: str, name: str) -> Any:
+    """CTranslate2's TransformersConverter, told what transformers 5 computes but no longer writes down,
+    refusing weights that do not fit the config (transformers would make up the missing ones)."""
     from ctranslate2.converters import TransformersConverter
 
     class Converter(TransformersConverter):
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
-            model = super().load_model(model_class, model_name_or_path, **kwargs)
+            model, info = model_class.from_pretrained(model_name_or_path, output_loading_info=True,
+                                                      ignore_mismatched_sizes=True, **kwargs)
+            check_loading_info(info, name)
             told_what_transformers_does(model.config)
             return model
 
@@ -173,13 +161,26 @@ def pick_device(device: str) -> tuple[str, int, str]:
 
 def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_dir: str | None = None,
          **kwargs: Any) -> CTranslate2Model:
-    """Convert (once) and load a model folder with CTranslate2: int8 on CPU, int8_float16 on CUDA."""
+    """Convert (once) and load a model folder with CTranslate2: int8 on CPU, int8_float16 on CUDA.
+
+    Raises ConversionError when CTranslate2 fails on a sound folder, ModelUnavailableError when the
+    weights do not fit the config; both name the model and the cause.
+    """
     import ctranslate2
 
     kind, index, compute_type = pick_device(device)
-    path = converted_folder(spec, folder, kwargs["revision"], compute_type, cache_dir)
-    translator = ctranslate2.Translator(str(path), device=kind, device_index=index, compute_type=compute_type,
-                                       intra_threads=physical_cores() if kind == "cpu" else 1, inter_threads=1)
+    try:
+        path = converted_folder(spec, folder, kwargs["revision"], compute_type, cache_dir)
+    except ModelUnavailableError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the converter raises whatever its model code meets
+        raise ConversionError(f"cannot convert model {spec.model_id} for CTranslate2: {cause(exc)}") from exc
+    try:
+        translator = ctranslate2.Translator(str(path), device=kind, device_index=index, compute_type=compute_type,
+                                           intra_threads=physical_cores() if kind == "cpu" else 1, inter_threads=1)
+    except Exception as exc:  # noqa: BLE001 - RuntimeError for a bad model, ValueError for a bad device…
+        raise ConversionError(f"cannot load model {spec.model_id} with CTranslate2 ({path}): "
+                                    f"{cause(exc)}") from exc
     settings = model_settings(folder)
     return CTranslate2Model(spec, tokenizer, translator, device=f"{kind}:{index}" if kind == "cuda" else kind,
                             compute_type=compute_type, forced_bos=settings.get("forced_bos_token_id"),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import ModelUnavailableError
 from .base import GenerationOptions, Seq2SeqModel
+from .folder import cause, check_loading_info
 from .registry import ModelSpec
 
 
@@ -62,11 +64,21 @@ class TransformersModel(Seq2SeqModel):
 
 
 def load(spec: ModelSpec, folder: str, tokenizer: Any, *, device: str, **kwargs: Any) -> TransformersModel:
-    """Load the model weights from a resolved local folder onto the device."""
+    """Load the model weights from a checked local folder onto the device (ModelUnavailableError if it fails)."""
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
     dev = pick_device(device)
     dtype = torch.float16 if dev.startswith("cuda") else torch.float32
-    model = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype).to(dev).eval()
+    try:
+        # Mismatched shapes are reported, not raised, so that the message can say which weight is wrong.
+        model, info = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype, output_loading_info=True,
+                                                            ignore_mismatched_sizes=True)
+    except Exception as exc:  # noqa: BLE001 - safetensors, torch and transformers each raise their own types
+        raise ModelUnavailableError(f"cannot load model {spec.model_id}: {cause(exc)}") from exc
+    check_loading_info(info, spec.model_id)
+    try:
+        model = model.to(dev).eval()
+    except Exception as exc:  # noqa: BLE001 - e.g. no such CUDA device, or out of its memory
+        raise ModelUnavailableError(f"cannot put model {spec.model_id} on {dev}: {cause(exc)}") from exc
     return TransformersModel(spec, tokenizer, model, device=dev, **kwargs)

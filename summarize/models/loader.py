@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -10,11 +11,13 @@ from typing import Any, Callable
 
 from ..errors import ModelUnavailableError, UsageError
 from .base import Seq2SeqModel
-from .registry import DEFAULTS, ModelSpec, family_of, resolve
+from .folder import cause, check_folder
+from .registry import DEFAULTS, ModelSpec, resolve
 
 # What a model needs from the hub: configs, tokenizer files and one copy of the weights.
 WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken"]
 BACKENDS = ("auto", "ctranslate2", "transformers")
+LOG = logging.getLogger("summarize")
 
 
 def offline(settings_offline: bool) -> bool:
@@ -107,36 +110,51 @@ def load_model(
     role: str, override: str | None, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
     batch_tokens: int = 2048, cache_dir: str | None = None,
 ) -> Seq2SeqModel:
-    """Load the model serving a role (its default, or the id/folder given) with the chosen backend."""
-    from transformers.utils import logging
+    """Load the model serving a role (its default, or the id/folder given) with the chosen backend.
 
-    logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
-    logging.disable_progress_bar()
+    Any failure to load or convert is ModelUnavailableError naming the model and the cause. With
+    backend "auto", a CTranslate2 failure falls back to transformers with one warning (on the
+    `summarize` logger); the model's `backend` says which engine serves it.
+    """
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
+    hf_logging.disable_progress_bar()
     spec = resolve(role, override)
     folder = folder_for(spec, role, offline_mode=offline_mode)
-    spec = replace(spec, family=family_of(folder))
-    try:
-        from transformers import AutoTokenizer
-
-        tokenizer = AutoTokenizer.from_pretrained(str(folder))
-    except (OSError, ValueError) as exc:
-        raise ModelUnavailableError(f"cannot load the tokenizer of {spec.model_id}: {exc}") from None
+    spec = replace(spec, family=check_folder(folder, spec.model_id))
+    tokenizer = _tokenizer(folder, spec.model_id)
     common: dict[str, Any] = dict(role=role, revision=revision_of(folder), batch_tokens=batch_tokens)
-    chosen = pick_backend(backend, spec.family)
-    try:
-        if chosen == "ctranslate2":
-            from . import ct2
+    if pick_backend(backend, spec.family) == "ctranslate2":
+        from . import ct2
+        from .conversions import ConversionError
 
+        try:
             return ct2.load(spec, folder, tokenizer, device=device, cache_dir=cache_dir, **common)
-        from . import hf
+        except ConversionError as exc:
+            if backend != "auto":
+                raise
+            LOG.warning("%s; using the transformers backend for it instead", exc)
+    from . import hf
 
-        return hf.load(spec, str(folder), tokenizer, device=device, **common)
-    except (OSError, ValueError) as exc:
-        raise ModelUnavailableError(f"cannot load {spec.model_id}: {exc}") from None
+    return hf.load(spec, str(folder), tokenizer, device=device, **common)
+
+
+def _tokenizer(folder: Path, name: str) -> Any:
+    from transformers import AutoTokenizer
+
+    try:
+        return AutoTokenizer.from_pretrained(str(folder))
+    except Exception as exc:  # noqa: BLE001 - tokenizers raises bare Exceptions, KeyErrors… for a corrupt file
+        raise ModelUnavailableError(f"cannot load the tokenizer of model {name}: {cause(exc)}") from exc
 
 
 class ModelPool:
-    """Loads each (role's model, backend, device) once per run and hands out the same object after."""
+    """Loads each (role's model, backend, device) once per run and hands out the same object after.
+
+    A model that failed to load fails again at once for the next input, without another attempt
+    (a conversion can take minutes); each input gets its own copy of the error.
+    """
 
     def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
                  batch_tokens: int = 2048, cache_dir: str | None = None,
@@ -145,12 +163,20 @@ class ModelPool:
                             cache_dir=cache_dir)
         self._loader = loader
         self._models: dict[tuple[str, str | None], Seq2SeqModel] = {}
+        self._failed: dict[tuple[str, str | None], ModelUnavailableError] = {}
 
     def get(self, role: str, override: str | None = None) -> Seq2SeqModel:
         """The model for a role, loaded on first use."""
         if role not in DEFAULTS:
             raise UsageError(f"unknown model role {role!r}")
         key = (role, override)
+        if key in self._failed:
+            failed = self._failed[key]
+            raise type(failed)(failed.message)
         if key not in self._models:
-            self._models[key] = self._loader(role, override, **self.options)
+            try:
+                self._models[key] = self._loader(role, override, **self.options)
+            except ModelUnavailableError as exc:
+                self._failed[key] = exc
+                raise type(exc)(exc.message) from exc
         return self._models[key]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
 from ..errors import ModelUnavailableError, UsageError
+from .folder import family_of
 
 # Roles are "task:language pair or language".
 TRANSLATE_AR_EN = "translate:ar-en"
@@ -82,22 +82,6 @@ ALTERNATIVES: dict[str, ModelSpec] = {
                   generation=DEFAULTS[KEYPOINTS_AR].generation),
     )
 }
-
-
-def family_of(folder: Path) -> str:
-    """The family of a local model folder, from its config and tokenizer files."""
-    try:
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise UsageError(f"{folder}: not a model folder (no readable config.json)") from None
-    kind = config.get("model_type", "")
-    if kind in ("m2m100", "m2m_100"):
-        tok = folder / "tokenizer_config.json"
-        text = tok.read_text(encoding="utf-8") if tok.is_file() else ""
-        return "nllb" if "Nllb" in text or "eng_Latn" in text else "m2m100"
-    if kind in ("marian", "bart", "t5", "mt5"):
-        return kind
-    raise UsageError(f"{folder}: model type {kind!r} is not supported (marian, bart, t5, mt5, m2m100/nllb)")
 
 
 def resolve(role: str, override: str | None = None) -> ModelSpec:
