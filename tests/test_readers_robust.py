@@ -146,7 +146,8 @@ def test_random_letters_are_refused_in_both_scripts(tmp_path):
 
 
 @pytest.mark.parametrize("text", [AR_TEXT, EN_TEXT, *ARABIC_NEWS, *ENGLISH_NEWS, *SHORT_ARABIC, *SHORT_ENGLISH,
-                                  *OTHER_LANGUAGES.values(), "Hello, world.", "Some English text."])
+                                  *OTHER_LANGUAGES.values(), "Hello, world.", "Some English text.",
+                                  *((t + " ") * 4 for t in OTHER_LANGUAGES.values())])
 def test_real_articles_short_or_long_are_never_called_garbage(text):
     assert garbage_reason(text) is None
 
