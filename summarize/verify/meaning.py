@@ -37,11 +37,17 @@ def _negated(ws: Sequence[str]) -> bool:
     return any((w in _NEGATIONS and w not in _WEAK) or w.endswith("n't") for w in ws)
 
 
+_PARTICLES = {key(w) for w in "not no never nor neither cannot لم لن لا ليس ليست ليسوا غير عدم".split()}
+
+
 def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
-    """Stems of the words a negation governs: the content words right after it ("not only" governs nothing)."""
+    """Stems of the words a negating particle governs: the content words right after it ("not only" governs nothing).
+
+    Verbs that negate ("refused", رفض) govern objects, not a negated act: antonyms deal with them.
+    """
     found: set[str] = set()
     for i, w in enumerate(ws):
-        if (w in _NEGATIONS or w.endswith("n't")) and ws[i + 1:i + 2] != ["only"]:
+        if (w in _PARTICLES or w.endswith("n't")) and ws[i + 1:i + 2] != ["only"]:
             found |= {stem(x) for x in _content(ws[i + 1:i + 1 + 3 * reach])[:reach]}
     return found
 
