@@ -4,8 +4,9 @@
 
 Pairs are benchmarks/data/verify/pairs.tsv (article, split, label, category, summary sentence) against the articles in
 benchmarks/data/verify/articles/ (sources in SOURCES.md).  A planted error is caught when `check` reports anything for
-its sentence; a faithful sentence with any finding is a false alarm; a crash is neither (and is counted apart).  `--baseline` loads summarize/verify.py as it was
-at a git revision (default bbc48b8, before claim-level checking) and scores it on the same pairs.  The timing line is
+its sentence; a faithful sentence with any finding is a false alarm; a crash is neither (and is counted apart).
+`--baseline` loads summarize/verify.py as it was at a git revision (default bbc48b8, before claim-level checking) and
+scores it on the same pairs.  The timing line is
 `check` of a 1,000-word article (real articles joined) against a 10-sentence summary, caches cleared each run.
 """
 

@@ -1,4 +1,5 @@
-"""verify, claim by claim: evidence ids, severity, numbers in words, weekdays, quotes, units, speakers, names, polarity."""
+"""verify, claim by claim: evidence ids, severity, numbers in words, weekdays, quotes, units, speakers, names and
+polarity."""
 
 import dataclasses
 import json
@@ -142,8 +143,8 @@ def test_strict_counts_errors_only(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(QATAR, encoding="utf-8")
     runner = CliRunner()
-    warning = runner.invoke(app, ["verify", "--source", str(source), "--summary",
-                                  "Qatar imports food from more than 190 countries, the minister said.", "--strict", "-f", "json"])
+    summary = "Qatar imports food from more than 190 countries, the minister said."
+    warning = runner.invoke(app, ["verify", "--source", str(source), "--summary", summary, "--strict", "-f", "json"])
     assert warning.exit_code == 0, warning.output
     assert json.loads(warning.stdout)["findings"][0]["severity"] == "warning"
     error = runner.invoke(app, ["verify", "--source", str(source), "--summary",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby
 from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
@@ -88,7 +88,8 @@ def _date_problem(d: DateMention, source: Sequence[DateMention]) -> str | None:
     return None
 
 
-def _grounded(src: Source, claim: Claim, what: str, problem, item, blind: bool) -> tuple[str, str] | None:  # noqa: ANN001
+def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Quantity | DateMention,
+              blind: bool) -> tuple[str, str] | None:
     """(severity, why) for one figure or date: backed where the claim rests, elsewhere (warning), nowhere (error).
 
     A figure backed by another sentence about the same thing (the words around it in the claim) is a fused claim's
@@ -212,6 +213,6 @@ def check(source: str, output: str, *, translated_source: str | None = None, evi
     cross = language(source) != language(output)
     found: list[tuple[int, Finding]] = []
     for claim in claims(src, output, evidence):
-        for offset, finding in (*_figures(src, claim, cross), *_quotes(src, claim, cross), *_meaning(src, claim, cross)):
-            found.append((claim.start + offset, finding))
+        for step in (_figures, _quotes, _meaning):
+            found += [(claim.start + offset, finding) for offset, finding in step(src, claim, cross)]
     return tuple(dict.fromkeys(f for _, f in sorted(found, key=lambda pair: pair[0])))

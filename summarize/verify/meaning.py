@@ -66,8 +66,9 @@ def _unquoted(text: str) -> str:
 def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tuple[str, str] | None:
     """("error" | "warning", why) when a claim and its evidence disagree on an antonym or on negation.
 
-    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for word on its own.  A negation the claim
-    drops is looked for in the sentence it rests on most (`best`), not in every sentence it may touch.
+    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for word on its
+    own.  A negation the claim drops is looked for in the sentence it rests on most (`best`), not in every sentence
+    it may touch.
     """
     if not evidence:
         return None
@@ -80,7 +81,8 @@ def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tu
         for said, src in ((a, b), (b, a)):
             if _has(cs, said) and not _has(cs, src) and _has(es, src) and not _has(es, said):
                 word = next(w for w in cw if w.startswith(said) or _CLITIC_RE.sub("", w, count=1).startswith(said))
-                return "error", f"check the meaning: the claim says {word!r} where its source sentences say the opposite"
+                return "error", (f"check the meaning: the claim says {word!r} where its source sentences say "
+                                 "the opposite")
     if _negated(cw) and not _negated(ew):
         return "warning", "check the meaning: the claim negates what the sentences it rests on affirm"
     if not _negated(cw) and (_targets(bw) & {stem(w) for w in _content(cw)}) - _targets(cw):
