@@ -276,7 +276,8 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
                              f"({cov.tokens_read} of {cov.tokens_total} tokens)")
                 code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
         for finding in getattr(result, "findings", ()):
-            console.warn(f"{source}: unverified {finding.kind} {finding.text!r}: {finding.why}")
+            console.warn(f"{source}: {getattr(finding, 'severity', 'error')}: unverified {finding.kind} "
+                         f"{finding.text!r}: {finding.why}")
         if strict and has_errors(getattr(result, "findings", ())) and not code:
             code = int(ExitCode.FINDINGS)
         return code
