@@ -144,8 +144,9 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str], 
         return None
     others = [p for s in evidence for p in speakers(s) if p not in said] or [
         p for s in around for p in speakers(s) if p not in said]
+    other, who = (n.title() if n.isascii() else n for n in (others[0] if others else "", missing[0]))
     if others:
-        return f"the source attributes this to {others[0]}, not {missing[0]}"
+        return f"the source attributes this to {other}, not {who}"
     if not _named(missing[0], key(article)):
-        return f"{missing[0]} is not in the source"
+        return f"{who} is not in the source"
     return None
