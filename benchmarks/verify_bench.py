@@ -4,8 +4,9 @@
 
 Pairs are benchmarks/data/verify/pairs.tsv (article, split, label, category, summary sentence) against the articles in
 benchmarks/data/verify/articles/ (sources in SOURCES.md).  A planted error is caught when `check` reports anything for
-its sentence; a faithful sentence with any finding is a false alarm.  `--baseline` loads summarize/verify.py as it was
-at a git revision (default bbc48b8, before claim-level checking) and scores it on the same pairs.  The timing line is
+its sentence; a faithful sentence with any finding is a false alarm; a crash is neither (and is counted apart).
+`--baseline` loads summarize/verify.py as it was at a git revision (default bbc48b8, before claim-level checking) and
+scores it on the same pairs.  The timing line is
 `check` of a 1,000-word article (real articles joined) against a 10-sentence summary, caches cleared each run.
 """
 
@@ -47,12 +48,12 @@ def baseline_check(rev: str):
     return module.check
 
 
-def safe(check, article: str, summary: str) -> tuple[bool, str]:
-    """(any finding, first finding or the exception) — the old checker crashed on decimals."""
+def safe(check, article: str, summary: str) -> tuple[bool | None, str]:
+    """(any finding, or None for a crash; the first finding or the exception) — the old checker crashed on decimals."""
     try:
         found = check(article, summary)
-    except Exception as e:  # noqa: BLE001 - a crash is a result here
-        return True, f"CRASH {type(e).__name__}"
+    except Exception as e:  # noqa: BLE001 - a crash is a result here, and neither a catch nor an alarm
+        return None, f"CRASH {type(e).__name__}"
     return bool(found), (f"{found[0].kind}: {found[0].why}" if found else "")
 
 
@@ -62,8 +63,10 @@ def score(check, pairs: list[dict[str, str]], articles: dict[str, str], misses: 
     for p in pairs:
         flagged, first = safe(check, articles[p["article"]], p["summary"])
         key = "faithful" if p["label"] == "faithful" else p["category"]
-        table[key][0] += flagged
+        table[key][0] += bool(flagged)
         table[key][1] += 1
+        table["crashed"][0] += flagged is None
+        table["crashed"][1] += 1
         if misses and flagged != (p["label"] == "error"):
             print(f"  {'FALSE ALARM' if flagged else 'MISSED'} [{key}] {p['summary']}  -> {first}")
     return table
@@ -76,7 +79,7 @@ def pct(a: int, b: int) -> str:
 def report(tables: dict[str, dict[str, list[int]]]) -> None:
     names = list(tables)
     cats = [c for c in CLAIMED if any(c in t for t in tables.values())]
-    cats += sorted({c for t in tables.values() for c in t} - set(cats) - {"faithful"})
+    cats += sorted({c for t in tables.values() for c in t} - set(cats) - {"faithful", "crashed"})
     print(f"| category | {' | '.join(names)} |")
     print(f"|---|{'---|' * len(names)}")
     for c in cats:
@@ -85,6 +88,7 @@ def report(tables: dict[str, dict[str, list[int]]]) -> None:
         sums = {n: [sum(tables[n].get(c, [0, 0])[i] for c in group) for i in (0, 1)] for n in names}
         print(f"| **{label}** | {' | '.join(pct(*sums[n]) for n in names)} |")
     print(f"| **false alarms (faithful)** | {' | '.join(pct(*tables[n].get('faithful', [0, 0])) for n in names)} |")
+    print(f"| crashed (pairs) | {' | '.join(pct(*tables[n].get('crashed', [0, 0])) for n in names)} |")
 
 
 def timing(check) -> float:

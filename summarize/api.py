@@ -70,7 +70,7 @@ def translate(text_or_path: str | Path | Article, *, to: str, settings: Settings
 
 
 def verify(source: str, output: str, *, translated_source: str | None = None) -> tuple[Finding, ...]:
-    """Numbers, dates and quotes of `output` that the source does not back."""
+    """What `output` says that the source does not back, claim by claim, each with its severity and evidence ids."""
     return check(source, output, translated_source=translated_source)
 
 

@@ -91,7 +91,8 @@ def _flag(text: str, flagged: bool) -> str:
 
 
 def _run_notes(r: RunResult) -> list[str]:
-    notes = [f"{f.kind} {f.text!r} not backed by the source: {f.why}" for f in r.findings]
+    notes = [f"{getattr(f, 'severity', 'error')}: {f.kind} {f.text!r} not backed by the source: {f.why}"
+             for f in r.findings]
     return notes + list(r.warnings)
 
 
@@ -129,7 +130,7 @@ def _(r: RunResult) -> str:
 def _(v: VerifyResult) -> str:
     checked = ", ".join(f"{n} {kind}" for kind, n in v.checked.items())
     if not v.findings:
-        return f"ok: every number, date and quote is backed by the source ({checked} checked)"
+        return f"ok: every claim is backed by the source ({checked} checked)"
     lines = [f"{len(v.findings)} finding(s) ({checked} checked):"]
-    lines += [f"- {f.kind}: {f.text!r}: {f.why}" for f in v.findings]
+    lines += [f"- {getattr(f, 'severity', 'error')}: {f.kind} {f.text!r}: {f.why}" for f in v.findings]
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""verify, claim by claim: evidence ids, severity, numbers in words, weekdays, quotes, units, speakers, names, polarity."""
+"""verify, claim by claim: evidence ids, severity, numbers in words, weekdays, quotes, units, speakers, names and
+polarity."""
 
 import dataclasses
 import json
@@ -112,7 +113,7 @@ def test_units_must_match():
 
 def test_a_quote_given_to_another_speaker_is_an_error():
     (f,) = check(SAGO, 'Helen Winans said: "Miracles happen in West Virginia and today we got one."')
-    assert (f.kind, f.severity) == ("speaker", "error") and "weaver" in f.why
+    assert (f.kind, f.severity) == ("speaker", "error") and "Weaver" in f.why
     assert check(SAGO, 'Charlotte Weaver said: "Miracles happen in West Virginia and today we got one."') == ()
 
 
@@ -142,8 +143,8 @@ def test_strict_counts_errors_only(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(QATAR, encoding="utf-8")
     runner = CliRunner()
-    warning = runner.invoke(app, ["verify", "--source", str(source), "--summary",
-                                  "Qatar imports food from more than 190 countries, the minister said.", "--strict", "-f", "json"])
+    summary = "Qatar imports food from more than 190 countries, the minister said."
+    warning = runner.invoke(app, ["verify", "--source", str(source), "--summary", summary, "--strict", "-f", "json"])
     assert warning.exit_code == 0, warning.output
     assert json.loads(warning.stdout)["findings"][0]["severity"] == "warning"
     error = runner.invoke(app, ["verify", "--source", str(source), "--summary",

@@ -18,7 +18,8 @@ from summarize.segment import sentences, split_paragraphs
 from summarize.verify import check
 from summarize.verify.quotes import quote_spans
 
-ARTICLES = sorted((Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "verify" / "articles").glob("*.txt"))
+DATA = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "verify"
+ARTICLES = sorted((DATA / "articles").glob("*.txt"))
 TEXTS = {p.stem: p.read_text(encoding="utf-8") for p in ARTICLES}
 SENTENCES = {name: [s.text for s in sentences(split_paragraphs(text))] for name, text in TEXTS.items()}
 OPEN_QUOTE = "en-okonjo-iweala"  # "...short-term challenges. As you know, ... is solving." spans two sentences

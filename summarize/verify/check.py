@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby
 from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
@@ -88,7 +88,8 @@ def _date_problem(d: DateMention, source: Sequence[DateMention]) -> str | None:
     return None
 
 
-def _grounded(src: Source, claim: Claim, what: str, problem, item, blind: bool) -> tuple[str, str] | None:  # noqa: ANN001
+def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Quantity | DateMention,
+              blind: bool) -> tuple[str, str] | None:
     """(severity, why) for one figure or date: backed where the claim rests, elsewhere (warning), nowhere (error).
 
     A figure backed by another sentence about the same thing (the words around it in the claim) is a fused claim's
@@ -97,8 +98,7 @@ def _grounded(src: Source, claim: Claim, what: str, problem, item, blind: bool) 
     """
     if claim.evidence and not problem(item, in_sentences(src, claim.evidence, what)):
         return None
-    everywhere = in_sentences(src, range(len(src.sentences)), what) or (
-        extract_dates(src.text) if what == "dates" else extract_numbers(src.text))
+    everywhere = src.everywhere[what] or (extract_dates(src.text) if what == "dates" else extract_numbers(src.text))
     why = problem(item, everywhere)
     if why:
         return "error", why
@@ -136,11 +136,11 @@ def quote_sentences(src: Source, claim: str, cross: bool) -> tuple[int, ...]:
 
 
 def _quotes(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
-    article = comparable(src.text)
-    translation = comparable(" ".join(src.translated)) if cross and src.translated else None
+    article = src.comparable
+    translation = src.translation_comparable if cross else None
     for q in quote_spans(claim.text):
         if q.name:
-            haystack = key(translation if translation is not None else src.text)
+            haystack = src.keyed
             if (not cross or translation is not None) and not all(named_in(key(w), haystack) for w in q.inner.split()):
                 yield q.start, Finding("name", q.text, "this name or title is not in the source", "error",
                                        claim.text, claim.evidence)
@@ -176,7 +176,7 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
         yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
     if why := speaker_problem(claim.text, said, before, " ".join([src.text, *(src.translated or ())])):
         yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)
-    everywhere = key(src.text + " " + " ".join(src.translated or ()))
+    everywhere = src.keyed
     here = key(" ".join([*texts, *before]))
     speaking = set(speakers(claim.text))  # a speaker's name is the speaker check's business
     for name, written in names(claim.text):
@@ -194,8 +194,8 @@ def _name_nearby(src: Source, claim: str, name: str, cross: bool) -> bool:
     """Whether a sentence naming `name` is about what the claim says around it (a fused claim's other source)."""
     text = key(claim)
     at = text.find(name)
-    pool = src.translated if cross and src.translated and len(src.translated) == len(src.sentences) else src.sentences
-    holding = [i for i, s in enumerate(pool) if named_in(name, key(s))]
+    parallel = cross and src.translated and len(src.translated) == len(src.sentences)
+    holding = [i for i, s in enumerate(src.keyed_translated if parallel else src.keyed_sentences) if named_in(name, s)]
     return at >= 0 and supported_nearby(src, text, at, at + len(name), holding)
 
 
@@ -209,9 +209,9 @@ def check(source: str, output: str, *, translated_source: str | None = None, evi
     """
     src = prepare(source, tuple(sentences) if sentences is not None else None, translated_source,
                   tuple(translated_sentences) if translated_sentences is not None else None)
-    cross = language(source) != language(output)
+    cross = src.language != language(output)
     found: list[tuple[int, Finding]] = []
     for claim in claims(src, output, evidence):
-        for offset, finding in (*_figures(src, claim, cross), *_quotes(src, claim, cross), *_meaning(src, claim, cross)):
-            found.append((claim.start + offset, finding))
+        for step in (_figures, _quotes, _meaning):
+            found += [(claim.start + offset, finding) for offset, finding in step(src, claim, cross)]
     return tuple(dict.fromkeys(f for _, f in sorted(found, key=lambda pair: pair[0])))

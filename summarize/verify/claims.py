@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from ..segment import sentences as _segment_sentences
@@ -15,7 +15,7 @@ from .dates import DateMention, extract_dates
 from .numbers import Quantity
 from .quotes import comparable
 from .text import STOP as _STOP
-from .text import language, stem, words
+from .text import key, language, stem, words
 
 @dataclass(frozen=True)
 class Claim:
@@ -39,9 +39,35 @@ class Source:
     translated_features: list[Counter] = field(default_factory=list)
     idf: dict[str, float] = field(default_factory=dict)
 
-    def comparable_sentence(self, i: int) -> str:
-        """Sentence i in the form quotes are compared in."""
-        return comparable(self.sentences[i])
+    @cached_property
+    def comparable(self) -> str:
+        """The article in the form quotes are compared in."""
+        return comparable(self.text)
+
+    @cached_property
+    def translation_comparable(self) -> str | None:
+        """Its translation in that form, if there is one."""
+        return comparable(" ".join(self.translated)) if self.translated else None
+
+    @cached_property
+    def keyed(self) -> str:
+        """The article and its translation keyed (folded, lowercase): where names are looked for."""
+        return key(self.text + " " + " ".join(self.translated or ()))
+
+    @cached_property
+    def keyed_sentences(self) -> list[str]:
+        """Each sentence keyed."""
+        return [key(s) for s in self.sentences]
+
+    @cached_property
+    def keyed_translated(self) -> list[str]:
+        """Each translated sentence keyed."""
+        return [key(s) for s in self.translated or ()]
+
+    @cached_property
+    def everywhere(self) -> dict[str, list]:
+        """The dates and figures of the whole article (and its parallel translation)."""
+        return {what: in_sentences(self, range(len(self.sentences)), what) for what in ("dates", "numbers")}
 
 
 def _features(text: str) -> Counter:

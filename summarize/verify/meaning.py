@@ -37,11 +37,17 @@ def _negated(ws: Sequence[str]) -> bool:
     return any((w in _NEGATIONS and w not in _WEAK) or w.endswith("n't") for w in ws)
 
 
+_PARTICLES = {key(w) for w in "not no never nor neither cannot لم لن لا ليس ليست ليسوا غير عدم".split()}
+
+
 def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
-    """Stems of the words a negation governs: the content words right after it ("not only" governs nothing)."""
+    """Stems of the words a negating particle governs: the content words right after it ("not only" governs nothing).
+
+    Verbs that negate ("refused", رفض) govern objects, not a negated act: antonyms deal with them.
+    """
     found: set[str] = set()
     for i, w in enumerate(ws):
-        if (w in _NEGATIONS or w.endswith("n't")) and ws[i + 1:i + 2] != ["only"]:
+        if (w in _PARTICLES or w.endswith("n't")) and ws[i + 1:i + 2] != ["only"]:
             found |= {stem(x) for x in _content(ws[i + 1:i + 1 + 3 * reach])[:reach]}
     return found
 
@@ -60,8 +66,9 @@ def _unquoted(text: str) -> str:
 def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tuple[str, str] | None:
     """("error" | "warning", why) when a claim and its evidence disagree on an antonym or on negation.
 
-    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for word on its own.  A negation the claim
-    drops is looked for in the sentence it rests on most (`best`), not in every sentence it may touch.
+    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for word on its
+    own.  A negation the claim drops is looked for in the sentence it rests on most (`best`), not in every sentence
+    it may touch.
     """
     if not evidence:
         return None
@@ -74,7 +81,8 @@ def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tu
         for said, src in ((a, b), (b, a)):
             if _has(cs, said) and not _has(cs, src) and _has(es, src) and not _has(es, said):
                 word = next(w for w in cw if w.startswith(said) or _CLITIC_RE.sub("", w, count=1).startswith(said))
-                return "error", f"check the meaning: the claim says {word!r} where its source sentences say the opposite"
+                return "error", (f"check the meaning: the claim says {word!r} where its source sentences say "
+                                 "the opposite")
     if _negated(cw) and not _negated(ew):
         return "warning", "check the meaning: the claim negates what the sentences it rests on affirm"
     if not _negated(cw) and (_targets(bw) & {stem(w) for w in _content(cw)}) - _targets(cw):
@@ -136,8 +144,9 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str], 
         return None
     others = [p for s in evidence for p in speakers(s) if p not in said] or [
         p for s in around for p in speakers(s) if p not in said]
+    other, who = (n.title() if n.isascii() else n for n in (others[0] if others else "", missing[0]))
     if others:
-        return f"the source attributes this to {others[0]}, not {missing[0]}"
+        return f"the source attributes this to {other}, not {who}"
     if not _named(missing[0], key(article)):
-        return f"{missing[0]} is not in the source"
+        return f"{who} is not in the source"
     return None

@@ -9,8 +9,9 @@ from .dates import MONTHS, WEEKDAYS
 from .text import fold, key, span
 
 # English name -> Arabic spellings (folded at load).  Enough to tell a swapped country or capital across languages.
-_PLACES = """Syria:سوريا,سورية,سوري|Russia:روسيا|Iran:إيران|Iraq:العراق|Egypt:مصر|Jordan:الأردن|Lebanon:لبنان|Israel:إسرائيل
-|Palestine:فلسطين|Gaza:غزة|Turkey:تركيا|Saudi:السعودية|Qatar:قطر|Kuwait:الكويت|Bahrain:البحرين|Oman:عمان|Yemen:اليمن
+_PLACES = """Syria:سوريا,سورية,سوري|Russia:روسيا|Iran:إيران|Iraq:العراق|Egypt:مصر|Jordan:الأردن|Lebanon:لبنان
+|Israel:إسرائيل|Palestine:فلسطين|Gaza:غزة|Turkey:تركيا|Saudi:السعودية|Qatar:قطر|Kuwait:الكويت|Bahrain:البحرين
+|Oman:عمان|Yemen:اليمن
 |Libya:ليبيا|Tunisia:تونس|Algeria:الجزائر|Morocco:المغرب|Sudan:السودان|France:فرنسا|Germany:ألمانيا|Britain:بريطانيا
 |China:الصين|Japan:اليابان|India:الهند|Pakistan:باكستان|Afghanistan:أفغانستان|Ukraine:أوكرانيا|Italy:إيطاليا
 |Spain:إسبانيا|Chile:تشيلي|Mexico:المكسيك|Canada:كندا|Brazil:البرازيل|America:أمريكا,أميركا|Washington:واشنطن
@@ -29,9 +30,10 @@ for _entry in _PLACES.replace("\n", "").split("|"):
     for _a in _ars.split(","):
         _EN_OF.setdefault(key(_a), []).append(key(_en))
 _COMMON = {key(w) for w in """The A An This That These Those He She It They We I His Her Their Its Our But And Or If
-When While After Before In On At As For By From With Without Since Until Under Over About Mr Mrs Ms Dr President Minister
-Prime Government Police Officials Sources Also Both Some Many Most All No Not Yes However Meanwhile Today Yesterday
-Tomorrow According One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next New Monday""".split()}
+When While After Before In On At As For By From With Without Since Until Under Over About Mr Mrs Ms Dr President
+Minister Prime Government Police Officials Sources Also Both Some Many Most All No Not Yes However Meanwhile Today
+Yesterday Tomorrow According One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next
+New""".split()}
 _COMMON |= {key(w) for ws in (*MONTHS.values(), *WEEKDAYS.values()) for w in ws}
 _CAP_RE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?![\w])")
 _AR_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zA-Z]{2,}(?![^\W\d_])")

@@ -31,7 +31,8 @@ _SCALES = {
     10**9: ("billion", "bn", "مليار", "مليارات", "مليارا", "بليون"),
     10**12: ("trillion", "تريليون", "تريليونات", "ترليون"),
 }
-_PERCENT = ("%", "percent", "per cent", "pct", "بالمئة", "بالمائة", "في المئة", "في المائة", "بالمية", "percentage points")
+_PERCENT = ("%", "percent", "per cent", "pct", "percentage points", "بالمئة", "بالمائة", "في المئة", "في المائة",
+            "بالمية")
 _CURRENCY_SIGNS = {"dollar": ("US$", "$", "USD"), "euro": ("€", "EUR"), "pound": ("£", "GBP"),
                    "riyal": ("SAR",), "dirham": ("AED",), "dinar": ("JOD", "KWD"), "lira": ("SYP", "TRY")}
 _CURRENCY_WORDS = {

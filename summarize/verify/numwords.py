@@ -1,4 +1,5 @@
-"""Numbers written in words, English and Arabic: cardinals of both genders, the dual, scales, fractions, vague counts."""
+"""Numbers written in words, English and Arabic: cardinals of both genders, the dual, scales, fractions, vague
+counts."""
 
 from __future__ import annotations
 

@@ -27,7 +27,8 @@ _TRIM_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _CLITICS = "وفبلك"  # Arabic one-letter prefixes a quote may drop: "والجانب" still holds "الجانب"
 _MARKS = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‹": '"', "›": '"'})
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "a", "to", "de", "al", "el", "bin", "ibn", "&"}
-_CUT_WORDS = re.compile(r"(?<![^\W_])(?:not|no|never|[^\W_]+n't|nor|but|however|yet|although|except|unless|without|لا|لم|لن|"
+_CUT_WORDS = re.compile(r"(?<![^\W_])(?:not|no|never|[^\W_]+n't|nor|but|however|yet|although|except|unless|without|"
+                        r"لا|لم|لن|"
                         r"ليس|ليست|غير|لكن|لكنه|ولكن|إلا|الا|دون|بدون|رغم)(?![^\W_])")
 
 

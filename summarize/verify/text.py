@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
 
@@ -23,19 +23,24 @@ def _dropped(c: str) -> bool:
 
 
 @lru_cache(maxsize=256)  # a check folds the same source sentences and claims several times
-def fold(text: str) -> tuple[str, tuple[int, ...]]:
+def fold(text: str) -> tuple[str, Sequence[int]]:
     """The text for matching, and for each of its characters the index it came from (plus one past the end)."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        chars.append(folded)
-        where.extend([i] * len(folded))
+    table = {ord(c): _fold_char(c) for c in set(text)}
+    sizes = {len(v) for v in table.values()}
+    if sizes <= {1}:
+        return text.translate(table), range(len(text) + 1)  # one for one, as most text is: no index table
+    if sizes <= {0, 1}:  # marks dropped (harakat, tatweel, RLM): the kept characters' indexes
+        dropped = {chr(o) for o, v in table.items() if not v}
+        where = [i for i, c in enumerate(text) if c not in dropped]
+    else:
+        where = []
+        for i, c in enumerate(text):
+            where.extend([i] * len(table[ord(c)]))
     where.append(len(text))  # a sentinel, so a span ending the text keeps its trailing marks
-    return "".join(chars), tuple(where)
+    return text.translate(table), tuple(where)
 
 
-def span(where: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+def span(where: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """Map a folded span back to the original, keeping marks that trail its last letter."""
     return where[start], max(where[end - 1] + 1, where[end]) if end > start else where[start]
 
@@ -58,11 +63,14 @@ NOT_LETTER = r"(?![^\W\d_])"
 NOT_AFTER_LETTER = r"(?<![^\W\d_])"
 
 
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=64)
 def language(text: str) -> str:
     """"ar" when Arabic letters outnumber Latin ones, else "en"."""
-    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff" and c.isalpha())
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return "ar" if arabic > latin else "en"
+    return "ar" if len(_ARABIC_LETTERS.findall(text)) > len(_LATIN_LETTERS.findall(text)) else "en"
 
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
