@@ -183,3 +183,20 @@ def unsupported_reason(found: Detection) -> str:
     if found.language == ARABIZI:
         return ARABIZI_MESSAGE
     return f"language {found.language!r} is not supported (Arabic and English are)"
+
+
+def mixed_language_warning(text: str, language: str) -> str | None:
+    """A warning when paragraphs of an article are reliably in another language than `language`; else None."""
+    shares = script_shares(text)
+    if min(shares["arabic"], shares["latin"]) < 0.05:
+        return None  # one script: per-paragraph detection is only paid for where scripts mix
+    from .segment import split_paragraphs
+
+    paragraphs = split_paragraphs(text)
+    found = detect_paragraphs(paragraphs)
+    others = [p.index for p, d in zip(paragraphs, found) if d.reliable and d.language not in (language, "und")]
+    if not others:
+        return None
+    languages = ", ".join(lang for lang in mixed_languages(found) if lang != language)
+    which = f"paragraphs {', '.join(map(str, others))} are" if len(others) > 1 else f"paragraph {others[0]} is"
+    return f"{which} in {languages}, not {language}; read as {language} all the same"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator, Sequence, Union
 
 from . import __version__
-from .detect import detect, unsupported_reason
+from .detect import detect, mixed_language_warning, unsupported_reason
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
 from .extractive import key_points_extractive, summarize_extractive
 from .keypoints import key_points, keypoint_options
@@ -138,6 +138,9 @@ class _Run:
         self.timings: dict[str, float] = {}
         self.translation: Translation | None = None
         self.glossary_lost: list[Finding] = []  # terms a translation could not carry through
+        mixed = mixed_language_warning(article.text, src)
+        if mixed:
+            self.warnings.append(mixed)
 
     @contextmanager
     def timed(self, step: str) -> Iterator[None]:

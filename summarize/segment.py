@@ -46,6 +46,11 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     """Blocks of text: a blank line, a marker or a standalone line ends one; hard-wrapped lines are rejoined."""
     lines = text.splitlines()
     width = _wrap_width(lines)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not width and filled and any(not lines[i].strip() for i in range(filled[0], filled[-1])):
+        # Blank lines separate paragraphs: a full-length line inside a block is a wrapped one, whatever the width
+        longest = max((len(line.strip()) for line in lines), default=0)
+        width = longest if longest >= 60 else 0
     drafts: list[list[str]] = []  # [marker, kind, text]
     open_item = joinable = False  # an item runs to the next blank line or item; a wrapped line to its sentence
     previous = ""

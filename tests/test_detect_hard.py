@@ -98,3 +98,14 @@ def test_detect_takes_any_text(text):
     assert isinstance(found.language, str) and found.language
     assert 0.0 <= found.confidence <= 1.0
     assert found.supported == (found.language in ("ar", "en"))
+
+
+def test_a_mixed_article_gets_a_warning_naming_the_other_paragraphs():
+    from summarize.detect import mixed_language_warning
+
+    text = (
+        "قال وزير الخارجية إن المحادثات مع الجانب الروسي كانت بناءة ومثمرة وإن الطرفين اتفقا على مواصلتها.\n\n"
+        "The minister said the talks with the Russian side were constructive and would continue next week.\n"
+    )
+    assert mixed_language_warning(text, "ar") == "paragraph 1 is in en, not ar; read as ar all the same"
+    assert mixed_language_warning("قال الوزير إن المحادثات كانت بناءة ومثمرة.", "ar") is None

@@ -346,3 +346,72 @@ def test_windows_edge_cases():
         windows([1], 0, 0)
     with pytest.raises(ValueError):
         windows([1], 5, -1)
+
+
+# --- issue 15: wrapped lines, standalone lines, list items, credits ----------------------------
+
+
+WRAPPED = (
+    "Holy Gospel of Jesus Christ according to\n"
+    "Saint Matthew 2,1-12. When Jesus was born in Bethlehem of Judea, in the\n"
+    "days of King Herod, behold, magi from the east arrived in Jerusalem, saying,\n"
+    '"Where is the newborn king of the Jews? We saw his star at its rising and have\n'
+    'come to do him homage." When King Herod heard this, he was greatly troubled, and\n'
+    "all Jerusalem with him.\n"
+)
+
+
+def test_hard_wrapped_text_without_blank_lines_is_one_paragraph_and_no_heading():
+    (paragraph,) = split_paragraphs(WRAPPED)
+    assert paragraph.kind == "text"
+    assert [s.text for s in sentences((paragraph,))][0] == "Holy Gospel of Jesus Christ according to Saint Matthew 2,1-12."
+
+
+def test_titles_datelines_and_bylines_on_their_own_lines_stay_apart():
+    text = (
+        "نتائج الدورة الأولى من الانتخابات البلدية في فرنسا\n"
+        "الخميس 7/3/1429 هـ - الموافق 13/3/2008 م (آخر تحديث) الساعة 16:25 (مكة المكرمة)، 13:25 (غرينتش)\n\n"
+        "By Amanda Becker and Jeff Mason\n"
+    )
+    assert [p.text for p in split_paragraphs(text)] == [
+        "نتائج الدورة الأولى من الانتخابات البلدية في فرنسا",
+        "الخميس 7/3/1429 هـ - الموافق 13/3/2008 م (آخر تحديث) الساعة 16:25 (مكة المكرمة)، 13:25 (غرينتش)",
+        "By Amanda Becker and Jeff Mason",
+    ]
+
+
+def test_a_long_line_inside_a_block_is_wrapped_even_past_a_hundred_characters():
+    text = (
+        "هذه فقرة عربية طويلة مكتوبة على سطرين في ملف ماركداون، وقد قطعها المحرر عند عرض مئة وعشرين حرفا تقريبا\n"
+        "فصار نصفها الثاني على السطر التالي.\n\nفقرة ثانية."
+    )
+    assert len(split_paragraphs(text)) == 2
+
+
+def test_a_list_item_ends_at_the_next_blank_line_or_item():
+    text = "- first item\n  goes on here.\n\n  An indented paragraph after the list.\n- second item\n"
+    assert [(p.marker, p.text) for p in split_paragraphs(text)] == [
+        ("-", "first item goes on here."),
+        ("", "An indented paragraph after the list."),
+        ("-", "second item"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وأضاف أن الثورة ليست مؤطرة . (أ .ف .ب)", ["وأضاف أن الثورة ليست مؤطرة . (أ .ف .ب)"]),
+        ("ونقلت عن قريشى ذلك . (يو .بي .آي)", ["ونقلت عن قريشى ذلك . (يو .بي .آي)"]),
+        ("للحزب المحظور.(رويترز)* احرقت قوات الامن الجثة.", ["للحزب المحظور.(رويترز)", "* احرقت قوات الامن الجثة."]),
+        ("تعود لبراباكاران. (د.ب.أ)* لقي شخصان حتفهما.", ["تعود لبراباكاران. (د.ب.أ)", "* لقي شخصان حتفهما."]),
+        ('وقالت إن شقيقي قتلوا . . قتلوه لأنني شرطي" .ويعد أفراد العشيرة', ['وقالت إن شقيقي قتلوا . . قتلوه لأنني شرطي" .', "ويعد أفراد العشيرة"]),
+        ("ترامب: سوريا ليست صديقتنا.. وروسيا لن تتمكن من دعمه", ["ترامب: سوريا ليست صديقتنا.. وروسيا لن تتمكن من دعمه"]),
+        ("Riyadh, Saudi Arabia. (Saudi Press Agency via AP)", ["Riyadh, Saudi Arabia. (Saudi Press Agency via AP)"]),
+        ("Arlington, Virginia, U.S., September 11, 2017. REUTERS/Kevin Lamarque", None),
+        ("He arrived at 5 p.m. Reporters were waiting.", ["He arrived at 5 p.m.", "Reporters were waiting."]),
+        ("I live in the U.S. How about you?", ["I live in the U.S.", "How about you?"]),
+        ("Did you see Albert I. Jones yesterday?", None),
+    ],
+)
+def test_credits_stay_with_their_sentence_and_golden_rules_hold(text, expected):
+    assert list(split_sentences(text)) == ([text] if expected is None else expected)
