@@ -353,10 +353,13 @@ def translate(
     guarded(console, body)
 
 
-class Length(str, Enum):
-    short = "short"
-    medium = "medium"
-    long = "long"
+def _length(value: str) -> str:
+    from .config import parse_length
+
+    try:
+        return parse_length(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 class Method(str, Enum):
@@ -369,8 +372,8 @@ def run(
     inputs: Inputs = None,
     to: Annotated[Optional[Lang], typer.Option("--to", help="Output language [default: the article's own].", show_default=False)] = None,
     source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Article language (default: detect).")] = None,
-    length: Annotated[Optional[Length], typer.Option("--length", help="Summary length [default: medium].", show_default=False)] = None,
-    points: Annotated[Optional[int], typer.Option("--points", min=0, max=20, help="Number of key points [default: 5].", show_default=False)] = None,
+    length: Annotated[Optional[str], typer.Option("--length", parser=_length, metavar="short|medium|long|N", help="Summary length, or a number of sentences [default: medium].", show_default=False)] = None,
+    points: Annotated[Optional[int], typer.Option("--points", min=0, help="Number of key points [default: 5].", show_default=False)] = None,
     method: Annotated[Optional[Method], typer.Option("--method", help="abstractive (models) or extractive (verbatim sentences, no model) [default: abstractive].", show_default=False)] = None,
     include_translation: Annotated[bool, typer.Option("--translate", help="Include the full translation when --to differs.")] = False,
     permissive: Annotated[Optional[bool], typer.Option("--permissive", help="Use permissively licensed models only (Arabic summaries go through English).", show_default=False)] = None,

@@ -45,6 +45,16 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+LENGTH_PRESETS = ("short", "medium", "long")
+
+
+def parse_length(value: Any) -> str:
+    """A summary length as given: short, medium, long, or a positive whole number of sentences."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if text in LENGTH_PRESETS or (text.isdecimal() and int(text) > 0):  # ٣ and ۳ count as 3
+        return text if text in LENGTH_PRESETS else str(int(text))
+    presets = ", ".join(LENGTH_PRESETS)
+    raise ValueError(f"length must be {presets} or a positive number of sentences, not {value!r}")
 
 
 def default_config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -60,6 +70,8 @@ def default_config_path(env: Mapping[str, str] | None = None) -> Path:
 def _coerce(name: str, value: Any, origin: str) -> Any:
     kind = str(_FIELDS[name].type)
     try:
+        if name == "length":
+            return parse_length(value)
         if "bool" in kind:
             if isinstance(value, bool):
                 return value
@@ -69,7 +81,7 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
                 return False
             raise ValueError(value)
         if "int" in kind:
-            if isinstance(value, bool):
+            if isinstance(value, bool) or (name == "points" and int(value) < 0):
                 raise ValueError(value)
             return int(value)
         return None if value is None else str(value)
