@@ -1,13 +1,13 @@
-"""Sentence salience for news, in time and memory linear in the article's length.
+"""Sentence salience for news, in time and memory near-linear in the article's length.
 
 Each sentence becomes a unit-length TF-IDF vector over its content terms (IDF over the article's
 sentences). Centrality is PacSum's directed degree (Zheng & Lapata, 2019): a sentence that later
 sentences echo states what the article is about; one that only echoes earlier sentences adds little.
-Edges are cosine similarities to the sentences at most `window` places away, summed with sliding
-sums of the neighbours' vectors, so the cost is O(tokens) and no n×n graph is ever built — a 5 MB
-article scores in seconds. The salience mixes that centrality with the lead (news states its point
-first), then scales by length (fragments and very long sentences lose) and by kind (headings,
-captions and page furniture lose).
+Edges are cosine similarities to the sentences at most `window` places away, summed from the sorted
+term entries (sparse.py), so the cost is O(tokens log tokens) and no n×n graph is ever built — a
+5 MB article scores in seconds. The salience is exp(lead + forward − backward) (weights tuned on the
+benchmark's development split), scaled by length (fragments and very long sentences lose) and kind:
+headings, titles and page furniture come last whatever their other scores.
 """
 
 from __future__ import annotations
