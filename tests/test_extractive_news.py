@@ -59,6 +59,14 @@ def test_a_sentence_count_is_a_length():
         nearest_preset("huge")
 
 
+def test_every_layer_names_the_same_length_presets():
+    from summarize import summary
+    from summarize.config import LENGTH_PRESETS
+    from summarize.extractive import LENGTHS
+
+    assert set(LENGTH_PRESETS) == set(LENGTHS) == set(summary.LENGTHS)
+
+
 @pytest.mark.parametrize("value,stored", [("3", "3"), (3, "3"), ("long", "long"), ("٤", "4")])
 def test_length_setting_accepts_presets_and_counts_from_env_and_file(tmp_path, value, stored):
     assert load_settings({}, env={"SUMMARIZE_LENGTH": str(value)}).length == stored
