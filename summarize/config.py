@@ -18,6 +18,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ENV_PREFIX = "SUMMARIZE_"
+LENGTH_PRESETS = ("short", "medium", "long")
 
 
 def _opt(default: Any, *, choices: tuple[str, ...] = (), low: int | None = None, high: int | None = None,
@@ -40,8 +41,8 @@ class Settings:
     chunk_chars: int = _opt(50_000, low=1)  # articles are read and batched together up to this many characters
     offline: bool = False
     method: str = _opt("abstractive", choices=("abstractive", "extractive"))
-    length: str = _opt("medium", choices=("short", "medium", "long"), count=True)  # or a number of sentences
-    points: int = _opt(5, low=0, high=20)
+    length: str = _opt("medium", choices=LENGTH_PRESETS, count=True)  # or a number of sentences
+    points: int = _opt(5, low=0)
     permissive: bool = False
     translation_model: str | None = None
     summary_model: str | None = None
@@ -57,6 +58,16 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+LENGTH_PRESETS = ("short", "medium", "long")
+
+
+def parse_length(value: Any) -> str:
+    """A summary length as given: short, medium, long, or a positive whole number of sentences."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if text in LENGTH_PRESETS or (text.isdecimal() and int(text) > 0):  # ٣ and ۳ count as 3
+        return text if text in LENGTH_PRESETS else str(int(text))
+    presets = ", ".join(LENGTH_PRESETS)
+    raise ValueError(f"length must be {presets} or a positive number of sentences, not {value!r}")
 
 
 def rule(name: str) -> Mapping[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator, Sequence, Union
 from . import __version__
 from .detect import detect, mixed_language_warning, unsupported_reason
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
-from .extractive import key_points_extractive, summarize_extractive
+from .extractive import key_points_extractive, nearest_preset, summarize_extractive
 from .keypoints import key_points, keypoint_options
 from .glossary import Glossary, GlossaryTranslator, glossary_findings, with_glossary
 from .models.base import Seq2SeqModel
@@ -186,9 +186,10 @@ class _Run:
     def summary(self, sents: Sequence[Sentence], language: str) -> tuple[str, bool]:
         with self.timed("summary"):
             model = self.pool.get(f"summary:{language}", self.options.summary_model)
-            result = summarize_text(sents, model, language=language, length=self.options.length,
+            result = summarize_text(sents, model, language=language, length=nearest_preset(self.options.length),
                                     beams=self.options.beams, prompts_dir=self.options.prompts_dir)
-        self.models["summary"] = model.info(summary_options(model.spec, self.options.length, self.options.beams))
+        self.models["summary"] = model.info(summary_options(model.spec, nearest_preset(self.options.length),
+                                                            self.options.beams))
         self.coverage["summary"] = result.coverage
         self.warnings += [f"summary: {w}" for w in result.warnings]
         if not model.spec.commercial_use:

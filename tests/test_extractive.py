@@ -17,6 +17,7 @@ from summarize.extractive import (
     select,
     summarize_extractive,
 )
+from summarize.errors import UsageError
 from summarize.records import Sentence
 from summarize.segment import sentences, split_paragraphs
 
@@ -97,8 +98,9 @@ def test_summary_lengths_and_cap(sample):
         assert_verbatim_in_order(chosen, sample)
     few = sample[:3]
     assert len(summarize_extractive(few, "en", "long")) == 3
-    with pytest.raises(ValueError):
-        summarize_extractive(sample, "en", "huge")
+    for bad in ("huge", "0", "-2", 0, -1, 2.5, True, None, ""):
+        with pytest.raises(UsageError):
+            summarize_extractive(sample, "en", bad)
 
 
 def test_a_duplicated_sentence_is_never_selected_twice():

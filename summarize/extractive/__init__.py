@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..errors import UsageError
 from ..records import Sentence
 from .choose import mmr
 from .scoring import Profile, score
 from .topics import key_points
 
 __all__ = [
-    "LENGTHS", "Profile", "key_points_extractive", "rank", "select", "sentence_count", "summarize_extractive",
+    "LENGTHS", "Profile", "key_points_extractive", "nearest_preset", "rank", "select", "sentence_count",
+    "summarize_extractive",
 ]
 
 LENGTHS = {"short": 2, "medium": 4, "long": 7}
@@ -25,15 +27,21 @@ NEAR_DUPLICATE = 0.6  # content-term Jaccard above which two sentences say the s
 
 
 def sentence_count(length: object) -> int:
-    """Sentences for a length: short, medium, long, or a positive whole number (int or digits)."""
+    """Sentences for a length: short, medium, long, or a positive whole number (int or its digits)."""
     key = getattr(length, "value", length)  # a str Enum member hashes by its name, not its value
-    if isinstance(key, str) and key.strip().isdigit() and key.strip().isascii():
+    if isinstance(key, str) and key.strip().isdecimal():  # ٣ and ۳ count as 3
         key = int(key.strip())
     if isinstance(key, int) and not isinstance(key, bool) and key > 0:
         return key
     if isinstance(key, str) and key in LENGTHS:
         return LENGTHS[key]
-    raise ValueError(f"length must be {', '.join(LENGTHS)} or a positive number of sentences, not {length!r}")
+    raise UsageError(f"length must be {', '.join(LENGTHS)} or a positive number of sentences, not {length!r}")
+
+
+def nearest_preset(length: object) -> str:
+    """The preset a model-written summary uses for a length: the named one, or the nearest to a count."""
+    count = sentence_count(length)
+    return min(LENGTHS, key=lambda name: (abs(LENGTHS[name] - count), -LENGTHS[name]))
 
 
 def rank(sentences: Sequence[Sentence], language: str) -> tuple[tuple[int, float], ...]:

@@ -20,8 +20,8 @@ def mmr(
     sentences: Sequence[Sentence], scored: Sequence[Scored], n: int, *, language: str, redundancy: float,
     max_similarity: float, taken: Sequence[int] = (), within: tuple[int, int] | None = None,
 ) -> list[int]:
-    """Positions of up to n more sentences in the order picked: salience minus `redundancy` × the highest
-    cosine to a sentence already taken; a sentence with the same matching text as one taken, or whose
+    """Positions of up to n more sentences in the order picked: salience minus `redundancy` × the best
+    salience × the highest cosine to a sentence already taken; a sentence with the same matching text as one taken, or whose
     content-term Jaccard with one exceeds `max_similarity`, never enters. `taken` counts as chosen."""
     if n <= 0:
         return []
@@ -43,7 +43,10 @@ def mmr(
                 break
             size *= 2  # duplicates ate the pool: look further down
             continue
-        pick, key, _ = max(pool.values(), key=lambda c: (c[0].score - redundancy * top * c[2], -c[0].position))
+        # a body sentence always beats a fragment or a heading, however redundant; inside a tier the
+        # penalty is a share of the best score, so an overlapping runner-up yields to a fresh sentence
+        pick, key, _ = max(pool.values(), key=lambda c: (c[0].tier, c[0].score - redundancy * top * c[2],
+                                                         -c[0].position))
         chosen.append(pick.position)
         kept.append((pick, key))
         _update(pool, pick, key, max_similarity)

@@ -13,13 +13,13 @@ from typing import Sequence
 
 from ..records import Sentence
 from .choose import mmr
-from .scoring import Profile, Scored, Vector, _add, _dot, is_body, score
+from .scoring import is_body, score, vectors
+from .sparse import Rows
 
 __all__ = ["key_points", "stories"]
 
 LEAD = 3  # the lead: the first sentences of the article that are not headings
 BREAK = 0.08  # cosine between neighbouring paragraph blocks under which a new story starts
-BLOCK = 2  # paragraphs per side compared at each gap
 MIN_STORY = 2  # sentences: a smaller piece joins its neighbour
 
 
@@ -28,9 +28,9 @@ def key_points(sentences: Sequence[Sentence], language: str, n: int, *, redundan
     """Up to n distinct sentences in article order: one from the lead, the rest over the stories."""
     if n <= 0 or not sentences:
         return ()
-    scored = score(sentences, language)
-    pieces = stories(sentences, scored)
-    local = _local_scores(sentences, language, pieces, scored)
+    rows = vectors(sentences, language)
+    pieces = stories(sentences, rows)
+    local = score(sentences, language, rows=rows, stories=pieces)  # each story's own lead and centre
     lead = [k for k, s in enumerate(sentences) if is_body(s)][:LEAD] or [0]
     first = mmr(sentences, [local[k] for k in lead], 1, language=language, redundancy=0.0,
                 max_similarity=max_similarity)
@@ -52,14 +52,14 @@ def key_points(sentences: Sequence[Sentence], language: str, n: int, *, redundan
     return tuple(sentences[k] for k in sorted(chosen))
 
 
-def stories(sentences: Sequence[Sentence], scored: Sequence[Scored]) -> list[tuple[int, int]]:
+def stories(sentences: Sequence[Sentence], rows: Rows) -> list[tuple[int, int]]:
     """[start, end) positions of the article's stories, in order."""
-    paragraphs = _paragraph_spans(sentences)
-    vectors = [_sum([scored[k].vector for k in range(a, b)]) for a, b in paragraphs]
+    spans = _paragraph_spans(sentences)
+    gaps = _gaps(rows.grouped([p for p, (a, b) in enumerate(spans) for _ in range(a, b)]))
     cuts = [0]
-    for g in range(1, len(paragraphs)):
-        a, b = paragraphs[g]
-        if sentences[a].kind == "heading" or _gap(vectors, g) < BREAK:
+    for g in range(1, len(spans)):
+        a = spans[g][0]
+        if sentences[a].kind == "heading" or gaps[g] < BREAK:
             if a - cuts[-1] >= MIN_STORY or sentences[cuts[-1]].kind == "heading" and a > cuts[-1] + 1:
                 cuts.append(a)
     if len(cuts) > 1 and len(sentences) - cuts[-1] < MIN_STORY:
@@ -76,30 +76,22 @@ def _paragraph_spans(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     return spans
 
 
-def _gap(vectors: list[Vector], g: int) -> float:
-    """Cosine between the BLOCK paragraphs before gap g and the BLOCK paragraphs after it."""
-    left, right = _sum(vectors[max(0, g - BLOCK) : g]), _sum(vectors[g : g + BLOCK])
-    norm = (_dot(left, left) * _dot(right, right)) ** 0.5
-    return _dot(left, right) / norm if norm else 0.0
+def _gaps(paragraphs: Rows) -> list[float]:
+    """Per gap g (before paragraph g): cosine between the two paragraphs before it and the two after,
+    from the paragraphs' dot products with themselves and with the next three."""
+    n = paragraphs.n
+    dots = paragraphs.shifted(range(4))
 
+    def at(d: int, p: int) -> float:
+        return dots[d][p] if 0 <= p < n and p + d < n else 0.0
 
-def _sum(vectors: Sequence[Vector]) -> Vector:
-    total: Vector = {}
-    for vector in vectors:
-        _add(total, vector, 1.0)
-    return total
-
-
-def _local_scores(sentences, language, pieces, scored) -> list[Scored]:
-    """Each story scored on its own (its lead and centre win inside it); a single story keeps the
-    article's scores."""
-    if len(pieces) == 1:
-        return list(scored)
-    local: list[Scored] = []
-    for start, end in pieces:
-        for s in score(sentences[start:end], language, Profile()):
-            local.append(Scored(s.score, start + s.position, scored[start + s.position].vector))
-    return local
+    out = [1.0] * (n + 1)
+    for g in range(1, n):
+        cross = at(1, g - 1) + at(2, g - 1) + at(2, g - 2) + at(3, g - 2)
+        left = at(0, g - 2) + at(0, g - 1) + 2 * at(1, g - 2)
+        right = at(0, g) + at(0, g + 1) + 2 * at(1, g)
+        out[g] = cross / (left * right) ** 0.5 if left > 0 and right > 0 else 0.0
+    return out
 
 
 def _story_of(position: int, pieces: list[tuple[int, int]]) -> int:
