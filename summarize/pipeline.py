@@ -18,6 +18,7 @@ from .keypoints import key_points, keypoint_options
 from .glossary import Glossary, GlossaryTranslator, glossary_findings, with_glossary
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
+from .models.families import family
 from .models.registry import resolve
 from .records import SUPPORTED_LANGUAGES, Article, Coverage, Document, KeyPointOut, ModelInfo, RunResult, Sentence
 from .summary import summarize as summarize_text
@@ -103,7 +104,6 @@ def _translation_findings(article: Article, result: Translation, model: Seq2SeqM
 
 # ---------------------------------------------------------------------------------------------- run
 
-MANY_TO_MANY = ("nllb", "m2m100")  # families that translate in every direction with one model
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,8 @@ class _Run:
         override = self.options.translation_model
         if override is None or src == self.src:
             return override
-        return override if resolve(translation_role(src, self.src), override).family in MANY_TO_MANY else None
+        many = family(resolve(translation_role(src, self.src), override).family).many_to_many
+        return override if many else None
 
     def translate_article(self, tgt: str) -> Translation:
         """The whole article translated (once), sentence ids kept."""

@@ -124,7 +124,7 @@ def _frame(model: Seq2SeqModel, language: str, prompts_dir: str | Path | None) -
 
 def _follows_instructions(model: Seq2SeqModel) -> bool:
     # flan-t5 and mt0 need an instruction; BART and XL-Sum (also mT5) were trained on bare articles.
-    return model.spec.family == "t5" or "mt0" in model.spec.model_id.lower()
+    return model.spec.follows_instructions
 
 
 def _plan(units: Sequence[tuple[int, str]], model: Seq2SeqModel, frame: _Frame,

@@ -67,3 +67,13 @@ def _one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(before)
+
+
+@pytest.fixture
+def fake_models():
+    """`fake/echo` and `fake/truncating`, registered through the real registry for the test's duration."""
+    from .fake_model import register_fakes, unregister_fakes
+
+    built = register_fakes()
+    yield built
+    unregister_fakes()

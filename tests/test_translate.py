@@ -153,3 +153,24 @@ def test_stuttering_and_mixed_script_outputs_are_degenerate():
     assert wrong_script(mixed, "en") is not None
     assert wrong_script("أعلنت شركة Apple عن iPhone 15 Pro Max في مؤتمر WWDC السنوي في كاليفورنيا.", "ar") is None
     assert problem(tripled, source_tokens=30, output_tokens=27, language="en") is not None
+
+
+def test_a_model_that_reads_part_of_its_input_exits_7_unless_allowed(fake_models):
+    """Coverage below 100 % is said on stderr, recorded in the output, and exit 7 (0 with --allow-truncation)."""
+    args = ["translate", str(AR_SAMPLE), "--to", "en", "--model", "fake/truncating", "-f", "json", "--beams", "1"]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 7, r.output
+    doc = json.loads(r.stdout)
+    assert doc["coverage"]["tokens_read"] < doc["coverage"]["tokens_total"]
+    assert doc["model"]["backend"] == "fake" and "the model read 4" in r.output  # about half, on one line
+    assert runner.invoke(app, [*args, "--allow-truncation"]).exit_code == 0
+    assert runner.invoke(app, [*args[:5], "fake/echo", *args[6:]]).exit_code == 0
+
+
+def test_translate_lists_the_numbers_its_output_lacks(fake_models):
+    """Findings of a translation: a model that drops a figure is caught; each finding says why."""
+    r = runner.invoke(app, ["translate", str(EN_SAMPLE), "--to", "ar", "--model", "fake/truncating", "-f", "json",
+                            "--beams", "1", "--allow-truncation"])
+    doc = json.loads(r.stdout)
+    assert doc["findings"] and {f["kind"] for f in doc["findings"]} <= {"number", "date"}
+    assert all(f["why"] and f["text"] for f in doc["findings"])

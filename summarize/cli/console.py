@@ -117,7 +117,7 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
         per_role = coverage if isinstance(coverage, Mapping) else {"model": coverage} if coverage else {}
         for role, cov in per_role.items():
             if not cov.complete:
-                parts.append(f"the {role} model read {cov.ratio:.0%} of its input")
+                parts.append(f"the {'' if role == 'model' else role + ' '}model read {cov.ratio:.0%} of its input")
                 code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
         findings = tuple(getattr(result, "findings", ()))
         if findings:

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any, Sequence
 
 from ..records import ModelInfo
+from .families import FAMILIES
 from .registry import ModelSpec
 
 NLLB_CODES = {"ar": "arb_Arab", "en": "eng_Latn"}
@@ -54,7 +55,8 @@ class LanguageTokens:
 
 def language_tokens(family: str, tokenizer: Any, src: str | None, tgt: str | None) -> LanguageTokens:
     """The language tokens a family needs for src → tgt (read from the tokenizer where it lists them)."""
-    if family == "marian":
+    kind = FAMILIES[family].languages if family in FAMILIES else "none"
+    if kind == "marian":
         codes = list(getattr(tokenizer, "supported_language_codes", None) or [])
         if not codes or tgt is None:
             return LanguageTokens()
@@ -63,9 +65,9 @@ def language_tokens(family: str, tokenizer: Any, src: str | None, tgt: str | Non
         if not wanted and not fallback:
             raise ValueError(f"this multi-target model lists no target code for {tgt!r} ({', '.join(codes[:8])}…)")
         return LanguageTokens(text_prefix=(wanted or fallback)[0] + " ")
-    if family == "nllb":
+    if kind == "nllb":
         return LanguageTokens(src_lang=NLLB_CODES.get(src or ""), target_token=NLLB_CODES.get(tgt or ""))
-    if family == "m2m100":
+    if kind == "m2m100":
         return LanguageTokens(src_lang=src, target_token=f"__{tgt}__" if tgt else None)
     return LanguageTokens()
 

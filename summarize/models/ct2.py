@@ -11,10 +11,11 @@ from typing import Any
 from ..errors import ModelUnavailableError
 from .base import GenerationOptions, Seq2SeqModel
 from .conversions import ConversionError, cache_root, convert_once
+from .families import FAMILIES, by_model_type, family
 from .folder import cause, check_loading_info
 from .registry import ModelSpec
 
-SUPPORTED_FAMILIES = ("marian", "bart", "t5", "mt5", "m2m100", "nllb")
+SUPPORTED_FAMILIES = tuple(name for name, row in FAMILIES.items() if row.ctranslate2)
 # Part of the cache key: bump it when the conversion itself changes, so no stale conversion is reused.
 # v2: T5/mT5 output scaling as transformers 5 computes it (see _converter).
 CONVERSION = "v2"
@@ -63,20 +64,12 @@ def scales_decoder_outputs(config: Any) -> bool:
     return bool(getattr(config, "scale_decoder_outputs", False))
 
 
-# Config attributes CTranslate2's converter reads that transformers 5 no longer writes, with the value
-# transformers' own modelling code uses whatever the config says (BartEncoderLayer is post-norm and
-# BartEncoder/BartDecoder always apply `layernorm_embedding`). Marian and M2M100/NLLB: the converter
-# sets both itself; T5/mT5: see scales_decoder_outputs.
-ARCHITECTURE_FACTS: dict[str, dict[str, Any]] = {
-    "bart": {"normalize_before": False, "normalize_embedding": True},
-}
-
-
 def told_what_transformers_does(config: Any) -> Any:
     """The config with the attributes the converter reads set to what transformers really computes."""
-    for key, value in ARCHITECTURE_FACTS.get(config.model_type, {}).items():
+    row = by_model_type(config.model_type)
+    for key, value in (row.converter_facts if row else {}).items():
         setattr(config, key, value)
-    if config.model_type in ("t5", "mt5"):
+    if row is not None and row.t5_scaling:
         config.tie_word_embeddings = scales_decoder_outputs(config)
     return config
 
@@ -121,7 +114,7 @@ class CTranslate2Model(Seq2SeqModel):
         self.compute_type = compute_type
         # transformers forces this first token from the generation config (BART: <s>); CTranslate2 does not.
         self.forced_bos = forced_bos
-        if positions and spec.family in ("marian", "bart", "m2m100", "nllb"):
+        if positions and family(spec.family).learned_positions:
             self.max_input_tokens = min(self.max_input_tokens, positions)
 
     def _generate_ids(

@@ -11,17 +11,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import ModelUnavailableError
+from .families import FAMILIES, SUPPORTED, by_model_type
 
-SUPPORTED = "marian, bart, t5, mt5, m2m100/nllb"
-# The files each family's transformers 5 tokenizer class loads from: one of these sets, complete.
-TOKENIZER_FILES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "marian": (("source.spm", "target.spm", "vocab.json"),),
-    "bart": (("tokenizer.json",), ("vocab.json", "merges.txt")),
-    "t5": (("tokenizer.json",), ("spiece.model",)),
-    "mt5": (("tokenizer.json",), ("spiece.model",)),
-    "m2m100": (("vocab.json", "sentencepiece.bpe.model"),),
-    "nllb": (("tokenizer.json",), ("sentencepiece.bpe.model",)),
-}
 # Pickled weights run code when unpickled: never loaded, whatever torch's safe loader would allow.
 PICKLES = ("pytorch_model.bin", "*.bin", "*.pt", "*.pth", "*.ckpt")
 
@@ -52,12 +43,13 @@ def family_of(folder: Path, where: str | None = None) -> str:
     """The family of a local model folder, from its config and tokenizer files."""
     where = where or f"model folder {folder}"
     kind = read_config(folder, where).get("model_type")
-    if kind in ("m2m100", "m2m_100"):
+    found = by_model_type(kind)
+    if found is not None and found.name == "m2m100":
         tok = folder / "tokenizer_config.json"
         text = tok.read_text(encoding="utf-8", errors="replace") if tok.is_file() else ""
         return "nllb" if "Nllb" in text or "eng_Latn" in text else "m2m100"
-    if kind in ("marian", "bart", "t5", "mt5"):
-        return kind
+    if found is not None:
+        return found.name
     what = f"model type {kind!r} is not supported" if kind else "config.json names no model_type"
     raise ModelUnavailableError(f"{where}: {what} ({SUPPORTED})")
 
@@ -69,7 +61,7 @@ def check_folder(folder: Path, name: str | None = None) -> str:
     """
     where = f"model folder {folder}" if name in (None, str(folder)) else f"model {name} (folder {folder})"
     family = family_of(folder, where)
-    options = TOKENIZER_FILES[family]
+    options = FAMILIES[family].tokenizer_files
     if not any(all((folder / name).is_file() for name in option) for option in options):
         wanted = " or ".join(" + ".join(option) for option in options)
         raise ModelUnavailableError(f"{where}: tokenizer files missing (a {family} model needs {wanted})")

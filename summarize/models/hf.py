@@ -6,6 +6,7 @@ from typing import Any
 
 from ..errors import ModelUnavailableError
 from .base import GenerationOptions, Seq2SeqModel
+from .families import family
 from .folder import cause, check_loading_info
 from .registry import ModelSpec
 
@@ -29,7 +30,7 @@ class TransformersModel(Seq2SeqModel):
         self.model = model
         self.device = device
         positions = getattr(model.config, "max_position_embeddings", None)
-        if positions and spec.family in ("marian", "bart", "m2m100", "nllb"):
+        if positions and family(spec.family).learned_positions:
             self.max_input_tokens = min(self.max_input_tokens, positions)
 
     def _generate_ids(

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from ..errors import ModelUnavailableError, UsageError
 from .base import Seq2SeqModel
 from .folder import cause, check_folder
-from .registry import DEFAULTS, ModelSpec, resolve
+from .registry import DEFAULTS, REGISTERED, ModelSpec, resolve
 
 # What a model needs from the hub: configs, tokenizer files and one copy of the weights.
 WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken"]
@@ -121,6 +121,8 @@ def load_model(
     hf_logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
     hf_logging.disable_progress_bar()
     spec = resolve(role, override)
+    if spec.model_id in REGISTERED:
+        return REGISTERED[spec.model_id][1](spec, role=role, batch_tokens=batch_tokens)
     folder = folder_for(spec, role, offline_mode=offline_mode)
     spec = replace(spec, family=check_folder(folder, spec.model_id))
     tokenizer = _tokenizer(folder, spec.model_id)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
 from ..errors import ModelUnavailableError, UsageError
+from .families import family
 from .folder import family_of
 
 # Roles are "task:language pair or language".
@@ -33,6 +34,12 @@ class ModelSpec:
     note: str = ""
     reads_arabic: bool = True
     collapse_whitespace: bool = False  # XL-Sum models were trained on one-line inputs
+    instructions: bool | None = None  # reads an instruction prompt (prompts/); None: as its family does
+
+    @property
+    def follows_instructions(self) -> bool:
+        """Whether the model is given the prompt templates around its passage (flan-t5, mt0), or the bare text."""
+        return family(self.family).follows_instructions if self.instructions is None else self.instructions
 
 
 _MARIAN_BIG = dict(family="marian", licence="CC-BY-4.0", params_m=241, max_input_tokens=512)
@@ -58,7 +65,7 @@ DEFAULTS: dict[str, ModelSpec] = {
                             max_input_tokens=512, languages=("en",), reads_arabic=False,
                             generation={"num_beams": 4, "max_new_tokens": 64, "no_repeat_ngram_size": 3},
                             note="cannot read Arabic: Arabic articles are translated first"),
-    KEYPOINTS_AR: ModelSpec("bigscience/mt0-base", family="mt5", licence="Apache-2.0", params_m=582,
+    KEYPOINTS_AR: ModelSpec("bigscience/mt0-base", family="mt5", licence="Apache-2.0", params_m=582, instructions=True,
                             max_input_tokens=512, languages=("ar", "en"),
                             generation={"num_beams": 4, "max_new_tokens": 64, "no_repeat_ngram_size": 3}),
 }
@@ -79,30 +86,50 @@ ALTERNATIVES: dict[str, ModelSpec] = {
         ModelSpec("google/flan-t5-large", family="t5", licence="Apache-2.0", params_m=783, languages=("en",),
                   reads_arabic=False, generation=DEFAULTS[KEYPOINTS_EN].generation),
         ModelSpec("bigscience/mt0-large", family="mt5", licence="Apache-2.0", params_m=1200, languages=("ar", "en"),
+                  instructions=True,
                   generation=DEFAULTS[KEYPOINTS_AR].generation),
     )
 }
 
 
+# Models named by id that something else builds (a plugin, a test's fake): id -> (spec, factory).
+REGISTERED: dict[str, tuple[ModelSpec, Callable[..., Any]]] = {}
+
+
+def register(spec: ModelSpec, factory: Callable[..., Any]) -> None:
+    """Make `spec.model_id` a model any role can be given (`--model`, `--summary-model`, …); loading it calls
+    `factory(spec, role=role, batch_tokens=n)`, which returns an object with the model interface."""
+    REGISTERED[spec.model_id] = (spec, factory)
+
+
+def unregister(model_id: str) -> None:
+    """Forget a registered model."""
+    REGISTERED.pop(model_id, None)
+
+
 def resolve(role: str, override: str | None = None) -> ModelSpec:
-    """The spec for a role: its default, or the hub id or local folder the user named."""
+    """The spec for a role: its default, a registered model, or the hub id or local folder the user named."""
     default = DEFAULTS[role]
     if not override or override == default.model_id:
         return default
+    if override in REGISTERED:
+        return REGISTERED[override][0]
     if override in ALTERNATIVES:
         return ALTERNATIVES[override]
     folder = Path(override).expanduser()
     if folder.is_dir():
-        family = family_of(folder)
-        return replace(default, model_id=str(folder), family=family, licence="local", params_m=0, note="local folder",
-                       commercial_use=True, reads_arabic=family not in ("t5", "bart"), collapse_whitespace=False)
+        name = family_of(folder)
+        return replace(default, model_id=str(folder), family=name, licence="local", params_m=0, note="local folder",
+                       commercial_use=True, reads_arabic=family(name).reads_arabic, collapse_whitespace=False,
+                       instructions=None)
     if override.startswith(("/", "./", "../", "~", ".\\")) or folder.exists():
         # Written as a path (a hub id is owner/name): say so rather than try to download it.
         what = "is a file, not a model folder" if folder.exists() else "does not exist"
         raise ModelUnavailableError(f"model folder {override} {what}")
     if "/" not in override:
         raise UsageError(f"model {override!r}: not a local folder nor a hub id (owner/name)")
-    family = {"opus-mt": "marian", "nllb": "nllb", "m2m100": "m2m100", "bart": "bart", "mt5": "mt5", "mt0": "mt5",
-              "t5": "t5"}
-    guess = next((fam for key, fam in family.items() if key in override.lower()), default.family)
-    return replace(default, model_id=override, family=guess, licence="unknown", params_m=0, note="")
+    hints = {"opus-mt": "marian", "nllb": "nllb", "m2m100": "m2m100", "bart": "bart", "mt5": "mt5", "mt0": "mt5",
+             "t5": "t5"}
+    guess = next((fam for key, fam in hints.items() if key in override.lower()), default.family)
+    return replace(default, model_id=override, family=guess, licence="unknown", params_m=0, note="",
+                   reads_arabic=family(guess).reads_arabic, instructions=True if "mt0" in override.lower() else None)
