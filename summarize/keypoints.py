@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import prompts
+from .arabic import strip_marks
 from .extractive import rank, select
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .models.registry import ModelSpec
@@ -35,8 +36,6 @@ REPEATED = "repeats an earlier point"
 # Leading list markers a model may emit: "-", "*", "•", "1.", "2)", "(3)", "٤.", "(a)", "a)".
 # A marker must be followed by a space, so "3.5%" or "10:30" keep their numbers.
 _BULLET = re.compile(r"\s*(?:[-*•·–—+>]+|\(?[0-9\u0660-\u0669]{1,2}[.)]|\(?[a-z]\))(?:\s+|$)")
-# Harakat, Quranic marks and tatweel: invisible when comparing words.
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"\w+")
 
 
@@ -202,4 +201,4 @@ def near_duplicate(a: str, b: str, limit: float = NEAR_DUPLICATE) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKC", text)).casefold()))
+    return set(_WORD.findall(strip_marks(unicodedata.normalize("NFKC", text)).casefold()))
