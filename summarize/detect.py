@@ -7,13 +7,14 @@ import unicodedata
 from collections import Counter
 from typing import Iterable
 
+from .arabic import script as script_of
+from .arabic import script_shares
 from .detect_rules import arabic_script_votes, arabizi_evidence, english_share, looks_english
 from .records import SUPPORTED_LANGUAGES, Detection, Paragraph
 
 ARABIZI = "ar-Latn"  # BCP 47: Arabic in the Latin script
 ARABIZI_MESSAGE = "Arabic written in Latin letters: not supported"
 
-_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
 # Function words that are English and not (or rarely) words of other Latin-script languages.
@@ -38,24 +39,6 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}")
 MIN_LETTERS = 3
 
 
-def _script(ch: str) -> str | None:
-    if not ch.isalpha():
-        return None
-    code = ord(ch)
-    if any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS):
-        return "arabic"
-    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
-        return "latin"
-    return "other"
-
-
-def script_shares(text: str) -> dict[str, float]:
-    """Share of letters in the Arabic, Latin and other scripts (0 to 1 each)."""
-    counts = Counter(s for s in map(_script, text) if s)
-    total = sum(counts.values())
-    return {name: (counts[name] / total if total else 0.0) for name in ("arabic", "latin", "other")}
-
-
 def _langdetect(text: str) -> list[tuple[str, float]]:
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
@@ -68,7 +51,7 @@ def _langdetect(text: str) -> list[tuple[str, float]]:
 
 
 def _only(text: str, script: str) -> str:
-    return "".join(ch if _script(ch) in (script, None) else " " for ch in text)
+    return "".join(ch if script_of(ch) in (script, None) else " " for ch in text)
 
 
 def _arabic_script_language(text: str) -> tuple[str, float, list[str]]:
@@ -146,7 +129,7 @@ def detect(text: str) -> Detection:
     # Addresses are Latin letters in any language: an Arabic article full of links is still Arabic.
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFC", text))
     shares = script_shares(text)
-    letters = sum(1 for ch in text if _script(ch))
+    letters = sum(1 for ch in text if script_of(ch))
     share_note = f"script shares: arabic {shares['arabic']:.2f}, latin {shares['latin']:.2f}, other {shares['other']:.2f}"
     if letters < MIN_LETTERS:
         return Detection("und", 0.0, False, shares, (f"only {letters} letters: too short to tell",), reliable=False)
