@@ -292,3 +292,16 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert json.loads(first)["language"] == "en"
     assert proc.returncode == ExitCode.PIPE_CLOSED and b"Broken pipe" not in err and b"Error" not in err, err
+
+
+def test_a_file_name_that_is_not_utf8_is_read_written_and_resumed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    with open(os.path.join(b"in", b"caf\xe9.txt"), "wb") as fh:
+        fh.write(EN_SAMPLE.read_bytes())
+    shutil.copy(AR_SAMPLE, tmp_path / "in" / "ok.txt")
+    for expected in ("2 ok, 0 failed, 0 skipped", "0 ok, 0 failed, 2 skipped"):
+        r = invoke("detect", "in", "-f", "jsonl", "-o", "out")
+        assert r.exit_code == 0 and expected in r.output, r.output
+    assert all(row["status"] == "skipped" for row in rows(tmp_path / "out" / "manifest.jsonl"))
+    assert len(list((tmp_path / "out").glob("*.jsonl"))) == 3  # two outputs and the manifest

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..errors import OutputError, UsageError
+from ..writers import to_data
 
 MANIFEST = "manifest.jsonl"
 
@@ -53,7 +54,7 @@ class Manifest:
     def write(self, row: Mapping[str, Any]) -> None:
         """Append one row; on failure the partial line is cut off and OutputError raised."""
         assert self.fd is not None
-        data = (json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8", "surrogateescape")
+        data = (json.dumps(to_data(row), ensure_ascii=False) + "\n").encode("utf-8")  # names not UTF-8: U+FFFD
         try:
             written = 0
             while written < len(data):

@@ -91,6 +91,14 @@ def _below_output(ref: InputRef, root: str | None) -> bool:
     return False
 
 
+def inside(path: str, folder: Path | None) -> bool:
+    """Whether `path` lies in `folder` (both resolved)."""
+    if folder is None:
+        return False
+    root = os.path.realpath(folder)
+    return os.path.realpath(path).startswith(root + os.sep)
+
+
 def plan_targets(refs: Sequence[InputRef], out_dir: Path, fmt: str) -> dict[InputRef, Path]:
     """The output file of every input under DIR; exit 2 naming both inputs if two would share one or one
     would overwrite an input."""

@@ -29,6 +29,11 @@ create table if not exists done (
 """
 
 
+def _text(value: str) -> str:
+    """A path as SQLite can store it: a name that is not UTF-8 keeps its bytes as \\x escapes."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def options_key(command: str, options: Any) -> str:
     """A stable hash of what was asked (command and options), models aside."""
     blob = json.dumps([command, repr(options)], ensure_ascii=False, sort_keys=True)
@@ -82,13 +87,13 @@ class RunState:
                             Path(output))
 
     def _relative(self, output: Path) -> str:
-        return os.path.relpath(os.path.realpath(output), os.path.realpath(self.folder))
+        return _text(os.path.relpath(os.path.realpath(output), os.path.realpath(self.folder)))
 
     def is_done(self, key: str, sha256: str, options: str, output: Path,
                 revision_now: Callable[[str], str | None]) -> bool:
         """True when this input, with these options and the same model revisions, already has its output."""
         row = self.db.execute("select input_sha256, options_key, models, output from done where input = ?",
-                              (key,)).fetchone()
+                              (_text(key),)).fetchone()
         if row is None or row[0] != sha256 or row[1] != options or row[3] != self._relative(output):
             return False
         if not output.is_file():
@@ -99,13 +104,14 @@ class RunState:
     def outputs(self) -> set[str]:
         """Real paths of every output this state knows, so a later run never reads them as articles."""
         base = os.path.realpath(self.folder)
-        return {os.path.join(base, row[0]) for row in self.db.execute("select output from done")}
+        return {os.path.join(base, row[0]) for row in self.db.execute("select output from done")}  # UTF-8 names
 
     def record(self, key: str, sha256: str, options: str, models: Mapping[str, str | None], output: Path) -> None:
         """Remember a finished input."""
         self.db.execute(
             "insert or replace into done values (?, ?, ?, ?, ?, ?)",
-            (key, sha256, options, json.dumps(dict(models), sort_keys=True), self._relative(output), time.time()),
+            (_text(key), sha256, options, json.dumps(dict(models), sort_keys=True), self._relative(output),
+             time.time()),
         )
         self.db.commit()
 
