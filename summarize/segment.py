@@ -95,6 +95,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return True  # a full line of hard-wrapped text
     if previous[-1] in _SENTENCE_END:
         return False
+    if previous[-1] in "،,؛;":  # no sentence ends on a comma: the line break is inside it
+        return True
     last = previous.rsplit(maxsplit=1)[-1]
     # "a sentence\ncut off" goes on; a short label such as "features\ncontact manager" does not
     return last in _DANGLING or (line[:1].islower() and len(previous.split()) >= 3)

@@ -41,7 +41,7 @@ def test_env_values_are_typed(tmp_path):
 
 
 @pytest.mark.parametrize("body", ['length = "huge"\n', "beams = [1, 2]\n", "beams = 0\n", 'device = "tpu"\n',
-                                  "points = 99\n", "batch_tokens = 2.5\n", 'format = "xml"\n'])
+                                  "points = -1\n", "batch_tokens = 2.5\n", 'format = "xml"\n'])
 def test_config_values_are_held_to_the_flags_rules(tmp_path, body):
     cfg = tmp_path / "c.toml"
     cfg.write_text(body)

@@ -82,5 +82,5 @@ def test_the_python_block_runs_as_written(tiny, tmp_path):
     env = {**os.environ, "SUMMARIZE_TRANSLATION_MODEL": str(tiny["m2m100"]), "SUMMARIZE_SUMMARY_MODEL": str(tiny["bart"]),
            "SUMMARIZE_KEYPOINTS_MODEL": str(tiny["t5"]), "SUMMARIZE_BACKEND": "transformers"}
     done = subprocess.run([sys.executable, "-c", block + check], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=300)
+                          timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]

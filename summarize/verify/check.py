@@ -172,7 +172,11 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     said = [pool[i] for i in quoted] or ([pool[claim.best]] if texts and claim.best is not None else texts)
     anchors = quoted or ((claim.best,) if claim.best is not None else claim.evidence)
     before = [pool[j] for i in anchors for j in range(max(0, i - 3), i)] if texts else []
-    if found := polarity(claim.text, texts, pool[claim.best] if texts and claim.best is not None else None):
+    # A claim the source says word for word cannot change its meaning; a question affirms nothing.
+    verbatim = not cross and " ".join(claim.text.split()) in " ".join(src.text.split())
+    question = claim.text.rstrip(" \"'”’»)").endswith(("?", "؟"))
+    if not (verbatim or question) and (found := polarity(claim.text, texts, pool[claim.best] if texts and
+                                                         claim.best is not None else None)):
         yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
     if why := speaker_problem(claim.text, said, before, " ".join([src.text, *(src.translated or ())])):
         yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)

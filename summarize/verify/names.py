@@ -51,7 +51,8 @@ def names(text: str) -> tuple[tuple[str, str], ...]:
             continue  # a sentence's first word is capitalised whatever it is
         found.append((key(m[1]), text[slice(*span(where, *m.span(1)))]))
     for m in _AR_WORD_RE.finditer(folded):
-        for at in (m.start(), m.start() + 1):  # "وهران" is Oran, "ودمشق" is "and Damascus"
+        # "وهران" is Oran, "ودمشق" is "and Damascus", "كالصين" "like China"; "أدبي" (literary) is not Dubai
+        for at in (m.start(), m.start() + 1) if folded[m.start()] in "وفبلك" else (m.start(),):
             if key(folded[at:m.end()]) in _EN_OF:
                 found.append((key(folded[at:m.end()]), text[slice(*span(where, at, m.end()))]))
                 break
@@ -67,7 +68,8 @@ def named_in(name: str, haystack_key: str) -> bool:
     english = [name] if name in _AR_OF else _EN_OF.get(name, [])
     forms = [name, *english, *(a for e in english for a in _AR_OF.get(e, ()))]
     stems = [f[:max(4, len(f) - 2)] if f.isascii() and len(f) >= 5 else f for f in forms]
-    return any(re.search(rf"(?<![^\W\d_])(?:[وبلف]|ال|بال|وال)?{re.escape(f)}", haystack_key) for f in stems)
+    # Arabic clitics a place may carry in the source: و ف (and), ب ل ك (in, to, like), ال, and their stacks.
+    return any(re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(f)}", haystack_key) for f in stems)
 
 
 def is_known_place(name: str) -> bool:
