@@ -1,5 +1,6 @@
 """URLs as inputs, against a real HTTP server on 127.0.0.1 started and stopped by the fixture."""
 
+import json
 import socket
 
 from hypothesis import given, settings
@@ -164,3 +165,23 @@ def test_any_url_gets_a_safe_relative_output_name(rest):
     parts = name.split("/")
     assert name and not name.startswith("/") and ".." not in parts and "" not in parts
     assert all(len(p) <= 120 for p in parts)
+
+
+def test_a_rerun_does_not_fetch_an_unchanged_finished_url_again(server, tmp_path):
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    ok = server.url("/news/syria-russia.html")  # served with ETag "v1", 304 to If-None-Match: "v1"
+    args = ["run", ok, "--method", "extractive", "-f", "json", "-o", f"{tmp_path / 'out'}/"]  # a folder
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    before = len(server.requests)
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    asked = server.requests[before:]
+    assert [h.get("If-None-Match") for _, h in asked] == ['"v1"']  # one conditional request, answered 304
+    rows = [json.loads(line) for line in (tmp_path / "out" / "manifest.jsonl").read_text().splitlines()]
+    assert [r["status"] for r in rows] == ["skipped"] and rows[0]["input_sha256"]
+    offline = CliRunner().invoke(app, [*args, "--offline"])  # finished, and no network to ask: still finished
+    assert offline.exit_code == 0 and len(server.requests) == before + 1

@@ -89,8 +89,10 @@ class BatchRun:
 
     def __init__(self, command: str, options: Any, sink: Sink, *, say: Callable[[str], None],
                  warn: Callable[[str], None], report: Callable[[SummarizeError], int],
-                 manifest: Path | None = None, force: bool = False, progress: Progress | None = None) -> None:
+                 manifest: Path | None = None, force: bool = False, progress: Progress | None = None,
+                 offline: bool = False) -> None:
         self.command, self.sink, self.say, self.report, self.force = command, sink, say, report, force
+        self.offline = offline
         self.key = options_key(command, options)
         self.lock = self.state = None
         self.targets: dict[InputRef, Path] = {}
@@ -142,13 +144,29 @@ class BatchRun:
         todo = []
         for ref in refs:
             target, digest = self.targets.get(ref), _sha256(ref.path)
-            if digest and target and self.state.is_done(input_key(ref), digest, self.key, target, _revision_now):
+            if is_url(ref.path) and target:  # not fetched again: the server says whether the page changed
+                digest = self.state.url_done(ref.path, self.key, target, _revision_now, self._page_unchanged(ref.path))
+                done = digest is not None
+            else:
+                done = bool(digest and target and self.state.is_done(input_key(ref), digest, self.key, target,
+                                                                      _revision_now))
+            if done:
                 self.tally.skipped += 1
                 self._note(ref, "skipped", reason="unchanged since the last run (--force redoes it)", output=target,
                            sha256=digest)
             else:
                 todo.append(ref)
         return todo
+
+    def _page_unchanged(self, url: str) -> Callable[[str | None, str | None], bool]:
+        def ask(etag: str | None, last_modified: str | None) -> bool:
+            if self.offline:  # no network: a finished page stays finished
+                return True
+            from ..readers import unchanged
+
+            return unchanged(url, etag, last_modified)
+
+        return ask
 
     def consume(self, outcomes: Iterator[Outcome], review: Callable[[Any], int] | None) -> None:
         """Write each outcome as it arrives; an error stays with its input."""
@@ -173,7 +191,7 @@ class BatchRun:
         models = models_used(outcome.result)
         self._note(outcome.ref, "ok", output=target, sha256=outcome.sha256, seconds=outcome.seconds, models=models)
         if self.state is not None and target is not None and outcome.sha256:
-            self.state.record(input_key(outcome.ref), outcome.sha256, self.key, models, target)
+            self.state.record(input_key(outcome.ref), outcome.sha256, self.key, models, target, outcome.validators)
         if self.progress:
             self.progress.step(outcome.result)
 

@@ -30,6 +30,7 @@ class Outcome:
     error: SummarizeError | None = None
     sha256: str | None = None
     seconds: float = 0.0
+    validators: tuple[str | None, str | None] = (None, None)  # a URL's ETag and Last-Modified, for resume
 
     @property
     def ok(self) -> bool:
@@ -104,7 +105,8 @@ def run_batch(
             if isinstance(result, SummarizeError):
                 yield Outcome(ref, error=isolate(result, ref.path), sha256=article.sha256, seconds=each)
             else:
-                yield Outcome(ref, result=result, sha256=article.sha256, seconds=each)
+                yield Outcome(ref, result=result, sha256=article.sha256, seconds=each,
+                              validators=(article.etag, article.last_modified))
 
 
 def one_by_one(func: Callable[[Article], Any]) -> Process:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 STATE_FILE = ".summarize-state.sqlite"
-VERSION = 2
+VERSION = 3
 
 _SCHEMA = """
 create table if not exists done (
@@ -24,7 +24,8 @@ create table if not exists done (
     options_key text not null,
     models text not null,        -- json {model_id: revision} of the models that served this input
     output text not null,        -- relative to the state file's folder
-    finished real not null
+    finished real not null,
+    validators text not null default '[null, null]'  -- a URL's ETag and Last-Modified when it was fetched
 )
 """
 
@@ -101,17 +102,30 @@ class RunState:
         models: Mapping[str, str | None] = json.loads(row[2])
         return all(revision_now(model_id) == revision for model_id, revision in models.items())
 
+    def url_done(self, url: str, options: str, output: Path, revision_now: Callable[[str], str | None],
+                 still_same: Callable[[str | None, str | None], bool]) -> str | None:
+        """The recorded sha256 when this URL was finished with these options and models and `still_same`
+        (asked with the page's validators, a conditional request) says the page has not changed."""
+        row = self.db.execute("select input_sha256, options_key, models, output, validators from done "
+                              "where input = ?", (_text(url),)).fetchone()
+        if row is None or row[1] != options or row[3] != self._relative(output) or not output.is_file():
+            return None
+        if not all(revision_now(m) == r for m, r in json.loads(row[2]).items()):
+            return None
+        return row[0] if still_same(*json.loads(row[4])) else None
+
     def outputs(self) -> set[str]:
         """Real paths of every output this state knows, so a later run never reads them as articles."""
         base = os.path.realpath(self.folder)
         return {os.path.join(base, row[0]) for row in self.db.execute("select output from done")}  # UTF-8 names
 
-    def record(self, key: str, sha256: str, options: str, models: Mapping[str, str | None], output: Path) -> None:
+    def record(self, key: str, sha256: str, options: str, models: Mapping[str, str | None], output: Path,
+               validators: tuple[str | None, str | None] = (None, None)) -> None:
         """Remember a finished input."""
         self.db.execute(
-            "insert or replace into done values (?, ?, ?, ?, ?, ?)",
+            "insert or replace into done values (?, ?, ?, ?, ?, ?, ?)",
             (_text(key), sha256, options, json.dumps(dict(models), sort_keys=True), self._relative(output),
-             time.time()),
+             time.time(), json.dumps(list(validators))),
         )
         self.db.commit()
 

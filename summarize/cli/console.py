@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
@@ -60,9 +61,26 @@ class Console:
         return int(ExitCode.INTERNAL)
 
 
+class _ToConsole(logging.Handler):
+    """The library's warnings (the `summarize` logger: a model falling back to another backend) as the
+    console's own: one line, after the progress line is cleared, silenced by -q."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.WARNING)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.console.warn(record.getMessage())
+
+
 def guarded(console: Console, body: Callable[[], int]) -> None:
     """Run a command body, turning every error into its exit code and one line on stderr."""
     import signal
+
+    library = logging.getLogger("summarize")
+    handler, propagate = _ToConsole(console), library.propagate
+    library.addHandler(handler)
+    library.propagate = False
 
     def terminated(signum: int, frame: Any) -> None:  # SIGTERM ends a run like Ctrl-C: cleanly, outputs whole
         raise KeyboardInterrupt
@@ -86,6 +104,8 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
             raise  # tests see unexpected errors as they are
         code = console.report(exc)
     finally:
+        library.removeHandler(handler)
+        library.propagate = propagate
         if previous is not None:  # the caller's own handling of SIGTERM, as it was (a library user, a test runner)
             signal.signal(signal.SIGTERM, previous)
     raise typer.Exit(code)
