@@ -35,9 +35,11 @@ def test_a_finding_is_frozen_and_names_its_claim_and_evidence():
 
 
 def test_a_right_figure_for_the_wrong_fact_is_a_warning_naming_the_evidence():
-    (f,) = check(QATAR, "Qatar imports food from more than 190 countries, the minister said.")
+    # $40 billion is in the article, but as another figure than the revenues of the four years
+    iraq = (ARTICLES / "en-iraq-oil-minister.txt").read_text(encoding="utf-8")
+    (f,) = check(iraq, "Ali Baban said the oil revenues registered $40 billion for the four years.")
     assert (f.kind, f.severity) == ("number", "warning")
-    assert f.why.startswith("190 is in the article, but not in the sentences this claim rests on: ")
+    assert f.why.startswith("$40 billion is in the article, but not in the sentences this claim rests on: ")
     assert f.why.endswith(", ".join(map(str, f.evidence)))
 
 
@@ -141,14 +143,15 @@ def test_strict_counts_errors_only(tmp_path):
     assert not has_errors([Finding("number", "56", "elsewhere", "warning")])
     assert has_errors([Finding("number", "56", "not in the source")])
     source = tmp_path / "a.txt"
-    source.write_text(QATAR, encoding="utf-8")
+    source.write_text((ARTICLES / "en-iraq-oil-minister.txt").read_text(encoding="utf-8"), encoding="utf-8")
     runner = CliRunner()
-    summary = "Qatar imports food from more than 190 countries, the minister said."
-    warning = runner.invoke(app, ["verify", "--source", str(source), "--summary", summary, "--strict", "-f", "json"])
+    summary = "Ali Baban said the oil revenues registered $40 billion for the four years."
+    warning = runner.invoke(app, ["verify", "--source", str(source), "--summary-text", summary, "--strict",
+                                  "-f", "json"])
     assert warning.exit_code == 0, warning.output
     assert json.loads(warning.stdout)["findings"][0]["severity"] == "warning"
-    error = runner.invoke(app, ["verify", "--source", str(source), "--summary",
-                                "Qatar imports food from more than 300 countries.", "--strict", "-f", "json"])
+    error = runner.invoke(app, ["verify", "--source", str(source), "--summary-text",
+                                "Ali Baban said the oil revenues registered $90 billion.", "--strict", "-f", "json"])
     assert error.exit_code == 8
 
 

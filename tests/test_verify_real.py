@@ -30,8 +30,10 @@ def test_the_articles_are_there_in_both_languages():
 
 
 def test_a_sentence_that_leaves_a_quote_open_is_its_own_quote():
-    opened = [s for s in SENTENCES[OPEN_QUOTE] if s.startswith('"The economy is strong')]
-    assert opened and [q.inner for q in quote_spans(opened[0])] == [opened[0][1:]]
+    # the segmenter keeps a quotation whole now; a summary may still quote only its first sentence
+    [quoted] = [s for s in SENTENCES[OPEN_QUOTE] if s.startswith('"The economy is strong')]
+    opened = quoted[: quoted.index(". ") + 1]
+    assert [q.inner for q in quote_spans(opened)] == [opened[1:]] and check(TEXTS[OPEN_QUOTE], opened) == ()
 
 
 @pytest.mark.parametrize("name", sorted(TEXTS))

@@ -172,13 +172,15 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     said = [pool[i] for i in quoted] or ([pool[claim.best]] if texts and claim.best is not None else texts)
     anchors = quoted or ((claim.best,) if claim.best is not None else claim.evidence)
     before = [pool[j] for i in anchors for j in range(max(0, i - 3), i)] if texts else []
-    # A claim the source says word for word cannot change its meaning; a question affirms nothing.
-    verbatim = not cross and " ".join(claim.text.split()) in " ".join(src.text.split())
+    # A claim the source says word for word (or its sentences joined) cannot change its meaning or speaker;
+    # a question affirms nothing.
+    verbatim = not cross and _verbatim(claim.text, src.sentences, src.text)
     question = claim.text.rstrip(" \"'”’»)").endswith(("?", "؟"))
     if not (verbatim or question) and (found := polarity(claim.text, texts, pool[claim.best] if texts and
                                                          claim.best is not None else None)):
         yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
-    if why := speaker_problem(claim.text, said, before, " ".join([src.text, *(src.translated or ())])):
+    if not verbatim and (why := speaker_problem(claim.text, said, before,
+                                                " ".join([src.text, *(src.translated or ())]))):
         yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)
     everywhere = src.keyed
     here = key(" ".join([*texts, *before]))
@@ -192,6 +194,16 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
                 not _name_nearby(src, claim.text, name, cross):
             yield 0, Finding("name", written, _elsewhere(written, claim.evidence), "warning", claim.text,
                              claim.evidence)
+
+
+def _verbatim(claim: str, sentences: Sequence[str], source: str) -> bool:
+    """Whether the claim is a passage of the source, or nothing but source sentences put side by side."""
+    flat = " ".join(claim.split())
+    if flat in " ".join(source.split()):
+        return True
+    for sentence in sentences:
+        flat = flat.replace(" ".join(sentence.split()), " ")
+    return not any(ch.isalpha() for ch in flat)
 
 
 def _name_nearby(src: Source, claim: str, name: str, cross: bool) -> bool:

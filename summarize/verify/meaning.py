@@ -142,8 +142,9 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str], 
     missing = [p for p in said if not _named(p, here)]
     if not missing:
         return None
-    others = [p for s in evidence for p in speakers(s) if p not in said] or [
-        p for s in around for p in speakers(s) if p not in said]
+    # who speaks in the source is named outside the quotation ("وكما أكد رئيسنا" inside it is the speaker's own)
+    others = [p for s in evidence for p in speakers(_unquoted(s)) if p not in said] or [
+        p for s in around for p in speakers(_unquoted(s)) if p not in said]
     other, who = (n.title() if n.isascii() else n for n in (others[0] if others else "", missing[0]))
     if others:
         return f"the source attributes this to {other}, not {who}"

@@ -7,7 +7,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
+from ..arabic import DIGITS, NUMBER_MARKS, is_mark
+
+_DIGITS = {**DIGITS, **NUMBER_MARKS}  # both Arabic digit systems, and ٫ ٬ ٪ as a number parser reads them
 
 
 @lru_cache(maxsize=4096)
@@ -18,8 +20,7 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in out if not _dropped(c))
 
 
-def _dropped(c: str) -> bool:
-    return c == "\u0640" or "\u064b" <= c <= "\u065f" or c == "\u0670" or unicodedata.category(c) == "Cf"
+_dropped = is_mark  # harakat, tatweel, Quranic marks, bidi and other format characters
 
 
 @lru_cache(maxsize=256)  # a check folds the same source sentences and claims several times
