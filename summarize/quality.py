@@ -20,7 +20,7 @@ MIN_RATIO = 0.2
 # A real sentence has few words said twice in a row ("had had"); a looping model says most of them twice or more.
 MAX_STUTTER = 0.25
 # Arabic news carries Latin names (iPhone, WWDC) and English ones Arabic quotes, but never a third of the letters.
-MIN_SCRIPT_SHARE = 0.7
+MIN_SCRIPT_SHARE = 0.6
 _WORD = re.compile(r"\w+")
 _SCRIPT = {"ar": "arabic", "en": "latin"}
 

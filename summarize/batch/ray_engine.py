@@ -77,13 +77,14 @@ def check_address(address: str, timeout: float = 5.0) -> None:
 
 def _connect(ray: Any, address: str | None) -> bool:
     """Join the cluster at `address`, or start a local Ray; True when we started it (and so shut it down)."""
+    if address:
+        check_address(address)  # even when this process already runs a Ray: the address given must answer
     if ray.is_initialized():
         return False
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     terminate = signal.getsignal(signal.SIGTERM)
     try:
         if address:
-            check_address(address)
             ray.init(address=address, logging_level=logging.WARNING)
         else:
             ray.init(include_dashboard=False, logging_level=logging.WARNING)

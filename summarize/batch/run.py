@@ -33,6 +33,7 @@ class Tally:
     failed: int = 0
     skipped: int = 0
     codes: list[int] = field(default_factory=list)
+    done_before: int = 0  # inputs an earlier run finished: they count as processed for the exit code
 
     def line(self) -> str:
         return f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped"
@@ -48,7 +49,8 @@ def exit_code(tally: Tally) -> int:
     failures = [c for c in tally.codes if c and c not in FLAGS]
     flags = [c for c in tally.codes if c in FLAGS]
     if failures:
-        return min(failures) if len(failures) == len(tally.codes) else int(ExitCode.PARTIAL)
+        every = len(failures) == len(tally.codes) and not tally.done_before
+        return min(failures) if every else int(ExitCode.PARTIAL)
     return min(flags) if flags else 0
 
 
@@ -152,6 +154,7 @@ class BatchRun:
                                                                       _revision_now))
             if done:
                 self.tally.skipped += 1
+                self.tally.done_before += 1
                 self._note(ref, "skipped", reason="unchanged since the last run (--force redoes it)", output=target,
                            sha256=digest)
             else:
