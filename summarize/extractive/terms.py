@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Iterable
 
+from ..arabic import DIGITS, LETTERS
+
 __all__ = ["Vocabulary", "fold", "stopwords", "terms"]
 
 # Harakat, Quranic marks, tatweel and bidi/joiner format characters: invisible to matching.
@@ -19,11 +21,7 @@ _IGNORED = re.compile(
     "[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 # str.replace per pair present beats str.translate with a dict table by ~10× on a long article.
-_FOLD = (
-    tuple({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}.items())
-    + tuple((chr(0x0660 + d), str(d)) for d in range(10))
-    + tuple((chr(0x06F0 + d), str(d)) for d in range(10))
-)
+_FOLD = tuple((chr(k), v if isinstance(v, str) else chr(v)) for table in (LETTERS, DIGITS) for k, v in table.items())
 _WORD = re.compile(r"\w+")
 SEPARATOR = "\x00"  # between texts folded together: never a word, never in a text (replaced by a space)
 _TOKEN = re.compile(r"\w+|\x00")
