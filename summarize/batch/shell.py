@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator, Protocol
 from ..errors import SummarizeError, UsageError
 from ..readers import InputRef, Skipped, expand_inputs
 from ..writers import Sink
-from .outputs import inside, outside_outputs, unique_inputs
+from .outputs import check_single_output, inside, outside_outputs, unique_inputs
 from .progress import Progress
 from .run import BatchRun
 from .runner import Outcome
@@ -89,8 +89,8 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
     sink = Sink(settings.format, stdout=stdout or sys.stdout, output=args.output, several=several)
     progress = Progress(len(refs), sys.stderr, enabled=_terminal() and not console.quiet and several)
     console.before = progress.clear
-    run = BatchRun(command, (options, _what_decides_outputs(settings)), sink, say=console.info, warn=console.warn, report=console.report,
-                   force=args.force, progress=progress, manifest=Path(args.manifest) if args.manifest else None,
+    run = BatchRun(command, (options, _what_decides_outputs(settings)), sink, say=console.info, warn=console.warn,
+                   report=console.report, force=args.force, progress=progress, manifest=Path(args.manifest) if args.manifest else None,
                    offline=bool(getattr(settings, "offline", False)))
     try:
         out_dir = sink.out_path if sink.to_dir else None
@@ -102,8 +102,6 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
             raise UsageError("no article files found in the given inputs")
         run.plan(refs)
         if not sink.to_dir and sink.out_path is not None:
-            from .outputs import check_single_output
-
             check_single_output(sink.out_path, refs)
         todo = run.pending(refs, skipped)
         progress.total = len(todo)
