@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from platformdirs import user_cache_dir
 
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -28,11 +29,28 @@ os.environ["HF_HUB_CACHE"] = str(TEST_CACHE / "huggingface" / "hub")
 for _variable in ("HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "HF_ASSETS_CACHE", "HF_XET_CACHE"):
     os.environ.pop(_variable, None)
 
+# Hypothesis keeps no example database: nothing is written into the checkout.
+hypothesis_settings.register_profile("summarize", database=None)
+hypothesis_settings.load_profile("summarize")
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 EN_SAMPLE = SAMPLES / "khaberni-syria-russia.en.txt"
 AR_SAMPLE = SAMPLES / "khaberni-syria-russia.ar.txt"
 HTML_SAMPLE = SAMPLES / "khaberni-syria-russia.en.html"
+
+
+def _excerpt(sample: Path, paragraphs: int = 5) -> Path:
+    """The sample's first paragraphs (8 sentences of 26) as a file: tiny random models decode to their token cap,
+    so a pipeline test through them costs in proportion to the sentences it reads."""
+    path = TEST_CACHE / "excerpts" / sample.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(sample.read_text(encoding="utf-8").split("\n")[:paragraphs]) + "\n", encoding="utf-8")
+    return path
+
+
+AR_SHORT = _excerpt(AR_SAMPLE)
+EN_SHORT = _excerpt(EN_SAMPLE)
 
 
 @pytest.fixture(autouse=True)

@@ -19,14 +19,15 @@ from .conftest import AR_SAMPLE, EN_SAMPLE
 runner = CliRunner()
 
 
-def real_articles(folder, count):
-    """`count` articles cut from the real samples (windows of their sentences), in nested folders."""
+def real_articles(folder, count, size=6):
+    """`count` articles of `size` sentences cut from the real samples (windows of their sentences), in nested
+    folders."""
     pools = [sentences(split_paragraphs(p.read_text(encoding="utf-8"))) for p in (EN_SAMPLE, AR_SAMPLE)]
     paths = []
     for i in range(count):
         pool = pools[i % 2]
         start = (i * 3) % (len(pool) - 6)
-        text = "\n".join(s.text for s in pool[start : start + 6]) + "\n"
+        text = "\n".join(s.text for s in pool[start : start + size]) + "\n"
         path = folder / f"desk{i % 3}" / f"article-{i:02d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -77,9 +78,9 @@ def test_rerun_skips_unchanged_and_redoes_changed_or_forced(tmp_path):
 
 def test_killed_run_leaves_whole_files_and_the_rerun_finishes_the_rest(tiny, tmp_path):
     inputs, out = tmp_path / "in", tmp_path / "out"
-    paths = real_articles(inputs, 20)
+    paths = real_articles(inputs, 20, size=3)
     cmd = [sys.executable, "-m", "summarize", "translate", str(inputs), "--to", "en", "--from", "ar",
-           "--model", str(tiny["marian"]), "--backend", "ctranslate2", "--beams", "2", "-f", "json", "-o", str(out)]
+           "--model", str(tiny["marian"]), "--backend", "ctranslate2", "--beams", "1", "-f", "json", "-o", str(out)]
     # one article per chunk, so outputs appear one by one; one thread, as tiny models run best
     env = {**os.environ, "SUMMARIZE_CHUNK_CHARS": "1", "OMP_NUM_THREADS": "1"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -14,7 +14,7 @@ from summarize.errors import SummarizeError
 from summarize.keypoints import key_points
 from summarize.segment import sentences, split_paragraphs
 
-from .conftest import EN_SAMPLE
+from .conftest import EN_SAMPLE, EN_SHORT
 from .test_summary import FakeModel
 
 EN = sentences(split_paragraphs(EN_SAMPLE.read_text(encoding="utf-8")))
@@ -49,7 +49,7 @@ def test_the_run_output_has_key_point_coverage_and_a_cut_one_is_exit_7(tiny, tmp
     article.write_text(" ".join([LONG] * 2) + "\n", encoding="utf-8")  # one sentence, longer than t5 reads
     args = ["run", "-f", "json", "--beams", "1", "--points", "1", "--backend", "transformers",
             "--summary-model", str(tiny["bart"]), "--keypoints-model", str(tiny["t5"])]
-    whole = runner.invoke(app, [*args, str(EN_SAMPLE)])
+    whole = runner.invoke(app, [*args, str(EN_SHORT)])
     assert whole.exit_code == 0, whole.output
     coverage = json.loads(whole.stdout)["coverage"]["key_points"]
     assert coverage["tokens_read"] == coverage["tokens_total"] > 0 and coverage["windows"] == 1

@@ -15,7 +15,7 @@ from summarize.cli import app
 from summarize.config import Settings
 from summarize.segment import sentences, split_paragraphs
 
-from .conftest import AR_SAMPLE, EN_SAMPLE, HTML_SAMPLE
+from .conftest import AR_SAMPLE, AR_SHORT, EN_SAMPLE, EN_SHORT, HTML_SAMPLE
 
 runner = CliRunner()
 SCHEMA = json.loads(files("summarize.schema").joinpath("run.schema.json").read_text(encoding="utf-8"))
@@ -41,7 +41,7 @@ def check_document(doc, source_text):
         assert point["evidence_text"] == [source_sentences[i] for i in point["evidence"]]
 
 
-@pytest.mark.parametrize("sample,language", [(EN_SAMPLE, "en"), (AR_SAMPLE, "ar")])
+@pytest.mark.parametrize("sample,language", [(EN_SHORT, "en"), (AR_SHORT, "ar")])
 def test_each_sample_in_every_format(tiny, sample, language):
     text = sample.read_text(encoding="utf-8")
     r = invoke(str(sample), "-f", "json", *models_for(tiny, language))
@@ -60,11 +60,11 @@ def test_each_sample_in_every_format(tiny, sample, language):
 
 
 def test_arabic_article_in_english_goes_through_translation(tiny):
-    r = invoke(str(AR_SAMPLE), "--to", "en", "-f", "json", "--translate", "--translation-model", str(tiny["marian"]),
+    r = invoke(str(AR_SHORT), "--to", "en", "-f", "json", "--translate", "--translation-model", str(tiny["marian"]),
                "--summary-model", str(tiny["bart"]), "--keypoints-model", str(tiny["mt5"]))
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    check_document(doc, AR_SAMPLE.read_text(encoding="utf-8"))
+    check_document(doc, AR_SHORT.read_text(encoding="utf-8"))
     assert (doc["language"], doc["output_language"]) == ("ar", "en")
     assert doc["route"].startswith("translate ar→en")
     assert {role: m["model_id"] for role, m in doc["models"].items()} == {
@@ -75,7 +75,7 @@ def test_arabic_article_in_english_goes_through_translation(tiny):
 
 
 def test_english_article_for_an_arabic_desk_translates_the_outputs(tiny):
-    r = invoke(str(EN_SAMPLE), "--to", "ar", "-f", "json", *models_for(tiny, "en")[2:],
+    r = invoke(str(EN_SHORT), "--to", "ar", "-f", "json", *models_for(tiny, "en")[2:],
                "--translation-model", str(tiny["marian_en_ar"]))
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
@@ -86,7 +86,7 @@ def test_english_article_for_an_arabic_desk_translates_the_outputs(tiny):
 
 def test_permissive_route_summarises_arabic_through_english(tiny):
     # mT5 summarises: a random model's "English" is mostly Arabic letters, which BART rightly refuses
-    r = invoke(str(AR_SAMPLE), "--permissive", "-f", "json", "--translation-model", str(tiny["m2m100"]),
+    r = invoke(str(AR_SHORT), "--permissive", "-f", "json", "--translation-model", str(tiny["m2m100"]),
                "--summary-model", str(tiny["mt5"]), "--keypoints-model", str(tiny["mt5"]))
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
@@ -97,7 +97,7 @@ def test_permissive_route_summarises_arabic_through_english(tiny):
 
 
 def test_a_one_way_translation_model_is_not_used_for_the_way_back(tiny):
-    r = invoke(str(AR_SAMPLE), "--permissive", "-f", "json", "--offline", "--translation-model", str(tiny["marian"]),
+    r = invoke(str(AR_SHORT), "--permissive", "-f", "json", "--offline", "--translation-model", str(tiny["marian"]),
                "--summary-model", str(tiny["bart"]), "--keypoints-model", str(tiny["mt5"]))
     # ar→en is the tiny model; en→ar must be the en→ar default, which is not downloaded here
     assert r.exit_code == 5 and "opus-mt-tc-big-en-ar" in r.output
@@ -122,7 +122,7 @@ def test_non_commercial_default_is_said(tiny, monkeypatch):
     spec = registry.DEFAULTS[registry.SUMMARY_AR]
     monkeypatch.setitem(registry.ALTERNATIVES, str(tiny["mt5"]), spec.__class__(**{**spec.__dict__,
                                                                                    "model_id": str(tiny["mt5"])}))
-    result = summarize.run(AR_SAMPLE, settings=Settings(backend="transformers", beams=1),
+    result = summarize.run(AR_SHORT, settings=Settings(backend="transformers", beams=1),
                            summary_model=str(tiny["mt5"]), keypoints_model=str(tiny["mt5"]), points=2)
     assert any("non-commercial" in w for w in result.warnings)
 
@@ -158,9 +158,9 @@ def test_extractive_needs_no_model_and_quotes_the_source(sample):
 
 def test_library_run_returns_what_the_cli_prints(tiny):
     args = models_for(tiny, "en")
-    r = invoke(str(EN_SAMPLE), "-f", "json", *args)
+    r = invoke(str(EN_SHORT), "-f", "json", *args)
     cli_doc = json.loads(r.stdout)
-    result = summarize.run(str(EN_SAMPLE), settings=Settings(backend="transformers", beams=1), points=3,
+    result = summarize.run(str(EN_SHORT), settings=Settings(backend="transformers", beams=1), points=3,
                            translation_model=args[1], summary_model=args[3], keypoints_model=args[5])
     lib_doc = json.loads(summarize.writers.dumps(result))
     for volatile in ("timings",):
@@ -191,9 +191,9 @@ def test_the_article_is_segmented_once_and_its_translation_reuses_the_sentences(
     calls = []
     real = translate_module.split_paragraphs
     monkeypatch.setattr(translate_module, "split_paragraphs", lambda text: calls.append(text) or real(text))
-    r = invoke(str(AR_SAMPLE), "--to", "en", "-f", "json", "--translation-model", str(tiny["marian"]),
+    r = invoke(str(AR_SHORT), "--to", "en", "-f", "json", "--translation-model", str(tiny["marian"]),
                "--summary-model", str(tiny["bart"]), "--keypoints-model", str(tiny["t5"]))
     assert r.exit_code == 0, r.output
     assert len(calls) == 1  # the run's own segmentation; the ar→en translation gets those sentences
     doc = json.loads(r.stdout)
-    assert len(doc["sentences"]) == len(sentences(split_paragraphs(AR_SAMPLE.read_text(encoding="utf-8"))))
+    assert len(doc["sentences"]) == len(sentences(split_paragraphs(AR_SHORT.read_text(encoding="utf-8"))))
