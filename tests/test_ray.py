@@ -10,7 +10,8 @@ import sys
 import pytest
 
 ray = pytest.importorskip("ray")
-pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning:ray")  # Ray Data's own settings
+pytestmark = [pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning:ray"),  # Ray Data's own settings
+              pytest.mark.xdist_group("ray")]  # one worker starts the one local Ray
 
 from summarize.config import Settings  # noqa: E402 - after the skip: nothing below runs without Ray
 from summarize.batch.ray_engine import require_ray, run_ray  # noqa: E402
@@ -22,9 +23,9 @@ from summarize.batch.runner import one_by_one, run_batch  # noqa: E402
 from .conftest import AR_SAMPLE, EN_SAMPLE, ROOT  # noqa: E402
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def local_ray():
-    """One local Ray with 2 CPUs for the whole file; run_ray joins it and leaves it running."""
+    """One local Ray with 2 CPUs for this file, shut down after it so its daemons don't tax the later tests."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING,
              runtime_env={"env_vars": {"PYTHONPATH": str(ROOT)}})  # actors import this module's factory
