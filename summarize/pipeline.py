@@ -18,7 +18,7 @@ from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .records import SUPPORTED_LANGUAGES, Article, RunResult
 from .translate import Translation, document, passthrough, translate_texts, translation_options
-from .verify import Finding
+from .records import Finding
 from .verify import check as check_output
 
 Outcome = Union[object, SummarizeError]

@@ -23,7 +23,7 @@ from .records import Article, Coverage, Document, KeyPointOut, ModelInfo, Senten
 from .summary import summarize as summarize_text
 from .summary import summary_options
 from .translate import Translation, translate_texts, translation_options
-from .verify import Finding
+from .records import Finding
 from .verify import check as check_output
 
 if TYPE_CHECKING:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
+from ..records import Finding
 from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby
 from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
 from .extract import extract_numbers
@@ -13,23 +13,6 @@ from .names import is_known_place, named_in, names
 from .numbers import Quantity
 from .quotes import comparable, cut_words, locate, quote_spans
 from .text import key, language
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A figure, date, quote, name or meaning of the output that the source does not back.
-
-    `severity` is "error" when the output contradicts the source (or says what it never says) and "warning" when
-    it is in the article but not where the claim rests, or cannot be checked; `claim` is the output sentence it is
-    in; `evidence` the 0-based ids (as `sentences[].id` in the JSON) of the source sentences that claim rests on.
-    """
-
-    kind: str  # number | date | quote | name | speaker | meaning | glossary
-    text: str  # the span as it appears in the output
-    why: str
-    severity: str = "error"
-    claim: str = ""
-    evidence: tuple[int, ...] = ()
 
 
 def _ids(ids: Sequence[int]) -> str:
