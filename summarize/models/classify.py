@@ -43,8 +43,8 @@ class Classifier(ABC):
         """Each pair as the model reads it (premise first); the longer side is cut to fit the input limit."""
         if not pairs:
             return []
-        found = self.tokenizer([p for p, _ in pairs], [h for _, h in pairs], truncation="longest_first",
-                               max_length=self.max_input_tokens)
+        found = self.tokenizer([_encodable(p) for p, _ in pairs], [_encodable(h) for _, h in pairs],
+                               truncation="longest_first", max_length=self.max_input_tokens)
         keys = [k for k in found if k != "attention_mask"]
         return [{k: list(found[k][i]) for k in keys} for i in range(len(pairs))]
 
@@ -60,6 +60,11 @@ class Classifier(ABC):
     @abstractmethod
     def _probabilities(self, batch: list[dict[str, list[int]]]) -> list[list[float]]:
         """Softmax over the labels for one batch of encoded pairs (unpadded; the backend pads)."""
+
+
+def _encodable(text: str) -> str:
+    # A lone surrogate (only text built in code has one) is a TypeError inside the tokenizer: a "?" here.
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class TransformersClassifier(Classifier):
