@@ -118,3 +118,20 @@ def test_any_date_value_is_a_date_or_none(value):
 def test_any_text_with_any_date_gives_findings_never_another_exception(source, output, anchor):
     found = check(source, output, article_date=anchor.isoformat() if anchor else None)
     assert all(isinstance(f, Finding) for f in found)
+
+
+def test_when_it_was_said_is_not_who_said_it():
+    from summarize.verify.meaning import speakers
+
+    assert speakers("وأعلن امس عن وفاة اللواء محمد ناصيف خيربيك") == ()  # "announced yesterday the death of"
+    assert speakers("قال أمس محمد حسن إن المستشفيات ممتلئة") == ("محمد",)
+    article = (ARTICLES / "ar-damascus-shells.txt").read_text(encoding="utf-8")  # dated Tuesday 30 June 2015
+    assert check(article, "أُعلن يوم الاثنين عن وفاة اللواء محمد ناصيف خيربيك.", article_date="2015-06-30") == ()
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=UNICODE)
+def test_any_text_names_speakers_as_folded_words(text):
+    from summarize.verify.meaning import speakers
+
+    assert all(isinstance(name, str) and name for name in speakers(text))
