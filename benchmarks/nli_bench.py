@@ -56,6 +56,20 @@ def stand_in_tokenizer(folder: Path):
     return DebertaV2Tokenizer.from_pretrained(folder, model_max_length=512)
 
 
+def mdeberta_shaped(tokenizer):
+    """A classifier of mDeBERTa-v3-base's shape with random weights, served as --nli-model serves one."""
+    import torch
+    from transformers import DebertaV2Config, DebertaV2ForSequenceClassification
+
+    from summarize.models.classify import TransformersClassifier
+    from summarize.models.registry import ALTERNATIVES, NLI
+
+    torch.manual_seed(0)
+    model = DebertaV2ForSequenceClassification(DebertaV2Config(**SHAPE)).eval()
+    spec = ALTERNATIVES["MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"]
+    return TransformersClassifier(spec, tokenizer, model, device="cpu", role=NLI, revision=None, batch_tokens=2048)
+
+
 def median_seconds(work, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -72,10 +86,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     import torch
-    from transformers import DebertaV2Config, DebertaV2ForSequenceClassification
 
-    from summarize.models.classify import TransformersClassifier
-    from summarize.models.registry import ALTERNATIVES, NLI
     from summarize.verify import check
     from summarize.verify.claims import claims, prepare
     from summarize.verify.entail import premise
@@ -83,10 +94,8 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     article, summary = case()
     tokenizer = stand_in_tokenizer(Path(tempfile.mkdtemp()))
-    torch.manual_seed(0)
-    model = DebertaV2ForSequenceClassification(DebertaV2Config(**SHAPE)).eval()
-    spec = ALTERNATIVES["MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"]
-    nli = TransformersClassifier(spec, tokenizer, model, device="cpu", role=NLI, revision=None, batch_tokens=2048)
+    nli = mdeberta_shaped(tokenizer)
+    model = nli.model
     src = prepare(article)
     asked = [c for c in claims(src, summary) if c.evidence]
     pairs = [(premise(src, c), c.text) for c in asked]

@@ -178,3 +178,16 @@ def _entailing(nli):
     if "e" not in _LOADED:
         _LOADED["e"] = load_classifier(str(nli["entailment"]), device="cpu")
     return _LOADED["e"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(names=st.lists(UNICODE | st.sampled_from(["contradiction", " CONTRADICTION ", "entailment"]), max_size=4))
+def test_any_labels_are_an_nli_model_or_exit_5_naming_it(names):
+    from summarize.models.classify import model_labels
+
+    try:
+        labels = model_labels(dict(enumerate(names)), "some/model")
+    except ModelUnavailableError as exc:
+        assert "some/model" in str(exc) and "contradiction" not in [n.strip().lower() for n in names]
+        return
+    assert "contradiction" in labels and len(labels) == len(names)
