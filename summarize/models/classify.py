@@ -123,9 +123,10 @@ def _load_transformers(spec: ModelSpec, folder: Path, tokenizer: Any, device: st
 
     dev = pick_device(device)
     try:
+        # float32 on every device: mDeBERTa overflows in float16 (its authors advise float32, microsoft/DeBERTa#77),
+        # and one forward pass per claim is cheap on a GPU either way.
         model, info = AutoModelForSequenceClassification.from_pretrained(
-            str(folder), dtype=torch.float16 if dev.startswith("cuda") else torch.float32, output_loading_info=True,
-            ignore_mismatched_sizes=True)
+            str(folder), dtype=torch.float32, output_loading_info=True, ignore_mismatched_sizes=True)
     except Exception as exc:  # noqa: BLE001 - safetensors, torch and transformers each raise their own types
         raise ModelUnavailableError(f"cannot load model {spec.model_id}: {cause(exc)}") from exc
     check_loading_info(info, spec.model_id)
