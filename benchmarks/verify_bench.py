@@ -3,7 +3,8 @@
     PYTHONPATH=. python benchmarks/verify_bench.py [--split dev|held|all] [--baseline REV] [--misses]
 
 Pairs are benchmarks/data/verify/pairs.tsv (article, split, label, category, summary sentence) against the articles in
-benchmarks/data/verify/articles/ (sources in SOURCES.md).  A planted error is caught when `check` reports anything for
+benchmarks/data/verify/articles/ (sources in SOURCES.md), each checked from its date where dates.tsv knows it (relative
+dates).  A planted error is caught when `check` reports anything for
 its sentence; a faithful sentence with any finding is a false alarm; a crash is neither (and is counted apart).
 `--baseline` loads summarize/verify.py as it was at a git revision (default bbc48b8, before claim-level checking) and
 scores it on the same pairs.  The timing line is
@@ -33,6 +34,12 @@ def load_pairs(split: str) -> list[dict[str, str]]:
     with open(DATA / "pairs.tsv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def article_dates() -> dict[str, str]:
+    """The articles whose publication date is known (dates.tsv): what their relative dates are checked from."""
+    with open(DATA / "dates.tsv", encoding="utf-8", newline="") as f:
+        return {r["article"]: r["date"] for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
 
 
 def baseline_check(rev: str):
@@ -124,7 +131,12 @@ def main() -> None:
 
     articles = {p.stem: p.read_text(encoding="utf-8") for p in (DATA / "articles").glob("*.txt")}
     pairs = load_pairs(args.split)
-    tables = {"verify (this branch)": score(check, pairs, articles, args.misses)}
+    dated = {articles[name]: day for name, day in article_dates().items()}  # relative dates count from these
+
+    def ours(article: str, summary: str):
+        return check(article, summary, article_date=dated.get(article))
+
+    tables = {"verify (this branch)": score(ours, pairs, articles, args.misses)}
     if args.baseline:
         tables[f"verify at {args.baseline}"] = score(baseline_check(args.baseline), pairs, articles, False)
     errors = sum(p["label"] == "error" for p in pairs)

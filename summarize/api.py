@@ -69,17 +69,28 @@ def translate(text_or_path: str | Path | Article, *, to: str, settings: Settings
     return result
 
 
-def verify(source: str, output: str, *, translated_source: str | None = None) -> tuple[Finding, ...]:
-    """What `output` says that the source does not back, claim by claim, each with its severity and evidence ids."""
-    return check(source, output, translated_source=translated_source)
+def verify(source: str, output: str, *, translated_source: str | None = None, nli_model: str | None = None,
+           article_date: str | None = None, settings: Settings | None = None) -> tuple[Finding, ...]:
+    """What `output` says that the source does not back, claim by claim, each with its severity and evidence ids.
+
+    `nli_model` (a hub id or folder of an NLI cross-encoder) adds the model's reading of each claim; `article_date`
+    (ISO, as Article.date) is what relative dates such as "last year" are checked from.
+    """
+    nli = None
+    if nli_model:
+        from .pipeline import pool_for
+
+        nli = pool_for(settings or load_settings()).classifier(nli_model)
+    return check(source, output, translated_source=translated_source, nli=nli, article_date=article_date)
 
 
 def verify_texts(name: str, source: str, output: str, *, translated_source: str | None = None,
-                 glossary: str | Path | None = None) -> VerifyResult:
-    """`summarize verify` for one source/output pair: findings, and how much was checked."""
+                 glossary: str | Path | None = None, nli: Any = None, article_date: str | None = None) -> VerifyResult:
+    """`summarize verify` for one source/output pair: findings, and how much was checked (`nli`: a loaded
+    models.classify.Classifier, or None; `article_date`: the source's date, ISO)."""
     from .verify import extract_dates, extract_numbers, extract_quotes
 
-    findings = check(source, output, translated_source=translated_source)
+    findings = check(source, output, translated_source=translated_source, nli=nli, article_date=article_date)
     if glossary:
         from .glossary import glossary_findings, load_glossary
 

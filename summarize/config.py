@@ -49,6 +49,7 @@ class Settings:
     keypoints_model: str | None = None
     prompts_dir: str | None = None
     glossary: str | None = None
+    nli_model: str | None = None  # hub id or folder of an NLI cross-encoder checking outputs; None: off
     allow_truncation: bool = False
     cache_dir: str | None = None
 

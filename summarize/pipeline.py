@@ -18,7 +18,7 @@ from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .records import SUPPORTED_LANGUAGES, Article, RunResult
 from .translate import Translation, document, passthrough, translate_texts, translation_options
-from .verify import Finding
+from .records import Finding
 from .verify import check as check_output
 
 Outcome = Union[object, SummarizeError]
@@ -84,7 +84,8 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
 def _translation_findings(article: Article, result: Translation, model: Seq2SeqModel,
                           glossary: Glossary | None) -> tuple[Finding, ...]:
     # Quotes in a translation are translated quotes: only numbers, dates and glossary terms can be checked.
-    found = [f for f in check_output(article.text, result.text) if f.kind in ("number", "date")]
+    found = [f for f in check_output(article.text, result.text, article_date=article.date)
+             if f.kind in ("number", "date")]
     if glossary is not None:
         found += model.findings_for([s.source for s in result.sentences])
         found += glossary_findings(article.text, result.text, glossary, result.target_language)
@@ -112,6 +113,7 @@ class RunOptions:
     keypoints_model: str | None = None
     prompts_dir: str | None = None
     glossary: Glossary | None = None
+    nli_model: str | None = None  # an NLI cross-encoder reads each claim against its evidence
 
 
 def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunResult:

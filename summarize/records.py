@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
-
-if TYPE_CHECKING:
-    from .verify import Finding
+from typing import Any, Mapping
 
 SUPPORTED_LANGUAGES = ("ar", "en")
 SCHEMA_VERSION = "1.0"  # of the run document (summarize/schema/run.schema.json)
@@ -115,12 +112,29 @@ class DetectResult:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A figure, date, quote, name or meaning of the output that the source does not back.
+
+    `severity` is "error" when the output contradicts the source (or says what it never says) and "warning" when
+    it is in the article but not where the claim rests, or cannot be checked; `claim` is the output sentence it is
+    in; `evidence` the 0-based ids (as `sentences[].id` in the JSON) of the source sentences that claim rests on.
+    """
+
+    kind: str  # number | date | quote | name | speaker | meaning | glossary
+    text: str  # the span as it appears in the output
+    why: str
+    severity: str = "error"
+    claim: str = ""
+    evidence: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class VerifyResult:
     """`summarize verify`: what in an output the source does not back."""
 
     source: str
     output: str
-    findings: tuple  # of verify.Finding
+    findings: tuple[Finding, ...]
     checked: Mapping[str, int]  # how many numbers, dates and quotes the output has
 
 

@@ -23,7 +23,7 @@ from .records import Article, Coverage, Document, KeyPointOut, ModelInfo, Senten
 from .summary import summarize as summarize_text
 from .summary import summary_options
 from .translate import Translation, translate_texts, translation_options
-from .verify import Finding
+from .records import Finding
 from .verify import check as check_output
 
 if TYPE_CHECKING:
@@ -175,8 +175,12 @@ def findings(run: Route, summary: str, points: Sequence[KeyPointOut], translated
     # claims are checked against the sentences they rest on, numbered as the JSON's sentences[].id; a key point's
     # evidence is given, the summary's found by alignment (through the translation, sentence for sentence)
     pairs = run.translation.sentences if run.translation is not None and translated is not None else ()
-    common = {"translated_source": translated, "sentences": [s.text for s in sents],
-              "translated_sentences": [p.target for p in pairs] if len(pairs) == len(sents) else None}
+    common: dict = {"translated_source": translated, "sentences": [s.text for s in sents],
+                    "translated_sentences": [p.target for p in pairs] if len(pairs) == len(sents) else None,
+                    "article_date": run.article.date}  # what "yesterday" and "last year" count from
+    if run.options.nli_model:
+        common["nli"] = run.pool.classifier(run.options.nli_model)
+        run.models["nli"] = common["nli"].info()
     found = list(check_output(source, summary, **common))
     found += [f for p in points for f in check_output(source, p.text, evidence=p.evidence, **common)]
     if run.options.glossary is not None:

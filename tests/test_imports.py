@@ -24,3 +24,13 @@ def test_help_and_detect_load_no_model_stack():
         "assert r.exit_code == 0, r.output"
     )
     assert loaded_after(code) == set()
+
+
+def test_verify_without_an_nli_model_loads_no_model_stack():
+    code = (
+        "from typer.testing import CliRunner\nfrom summarize.cli import app\n"
+        "r = CliRunner().invoke(app, ['verify', '--help'])\nassert r.exit_code == 0 and '--nli-model' in r.output\n"
+        "r = CliRunner().invoke(app, ['verify', '--source', '-', '--summary-text', 'He said 5.'],"
+        " input='He said 5 things on Monday.')\nassert r.exit_code == 0, r.output"
+    )
+    assert loaded_after(code) == set()

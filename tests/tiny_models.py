@@ -17,6 +17,7 @@ builder                   mimics                                  tokenizer clas
 ``build_mt5``             csebuetnlp/mT5_multilingual_XLSum       T5Tokenizer (tokenizers backend)
 ``build_m2m100``          facebook/m2m100_418M                    M2M100Tokenizer (sentencepiece)
 ``build_nllb``            facebook/nllb-200-distilled-600M        NllbTokenizer (tokenizers backend)
+``build_deberta_nli``     an XNLI mDeBERTa-v3 (sequence classifier) DebertaV2Tokenizer (tokenizers backend)
 ========================  ======================================  ==============================
 
 ``build_marian(..., target_codes=MARIAN_ARABIC_TARGET_CODES)`` gives the multi-target en->ar
@@ -82,6 +83,7 @@ __all__ = [
     "build_marian",
     "build_mt5",
     "build_nllb",
+    "build_deberta_nli",
     "build_t5",
 ]
 
@@ -558,6 +560,41 @@ def build_nllb(path: Path) -> Path:
         max_length=200,
     )
     _save_model(M2M100ForConditionalGeneration, config, generation, path)
+    return path
+
+
+NLI_LABELS = ("entailment", "neutral", "contradiction")  # MoritzLaurer's mDeBERTa XNLI models' order
+
+
+def build_deberta_nli(path: Path, *, favour: str | None = None) -> Path:
+    """An XNLI mDeBERTa-v3 style DebertaV2ForSequenceClassification + DebertaV2Tokenizer (English and Arabic).
+
+    Relative attention as mDeBERTa-v3 has it (p2c/c2p, 256 buckets, no absolute positions, no token types);
+    labels entailment/neutral/contradiction. Random weights read every pair nearly alike, so ``favour`` a
+    label makes the classifier head say that label for every pair (p > 0.99): a model known to contradict.
+    """
+    from transformers import DebertaV2Config, DebertaV2ForSequenceClassification, DebertaV2Tokenizer
+
+    path = _prepare(path)
+    (path / "spm.model").write_bytes(_spm_bytes(("en", "ar")))
+    tokenizer = DebertaV2Tokenizer.from_pretrained(path, model_max_length=512)
+    _save_tokenizer(tokenizer, path)
+    t = _TINY
+    config = DebertaV2Config(
+        vocab_size=len(tokenizer), hidden_size=t["d_model"], num_hidden_layers=t["layers"],
+        num_attention_heads=t["heads"], intermediate_size=t["ffn"], max_position_embeddings=512,
+        relative_attention=True, position_buckets=256, norm_rel_ebd="layer_norm", pos_att_type=["p2c", "c2p"],
+        share_att_key=True, position_biased_input=False, type_vocab_size=0, pad_token_id=tokenizer.pad_token_id,
+        id2label=dict(enumerate(NLI_LABELS)), label2id={label: i for i, label in enumerate(NLI_LABELS)},
+    )
+    torch.manual_seed(_SEED)
+    model = DebertaV2ForSequenceClassification(config).eval()
+    if favour is not None:
+        with torch.no_grad():
+            model.classifier.weight.zero_()
+            model.classifier.bias.copy_(torch.tensor([10.0 if label == favour else 0.0 for label in NLI_LABELS]))
+    hf_logging.disable_progress_bar()
+    model.save_pretrained(path)
     return path
 
 

@@ -15,7 +15,7 @@ import typer
 from .. import __version__
 from ..errors import ExitCode, UsageError
 from .console import Console, guarded, has_errors, review_result
-from .options import BATCH, INPUTS, MODELS, OUTPUT, READING, RUN, Given, Lang, with_options
+from .options import BATCH, CHECKS, INPUTS, MODELS, OUTPUT, READING, RUN, Given, Lang, with_options
 
 __all__ = ["app", "main"]
 
@@ -108,7 +108,7 @@ def translate(
 
 
 @app.command()
-@with_options(INPUTS, RUN, OUTPUT, READING, MODELS, BATCH)
+@with_options(INPUTS, RUN, OUTPUT, READING, MODELS, BATCH, CHECKS)
 def run(
     to: Annotated[Optional[Lang], typer.Option("--to", help="Output language [default: the article's own].", show_default=False)] = None,
     source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Article language (default: detect).")] = None,
@@ -123,6 +123,7 @@ def run(
         from ..pipeline import run_options, run_processor
 
         settings = settings_from(given)
+        _nli_named(settings)
         options = run_options(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
                               include_translation=include_translation, glossary=_glossary(settings))
         return _batch(console, given, settings, partial(run_processor, settings, options), command="run",
@@ -140,6 +141,23 @@ def _glossary(settings: Any) -> Any:
     return load_glossary(settings.glossary)
 
 
+def _classifier(settings: Any) -> Any:
+    """The NLI model the settings name (None: off), loaded before any checking so a bad name fails fast."""
+    if not settings.nli_model:
+        return None
+    from ..pipeline import pool_for
+
+    return pool_for(settings).classifier(settings.nli_model)
+
+
+def _nli_named(settings: Any) -> None:
+    """A --nli-model that names no folder nor hub id fails before any article is read (it loads on first use)."""
+    if settings.nli_model:
+        from ..models.registry import NLI, resolve
+
+        resolve(NLI, settings.nli_model)
+
+
 def _file_text(value: str, encoding: str | None) -> str:
     """The text of a file option: a path or '-' for stdin; a missing file is exit 3, never taken as text."""
     from ..readers import read_article
@@ -148,7 +166,7 @@ def _file_text(value: str, encoding: str | None) -> str:
 
 
 @app.command()
-@with_options(READING)
+@with_options(READING, CHECKS)
 def verify(
     source: Annotated[str, typer.Option("--source", help="The article: a file, or '-' for stdin.")],
     summary: Annotated[Optional[str], typer.Option("--summary", help="The output to check: a file, or '-' for stdin.")] = None,
@@ -171,12 +189,17 @@ def verify(
             raise UsageError("give the output to check with --summary FILE (or -) or --summary-text TEXT")
         if source == "-" and summary == "-":
             raise UsageError("--source and --summary cannot both read stdin")
-        article = _file_text(source, settings.encoding)
+        from ..readers import read_article
+
+        read = read_article(source, encoding=settings.encoding)  # its date (HTML metadata) anchors "last year"
+        article = read.text
         output = _file_text(summary, settings.encoding) if summary is not None else summary_text
         if not (output or "").strip():
             raise UsageError("--summary-text is empty")
         translated = _file_text(translated_source, settings.encoding) if translated_source else None
-        result = verify_texts(source, article, output, translated_source=translated, glossary=glossary)
+        nli = _classifier(settings)
+        result = verify_texts(source, article, output, translated_source=translated, glossary=glossary, nli=nli,
+                              article_date=read.date)
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
         sink.close()

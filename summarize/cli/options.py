@@ -86,6 +86,11 @@ RUN = {
     "prompts_dir": (Annotated[Optional[str], Opt("--prompts-dir", help="Folder of prompt templates overriding the packaged ones.")], None),
 }
 
+# Options of the commands that check an output against its source (verify, run).
+CHECKS = {
+    "nli_model": (Annotated[Optional[str], Opt("--nli-model", help="Hub id or folder of a multilingual NLI cross-encoder (e.g. an XNLI mDeBERTa): an error where it reads a claim as contradicting its evidence [default: off].", show_default=False)], None),
+}
+
 
 class Given(dict):
     """The group options of one invocation, by name; `flags()` are those that are settings."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..verify import Finding
+from ..records import Finding
 from .entries import Entry, Glossary
 from .match import find, key, language
 

@@ -7,7 +7,7 @@ from textwrap import shorten
 from typing import Any, Sequence
 
 from ..models.base import Generated, GenerationOptions, Seq2SeqModel
-from ..verify import Finding
+from ..records import Finding
 from .entries import Glossary
 from .match import find
 from .placeholders import protect, restore

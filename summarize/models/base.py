@@ -72,6 +72,23 @@ def language_tokens(family: str, tokenizer: Any, src: str | None, tgt: str | Non
     return LanguageTokens()
 
 
+def token_batches(lengths: Sequence[int], batch_tokens: int, max_input_tokens: int) -> list[list[int]]:
+    """Indices of inputs grouped shortest first so that each batch, padded to its longest, holds at most
+    `batch_tokens` tokens (an input longer than that is a batch of its own)."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        width = min(lengths[i], max_input_tokens)
+        if current and width * (len(current) + 1) > batch_tokens:
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
+
+
 class Seq2SeqModel(ABC):
     """A loaded seq2seq model with its tokenizer; generation is batched and ordered for the caller."""
 
@@ -134,18 +151,7 @@ class Seq2SeqModel(ABC):
         return frozenset(getattr(self.tokenizer, "all_special_ids", []))
 
     def _batches(self, encoded: list[list[int]]) -> list[list[int]]:
-        order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i]), i))
-        batches: list[list[int]] = []
-        current: list[int] = []
-        for i in order:
-            width = min(len(encoded[i]), self.max_input_tokens)
-            if current and width * (len(current) + 1) > self.batch_tokens:
-                batches.append(current)
-                current = []
-            current.append(i)
-        if current:
-            batches.append(current)
-        return batches
+        return token_batches([len(ids) for ids in encoded], self.batch_tokens, self.max_input_tokens)
 
     @abstractmethod
     def _generate_ids(

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 @dataclass(frozen=True)
 class Family:
-    """What a family of seq2seq models needs from the code."""
+    """What a family of models needs from the code."""
 
     name: str
     model_types: tuple[str, ...]  # config.json `model_type` values of the family
@@ -26,6 +26,7 @@ class Family:
     # Config attributes CTranslate2's converter reads that transformers 5 no longer writes, with the value
     # transformers' own modelling code uses whatever the config says.
     converter_facts: Mapping[str, Any] = field(default_factory=dict)
+    task: str = "seq2seq"  # seq2seq (generates text) | classify (labels a sentence pair: NLI cross-encoders)
 
 
 FAMILIES: dict[str, Family] = {f.name: f for f in (
@@ -41,6 +42,8 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
            many_to_many=True, learned_positions=True),
     Family("nllb", (), (("tokenizer.json",), ("sentencepiece.bpe.model",)), languages="nllb", many_to_many=True,
            learned_positions=True),
+    # mDeBERTa-v3 NLI cross-encoders (XNLI): relative positions, a SentencePiece vocabulary of 250k pieces.
+    Family("deberta-v2", ("deberta-v2",), (("tokenizer.json",), ("spm.model",)), ctranslate2=False, task="classify"),
 )}
 SUPPORTED = ", ".join(FAMILIES)
 

@@ -11,8 +11,9 @@ from typing import Any, Callable
 
 from ..errors import ModelUnavailableError, UsageError
 from .base import Seq2SeqModel
+from . import families
 from .folder import cause, check_folder
-from .registry import DEFAULTS, REGISTERED, ModelSpec, resolve
+from .registry import DEFAULTS, NLI, REGISTERED, ModelSpec, resolve
 
 # What a model needs from the hub: configs, tokenizer files and one copy of the weights.
 WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken"]
@@ -116,16 +117,16 @@ def load_model(
     backend "auto", a CTranslate2 failure falls back to transformers with one warning (on the
     `summarize` logger); the model's `backend` says which engine serves it.
     """
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.set_verbosity_error()  # our own messages say what matters; its notes would drown stderr
-    hf_logging.disable_progress_bar()
+    quiet_transformers()
     spec = resolve(role, override)
     if spec.model_id in REGISTERED:
         return REGISTERED[spec.model_id][1](spec, role=role, batch_tokens=batch_tokens)
     folder = folder_for(spec, role, offline_mode=offline_mode)
     spec = replace(spec, family=check_folder(folder, spec.model_id))
-    tokenizer = _tokenizer(folder, spec.model_id)
+    if families.family(spec.family).task != "seq2seq":
+        raise ModelUnavailableError(f"model {spec.model_id} is a {spec.family} classifier, not a model that writes "
+                                    f"text ({role})")
+    tokenizer = tokenizer_of(folder, spec.model_id)
     common: dict[str, Any] = dict(role=role, revision=revision_of(folder), batch_tokens=batch_tokens)
     if pick_backend(backend, spec.family) == "ctranslate2":
         from . import ct2
@@ -142,7 +143,16 @@ def load_model(
     return hf.load(spec, str(folder), tokenizer, device=device, **common)
 
 
-def _tokenizer(folder: Path, name: str) -> Any:
+def quiet_transformers() -> None:
+    """Our own messages say what matters; transformers' notes and progress bars would drown stderr."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+def tokenizer_of(folder: Path, name: str) -> Any:
+    """The tokenizer in a checked model folder (ModelUnavailableError naming the model if it cannot load)."""
     from transformers import AutoTokenizer
 
     try:
@@ -164,20 +174,28 @@ class ModelPool:
         self.options = dict(device=device, backend=backend, offline_mode=offline(offline_mode), batch_tokens=batch_tokens,
                             cache_dir=cache_dir)
         self._loader = loader
-        self._models: dict[tuple[str, str | None], Seq2SeqModel] = {}
+        self._models: dict[tuple[str, str | None], Any] = {}
         self._failed: dict[tuple[str, str | None], ModelUnavailableError] = {}
 
     def get(self, role: str, override: str | None = None) -> Seq2SeqModel:
         """The model for a role, loaded on first use."""
         if role not in DEFAULTS:
             raise UsageError(f"unknown model role {role!r}")
-        key = (role, override)
+        return self._once((role, override), lambda: self._loader(role, override, **self.options))
+
+    def classifier(self, name: str) -> Any:
+        """The NLI classifier a hub id or folder names (--nli-model), loaded on first use."""
+        from .classify import load_classifier
+
+        return self._once((NLI, name), lambda: load_classifier(name, **self.options))
+
+    def _once(self, key: tuple[str, str | None], load: Callable[[], Any]) -> Any:
         if key in self._failed:
             failed = self._failed[key]
             raise type(failed)(failed.message)
         if key not in self._models:
             try:
-                self._models[key] = self._loader(role, override, **self.options)
+                self._models[key] = load()
             except ModelUnavailableError as exc:
                 self._failed[key] = exc
                 raise type(exc)(exc.message) from exc

@@ -17,6 +17,7 @@ SUMMARY_EN = "summary:en"
 SUMMARY_AR = "summary:ar"
 KEYPOINTS_EN = "keypoints:en"
 KEYPOINTS_AR = "keypoints:ar"
+NLI = "nli"  # optional: used only when named (--nli-model), so it has no default to pull
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class ModelSpec:
     """What we know of a model before loading it; `model_id` is a hub id or a local folder."""
 
     model_id: str
-    family: str  # marian | nllb | m2m100 | bart | t5 | mt5
+    family: str  # marian | nllb | m2m100 | bart | t5 | mt5 | deberta-v2
     licence: str = "unknown"
     commercial_use: bool = True
     params_m: int = 0
@@ -88,8 +89,13 @@ ALTERNATIVES: dict[str, ModelSpec] = {
         ModelSpec("bigscience/mt0-large", family="mt5", licence="Apache-2.0", params_m=1200, languages=("ar", "en"),
                   instructions=True,
                   generation=DEFAULTS[KEYPOINTS_AR].generation),
+        ModelSpec("MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7", family="deberta-v2", licence="MIT",
+                  params_m=279, max_input_tokens=512, languages=("ar", "en"),
+                  note="--nli-model: multilingual NLI (XNLI and 2.7M pairs in 27 languages)"),
     )
 }
+# Roles without a default: the model named for them stands on this spec until its folder says more.
+OPTIONAL: dict[str, ModelSpec] = {NLI: ALTERNATIVES["MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"]}
 
 
 # Models named by id that something else builds (a plugin, a test's fake): id -> (spec, factory).
@@ -109,7 +115,7 @@ def unregister(model_id: str) -> None:
 
 def resolve(role: str, override: str | None = None) -> ModelSpec:
     """The spec for a role: its default, a registered model, or the hub id or local folder the user named."""
-    default = DEFAULTS[role]
+    default = DEFAULTS[role] if role in DEFAULTS else OPTIONAL[role]
     if not override or override == default.model_id:
         return default
     if override in REGISTERED:
@@ -129,7 +135,7 @@ def resolve(role: str, override: str | None = None) -> ModelSpec:
     if "/" not in override:
         raise UsageError(f"model {override!r}: not a local folder nor a hub id (owner/name)")
     hints = {"opus-mt": "marian", "nllb": "nllb", "m2m100": "m2m100", "bart": "bart", "mt5": "mt5", "mt0": "mt5",
-             "t5": "t5"}
+             "t5": "t5", "deberta": "deberta-v2"}
     guess = next((fam for key, fam in hints.items() if key in override.lower()), default.family)
     return replace(default, model_id=override, family=guess, licence="unknown", params_m=0, note="",
                    reads_arabic=family(guess).reads_arabic, instructions=True if "mt0" in override.lower() else None)

@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
+from ..records import Finding
 from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby
 from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
+from .entail import contradictions
 from .extract import extract_numbers
 from .meaning import polarity, speaker_problem, speakers
 from .names import is_known_place, named_in, names
 from .numbers import Quantity
 from .quotes import comparable, cut_words, locate, quote_spans
+from .relative import article_day, disagreement, extract_relative
 from .text import key, language
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A figure, date, quote, name or meaning of the output that the source does not back.
-
-    `severity` is "error" when the output contradicts the source (or says what it never says) and "warning" when
-    it is in the article but not where the claim rests, or cannot be checked; `claim` is the output sentence it is
-    in; `evidence` the 0-based ids (as `sentences[].id` in the JSON) of the source sentences that claim rests on.
-    """
-
-    kind: str  # number | date | quote | name | speaker | meaning | glossary
-    text: str  # the span as it appears in the output
-    why: str
-    severity: str = "error"
-    claim: str = ""
-    evidence: tuple[int, ...] = ()
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -113,6 +98,9 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
 
 def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
     blind = cross and not src.translated
+    for rel in extract_relative(claim.text) if src.anchor and claim.evidence else ():
+        if why := disagreement(rel, src.anchor, in_sentences(src, claim.evidence, "dates")):
+            yield rel.start, Finding("date", rel.text, why, "warning", claim.text, claim.evidence)
     dates = extract_dates(claim.text)
     for d in dates:
         if found := _grounded(src, claim, "dates", _date_problem, d, blind):
@@ -217,17 +205,22 @@ def _name_nearby(src: Source, claim: str, name: str, cross: bool) -> bool:
 
 def check(source: str, output: str, *, translated_source: str | None = None, evidence: Sequence[int] | None = None,
           sentences: Sequence[str] | None = None, translated_sentences: Sequence[str] | None = None,
-          ) -> tuple[Finding, ...]:
+          nli: Any = None, article_date: object = None) -> tuple[Finding, ...]:
     """Findings for what `output` says that `source` does not back, claim by claim, in output order.
 
     `sentences` are the source's as the run numbered them (else split here the same way), `translated_sentences` their
-    translation one for one; `evidence` the source sentence ids the whole output rests on (a key point's).
+    translation one for one; `evidence` the source sentence ids the whole output rests on (a key point's); `nli` a
+    models.classify.Classifier (an entailment model) asked about every claim against its evidence; `article_date`
+    (ISO, as Article.date) what relative dates count from ("yesterday", العام الماضي), unchecked without it.
     """
     src = prepare(source, tuple(sentences) if sentences is not None else None, translated_source,
-                  tuple(translated_sentences) if translated_sentences is not None else None)
+                  tuple(translated_sentences) if translated_sentences is not None else None, article_day(article_date))
     cross = src.language != language(output)
     found: list[tuple[int, Finding]] = []
-    for claim in claims(src, output, evidence):
+    each = claims(src, output, evidence)
+    for claim in each:
         for step in (_figures, _quotes, _meaning):
             found += [(claim.start + offset, finding) for offset, finding in step(src, claim, cross)]
+    if nli is not None:
+        found += contradictions(src, each, nli)
     return tuple(dict.fromkeys(f for _, f in sorted(found, key=lambda pair: pair[0])))

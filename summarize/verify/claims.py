@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property, lru_cache
 from typing import Sequence
 
@@ -14,6 +15,7 @@ from ..segment import split_paragraphs
 from .dates import DateMention, extract_dates
 from .numbers import Quantity
 from .quotes import comparable
+from .relative import as_mention, extract_relative
 from .text import STOP as _STOP
 from .text import key, language, stem, words
 
@@ -35,6 +37,7 @@ class Source:
     sentences: tuple[str, ...]
     translated: tuple[str, ...] | None
     language: str
+    anchor: date | None = None  # the article's date: what its relative dates ("yesterday") count from
     features: list[Counter] = field(default_factory=list)
     translated_features: list[Counter] = field(default_factory=list)
     idf: dict[str, float] = field(default_factory=dict)
@@ -87,12 +90,12 @@ def _features(text: str) -> Counter:
 
 @lru_cache(maxsize=8)
 def prepare(text: str, sentences: tuple[str, ...] | None = None, translated: str | None = None,
-            translated_sentences: tuple[str, ...] | None = None) -> Source:
+            translated_sentences: tuple[str, ...] | None = None, anchor: date | None = None) -> Source:
     """The source split into sentences (as `segment.sentences` numbers them) with overlap features and weights."""
     sents = sentences if sentences is not None else tuple(s.text for s in _segment_sentences(split_paragraphs(text)))
     if translated_sentences is None and translated:
         translated_sentences = tuple(s.text for s in _segment_sentences(split_paragraphs(translated)))
-    src = Source(text, sents, translated_sentences, language(text))
+    src = Source(text, sents, translated_sentences, language(text), anchor)
     src.features = [_features(s) for s in sents]
     src.translated_features = [_features(s) for s in translated_sentences or ()]
     df: Counter = Counter(t for f in src.features + src.translated_features for t in f)
@@ -169,7 +172,12 @@ def in_sentences(src: Source, ids: Sequence[int], what: str) -> list[DateMention
     """The dates ("dates") or figures ("numbers") of the given source sentences."""
     from .extract import extract_numbers
 
-    get = extract_dates if what == "dates" else extract_numbers
+    def get(text: str) -> list:
+        if what != "dates":
+            return list(extract_numbers(text))
+        relative = [as_mention(r, src.anchor) for r in extract_relative(text)] if src.anchor else []
+        return [*extract_dates(text), *relative]
+
     found: list = []
     for i in ids:
         found += get(src.sentences[i])

@@ -107,6 +107,10 @@ Excellency Minister Ministry President Governor Mr Mrs Ms Dr Spokesman Spokeswom
 
 
 _NAME_PREFIXES = {key(w) for w in ("عبد", "أبو", "ابن", "بن", "أم")}
+# When it was said, between the verb and the speaker ("أعلن أمس", "قال يوم الاثنين"); عن after them: "announced
+# the death of", no speaker named.
+_WHEN_AR = {key(w) for w in """أمس البارحة اليوم يوم غدا مساء صباح الأسبوع الشهر العام الماضي الماضية الاثنين الإثنين
+الثلاثاء الأربعاء الخميس الجمعة السبت الأحد""".split()}
 
 
 @lru_cache(maxsize=1024)
@@ -122,6 +126,10 @@ def speakers(text: str) -> tuple[str, ...]:
             if ws and ws[0][:1].isupper():
                 found.append(key(ws[-1]))
         else:  # Arabic: past a title and its complement ("رئيس الحكومة"), the name's first word
+            while ws and key(ws[0]) in _WHEN_AR:
+                ws = ws[1:]
+            if ws and key(ws[0]) == "عن":
+                continue
             while ws and key(ws[0]) in _NOT_NAMES:
                 ws = ws[2:] if len(ws) > 1 and key(ws[1]).startswith("ال") else ws[1:]
             if ws:
