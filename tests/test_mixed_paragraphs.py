@@ -6,6 +6,10 @@ fake model (tests/fake_model.py) generates its input back, so what went through 
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
+
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,6 +21,7 @@ from summarize.pipeline import RunOptions, TranslateOptions, run_article, transl
 from summarize.readers import article_from_bytes
 from summarize.segment import split_paragraphs
 from summarize.translate import document, passthrough, translate_documents, translation_options
+from summarize.writers import dumps
 
 from .corpus import all_articles, find, language_of, name
 
@@ -81,8 +86,9 @@ def test_no_corpus_article_changes_its_plan():
     flipped = {}
     for path in all_articles():
         paragraphs = split_paragraphs(path.read_text(encoding="utf-8"))
-        own = paragraph_languages(paragraphs, language_of(path))
-        flipped.update({f"{name(path)} #{p.index}": lang for p, lang in zip(paragraphs, own) if lang != language_of(path)})
+        language = language_of(path)
+        own = paragraph_languages(paragraphs, language)
+        flipped.update({f"{name(path)} #{p.index}": lang for p, lang in zip(paragraphs, own) if lang != language})
     assert flipped == {}
 
 
@@ -188,6 +194,10 @@ def test_direct_run_reads_the_other_paragraphs_in_the_article_language(pool, cal
     assert result.route == "direct"
     assert (sentences_of(AR[1]), "ar", "en") in main_passes(calls)
     assert "translation_of_other_paragraphs" in result.models
+    doc = json.loads(dumps(result))
+    for model in doc["models"].values():
+        model["backend"] = "transformers"  # the fake's own backend is no engine of the schema
+    jsonschema.validate(doc, json.loads(files("summarize.schema").joinpath("run.schema.json").read_text(encoding="utf-8")))
     assert "translation: mixed article (en): paragraph 1 in ar translated ar→en" in result.warnings
     extractive = run_article(EN_WITH_AR, pool, RunOptions(to="en", method="extractive"))
     assert "mixed article (en): paragraph 1 in ar read as written" in extractive.warnings
