@@ -41,6 +41,7 @@ MIN_LETTERS = 3
 # Fewer letters than this never make a paragraph of an article another language than the article's
 # (headings, bylines, photo credits, a quoted name); measured on tests/data/corpus (README, "Mixed articles").
 MIN_PARAGRAPH_LETTERS = 30
+_SCRIPT_OF = {"ar": "arabic", "en": "latin"}
 
 
 def _langdetect(text: str) -> list[tuple[str, float]]:
@@ -172,16 +173,25 @@ def unsupported_reason(found: Detection) -> str:
     return f"language {found.language!r} is not supported (Arabic and English are)"
 
 
-def paragraph_languages(paragraphs: Iterable[str | Paragraph], language: str) -> tuple[str, ...]:
-    """Each paragraph's language: its own where reliably detected on enough letters, else the article's."""
+def paragraph_languages(paragraphs: Iterable[str | Paragraph], language: str, *,
+                        other_script_only: bool = False) -> tuple[str, ...]:
+    """Each paragraph's language: its own where reliably detected on enough letters, else the article's.
+
+    `other_script_only` detects only paragraphs mostly in another script than the article's: the other
+    supported language is always found, a third one in the article's own script is not (for a route that
+    translates no paragraph; it costs a fraction)."""
+    own_script = _SCRIPT_OF.get(language)
     found = []
     for paragraph in paragraphs:
         text = paragraph.text if isinstance(paragraph, Paragraph) else paragraph
         if letters(text) < MIN_PARAGRAPH_LETTERS:  # a heading, byline or figure: never worth a flip
             found.append(language)
             continue
-        own = detect(text)
-        found.append(own.language if own.reliable and own.language != "und" else language)
+        if other_script_only and script_shares(text).get(own_script, 0.0) >= 0.5:
+            found.append(language)
+            continue
+        detected = detect(text)
+        found.append(detected.language if detected.reliable and detected.language != "und" else language)
     return tuple(found)
 
 

@@ -35,9 +35,13 @@ def translation_role(src: str, tgt: str) -> str:
     return f"translate:{src}-{tgt}"
 
 
-def paragraph_languages_of(doc: Document, language: str, forced: str | None) -> tuple[str, ...]:
-    """Each paragraph's language; all the article's when --from forced it (the user said what it is)."""
-    return (language,) * len(doc.paragraphs) if forced else paragraph_languages(doc.paragraphs, language)
+def paragraph_languages_of(doc: Document, language: str, forced: str | None, *,
+                           extractive: bool = False) -> tuple[str, ...]:
+    """Each paragraph's language; all the article's when --from forced it (the user said what it is). The
+    extractive method translates no paragraph: only paragraphs in the other script are worth detecting."""
+    if forced:
+        return (language,) * len(doc.paragraphs)
+    return paragraph_languages(doc.paragraphs, language, other_script_only=extractive)
 
 
 class Route:
@@ -53,7 +57,7 @@ class Route:
         self.timings: dict[str, float] = {}
         self.translations: dict[str, Translation] = {}  # by target: a mixed article may need two
         self.glossary_lost: list[Finding] = []  # terms a translation could not carry through
-        self.languages = paragraph_languages_of(doc, src, options.source)
+        self.languages = paragraph_languages_of(doc, src, options.source, extractive=options.method == "extractive")
 
     @property
     def translation(self) -> Translation | None:

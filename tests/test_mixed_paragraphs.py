@@ -99,6 +99,8 @@ def test_short_paragraphs_follow_the_article():
     assert paragraph_languages(short, "ar") == ("ar",) * 4
     assert paragraph_languages(short, "en") == ("en",) * 4
     assert paragraph_languages([AR[0], EN[2], FRENCH * 2, PERSIAN], "ar") == ("ar", "en", "fr", "fa")
+    # the extractive method's cheap look: other scripts only (a French paragraph of English copy stays English)
+    assert paragraph_languages([EN[0], AR[1], FRENCH * 2], "en", other_script_only=True) == ("en", "ar", "en")
 
 
 def test_english_paragraph_of_an_arabic_article_arrives_unchanged(pool, calls):
@@ -212,12 +214,14 @@ TEXT = st.lists(PIECE, max_size=40).map("".join)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(TEXT, max_size=4), st.sampled_from(["ar", "en"]))
-def test_paragraph_languages_take_any_text(texts, language):
-    found = paragraph_languages(texts, language)
+@given(st.lists(TEXT, max_size=4), st.sampled_from(["ar", "en"]), st.booleans())
+def test_paragraph_languages_take_any_text(texts, language, other_script_only):
+    found = paragraph_languages(texts, language, other_script_only=other_script_only)
     assert len(found) == len(texts) and all(isinstance(lang, str) and lang for lang in found)
     for text, lang in zip(texts, found):
         assert lang == language or (detect(text).reliable and detect(text).language == lang)
+    if other_script_only:
+        assert all(a == language or a == b for a, b in zip(found, paragraph_languages(texts, language)))
     warning = mixed_language_warning(found, language, "en")
     assert (warning is None) == all(lang == language for lang in found)
 
