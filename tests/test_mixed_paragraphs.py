@@ -240,3 +240,20 @@ def test_translate_documents_takes_any_text(fake_models, text, language, tgt):
     for pair, lang in zip(done.paragraphs, langs):
         if lang == tgt or lang not in ("ar", "en"):
             assert pair.target == pair.source
+
+
+def test_translate_command_names_the_paragraph_and_its_language(fake_models, tmp_path):
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    path = tmp_path / "mixed.ar.txt"
+    path.write_text(AR_WITH_EN.text, encoding="utf-8")
+    r = CliRunner().invoke(app, ["translate", str(path), "--to", "en", "--model", "fake/echo", "--beams", "1",
+                                 "-f", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert [p["source_language"] for p in doc["paragraphs"]] == ["ar", "ar", "en", "ar"]
+    assert doc["paragraphs"][2]["target"] == doc["paragraphs"][2]["source"] == EN[2]
+    assert doc["warnings"][0] == "mixed article (ar): paragraph 2 in en passed through (already in en)"
+    assert "warning" in r.output.replace(r.stdout, "")  # counted on stderr, one line, as every warning is
