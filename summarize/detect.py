@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
+from .arabic import letters
 from .arabic import script as script_of
 from .arabic import script_shares
 from .detect_rules import arabic_script_votes, arabizi_evidence, english_share, looks_english
@@ -37,6 +38,10 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}")
 MIN_LETTERS = 3
+# Fewer letters than this never make a paragraph of an article another language than the article's
+# (headings, bylines, photo credits, a quoted name); measured on tests/data/corpus (README, "Mixed articles").
+MIN_PARAGRAPH_LETTERS = 30
+_SCRIPT_OF = {"ar": "arabic", "en": "latin"}
 
 
 def _langdetect(text: str) -> list[tuple[str, float]]:
@@ -168,18 +173,47 @@ def unsupported_reason(found: Detection) -> str:
     return f"language {found.language!r} is not supported (Arabic and English are)"
 
 
-def mixed_language_warning(text: str, language: str) -> str | None:
-    """A warning when paragraphs of an article are reliably in another language than `language`; else None."""
-    shares = script_shares(text)
-    if min(shares["arabic"], shares["latin"]) < 0.05:
-        return None  # one script: per-paragraph detection is only paid for where scripts mix
-    from .segment import split_paragraphs
+def paragraph_languages(paragraphs: Iterable[str | Paragraph], language: str, *,
+                        other_script_only: bool = False) -> tuple[str, ...]:
+    """Each paragraph's language: its own where reliably detected on enough letters, else the article's.
 
-    paragraphs = split_paragraphs(text)
-    found = detect_paragraphs(paragraphs)
-    others = [p.index for p, d in zip(paragraphs, found) if d.reliable and d.language not in (language, "und")]
-    if not others:
+    `other_script_only` detects only paragraphs mostly in another script than the article's: the other
+    supported language is always found, a third one in the article's own script is not (for a route that
+    translates no paragraph; it costs a fraction)."""
+    own_script = _SCRIPT_OF.get(language)
+    found = []
+    for paragraph in paragraphs:
+        text = paragraph.text if isinstance(paragraph, Paragraph) else paragraph
+        if letters(text) < MIN_PARAGRAPH_LETTERS:  # a heading, byline or figure: never worth a flip
+            found.append(language)
+            continue
+        if other_script_only and script_shares(text).get(own_script, 0.0) >= 0.5:
+            found.append(language)
+            continue
+        detected = detect(text)
+        found.append(detected.language if detected.reliable and detected.language != "und" else language)
+    return tuple(found)
+
+
+def _fate(language: str, target: str | None) -> str:
+    if target is None:
+        return "read as written"
+    if language == target:
+        return f"passed through (already in {target})"
+    if language in SUPPORTED_LANGUAGES:
+        return f"translated {language}→{target}"
+    return "left as written (not supported)"
+
+
+def mixed_language_warning(languages: Sequence[str], language: str, target: str | None = None) -> str | None:
+    """One line naming the paragraphs (by index) in another language than the article's and what became of
+    them in a translation into `target` (None: no translation); None for an article in one language."""
+    groups: dict[str, list[int]] = {}
+    for index, own in enumerate(languages):
+        if own != language:
+            groups.setdefault(own, []).append(index)
+    if not groups:
         return None
-    languages = ", ".join(lang for lang in mixed_languages(found) if lang != language)
-    which = f"paragraphs {', '.join(map(str, others))} are" if len(others) > 1 else f"paragraph {others[0]} is"
-    return f"{which} in {languages}, not {language}; read as {language} all the same"
+    parts = [f"paragraph{'s' if len(ids) > 1 else ''} {', '.join(map(str, ids))} in {own} {_fate(own, target)}"
+             for own, ids in groups.items()]
+    return f"mixed article ({language}): " + "; ".join(parts)

@@ -16,9 +16,8 @@ from .errors import SummarizeError, UnsupportedLanguageError, UsageError
 from .glossary import Glossary, glossary_findings, with_glossary
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
-from .records import SUPPORTED_LANGUAGES, Article, RunResult
-from .translate import Translation, document, passthrough, translate_texts, translation_options
-from .records import Finding
+from .records import SUPPORTED_LANGUAGES, Article, Finding, RunResult
+from .translate import Translation, document, translate_documents, translation_options
 from .verify import check as check_output
 
 Outcome = Union[object, SummarizeError]
@@ -58,26 +57,35 @@ class TranslateOptions:
 
 
 def translate_many(articles: Sequence[Article], pool: ModelPool, options: TranslateOptions) -> list[Outcome]:
-    """Translate articles; those sharing a direction go through the model together. One outcome per article."""
+    """Translate articles, each paragraph from its own language; the sentences of all articles sharing a
+    direction go through the model together. One outcome per article."""
     if options.to not in SUPPORTED_LANGUAGES:
         raise UsageError(f"--to must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {options.to!r}")
     outcomes: list[Outcome | None] = [None] * len(articles)
-    todo: dict[str, list[int]] = {}
+    todo: list[int] = []
+    items = []
     for i, article in enumerate(articles):
         try:
             src = source_language(article, options.source)
         except SummarizeError as exc:
             outcomes[i] = exc
             continue
-        if src == options.to:
-            outcomes[i] = passthrough(article.source, article.text, src)
-        else:
-            todo.setdefault(src, []).append(i)
-    for src, indices in todo.items():
-        model = with_glossary(pool.get(translation_role(src, options.to), options.model), options.glossary)
-        items = [(articles[i].source, articles[i].text) for i in indices]
-        for i, result in zip(indices, translate_texts(items, model, src, options.to, translation_options(options.beams))):
-            outcomes[i] = replace(result, findings=_translation_findings(articles[i], result, model, options.glossary))
+        doc = document(article.source, article.text)
+        todo.append(i)
+        items.append((doc, src, routes.paragraph_languages_of(doc, src, options.source)))
+    models: dict[str, Seq2SeqModel] = {}
+
+    def model_for(src: str) -> Seq2SeqModel:
+        if src not in models:
+            models[src] = with_glossary(pool.get(translation_role(src, options.to), options.model), options.glossary)
+        return models[src]
+
+    done = translate_documents(items, model_for, options.to, translation_options(options.beams))
+    for i, result in zip(todo, done):
+        # into one target only the other supported language is translated: one model at most
+        model = next(iter(models.values()), None)
+        outcomes[i] = result if result.model is None or model is None else replace(
+            result, findings=_translation_findings(articles[i], result, model, options.glossary))
     return [o for o in outcomes if o is not None]
 
 

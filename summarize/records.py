@@ -147,6 +147,7 @@ class ParagraphPair:
     kind: str
     source: str
     target: str
+    source_language: str | None = None  # the language it was read in: a mixed article's paragraphs differ
 
 
 @dataclass(frozen=True)

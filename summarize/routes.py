@@ -9,9 +9,9 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from .detect import mixed_language_warning
+from .detect import mixed_language_warning, paragraph_languages
 from .extractive import key_points_extractive, nearest_preset, summarize_extractive
 from .glossary import GlossaryTranslator, glossary_findings, with_glossary
 from .keypoints import key_points, keypoint_options
@@ -19,11 +19,10 @@ from .models.base import Seq2SeqModel
 from .models.families import family
 from .models.loader import ModelPool
 from .models.registry import resolve
-from .records import Article, Coverage, Document, KeyPointOut, ModelInfo, Sentence
+from .records import SUPPORTED_LANGUAGES, Article, Coverage, Document, Finding, KeyPointOut, ModelInfo, Sentence
 from .summary import summarize as summarize_text
 from .summary import summary_options
-from .translate import Translation, translate_texts, translation_options
-from .records import Finding
+from .translate import Translation, document, translate_documents, translation_options
 from .verify import check as check_output
 
 if TYPE_CHECKING:
@@ -33,6 +32,15 @@ if TYPE_CHECKING:
 def translation_role(src: str, tgt: str) -> str:
     """The registry role for a direction."""
     return f"translate:{src}-{tgt}"
+
+
+def paragraph_languages_of(doc: Document, language: str, forced: str | None, *,
+                           extractive: bool = False) -> tuple[str, ...]:
+    """Each paragraph's language; all the article's when --from forced it (the user said what it is). The
+    extractive method translates no paragraph: only paragraphs in the other script are worth detecting."""
+    if forced:
+        return (language,) * len(doc.paragraphs)
+    return paragraph_languages(doc.paragraphs, language, other_script_only=extractive)
 
 
 class Route:
@@ -46,11 +54,25 @@ class Route:
         self.coverage: dict[str, Coverage] = {}
         self.warnings: list[str] = []
         self.timings: dict[str, float] = {}
-        self.translation: Translation | None = None
+        self.translations: dict[str, Translation] = {}  # by target: a mixed article may need two
         self.glossary_lost: list[Finding] = []  # terms a translation could not carry through
-        mixed = mixed_language_warning(article.text, src)
-        if mixed:
-            self.warnings.append(mixed)
+        self.languages = paragraph_languages_of(doc, src, options.source, extractive=options.method == "extractive")
+
+    @property
+    def translation(self) -> Translation | None:
+        """The article's translation into the output language if made, else the first one made."""
+        return self.translations.get(self.out) or next(iter(self.translations.values()), None)
+
+    @property
+    def mixed(self) -> bool:
+        """Whether some paragraph is in the other supported language (and needs a model to be read as ours)."""
+        return any(lang != self.src and lang in SUPPORTED_LANGUAGES for lang in self.languages)
+
+    def unmixed_warning(self) -> None:
+        """The mixed-language warning of a route that read the article as written (no translation of it)."""
+        warning = mixed_language_warning(self.languages, self.src)
+        if warning and self.translation is None:
+            self.warnings.append(warning)
 
     @contextmanager
     def timed(self, step: str) -> Iterator[None]:
@@ -66,31 +88,49 @@ class Route:
         many = family(resolve(translation_role(src, self.src), override).family).many_to_many
         return override if many else None
 
-    def translate_article(self, tgt: str) -> Translation:
-        """The whole article translated (once), sentence ids kept."""
-        if self.translation is None:
-            with self.timed("translation"):
-                model = with_glossary(self.pool.get(translation_role(self.src, tgt),
-                                                    self._translation_override(self.src)), self.options.glossary)
-                options = translation_options(self.options.beams)
-                [self.translation] = translate_texts([self.document], model, self.src,
-                                                     tgt, options)
-                self.glossary_lost += _lost(model)
-            self.models["translation"] = self.translation.model
-            self.coverage["translation"] = self.translation.coverage
-            self.warnings += [f"translation: {w}" for w in self.translation.warnings]
-        return self.translation
+    def _translator(self, tgt: str, used: dict[str, Seq2SeqModel]) -> Callable[[str], Seq2SeqModel]:
+        """The model into tgt for each source language asked, loaded once and kept in `used`."""
 
-    def translate_outputs(self, texts: Sequence[str], src: str, tgt: str) -> list[tuple[str, bool]]:
-        """Short outputs (summary, key points) translated into the output language, each with whether its
-        translation is still degenerate after a stricter retry (flagged in the record, not only warned)."""
+        def model_for(src: str) -> Seq2SeqModel:
+            if src not in used:
+                used[src] = with_glossary(self.pool.get(translation_role(src, tgt), self._translation_override(src)),
+                                          self.options.glossary)
+            return used[src]
+
+        return model_for
+
+    def translate_article(self, tgt: str) -> Translation:
+        """The whole article translated into tgt (once), each paragraph from its own language, sentence ids kept."""
+        if tgt not in self.translations:
+            # a mixed article's other paragraphs, read in the article's own language: a second translation
+            role = "translation" if tgt != self.src else "translation_of_other_paragraphs"
+            used: dict[str, Seq2SeqModel] = {}
+            with self.timed(role):
+                [done] = translate_documents([(self.document, self.src, self.languages)], self._translator(tgt, used),
+                                             tgt, translation_options(self.options.beams))
+                self.glossary_lost += [f for model in used.values() for f in _lost(model)]
+            self.translations[tgt] = done
+            if done.model is not None:
+                self.models[role] = done.model
+                self.coverage[role] = done.coverage
+            self.warnings += [f"translation: {w}" for w in done.warnings]
+        return self.translations[tgt]
+
+    def translate_outputs(self, texts: Sequence[str], src: str, tgt: str,
+                          languages: Sequence[str] | None = None) -> list[tuple[str, bool]]:
+        """Short outputs (summary, key points) translated into the output language, each from its language
+        (default src), with whether its translation is still degenerate after a stricter retry (flagged in the
+        record, not only warned)."""
+        used: dict[str, Seq2SeqModel] = {}
         with self.timed("translation_of_outputs"):
-            model = with_glossary(self.pool.get(translation_role(src, tgt), self._translation_override(src)),
-                                  self.options.glossary)
+            model = self._translator(tgt, used)(src)
             options = translation_options(self.options.beams)
-            done = translate_texts([(f"output {i}", t) for i, t in enumerate(texts)], model, src, tgt, options)
-            self.glossary_lost += _lost(model)
-        self.models["translation_of_outputs"] = done[0].model if done else model.info(options)
+            docs = [document(f"output {i}", t) for i, t in enumerate(texts)]
+            langs = languages or [src] * len(docs)
+            done = translate_documents([(d, lang, (lang,) * len(d.paragraphs)) for d, lang in zip(docs, langs)],
+                                       self._translator(tgt, used), tgt, options)
+            self.glossary_lost += [f for m in used.values() for f in _lost(m)]
+        self.models["translation_of_outputs"] = next((d.model for d in done if d.model), model.info(options))
         self.warnings += [f"translation of outputs: {w}" for d in done for w in d.warnings]
         return [(d.text, bool(d.warnings)) for d in done]
 
@@ -132,24 +172,39 @@ def _translated_sentences(run: Route, sents: Sequence[Sentence], tgt: str) -> tu
     return tuple(replace(s, text=p.target) for s, p in zip(sents, pairs))
 
 
+def _readable(run: Route, sents: Sequence[Sentence]) -> Sequence[Sentence]:
+    """The sentences as the article language's models read them: a mixed article's paragraphs in the other
+    language translated into it, paragraph by paragraph (ids kept); the sentences themselves otherwise."""
+    return _translated_sentences(run, sents, run.src) if run.mixed else sents
+
+
 def abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
     """Pick the route for (article language, output language, licence policy) and follow it."""
+    followed = _abstractive(run, sents)
+    run.unmixed_warning()
+    return followed
+
+
+def _abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
     src, out = run.src, run.out
     if src == out == "en" or (src == out == "ar" and not run.options.permissive):
-        summary, flagged = run.summary(sents, src)
-        return "direct", summary, flagged, run.key_points(sents, src, sents)
+        own = _readable(run, sents)
+        summary, flagged = run.summary(own, src)
+        return "direct", summary, flagged, run.key_points(own, src, sents)
     if src == out == "ar":  # permissive: summarise through English, key points with mt0 (Apache-2.0)
         english = _translated_sentences(run, sents, "en")
         summary, flagged = run.summary(english, "en")
         [(summary, bad)] = run.translate_outputs([summary], "en", "ar")
         flagged = flagged or bad
-        return "ar→en, summarise in en, →ar (permissive)", summary, flagged, run.key_points(sents, "ar", sents)
+        return ("ar→en, summarise in en, →ar (permissive)", summary, flagged,
+                run.key_points(_readable(run, sents), "ar", sents))
     if src == "ar":  # → en
         english = _translated_sentences(run, sents, "en")
         summary, flagged = run.summary(english, "en")
         return "translate ar→en, then summarise", summary, flagged, run.key_points(english, "en", sents)
-    summary, flagged = run.summary(sents, "en")  # en article, Arabic desk
-    points = run.key_points(sents, "en", sents)
+    own = _readable(run, sents)  # en article, Arabic desk
+    summary, flagged = run.summary(own, "en")
+    points = run.key_points(own, "en", sents)
     (summary, bad), *texts = run.translate_outputs([summary, *(p.text for p in points)], "en", "ar")
     points = [replace(p, text=t, flagged=p.flagged or f) for p, (t, f) in zip(points, texts)]
     return "summarise in en, then translate en→ar", summary, flagged or bad, points
@@ -157,15 +212,23 @@ def abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, 
 
 def extractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
     """Verbatim source sentences, ranked without any model; translated only when another language is asked."""
+    run.unmixed_warning()
     with run.timed("extractive"):
         chosen = summarize_extractive(sents, run.src, run.options.length)
-        points = [KeyPointOut(s.text, (s.id,), (s.text,)) for s in key_points_extractive(sents, run.src, run.options.points)]
+        picked = key_points_extractive(sents, run.src, run.options.points)
+        points = [KeyPointOut(s.text, (s.id,), (s.text,)) for s in picked]
     summary = " ".join(s.text for s in chosen)
     if run.src == run.out:
         return "extractive", summary, False, points
-    (summary, bad), *texts = run.translate_outputs([summary, *(p.text for p in points)], run.src, run.out)
-    return f"extractive, translated {run.src}→{run.out}", summary, bad, [
-        replace(p, text=t, flagged=f) for p, (t, f) in zip(points, texts)]
+    route = f"extractive, translated {run.src}→{run.out}"
+    languages = [run.languages[s.paragraph] for s in (*chosen, *picked)]
+    if any(lang != run.src for lang in languages):  # a mixed article: each sentence from its own language
+        done = run.translate_outputs([s.text for s in (*chosen, *picked)], run.src, run.out, languages)
+        ours, texts = done[:len(chosen)], done[len(chosen):]
+        summary, bad = " ".join(t for t, _ in ours), any(f for _, f in ours)
+    else:
+        (summary, bad), *texts = run.translate_outputs([summary, *(p.text for p in points)], run.src, run.out)
+    return route, summary, bad, [replace(p, text=t, flagged=f) for p, (t, f) in zip(points, texts)]
 
 
 def findings(run: Route, summary: str, points: Sequence[KeyPointOut], translated: str | None,

@@ -12,6 +12,7 @@ from summarize.detect import (
     detect,
     detect_paragraphs,
     mixed_languages,
+    paragraph_languages,
     unsupported_reason,
 )
 from summarize.segment import split_paragraphs
@@ -107,5 +108,12 @@ def test_a_mixed_article_gets_a_warning_naming_the_other_paragraphs():
         "قال وزير الخارجية إن المحادثات مع الجانب الروسي كانت بناءة ومثمرة وإن الطرفين اتفقا على مواصلتها.\n\n"
         "The minister said the talks with the Russian side were constructive and would continue next week.\n"
     )
-    assert mixed_language_warning(text, "ar") == "paragraph 1 is in en, not ar; read as ar all the same"
-    assert mixed_language_warning("قال الوزير إن المحادثات كانت بناءة ومثمرة.", "ar") is None
+    languages = paragraph_languages(split_paragraphs(text), "ar")
+    assert languages == ("ar", "en")
+    passed = "mixed article (ar): paragraph 1 in en passed through (already in en)"
+    assert mixed_language_warning(languages, "ar", "en") == passed
+    assert mixed_language_warning(languages, "ar") == "mixed article (ar): paragraph 1 in en read as written"
+    assert mixed_language_warning(("en", "ar", "fr", "ar"), "en", "en") == (
+        "mixed article (en): paragraphs 1, 3 in ar translated ar→en; paragraph 2 in fr left as written (not supported)")
+    pure = paragraph_languages(["قال الوزير إن المحادثات كانت بناءة ومثمرة."], "ar")
+    assert mixed_language_warning(pure, "ar") is None
