@@ -163,12 +163,13 @@ class Translation:
 
 
 @dataclass(frozen=True)
-class KeyPointOut:
-    """A key point with the source sentences (article language) that support it."""
+class KeyPoint:
+    """A key point with the ids and text of the source sentences (article language) that support it."""
 
     text: str
-    evidence: tuple[int, ...]
-    evidence_text: tuple[str, ...]
+    evidence: tuple[int, ...]  # ids of the sentences of its passage, in article order
+    evidence_text: tuple[str, ...]  # their text in the article's own language
+    # The model's output stayed degenerate after a stricter retry; `text` is then the anchor sentence verbatim.
     flagged: bool = False
 
 
@@ -186,7 +187,7 @@ class RunResult:
     route: str
     summary: str
     summary_flagged: bool
-    key_points: tuple[KeyPointOut, ...]
+    key_points: tuple[KeyPoint, ...]
     sentences: tuple[Sentence, ...]
     translation: str | None
     models: Mapping[str, ModelInfo]
