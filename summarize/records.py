@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Mapping, Protocol
 
 if TYPE_CHECKING:
     from .verify import Finding
@@ -101,6 +101,27 @@ class ModelInfo:
 
 
 @dataclass(frozen=True)
+class Review:
+    """What the console, the manifest and the progress line read of a result, whatever its kind."""
+
+    source: str
+    coverage: Mapping[str, Coverage] = field(default_factory=dict)  # per role; a translation's one model: "model"
+    findings: tuple[Finding, ...] = ()
+    warnings: tuple[str, ...] = ()
+    models: tuple[ModelInfo, ...] = ()  # every model that served it
+    sentences: int = 0  # of the source
+    note: str | None = None
+
+
+class Result(Protocol):
+    """A result the writers take: its source and its review (render.py dispatches on the record's type)."""
+
+    source: str
+
+    def review(self) -> Review: ...
+
+
+@dataclass(frozen=True)
 class DetectResult:
     """`summarize detect` for one input."""
 
@@ -113,6 +134,9 @@ class DetectResult:
     evidence: tuple[str, ...]
     encoding: str
 
+    def review(self) -> Review:
+        return Review(self.source)
+
 
 @dataclass(frozen=True)
 class VerifyResult:
@@ -122,6 +146,9 @@ class VerifyResult:
     output: str
     findings: tuple  # of verify.Finding
     checked: Mapping[str, int]  # how many numbers, dates and quotes the output has
+
+    def review(self) -> Review:
+        return Review(self.source, findings=tuple(self.findings))
 
 
 @dataclass(frozen=True)
@@ -161,6 +188,10 @@ class Translation:
     note: str | None = None
     findings: tuple[Finding, ...] = ()  # numbers, dates and glossary terms the source does not back
 
+    def review(self) -> Review:
+        return Review(self.source, {"model": self.coverage}, self.findings, self.warnings,
+                      (self.model,) if self.model is not None else (), len(self.sentences), self.note)
+
 
 @dataclass(frozen=True)
 class KeyPoint:
@@ -199,6 +230,10 @@ class RunResult:
     tool_version: str
     schema_version: str = SCHEMA_VERSION
 
+    def review(self) -> Review:
+        return Review(self.source, self.coverage, self.findings, self.warnings, tuple(self.models.values()),
+                      len(self.sentences))
+
 
 @dataclass(frozen=True)
 class Bilingual:
@@ -206,7 +241,9 @@ class Bilingual:
 
     translation: Translation
 
-    def __getattr__(self, name: str) -> Any:  # source, model, warnings, coverage…: those of the translation
-        if name == "translation":  # not set yet (unpickling): no recursion
-            raise AttributeError(name)
-        return getattr(self.translation, name)
+    @property
+    def source(self) -> str:
+        return self.translation.source
+
+    def review(self) -> Review:
+        return self.translation.review()

@@ -91,7 +91,7 @@ def _flag(text: str, flagged: bool) -> str:
 
 
 def _run_notes(r: RunResult) -> list[str]:
-    notes = [f"{getattr(f, 'severity', 'error')}: {f.kind} {f.text!r} not backed by the source: {f.why}"
+    notes = [f"{f.severity}: {f.kind} {f.text!r} not backed by the source: {f.why}"
              for f in r.findings]
     return notes + list(r.warnings)
 
@@ -132,5 +132,5 @@ def _(v: VerifyResult) -> str:
     if not v.findings:
         return f"ok: every claim is backed by the source ({checked} checked)"
     lines = [f"{len(v.findings)} finding(s) ({checked} checked):"]
-    lines += [f"- {getattr(f, 'severity', 'error')}: {f.kind} {f.text!r}: {f.why}" for f in v.findings]
+    lines += [f"- {f.severity}: {f.kind} {f.text!r}: {f.why}" for f in v.findings]
     return "\n".join(lines)

@@ -11,9 +11,12 @@ import tempfile
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any, Iterator, Mapping
 
 from .errors import OutputError, PipeClosed, UsageError
+
+if TYPE_CHECKING:
+    from .records import Result
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
@@ -29,12 +32,9 @@ def visible(text: str) -> str:
 
 
 def to_data(obj: Any) -> Any:
-    """Dataclasses, tuples, mappings and enums to plain JSON-ready values (properties of results included)."""
+    """Dataclasses, tuples, mappings and enums to plain JSON-ready values (a record's fields, in order)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        data = {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        for name in getattr(obj, "__json_extra__", ()):
-            data[name] = to_data(getattr(obj, name))
-        return data
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, Mapping):
         return {str(k): to_data(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -53,7 +53,7 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
 
 
-def render(result: Any, fmt: str) -> str:
+def render(result: Result, fmt: str) -> str:
     """Render one result in a format; the text ends with a newline."""
     if fmt == "json":
         return dumps(result) + "\n"
@@ -150,7 +150,7 @@ class Sink:
             self._stream = target.open("w", encoding="utf-8", errors="surrogateescape")
         return self._stream
 
-    def add(self, result: Any, target: Path | None = None) -> Path | None:
+    def add(self, result: Result, target: Path | None = None) -> Path | None:
         """Write (or queue) one result; `target` is its file under `-o DIR`, which is returned once written."""
         with _writing(self.out_path):
             if self.to_dir:
@@ -170,11 +170,11 @@ class Sink:
                 self._pending.append(result)
         return None
 
-    def _block(self, result: Any, *, first: bool) -> str:
+    def _block(self, result: Result, *, first: bool) -> str:
         text = render(result, self.fmt)
         if not self.several:
             return text
-        head = f"==> {visible(str(getattr(result, 'source', '?')))} <==\n" if self.fmt == "text" else ""
+        head = f"==> {visible(result.source)} <==\n" if self.fmt == "text" else ""
         return ("" if first else "\n") + head + text
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from summarize.errors import UsageError
 from summarize.records import DetectResult
-from summarize.writers import Sink, mirrored_path, write_atomic
+from summarize.writers import Sink, mirrored_path, render, write_atomic
 
 
 def result(source, lang="ar"):
@@ -65,3 +65,33 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path):
     write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["f.txt"]
+
+
+def test_every_result_kind_is_reviewed_through_one_protocol(capsys):
+    """Console, manifest and progress line read any result through `review()`, never by sniffing attributes."""
+    from summarize.batch.run import models_used
+    from summarize.cli.console import Console, review_result
+    from summarize.config import Settings
+    from summarize.records import Bilingual, Coverage, ModelInfo, ParagraphPair, SentencePair, Translation, VerifyResult
+    from summarize.verify import Finding
+
+    info = ModelInfo("translation", "org/mt", "abc123", "transformers", "marian")
+    found = (Finding("number", "5", "not in the source", "warning"),)
+    pairs = (ParagraphPair(0, "", "text", "مرحبا.", "Hello."),), (SentencePair(0, 0, "مرحبا.", "Hello."),)
+    translation = Translation("t.txt", "ar", "en", "Hello.", *pairs, info, Coverage(5, 10), ("w",), "a note", found)
+    bilingual = Bilingual(translation)
+    assert bilingual.source == "t.txt" and bilingual.review() == translation.review()
+    seen = translation.review()
+    assert (seen.coverage, seen.findings, seen.warnings, seen.sentences, seen.note) == (
+        {"model": Coverage(5, 10)}, found, ("w",), 1, "a note")
+    assert models_used(bilingual) == {"org/mt": "abc123"}
+    review = review_result(Console(), Settings())
+    assert review(bilingual) == 7  # the model read half its input
+    err = capsys.readouterr().err
+    assert "t.txt: a note" in err and "read 50% of its input" in err and "1 number not backed" in err
+    assert review(result("d.txt")) == 0 and result("d.txt").review().models == ()
+    verified = VerifyResult("v.txt", "out", (Finding("date", "1990", "not in the source"),), {"dates": 1})
+    assert review_result(Console(), Settings(), strict=True)(verified) == 8
+    for record in (result("d.txt"), verified, translation, bilingual):
+        assert render(record, "text").endswith("\n") and record.review().source == record.source
+

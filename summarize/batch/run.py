@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import ExitCode, OutputError, SummarizeError
 from ..readers import InputRef, Skipped, is_url, read_file
+from ..records import Result
 from ..writers import TEMP_SUFFIX, Sink
 from .manifest import MANIFEST, Manifest, previous_rows
 from .outputs import DirLock, input_key, plan_targets, prepare_dir, refuse_link
@@ -54,12 +55,9 @@ def exit_code(tally: Tally) -> int:
     return min(flags) if flags else 0
 
 
-def models_used(result: Any) -> dict[str, str | None]:
+def models_used(result: Result) -> dict[str, str | None]:
     """{model id: revision} of every model that served a result."""
-    infos = list(getattr(result, "models", {}).values())
-    if getattr(result, "model", None) is not None:
-        infos.append(result.model)
-    return {info.model_id: info.revision for info in infos}
+    return {info.model_id: info.revision for info in result.review().models}
 
 
 @lru_cache(maxsize=None)
@@ -196,7 +194,7 @@ class BatchRun:
         if self.state is not None and target is not None and outcome.sha256:
             self.state.record(input_key(outcome.ref), outcome.sha256, self.key, models, target, outcome.validators)
         if self.progress:
-            self.progress.step(outcome.result)
+            self.progress.step(outcome.result.review().sentences)
 
     def _failed(self, outcome: Outcome) -> None:
         assert outcome.error is not None
