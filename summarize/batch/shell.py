@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator, Protocol
 from ..errors import SummarizeError, UsageError
 from ..readers import InputRef, Skipped, expand_inputs
 from ..writers import Sink
-from .outputs import check_single_output, inside, outside_outputs, unique_inputs
+from .outputs import check_single_output, outside_outputs, unique_inputs
 from .progress import Progress
 from .run import BatchRun
 from .runner import Outcome
@@ -94,8 +94,7 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
                    offline=bool(getattr(settings, "offline", False)))
     try:
         out_dir = sink.out_path if sink.to_dir else None
-        refs, ours = outside_outputs(refs, out_dir, run.earlier_outputs())
-        skipped = [s for s in skipped if not inside(s.path, out_dir)] + ours  # -o DIR's own files: not news
+        refs, skipped = outside_outputs(refs, skipped, out_dir, run.earlier_outputs())  # -o DIR's own files: not news
         for s in skipped:
             console.info(f"skipped {s.path}: {s.reason}")
         if not refs:
