@@ -104,7 +104,7 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
             check_single_output(sink.out_path, refs)
         todo = run.pending(refs, skipped)
         progress.total = len(todo)
-        run.consume(_outcomes(todo, factory, settings, args, view, console), review)
+        run.consume(_outcomes(todo, factory, settings, args, view, console, run.read_ahead), review)
     except BaseException as exc:  # a closed pipe, an interrupt, a run-wide error: bookkeeping closed, no tally
         try:
             run.close(several=False, flush=isinstance(exc, KeyboardInterrupt))  # what is done is still written
@@ -115,19 +115,20 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
 
 
 def _outcomes(refs: list[InputRef], factory: Callable[[], Any], settings: Any, args: BatchArgs,
-              view: Callable[[Any], Any] | None, console: Console) -> Iterator[Outcome]:
+              view: Callable[[Any], Any] | None, console: Console, read_ahead: dict) -> Iterator[Outcome]:
     if not refs:
         return
     if args.engine == "ray":
         from .ray_engine import run_ray
 
+        read_ahead.clear()  # the workers read their inputs themselves
         outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address, offline=settings.offline,
                            use_gpu=settings.device.startswith("cuda"), max_chars=settings.chunk_chars)
     else:
         from .runner import run_batch
 
         outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars,
-                             offline=settings.offline)
+                             offline=settings.offline, read_ahead=read_ahead)
     for outcome in outcomes:
         if args.verbose:
             console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")
