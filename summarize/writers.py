@@ -11,15 +11,23 @@ import tempfile
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import IO, TYPE_CHECKING, Any, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from .errors import OutputError, PipeClosed, UsageError
+from .render import as_markdown, as_text
 
 if TYPE_CHECKING:
     from .records import Result
 
-FORMATS = ("text", "markdown", "json", "jsonl")
-EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
+# Every output format, declared once: its file extension, and how a record is shown in it (None: as data).
+_FORMATS: dict[str, tuple[str, Callable[[Any], str] | None]] = {
+    "text": (".txt", as_text),
+    "markdown": (".md", as_markdown),
+    "json": (".json", None),
+    "jsonl": (".jsonl", None),
+}
+FORMATS = tuple(_FORMATS)  # the --format choices
+EXTENSIONS = {name: extension for name, (extension, _) in _FORMATS.items()}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Terminal controls (ESC sequences above all) in an article or a file name are shown, never obeyed.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -53,15 +61,17 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
 
 
+def for_people(fmt: str) -> bool:
+    """Whether a format shows records to people (text, markdown…) rather than giving their data (json, jsonl)."""
+    return _FORMATS[fmt][1] is not None
+
+
 def render(result: Result, fmt: str) -> str:
     """Render one result in a format; the text ends with a newline."""
-    if fmt == "json":
-        return dumps(result) + "\n"
-    if fmt == "jsonl":
-        return dumps(result, indent=None) + "\n"
-    from .render import as_markdown, as_text
-
-    out = visible(as_markdown(result) if fmt == "markdown" else as_text(result))
+    show = _FORMATS[fmt][1]
+    if show is None:
+        return dumps(result, indent=None if fmt == "jsonl" else 2) + "\n"
+    out = visible(show(result))
     return out if out.endswith("\n") else out + "\n"
 
 

@@ -95,12 +95,13 @@ def translate(
     def body() -> int:
         from ..pipeline import TranslateOptions, translate_processor
         from ..records import Bilingual
+        from ..writers import for_people
 
         settings = settings_from(given, translation_model=model)
         options = TranslateOptions(to=to.value, source=source_lang.value if source_lang else None,
                                    model=settings.translation_model, beams=settings.beams,
                                    glossary=_glossary(settings))
-        view = Bilingual if bilingual and settings.format in ("text", "markdown") else None
+        view = Bilingual if bilingual and for_people(settings.format) else None
         return _batch(console, given, settings, partial(translate_processor, settings, options), command="translate",
                       options=options, review=review_result(console, settings), view=view)
 
