@@ -71,15 +71,15 @@ def _(b: Bilingual) -> str:
     return "\n".join(lines)
 
 
-def models_table(rows: Sequence[Any], *, markdown: bool = False) -> str:
-    """`summarize models list` as an aligned table (or a markdown one)."""
+def models_table(rows: Sequence[Any], fmt: str = "text") -> str:
+    """`summarize models list` as a table in a format for people: aligned text (or markdown)."""
     head = ("role", "model", "licence", "params", "cached", "note")
     body = [
         (r.role, r.model_id, r.licence + ("" if r.commercial_use else " (non-commercial)"),
          f"{r.params_m}M" if r.params_m else "?", f"yes, {r.size_mb} MB" if r.cached else "no", r.note)
         for r in rows
     ]
-    if markdown:
+    if fmt == "markdown":
         return "\n".join(["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
                          + ["| " + " | ".join(map(_cell, row)) + " |" for row in body]) + "\n"
     widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]

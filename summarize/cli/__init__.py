@@ -212,7 +212,7 @@ def models_list(
         elif fmt == "jsonl":
             sys.stdout.writelines(dumps(r, indent=None) + "\n" for r in rows)
         else:
-            sys.stdout.write(models_table(rows, markdown=fmt == "markdown"))
+            sys.stdout.write(models_table(rows, fmt))
         return 0
 
     guarded(console, body)
