@@ -1,4 +1,4 @@
-"""Writing results: text, markdown, json, jsonl; to stdout, one file, or a directory of files, atomically."""
+"""Writing results: text, markdown, html, json, jsonl; to stdout, one file, or a directory of files, atomically."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from .errors import OutputError, PipeClosed, UsageError
-from .render import as_markdown, as_text
+from .render import as_html, as_markdown, as_text
 
 if TYPE_CHECKING:
     from .records import Result
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _FORMATS: dict[str, tuple[str, Callable[[Any], str] | None]] = {
     "text": (".txt", as_text),
     "markdown": (".md", as_markdown),
+    "html": (".html", as_html),
     "json": (".json", None),
     "jsonl": (".jsonl", None),
 }
