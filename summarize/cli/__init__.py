@@ -86,7 +86,7 @@ def translate(
     to: Annotated[Lang, typer.Option("--to", help="Target language.")] = Lang.en,
     source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Source language (default: detect).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local folder of the translation model.")] = None,
-    bilingual: Annotated[bool, typer.Option("--bilingual", help="Source and translation side by side (text/markdown).")] = False,
+    bilingual: Annotated[bool, typer.Option("--bilingual", help="Source and translation side by side (formats for people, not json/jsonl).")] = False,
     given: Given = Given(),
 ) -> None:
     """Translate articles Arabic↔English, sentence by sentence, keeping paragraphs, headings and numbers."""
