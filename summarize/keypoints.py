@@ -23,7 +23,7 @@ from .extractive import rank, select
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .models.registry import ModelSpec
 from .quality import generate_checked
-from .records import Coverage, Sentence
+from .records import Coverage, KeyPoint, Sentence
 from .segment import fit, split_sentences
 
 __all__ = ["KeyPoint", "KeyPointsOutput", "clean_point", "key_points", "keypoint_options", "near_duplicate"]
@@ -37,17 +37,6 @@ REPEATED = "repeats an earlier point"
 # A marker must be followed by a space, so "3.5%" or "10:30" keep their numbers.
 _BULLET = re.compile(r"\s*(?:[-*•·–—+>]+|\(?[0-9\u0660-\u0669]{1,2}[.)]|\(?[a-z]\))(?:\s+|$)")
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class KeyPoint:
-    """A key point and the ids and text of the source sentences that support it."""
-
-    text: str
-    evidence: tuple[int, ...]  # ids of the sentences of its passage, in article order
-    evidence_text: tuple[str, ...]  # their text in the article's own language
-    # The model's output stayed degenerate after a stricter retry; `text` is then the anchor sentence verbatim.
-    flagged: bool = False
 
 
 @dataclass(frozen=True)

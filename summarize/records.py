@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Mapping, Protocol
 
 SUPPORTED_LANGUAGES = ("ar", "en")
 SCHEMA_VERSION = "1.0"  # of the run document (summarize/schema/run.schema.json)
@@ -98,6 +98,27 @@ class ModelInfo:
 
 
 @dataclass(frozen=True)
+class Review:
+    """What the console, the manifest and the progress line read of a result, whatever its kind."""
+
+    source: str
+    coverage: Mapping[str, Coverage] = field(default_factory=dict)  # per role; a translation's one model: "model"
+    findings: tuple[Finding, ...] = ()
+    warnings: tuple[str, ...] = ()
+    models: tuple[ModelInfo, ...] = ()  # every model that served it
+    sentences: int = 0  # of the source
+    note: str | None = None
+
+
+class Result(Protocol):
+    """A result the writers take: its source and its review (render.py dispatches on the record's type)."""
+
+    source: str
+
+    def review(self) -> Review: ...
+
+
+@dataclass(frozen=True)
 class DetectResult:
     """`summarize detect` for one input."""
 
@@ -109,6 +130,9 @@ class DetectResult:
     scripts: Mapping[str, float]
     evidence: tuple[str, ...]
     encoding: str
+
+    def review(self) -> Review:
+        return Review(self.source)
 
 
 @dataclass(frozen=True)
@@ -136,6 +160,9 @@ class VerifyResult:
     output: str
     findings: tuple[Finding, ...]
     checked: Mapping[str, int]  # how many numbers, dates and quotes the output has
+
+    def review(self) -> Review:
+        return Review(self.source, findings=tuple(self.findings))
 
 
 @dataclass(frozen=True)
@@ -176,14 +203,19 @@ class Translation:
     note: str | None = None
     findings: tuple[Finding, ...] = ()  # numbers, dates and glossary terms the source does not back
 
+    def review(self) -> Review:
+        return Review(self.source, {"model": self.coverage}, self.findings, self.warnings,
+                      (self.model,) if self.model is not None else (), len(self.sentences), self.note)
+
 
 @dataclass(frozen=True)
-class KeyPointOut:
-    """A key point with the source sentences (article language) that support it."""
+class KeyPoint:
+    """A key point with the ids and text of the source sentences (article language) that support it."""
 
     text: str
-    evidence: tuple[int, ...]
-    evidence_text: tuple[str, ...]
+    evidence: tuple[int, ...]  # ids of the sentences of its passage, in article order
+    evidence_text: tuple[str, ...]  # their text in the article's own language
+    # The model's output stayed degenerate after a stricter retry; `text` is then the anchor sentence verbatim.
     flagged: bool = False
 
 
@@ -201,7 +233,7 @@ class RunResult:
     route: str
     summary: str
     summary_flagged: bool
-    key_points: tuple[KeyPointOut, ...]
+    key_points: tuple[KeyPoint, ...]
     sentences: tuple[Sentence, ...]
     translation: str | None
     models: Mapping[str, ModelInfo]
@@ -213,6 +245,10 @@ class RunResult:
     tool_version: str
     schema_version: str = SCHEMA_VERSION
 
+    def review(self) -> Review:
+        return Review(self.source, self.coverage, self.findings, self.warnings, tuple(self.models.values()),
+                      len(self.sentences))
+
 
 @dataclass(frozen=True)
 class Bilingual:
@@ -220,7 +256,9 @@ class Bilingual:
 
     translation: Translation
 
-    def __getattr__(self, name: str) -> Any:  # source, model, warnings, coverage…: those of the translation
-        if name == "translation":  # not set yet (unpickling): no recursion
-            raise AttributeError(name)
-        return getattr(self.translation, name)
+    @property
+    def source(self) -> str:
+        return self.translation.source
+
+    def review(self) -> Review:
+        return self.translation.review()

@@ -19,7 +19,7 @@ from .models.base import Seq2SeqModel
 from .models.families import family
 from .models.loader import ModelPool
 from .models.registry import resolve
-from .records import SUPPORTED_LANGUAGES, Article, Coverage, Document, Finding, KeyPointOut, ModelInfo, Sentence
+from .records import SUPPORTED_LANGUAGES, Article, Coverage, Document, Finding, KeyPoint, ModelInfo, Sentence
 from .summary import summarize as summarize_text
 from .summary import summary_options
 from .translate import Translation, document, translate_documents, translation_options
@@ -149,7 +149,7 @@ class Route:
         return result.text, result.flagged
 
     def key_points(self, sents: Sequence[Sentence], language: str,
-                   evidence: Sequence[Sentence]) -> list[KeyPointOut]:
+                   evidence: Sequence[Sentence]) -> list[KeyPoint]:
         with self.timed("key_points"):
             model = self.pool.get(f"keypoints:{language}", self.options.keypoints_model)
             result = key_points(sents, model, language=language, n=self.options.points,
@@ -158,7 +158,7 @@ class Route:
         self.models["key_points"] = model.info(keypoint_options(model.spec, self.options.beams))
         self.coverage["key_points"] = result.coverage
         self.warnings += [f"key points: {w}" for w in result.warnings]
-        return [KeyPointOut(p.text, p.evidence, p.evidence_text, p.flagged) for p in result.points]
+        return list(result.points)
 
 
 def _lost(model: Seq2SeqModel) -> tuple[Finding, ...]:
@@ -178,14 +178,14 @@ def _readable(run: Route, sents: Sequence[Sentence]) -> Sequence[Sentence]:
     return _translated_sentences(run, sents, run.src) if run.mixed else sents
 
 
-def abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
+def abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPoint]]:
     """Pick the route for (article language, output language, licence policy) and follow it."""
     followed = _abstractive(run, sents)
     run.unmixed_warning()
     return followed
 
 
-def _abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
+def _abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPoint]]:
     src, out = run.src, run.out
     if src == out == "en" or (src == out == "ar" and not run.options.permissive):
         own = _readable(run, sents)
@@ -210,13 +210,13 @@ def _abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool,
     return "summarise in en, then translate en→ar", summary, flagged or bad, points
 
 
-def extractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPointOut]]:
+def extractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPoint]]:
     """Verbatim source sentences, ranked without any model; translated only when another language is asked."""
     run.unmixed_warning()
     with run.timed("extractive"):
         chosen = summarize_extractive(sents, run.src, run.options.length)
         picked = key_points_extractive(sents, run.src, run.options.points)
-        points = [KeyPointOut(s.text, (s.id,), (s.text,)) for s in picked]
+        points = [KeyPoint(s.text, (s.id,), (s.text,)) for s in picked]
     summary = " ".join(s.text for s in chosen)
     if run.src == run.out:
         return "extractive", summary, False, points
@@ -231,7 +231,7 @@ def extractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, l
     return route, summary, bad, [replace(p, text=t, flagged=f) for p, (t, f) in zip(points, texts)]
 
 
-def findings(run: Route, summary: str, points: Sequence[KeyPointOut], translated: str | None,
+def findings(run: Route, summary: str, points: Sequence[KeyPoint], translated: str | None,
               sents: Sequence[Sentence]) -> tuple:
     texts = [summary, *(p.text for p in points)]
     source = run.article.text

@@ -1,4 +1,4 @@
-"""Writing results: text, markdown, json, jsonl; to stdout, one file, or a directory of files, atomically."""
+"""Writing results: text, markdown, html, json, jsonl; to stdout, one file, or a directory of files, atomically."""
 
 from __future__ import annotations
 
@@ -11,12 +11,24 @@ import tempfile
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from .errors import OutputError, PipeClosed, UsageError
+from .render import as_html, as_markdown, as_text
 
-FORMATS = ("text", "markdown", "json", "jsonl")
-EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
+if TYPE_CHECKING:
+    from .records import Result
+
+# Every output format, declared once: its file extension, and how a record is shown in it (None: as data).
+_FORMATS: dict[str, tuple[str, Callable[[Any], str] | None]] = {
+    "text": (".txt", as_text),
+    "markdown": (".md", as_markdown),
+    "html": (".html", as_html),
+    "json": (".json", None),
+    "jsonl": (".jsonl", None),
+}
+FORMATS = tuple(_FORMATS)  # the --format choices
+EXTENSIONS = {name: extension for name, (extension, _) in _FORMATS.items()}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Terminal controls (ESC sequences above all) in an article or a file name are shown, never obeyed.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -29,12 +41,9 @@ def visible(text: str) -> str:
 
 
 def to_data(obj: Any) -> Any:
-    """Dataclasses, tuples, mappings and enums to plain JSON-ready values (properties of results included)."""
+    """Dataclasses, tuples, mappings and enums to plain JSON-ready values (a record's fields, in order)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        data = {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        for name in getattr(obj, "__json_extra__", ()):
-            data[name] = to_data(getattr(obj, name))
-        return data
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, Mapping):
         return {str(k): to_data(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -53,15 +62,17 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
 
 
-def render(result: Any, fmt: str) -> str:
-    """Render one result in a format; the text ends with a newline."""
-    if fmt == "json":
-        return dumps(result) + "\n"
-    if fmt == "jsonl":
-        return dumps(result, indent=None) + "\n"
-    from .render import as_markdown, as_text
+def for_people(fmt: str) -> bool:
+    """Whether a format shows records to people (text, markdown…) rather than giving their data (json, jsonl)."""
+    return _FORMATS[fmt][1] is not None
 
-    out = visible(as_markdown(result) if fmt == "markdown" else as_text(result))
+
+def render(result: Result, fmt: str) -> str:
+    """Render one result in a format; the text ends with a newline."""
+    show = _FORMATS[fmt][1]
+    if show is None:
+        return dumps(result, indent=None if fmt == "jsonl" else 2) + "\n"
+    out = visible(show(result))
     return out if out.endswith("\n") else out + "\n"
 
 
@@ -150,7 +161,7 @@ class Sink:
             self._stream = target.open("w", encoding="utf-8", errors="surrogateescape")
         return self._stream
 
-    def add(self, result: Any, target: Path | None = None) -> Path | None:
+    def add(self, result: Result, target: Path | None = None) -> Path | None:
         """Write (or queue) one result; `target` is its file under `-o DIR`, which is returned once written."""
         with _writing(self.out_path):
             if self.to_dir:
@@ -170,11 +181,11 @@ class Sink:
                 self._pending.append(result)
         return None
 
-    def _block(self, result: Any, *, first: bool) -> str:
+    def _block(self, result: Result, *, first: bool) -> str:
         text = render(result, self.fmt)
         if not self.several:
             return text
-        head = f"==> {visible(str(getattr(result, 'source', '?')))} <==\n" if self.fmt == "text" else ""
+        head = f"==> {visible(result.source)} <==\n" if self.fmt == "text" else ""
         return ("" if first else "\n") + head + text
 
     def close(self) -> None:

@@ -1,5 +1,6 @@
 """Batch runs over directories: manifest, failures recorded, resume after SIGKILL, --files-from."""
 
+import hashlib
 import json
 import os
 import signal
@@ -74,6 +75,37 @@ def test_rerun_skips_unchanged_and_redoes_changed_or_forced(tmp_path):
     assert "1 ok, 0 failed, 4 skipped" in changed.output
     assert runner.invoke(app, [*args, "--points", "2"]).output.count("skipped") == 1  # new options: all redone
     assert "5 ok" in runner.invoke(app, [*args, "--points", "2", "--force"]).output
+
+
+def test_resume_reads_each_input_once(tmp_path, monkeypatch):
+    """The first run reads each file to process it; a rerun reads each to compare it with the resume state,
+    and a changed file is processed from those bytes, not read again."""
+    from collections import Counter
+
+    import summarize.batch.run
+    import summarize.readers
+
+    reads = Counter()
+    real = summarize.readers.read_file
+
+    def counted(path, *args, **kwargs):
+        reads[os.path.basename(path)] += 1
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(summarize.readers, "read_file", counted)
+    monkeypatch.setattr(summarize.batch.run, "read_file", counted)
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    paths = real_articles(inputs, 4)
+    args = ["run", str(inputs), "--method", "extractive", "-f", "json", "-o", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert reads == Counter({p.name: 1 for p in paths})
+    reads.clear()
+    paths[0].write_text(paths[0].read_text(encoding="utf-8") + "One more sentence was added.\n", encoding="utf-8")
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0 and "1 ok, 0 failed, 3 skipped" in r.output, r.output
+    assert reads == Counter({p.name: 1 for p in paths})
+    row = [row for row in manifest(out) if row["status"] == "ok"][-1]
+    assert row["input"] == str(paths[0]) and row["input_sha256"] == hashlib.sha256(paths[0].read_bytes()).hexdigest()
 
 
 def test_killed_run_leaves_whole_files_and_the_rerun_finishes_the_rest(tiny, tmp_path):

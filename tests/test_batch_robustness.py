@@ -126,6 +126,25 @@ def test_output_folder_inside_the_input_folder_is_not_read_back(two_desks):
         "out/01.txt.md"]
 
 
+def test_one_check_says_what_lies_in_an_output_folder(two_desks):
+    """-o DIR and another run's output folder inside an input folder are left out, articles and notes elsewhere
+    kept; `-o .` above the inputs keeps every article (notes of files in it are not listed)."""
+    from summarize.batch.outputs import outside_outputs
+    from summarize.batch.state import STATE_FILE
+    from summarize.readers import InputRef, Skipped
+
+    for folder in ("a/out", "a/old"):
+        (two_desks / folder).mkdir()
+    (two_desks / "a/old" / STATE_FILE).write_bytes(b"")
+    refs = [InputRef(f"a/{name}", relpath=name) for name in ("01.txt", "out/x.md", "old/y.md")]
+    skipped = [Skipped("a/out/manifest.jsonl", "not an article file"), Skipped("a/photo.png", "not an article file")]
+    kept, left = outside_outputs(refs, skipped, two_desks / "a/out")
+    assert [r.path for r in kept] == ["a/01.txt"]
+    assert [s.path for s in left] == ["a/photo.png", "a/out/x.md", "a/old/y.md"]
+    kept, left = outside_outputs(refs[:1], skipped[1:], two_desks)
+    assert [r.path for r in kept] == ["a/01.txt"] and left == []
+
+
 def test_resume_does_not_depend_on_how_the_output_folder_is_spelled(two_desks):
     assert invoke("detect", "a", "b", "-o", "out", "-f", "json").exit_code == 0
     r = invoke("detect", "a", "b", "-o", two_desks / "out", "-f", "json")

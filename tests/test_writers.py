@@ -1,5 +1,6 @@
 import io
 import json
+from html.parser import HTMLParser
 
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 
 from summarize.errors import UsageError
 from summarize.records import DetectResult
-from summarize.writers import Sink, mirrored_path, write_atomic
+from summarize.writers import Sink, mirrored_path, render, write_atomic
 
 
 def result(source, lang="ar"):
@@ -65,3 +66,90 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path):
     write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["f.txt"]
+
+
+def test_every_result_kind_is_reviewed_through_one_protocol(capsys):
+    """Console, manifest and progress line read any result through `review()`, never by sniffing attributes."""
+    from summarize.batch.run import models_used
+    from summarize.cli.console import Console, review_result
+    from summarize.config import Settings
+    from summarize.records import Bilingual, Coverage, ModelInfo, ParagraphPair, SentencePair, Translation, VerifyResult
+    from summarize.verify import Finding
+
+    info = ModelInfo("translation", "org/mt", "abc123", "transformers", "marian")
+    found = (Finding("number", "5", "not in the source", "warning"),)
+    pairs = (ParagraphPair(0, "", "text", "مرحبا.", "Hello."),), (SentencePair(0, 0, "مرحبا.", "Hello."),)
+    translation = Translation("t.txt", "ar", "en", "Hello.", *pairs, info, Coverage(5, 10), ("w",), "a note", found)
+    bilingual = Bilingual(translation)
+    assert bilingual.source == "t.txt" and bilingual.review() == translation.review()
+    seen = translation.review()
+    assert (seen.coverage, seen.findings, seen.warnings, seen.sentences, seen.note) == (
+        {"model": Coverage(5, 10)}, found, ("w",), 1, "a note")
+    assert models_used(bilingual) == {"org/mt": "abc123"}
+    review = review_result(Console(), Settings())
+    assert review(bilingual) == 7  # the model read half its input
+    err = capsys.readouterr().err
+    assert "t.txt: a note" in err and "read 50% of its input" in err and "1 number not backed" in err
+    assert review(result("d.txt")) == 0 and result("d.txt").review().models == ()
+    verified = VerifyResult("v.txt", "out", (Finding("date", "1990", "not in the source"),), {"dates": 1})
+    assert review_result(Console(), Settings(), strict=True)(verified) == 8
+    for record in (result("d.txt"), verified, translation, bilingual):
+        assert render(record, "text").endswith("\n") and record.review().source == record.source
+
+
+
+class _Tags(HTMLParser):
+    """Open and close tags of an html rendering, with the attributes of each opened one."""
+
+    VOID = {"meta", "br"}
+
+    def __init__(self):
+        super().__init__()
+        self.opened, self.stack, self.balanced = [], [], True
+
+    def handle_starttag(self, tag, attrs):
+        self.opened.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        self.balanced = self.balanced and bool(self.stack) and self.stack.pop() == tag
+
+
+def tags(html):
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    assert parser.balanced and not parser.stack, html
+    return parser.opened
+
+
+def test_html_shows_a_run_right_to_left_with_each_point_and_its_evidence(tmp_path):
+    import summarize
+    from summarize.cli import app
+    from typer.testing import CliRunner
+
+    from .conftest import AR_SAMPLE
+
+    result = summarize.run(AR_SAMPLE, method="extractive", points=3)
+    html = render(result, "html")
+    opened = tags(html)
+    assert ("article", {"lang": "ar", "dir": "rtl"}) in opened
+    assert sum(tag == "li" for tag, _ in opened) == len(result.key_points) == 3
+    for point in result.key_points:
+        assert f"[sentences {', '.join(map(str, point.evidence))}]" in html
+    assert sum(attrs == {"lang": "ar", "dir": "rtl"} for tag, attrs in opened if tag == "blockquote") == 3
+    out = tmp_path / "out"
+    r = CliRunner().invoke(app, ["run", str(AR_SAMPLE), str(AR_SAMPLE.with_name("khaberni-syria-russia.en.txt")),
+                                 "--method", "extractive", "-f", "html", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in out.glob("*.html")) == ["khaberni-syria-russia.ar.txt.html",
+                                                          "khaberni-syria-russia.en.txt.html"]
+    english = (out / "khaberni-syria-russia.en.txt.html").read_text(encoding="utf-8")
+    assert ("article", {"lang": "en", "dir": "ltr"}) in tags(english)
+
+
+def test_html_escapes_markup_in_the_article():
+    html = render(result("<script>alert(1)</script>.txt", "ar"), "html")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert [tag for tag, _ in tags(html)] == ["meta", "title", "article", "h1", "ul", "li", "li", "li", "li"]

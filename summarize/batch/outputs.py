@@ -65,38 +65,35 @@ def unique_inputs(refs: Iterable[InputRef]) -> tuple[list[InputRef], list[Skippe
     return kept, again
 
 
-def outside_outputs(refs: Iterable[InputRef], out_dir: Path | None,
+def outside_outputs(refs: Iterable[InputRef], skipped: Iterable[Skipped], out_dir: Path | None,
                     earlier: set[str] = frozenset()) -> tuple[list[InputRef], list[Skipped]]:
     """Leave out what a summarize run wrote: files in `-o DIR` or in another run's output folder when that
-    folder lies inside an input folder, and the `earlier` outputs (real paths) of a run into DIR."""
+    folder lies inside an input folder, and the `earlier` outputs (real paths) of a run into DIR. Entries
+    skipped anyway (DIR's manifest, lock, outputs) are not listed when they lie in an output folder."""
     root = os.path.realpath(out_dir) if out_dir is not None else None
     kept, left = [], []
     for ref in refs:
         local = ref.path != STDIN and not is_url(ref.path)
-        if local and (os.path.realpath(ref.path) in earlier or _below_output(ref, root)):
+        # Only folders between the file and the folder it was given from count: `-o .` above the inputs is fine.
+        if local and (os.path.realpath(ref.path) in earlier or in_output(ref.path, root, _anchor(ref))):
             left.append(Skipped(ref.path, "an output of summarize, not an article"))
         else:
             kept.append(ref)
-    return kept, left
+    if root is None:
+        return kept, [*skipped, *left]
+    return kept, [s for s in skipped if not in_output(s.path, root, os.path.dirname(root))] + left
 
 
-def _below_output(ref: InputRef, root: str | None) -> bool:
-    # Only folders between the file and the folder it was given from: `-o .` above the inputs is fine.
-    anchor = os.path.realpath(_anchor(ref))
-    folder = os.path.dirname(os.path.realpath(ref.path))
-    while folder != anchor and len(folder) > len(anchor):
+def in_output(path: str, root: str | None, above: str) -> bool:
+    """Whether `path` lies in an output folder of summarize below the folder `above`: `root` (-o DIR, resolved)
+    or a folder holding a run's resume state."""
+    stop = os.path.realpath(above)
+    folder = os.path.dirname(os.path.realpath(path))
+    while folder != stop and len(folder) > len(stop):
         if folder == root or os.path.exists(os.path.join(folder, STATE_FILE)):
             return True
         folder = os.path.dirname(folder)
     return False
-
-
-def inside(path: str, folder: Path | None) -> bool:
-    """Whether `path` lies in `folder` (both resolved)."""
-    if folder is None:
-        return False
-    root = os.path.realpath(folder)
-    return os.path.realpath(path).startswith(root + os.sep)
 
 
 def plan_targets(refs: Sequence[InputRef], out_dir: Path, fmt: str) -> dict[InputRef, Path]:

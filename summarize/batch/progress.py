@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import IO, Any
+from typing import IO
 
 
 class Progress:
@@ -15,9 +15,10 @@ class Progress:
         self.started = time.perf_counter()
         self.shown = False
 
-    def step(self, result: Any = None) -> None:
+    def step(self, sentences: int = 0) -> None:
+        """One more input done, with the number of its sentences."""
         self.done += 1
-        self.sentences += len(getattr(result, "sentences", ()) or ())
+        self.sentences += sentences
         if not self.enabled:
             return
         elapsed = time.perf_counter() - self.started

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..errors import ExitCode, OutputError, SummarizeError
-from ..readers import InputRef, Skipped, is_url, read_file
+from ..readers import STDIN, InputRef, Skipped, is_url, read_file
+from ..records import Result
 from ..writers import TEMP_SUFFIX, Sink
 from .manifest import MANIFEST, Manifest, previous_rows
 from .outputs import DirLock, input_key, plan_targets, prepare_dir, refuse_link
@@ -54,12 +55,9 @@ def exit_code(tally: Tally) -> int:
     return min(flags) if flags else 0
 
 
-def models_used(result: Any) -> dict[str, str | None]:
+def models_used(result: Result) -> dict[str, str | None]:
     """{model id: revision} of every model that served a result."""
-    infos = list(getattr(result, "models", {}).values())
-    if getattr(result, "model", None) is not None:
-        infos.append(result.model)
-    return {info.model_id: info.revision for info in infos}
+    return {info.model_id: info.revision for info in result.review().models}
 
 
 @lru_cache(maxsize=None)
@@ -77,13 +75,7 @@ def remove_own_temporaries(folder: Path) -> None:
                 Path(dirpath, name).unlink(missing_ok=True)
 
 
-def _sha256(path: str) -> str | None:
-    if path == "-" or is_url(path):
-        return None
-    try:  # never blocks on a FIFO nor reads /dev/zero: the reader's own size and file-type checks
-        return hashlib.sha256(read_file(path)).hexdigest()
-    except SummarizeError:
-        return None
+READ_AHEAD_BYTES = 64 << 20  # changed inputs whose bytes resume read are kept, up to this, for their processing
 
 
 class BatchRun:
@@ -114,6 +106,7 @@ class BatchRun:
         self.manifest: Manifest | None = None  # opened (and an earlier one replaced) at the first row
         self.progress = progress
         self.tally = Tally()
+        self.read_ahead: dict[InputRef, bytes] = {}  # bytes of changed inputs, read once to compare with the state
 
     def earlier_outputs(self) -> set[str]:
         """Files an earlier run into the same DIR wrote: never read back as articles."""
@@ -145,14 +138,12 @@ class BatchRun:
             return list(refs)
         todo = []
         for ref in refs:
-            target, digest = self.targets.get(ref), _sha256(ref.path)
+            target, digest = self.targets.get(ref), None
             if is_url(ref.path) and target:  # not fetched again: the server says whether the page changed
                 digest = self.state.url_done(ref.path, self.key, target, _revision_now, self._page_unchanged(ref.path))
-                done = digest is not None
-            else:
-                done = bool(digest and target and self.state.is_done(input_key(ref), digest, self.key, target,
-                                                                      _revision_now))
-            if done:
+            elif ref.path != STDIN and target:
+                digest = self._unchanged(ref, target)
+            if digest is not None:
                 self.tally.skipped += 1
                 self.tally.done_before += 1
                 self._note(ref, "skipped", reason="unchanged since the last run (--force redoes it)", output=target,
@@ -160,6 +151,24 @@ class BatchRun:
             else:
                 todo.append(ref)
         return todo
+
+    def _unchanged(self, ref: InputRef, target: Path) -> str | None:
+        """The sha256 of a local input an earlier run finished as it is now. Only such an input is read here
+        (the others once, for processing); a changed one keeps its bytes for processing, read once all the same."""
+        assert self.state is not None
+        found = self.state.finished(input_key(ref), self.key, target, _revision_now)
+        if found is None:
+            return None
+        try:  # never blocks on a FIFO nor reads /dev/zero: the reader's own size and file-type checks
+            data = read_file(ref.path)
+        except SummarizeError:
+            return None  # the run reads it again and reports why it cannot
+        digest = hashlib.sha256(data).hexdigest()
+        if digest == found[0]:
+            return digest
+        if sum(map(len, self.read_ahead.values())) + len(data) <= READ_AHEAD_BYTES:
+            self.read_ahead[ref] = data
+        return None
 
     def _page_unchanged(self, url: str) -> Callable[[str | None, str | None], bool]:
         def ask(etag: str | None, last_modified: str | None) -> bool:
@@ -196,7 +205,7 @@ class BatchRun:
         if self.state is not None and target is not None and outcome.sha256:
             self.state.record(input_key(outcome.ref), outcome.sha256, self.key, models, target, outcome.validators)
         if self.progress:
-            self.progress.step(outcome.result)
+            self.progress.step(outcome.result.review().sentences)
 
     def _failed(self, outcome: Outcome) -> None:
         assert outcome.error is not None

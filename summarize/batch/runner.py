@@ -88,11 +88,14 @@ def _alone(process: Process, article: Article) -> Any:
 def run_batch(
     refs: Sequence[InputRef], process: Process, *, encoding: str | None = None, stdin: BinaryIO | None = None,
     max_chars: int = 200_000, max_items: int = 64, offline: bool = False,
+    read_ahead: dict[InputRef, bytes] | None = None,
 ) -> Iterator[Outcome]:
-    """Process every input; yields outcomes chunk by chunk (failures of a chunk first, then its results)."""
+    """Process every input; yields outcomes chunk by chunk (failures of a chunk first, then its results).
+    `read_ahead`: bytes of inputs read already (by resume), taken from there instead of read again."""
 
     def read(ref: InputRef) -> Article:
-        return read_article(ref, encoding=encoding, stdin=stdin, offline=offline)
+        data = read_ahead.pop(ref, None) if read_ahead else None
+        return read_article(ref, encoding=encoding, stdin=stdin, offline=offline, data=data)
 
     for failed, articles, owners in chunks(refs, read, max_chars, max_items):
         yield from failed

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator, Protocol
 from ..errors import SummarizeError, UsageError
 from ..readers import InputRef, Skipped, expand_inputs
 from ..writers import Sink
-from .outputs import check_single_output, inside, outside_outputs, unique_inputs
+from .outputs import check_single_output, outside_outputs, unique_inputs
 from .progress import Progress
 from .run import BatchRun
 from .runner import Outcome
@@ -94,8 +94,7 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
                    offline=bool(getattr(settings, "offline", False)))
     try:
         out_dir = sink.out_path if sink.to_dir else None
-        refs, ours = outside_outputs(refs, out_dir, run.earlier_outputs())
-        skipped = [s for s in skipped if not inside(s.path, out_dir)] + ours  # -o DIR's own files: not news
+        refs, skipped = outside_outputs(refs, skipped, out_dir, run.earlier_outputs())  # -o DIR's own files: not news
         for s in skipped:
             console.info(f"skipped {s.path}: {s.reason}")
         if not refs:
@@ -105,7 +104,7 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
             check_single_output(sink.out_path, refs)
         todo = run.pending(refs, skipped)
         progress.total = len(todo)
-        run.consume(_outcomes(todo, factory, settings, args, view, console), review)
+        run.consume(_outcomes(todo, factory, settings, args, view, console, run.read_ahead), review)
     except BaseException as exc:  # a closed pipe, an interrupt, a run-wide error: bookkeeping closed, no tally
         try:
             run.close(several=False, flush=isinstance(exc, KeyboardInterrupt))  # what is done is still written
@@ -116,19 +115,20 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
 
 
 def _outcomes(refs: list[InputRef], factory: Callable[[], Any], settings: Any, args: BatchArgs,
-              view: Callable[[Any], Any] | None, console: Console) -> Iterator[Outcome]:
+              view: Callable[[Any], Any] | None, console: Console, read_ahead: dict) -> Iterator[Outcome]:
     if not refs:
         return
     if args.engine == "ray":
         from .ray_engine import run_ray
 
+        read_ahead.clear()  # the workers read their inputs themselves
         outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address, offline=settings.offline,
                            use_gpu=settings.device.startswith("cuda"), max_chars=settings.chunk_chars)
     else:
         from .runner import run_batch
 
         outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars,
-                             offline=settings.offline)
+                             offline=settings.offline, read_ahead=read_ahead)
     for outcome in outcomes:
         if args.verbose:
             console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")

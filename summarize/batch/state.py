@@ -90,29 +90,26 @@ class RunState:
     def _relative(self, output: Path) -> str:
         return _text(os.path.relpath(os.path.realpath(output), os.path.realpath(self.folder)))
 
-    def is_done(self, key: str, sha256: str, options: str, output: Path,
-                revision_now: Callable[[str], str | None]) -> bool:
-        """True when this input, with these options and the same model revisions, already has its output."""
-        row = self.db.execute("select input_sha256, options_key, models, output from done where input = ?",
-                              (_text(key),)).fetchone()
-        if row is None or row[0] != sha256 or row[1] != options or row[3] != self._relative(output):
-            return False
-        if not output.is_file():
-            return False
+    def finished(self, key: str, options: str, output: Path,
+                 revision_now: Callable[[str], str | None]) -> tuple[str, tuple[str | None, str | None]] | None:
+        """(sha256, validators) recorded for this input when it was finished with these options and the same
+        model revisions and its output is still there; whether its content is the same is the caller's to tell."""
+        row = self.db.execute("select input_sha256, options_key, models, output, validators from done "
+                              "where input = ?", (_text(key),)).fetchone()
+        if row is None or row[1] != options or row[3] != self._relative(output) or not output.is_file():
+            return None
         models: Mapping[str, str | None] = json.loads(row[2])
-        return all(revision_now(model_id) == revision for model_id, revision in models.items())
+        if not all(revision_now(model_id) == revision for model_id, revision in models.items()):
+            return None
+        etag, last_modified = json.loads(row[4])
+        return row[0], (etag, last_modified)
 
     def url_done(self, url: str, options: str, output: Path, revision_now: Callable[[str], str | None],
                  still_same: Callable[[str | None, str | None], bool]) -> str | None:
         """The recorded sha256 when this URL was finished with these options and models and `still_same`
         (asked with the page's validators, a conditional request) says the page has not changed."""
-        row = self.db.execute("select input_sha256, options_key, models, output, validators from done "
-                              "where input = ?", (_text(url),)).fetchone()
-        if row is None or row[1] != options or row[3] != self._relative(output) or not output.is_file():
-            return None
-        if not all(revision_now(m) == r for m, r in json.loads(row[2]).items()):
-            return None
-        return row[0] if still_same(*json.loads(row[4])) else None
+        found = self.finished(url, options, output, revision_now)
+        return found[0] if found is not None and still_same(*found[1]) else None
 
     def outputs(self) -> set[str]:
         """Real paths of every output this state knows, so a later run never reads them as articles."""

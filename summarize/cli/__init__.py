@@ -86,7 +86,7 @@ def translate(
     to: Annotated[Lang, typer.Option("--to", help="Target language.")] = Lang.en,
     source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Source language (default: detect).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local folder of the translation model.")] = None,
-    bilingual: Annotated[bool, typer.Option("--bilingual", help="Source and translation side by side (text/markdown).")] = False,
+    bilingual: Annotated[bool, typer.Option("--bilingual", help="Source and translation side by side (formats for people, not json/jsonl).")] = False,
     given: Given = Given(),
 ) -> None:
     """Translate articles Arabic↔English, sentence by sentence, keeping paragraphs, headings and numbers."""
@@ -95,12 +95,13 @@ def translate(
     def body() -> int:
         from ..pipeline import TranslateOptions, translate_processor
         from ..records import Bilingual
+        from ..writers import for_people
 
         settings = settings_from(given, translation_model=model)
         options = TranslateOptions(to=to.value, source=source_lang.value if source_lang else None,
                                    model=settings.translation_model, beams=settings.beams,
                                    glossary=_glossary(settings))
-        view = Bilingual if bilingual and settings.format in ("text", "markdown") else None
+        view = Bilingual if bilingual and for_people(settings.format) else None
         return _batch(console, given, settings, partial(translate_processor, settings, options), command="translate",
                       options=options, review=review_result(console, settings), view=view)
 
@@ -234,7 +235,7 @@ def models_list(
         elif fmt == "jsonl":
             sys.stdout.writelines(dumps(r, indent=None) + "\n" for r in rows)
         else:
-            sys.stdout.write(models_table(rows, markdown=fmt == "markdown"))
+            sys.stdout.write(models_table(rows, fmt))
         return 0
 
     guarded(console, body)

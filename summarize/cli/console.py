@@ -7,11 +7,14 @@ import os
 import sys
 import traceback
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable
 
 import typer
 
 from ..errors import ExitCode, PipeClosed, SummarizeError
+
+if TYPE_CHECKING:
+    from ..records import Result
 
 
 def _use_colour(stream: Any) -> bool:
@@ -121,28 +124,27 @@ def _silence_stdout() -> None:
 
 def has_errors(findings: Any) -> bool:
     """Whether any finding contradicts the source (severity "error"): what --strict turns into exit 8."""
-    return any(getattr(f, "severity", "error") == "error" for f in findings)
+    return any(f.severity == "error" for f in findings)
 
 
-def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Any], int]:
+def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Result], int]:
     """At most one stderr line per result summing up its findings, warnings and coverage (the details are in
     the output record); incomplete coverage (and, with `strict`, error findings) become exit codes."""
 
-    def review(result: Any) -> int:
-        source = getattr(result, "source", "-")
-        if getattr(result, "note", None):
-            console.info(f"{source}: {result.note}")
+    def review(result: Result) -> int:
+        seen = result.review()
+        source = seen.source
+        if seen.note:
+            console.info(f"{source}: {seen.note}")
         code, parts = 0, []
-        coverage = getattr(result, "coverage", None)
-        per_role = coverage if isinstance(coverage, Mapping) else {"model": coverage} if coverage else {}
-        for role, cov in per_role.items():
+        for role, cov in seen.coverage.items():
             if not cov.complete:
                 parts.append(f"the {'' if role == 'model' else role + ' '}model read {cov.ratio:.0%} of its input")
                 code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
-        findings = tuple(getattr(result, "findings", ()))
+        findings = seen.findings
         if findings:
             parts.append(_counted(f.kind for f in findings) + " not backed by the source")
-        warnings = tuple(getattr(result, "warnings", ()))
+        warnings = seen.warnings
         if warnings:
             parts.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
         if parts:

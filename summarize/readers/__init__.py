@@ -77,8 +77,10 @@ def article_from_bytes(
 
 
 def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: BinaryIO | None = None,
-                 offline: bool = False, fetch_options: FetchOptions | None = None) -> Article:
-    """Read one input: a file path, an http(s) URL, or "-" for stdin (pass `stdin` to inject a stream)."""
+                 offline: bool = False, fetch_options: FetchOptions | None = None,
+                 data: bytes | None = None) -> Article:
+    """Read one input: a file path, an http(s) URL, or "-" for stdin (pass `stdin` to inject a stream); `data`:
+    a file's bytes when they were read already."""
     ref = InputRef(ref) if isinstance(ref, str) else ref
     if ref.path == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -94,7 +96,7 @@ def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: Bin
         assert page is not None  # only a conditional request gets 304
         return article_from_bytes(page.data, source=ref.path, kind=page.kind, encoding=encoding,
                                   relpath=ref.relpath or url_relpath(ref.path), page=page)
-    data = read_file(ref.path)
+    data = read_file(ref.path) if data is None else data
     kind = ARTICLE_SUFFIXES.get(Path(ref.path).suffix.lower(), "text")
     return article_from_bytes(data, source=ref.path, kind=kind, encoding=encoding, relpath=ref.relpath)
 
