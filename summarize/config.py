@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ConfigError
+from .models.loader import BACKENDS
 from .writers import FORMATS
 
 if sys.version_info >= (3, 11):
@@ -35,7 +36,7 @@ class Settings:
     format: str = _opt("text", choices=FORMATS)
     encoding: str | None = None
     device: str = _opt("auto", choices=("auto", "cpu", "cuda"))
-    backend: str = _opt("auto", choices=("auto", "ctranslate2", "transformers"))
+    backend: str = _opt("auto", choices=BACKENDS)
     beams: int = _opt(4, low=1, high=16)
     batch_tokens: int = _opt(2048, low=16)  # CTranslate2 int8 beam 4 as fast as 4096 with 260 MiB less
     chunk_chars: int = _opt(50_000, low=1)  # articles are read and batched together up to this many characters

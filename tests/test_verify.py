@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from summarize.verify import Finding, check, extract_dates, extract_numbers, extract_quotes
+from summarize.verify import check, extract_dates, extract_numbers, extract_quotes
 
 from .conftest import EN_SAMPLE
 
