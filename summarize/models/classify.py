@@ -15,7 +15,7 @@ from ..errors import ModelUnavailableError
 from ..records import ModelInfo
 from .base import token_batches
 from .families import family
-from .folder import cause, check_folder, check_loading_info
+from .folder import check_folder
 from .registry import NLI, REGISTERED, ModelSpec, resolve
 
 CONTRADICTION = "contradiction"
@@ -119,19 +119,10 @@ def _load_transformers(spec: ModelSpec, folder: Path, tokenizer: Any, device: st
     import torch
     from transformers import AutoModelForSequenceClassification
 
-    from .hf import pick_device
+    from .hf import load_weights, pick_device
 
     dev = pick_device(device)
-    try:
-        # float32 on every device: mDeBERTa overflows in float16 (its authors advise float32, microsoft/DeBERTa#77),
-        # and one forward pass per claim is cheap on a GPU either way.
-        model, info = AutoModelForSequenceClassification.from_pretrained(
-            str(folder), dtype=torch.float32, output_loading_info=True, ignore_mismatched_sizes=True)
-    except Exception as exc:  # noqa: BLE001 - safetensors, torch and transformers each raise their own types
-        raise ModelUnavailableError(f"cannot load model {spec.model_id}: {cause(exc)}") from exc
-    check_loading_info(info, spec.model_id)
-    try:
-        model = model.to(dev).eval()
-    except Exception as exc:  # noqa: BLE001 - e.g. no such CUDA device, or out of its memory
-        raise ModelUnavailableError(f"cannot put model {spec.model_id} on {dev}: {cause(exc)}") from exc
+    # float32 on every device: mDeBERTa overflows in float16 (its authors advise float32, microsoft/DeBERTa#77),
+    # and one forward pass per claim is cheap on a GPU either way.
+    model = load_weights(AutoModelForSequenceClassification, spec, str(folder), torch.float32, dev)
     return TransformersClassifier(spec, tokenizer, model, device=dev, **kwargs)

@@ -71,15 +71,20 @@ def load(spec: ModelSpec, folder: str, tokenizer: Any, *, device: str, **kwargs:
 
     dev = pick_device(device)
     dtype = torch.float16 if dev.startswith("cuda") else torch.float32
+    model = load_weights(AutoModelForSeq2SeqLM, spec, folder, dtype, dev)
+    return TransformersModel(spec, tokenizer, model, device=dev, **kwargs)
+
+
+def load_weights(auto_class: Any, spec: ModelSpec, folder: str, dtype: Any, dev: str) -> Any:
+    """`auto_class.from_pretrained(folder)` in eval mode on `dev`; every failure a ModelUnavailableError."""
     try:
         # Mismatched shapes are reported, not raised, so that the message can say which weight is wrong.
-        model, info = AutoModelForSeq2SeqLM.from_pretrained(folder, dtype=dtype, output_loading_info=True,
-                                                            ignore_mismatched_sizes=True)
+        model, info = auto_class.from_pretrained(str(folder), dtype=dtype, output_loading_info=True,
+                                                 ignore_mismatched_sizes=True)
     except Exception as exc:  # noqa: BLE001 - safetensors, torch and transformers each raise their own types
         raise ModelUnavailableError(f"cannot load model {spec.model_id}: {cause(exc)}") from exc
     check_loading_info(info, spec.model_id)
     try:
-        model = model.to(dev).eval()
+        return model.to(dev).eval()
     except Exception as exc:  # noqa: BLE001 - e.g. no such CUDA device, or out of its memory
         raise ModelUnavailableError(f"cannot put model {spec.model_id} on {dev}: {cause(exc)}") from exc
-    return TransformersModel(spec, tokenizer, model, device=dev, **kwargs)
