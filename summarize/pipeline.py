@@ -10,10 +10,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence, Union
 
 from . import __version__, routes
-from .routes import translation_role
 from .detect import detect, unsupported_reason
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
-from .glossary import Glossary, glossary_findings, with_glossary
+from .glossary import Glossary, glossary_findings
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .records import SUPPORTED_LANGUAGES, Article, Finding, RunResult
@@ -74,16 +73,10 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
         todo.append(i)
         items.append((doc, src, routes.paragraph_languages_of(doc, src, options.source)))
     models: dict[str, Seq2SeqModel] = {}
-
-    def model_for(src: str) -> Seq2SeqModel:
-        if src not in models:
-            models[src] = with_glossary(pool.get(translation_role(src, options.to), options.model), options.glossary)
-        return models[src]
-
+    model_for = routes.translator(pool, options.to, lambda _: options.model, options.glossary, models)
     done = translate_documents(items, model_for, options.to, translation_options(options.beams))
+    model = next(iter(models.values()), None)  # into one target only the other supported language moves: one model
     for i, result in zip(todo, done):
-        # into one target only the other supported language is translated: one model at most
-        model = next(iter(models.values()), None)
         outcomes[i] = result if result.model is None or model is None else replace(
             result, findings=_translation_findings(articles[i], result, model, options.glossary))
     return [o for o in outcomes if o is not None]

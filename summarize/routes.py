@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .detect import mixed_language_warning, paragraph_languages
 from .extractive import key_points_extractive, nearest_preset, summarize_extractive
-from .glossary import GlossaryTranslator, glossary_findings, with_glossary
+from .glossary import Glossary, GlossaryTranslator, glossary_findings, with_glossary
 from .keypoints import key_points, keypoint_options
 from .models.base import Seq2SeqModel
 from .models.families import family
@@ -41,6 +41,19 @@ def paragraph_languages_of(doc: Document, language: str, forced: str | None, *,
     if forced:
         return (language,) * len(doc.paragraphs)
     return paragraph_languages(doc.paragraphs, language, other_script_only=extractive)
+
+
+def translator(pool: ModelPool, tgt: str, override: Callable[[str], str | None], glossary: Glossary | None,
+               used: dict[str, Seq2SeqModel]) -> Callable[[str], Seq2SeqModel]:
+    """The model into tgt for each source language asked (the model named by `override(src)`, with the
+    glossary enforced), loaded once and kept in `used`."""
+
+    def model_for(src: str) -> Seq2SeqModel:
+        if src not in used:
+            used[src] = with_glossary(pool.get(translation_role(src, tgt), override(src)), glossary)
+        return used[src]
+
+    return model_for
 
 
 class Route:
@@ -89,15 +102,7 @@ class Route:
         return override if many else None
 
     def _translator(self, tgt: str, used: dict[str, Seq2SeqModel]) -> Callable[[str], Seq2SeqModel]:
-        """The model into tgt for each source language asked, loaded once and kept in `used`."""
-
-        def model_for(src: str) -> Seq2SeqModel:
-            if src not in used:
-                used[src] = with_glossary(self.pool.get(translation_role(src, tgt), self._translation_override(src)),
-                                          self.options.glossary)
-            return used[src]
-
-        return model_for
+        return translator(self.pool, tgt, self._translation_override, self.options.glossary, used)
 
     def translate_article(self, tgt: str) -> Translation:
         """The whole article translated into tgt (once), each paragraph from its own language, sentence ids kept."""

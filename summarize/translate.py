@@ -85,7 +85,7 @@ def _assemble(item: Item, outs: dict[int, list[Generated]], bad: Sequence[tuple[
     doc, language, langs = item
     warning = mixed_language_warning(langs, language, tgt)
     if model is None:  # nothing went through a model: the text as it was
-        done = passthrough(doc.source, doc.text, language)
+        done = passthrough(doc, language)
         return replace(done, paragraphs=tuple(replace(p, source_language=lang)
                                               for p, lang in zip(done.paragraphs, langs)),
                        warnings=(warning,) if warning else ())
@@ -120,9 +120,9 @@ def join(pairs: Sequence[ParagraphPair], original: str, *, side: str = "target")
     return glue.join(p.marker + (" " if p.marker else "") + getattr(p, side) for p in pairs)
 
 
-def passthrough(name: str, text: str, language: str) -> Translation:
-    """An input already in the target language: unchanged, with a note."""
-    pairs = tuple(ParagraphPair(p.index, p.marker, p.kind, p.text, p.text, language) for p in split_paragraphs(text))
-    found = tuple(SentencePair(x.id, x.paragraph, x.text, x.text) for x in sentences(split_paragraphs(text)))
-    return Translation(name, language, language, text, pairs, found, None, Coverage(0, 0, windows=0),
+def passthrough(doc: Document, language: str) -> Translation:
+    """An input already in the target language: unchanged, with a note (from its segmentation, not a new one)."""
+    pairs = tuple(ParagraphPair(p.index, p.marker, p.kind, p.text, p.text, language) for p in doc.paragraphs)
+    found = tuple(SentencePair(x.id, x.paragraph, x.text, x.text) for x in doc.sentences)
+    return Translation(doc.source, language, language, doc.text, pairs, found, None, Coverage(0, 0, windows=0),
                        note=f"already in {language}: passed through unchanged")

@@ -168,7 +168,7 @@ def test_a_pure_article_is_translated_as_before(pool, calls):
     assert {p.source_language for p in done.paragraphs} == {"ar"}
     english = article("pure-en", EN[:4])
     [same] = translate([english], pool, "en")
-    assert same == passthrough("pure-en", english.text, "en")  # whole, with its note
+    assert same == passthrough(document("pure-en", english.text), "en")  # whole, with its note
 
 
 def test_from_keeps_every_paragraph_in_the_forced_language(pool, calls):
