@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,29 +42,37 @@ def _article(text_or_path: str | Path | Article, encoding: str | None) -> Articl
     return readers.article_from_bytes(str(text_or_path).encode("utf-8"), source="<text>")
 
 
-def run(text_or_path: str | Path | Article, *, settings: Settings | None = None, **options: Any) -> RunResult:
+def _settings(settings: Settings | None, changes: dict[str, Any]) -> Settings:
+    """The settings given (default: SUMMARIZE_* variables over the config file, as the CLI reads them), with
+    `changes` (Settings fields) over them, checked as the command line's are."""
+    return replace(settings or load_settings(), **changes)
+
+
+def run(text_or_path: str | Path | Article, *, to: str | None = None, source: str | None = None,
+        include_translation: bool = False, settings: Settings | None = None, **changes: Any) -> RunResult:
     """Summary and key points of one article (text, path or Article), as `summarize run` gives them.
 
-    `options` are RunOptions fields (to, length, points, method, permissive, beams, *_model, prompts_dir);
-    `settings` sets device, backend and the rest (default: SUMMARIZE_* variables over the config file, as
-    the CLI reads them).
+    `to`, `source` and `include_translation` are `run`'s --to, --from and --translate; `changes` are Settings
+    fields (length, points, method, beams, *_model, glossary, …) over `settings`.
     """
-    from .pipeline import pool_for, run_article, run_options
+    from .pipeline import RunOptions, glossary_of, pool_for, run_article
 
-    settings = settings or load_settings()
+    settings = _settings(settings, changes)
     article = _article(text_or_path, settings.encoding)
-    return run_article(article, pool_for(settings), run_options(settings, **options))
+    options = RunOptions(settings, to, source, include_translation, glossary_of(settings))
+    return run_article(article, pool_for(settings), options)
 
 
-def translate(text_or_path: str | Path | Article, *, to: str, settings: Settings | None = None,
-              **options: Any) -> Translation:
-    """Translation of one article (text, path or Article) into `to`, as `summarize translate` gives it."""
-    from .pipeline import TranslateOptions, pool_for, translate_many
+def translate(text_or_path: str | Path | Article, *, to: str, source: str | None = None,
+              settings: Settings | None = None, **changes: Any) -> Translation:
+    """Translation of one article (text, path or Article) into `to`, as `summarize translate` gives it;
+    `changes` are Settings fields (translation_model, beams, glossary, …) over `settings`."""
+    from .pipeline import TranslateOptions, glossary_of, pool_for, translate_many
 
-    settings = settings or load_settings()
+    settings = _settings(settings, changes)
     article = _article(text_or_path, settings.encoding)
-    merged = {"model": settings.translation_model, "beams": settings.beams, **options}
-    [result] = translate_many([article], pool_for(settings), TranslateOptions(to=to, **merged))
+    options = TranslateOptions(to, settings, source, glossary_of(settings))
+    [result] = translate_many([article], pool_for(settings), options)
     if isinstance(result, Exception):
         raise result
     return result

@@ -22,37 +22,53 @@ ENV_PREFIX = "SUMMARIZE_"
 LENGTH_PRESETS = ("short", "medium", "long")
 
 
-def _opt(default: Any, *, choices: tuple[str, ...] = (), low: int | None = None, high: int | None = None,
-         count: bool = False) -> Any:
-    """A setting's default with the values it accepts (`count`: a positive whole number as well as the
-    choices): the same check for flags, env and the config file."""
-    return field(default=default, metadata={"choices": choices, "low": low, "high": high, "count": count})
+def _opt(default: Any, help: str = "", *, group: str | None = None, flags: tuple[str, ...] = (),
+         choices: tuple[str, ...] = (), low: int | None = None, high: int | None = None, count: bool = False,
+         resume: bool = True) -> Any:
+    """A setting, declared once: its default, the values it accepts (`count`: a positive whole number as well
+    as the choices; the same check for flags, env and the config file), and its command-line option: `help`,
+    the option `group` of the commands that take it (cli/options.py; None: env and config file only) and its
+    `flags` (default: --name). `resume=False`: it changes how a run works, not what it writes (the network,
+    batch sizes, a cache), so a resumed run ignores it."""
+    return field(default=default, metadata={"choices": choices, "low": low, "high": high, "count": count,
+                                            "help": help, "group": group, "flags": flags, "resume": resume})
 
 
 @dataclass(frozen=True)
 class Settings:
     """Every tunable of a run; the field name is the config key and, upper-cased, the env suffix."""
 
-    format: str = _opt("text", choices=FORMATS)
-    encoding: str | None = None
-    device: str = _opt("auto", choices=("auto", "cpu", "cuda"))
-    backend: str = _opt("auto", choices=BACKENDS)
-    beams: int = _opt(4, low=1, high=16)
-    batch_tokens: int = _opt(2048, low=16)  # CTranslate2 int8 beam 4 as fast as 4096 with 260 MiB less
-    chunk_chars: int = _opt(50_000, low=1)  # articles are read and batched together up to this many characters
-    offline: bool = False
-    method: str = _opt("abstractive", choices=("abstractive", "extractive"))
-    length: str = _opt("medium", choices=LENGTH_PRESETS, count=True)  # or a number of sentences
-    points: int = _opt(5, low=0)
-    permissive: bool = False
-    translation_model: str | None = None
-    summary_model: str | None = None
-    keypoints_model: str | None = None
-    prompts_dir: str | None = None
-    glossary: str | None = None
-    nli_model: str | None = None  # hub id or folder of an NLI cross-encoder checking outputs; None: off
-    allow_truncation: bool = False
-    cache_dir: str | None = None
+    format: str = _opt("text", "Output format.", group="output", flags=("--format", "-f"), choices=FORMATS)
+    encoding: str | None = _opt(None, "Force the input encoding (default: detect).", group="reading")
+    device: str = _opt("auto", "cpu, cuda, or auto (GPU when present).", group="models",
+                       choices=("auto", "cpu", "cuda"))
+    backend: str = _opt("auto", "Inference engine; auto: CTranslate2 when installed.", group="models",
+                        choices=BACKENDS)
+    beams: int = _opt(4, "Beam size.", group="models", low=1, high=16)
+    # CTranslate2 int8 beam 4 is as fast at 2048 as at 4096, with 260 MiB less
+    batch_tokens: int = _opt(2048, "Source tokens per model batch.", group="models",
+                             flags=("--batch-tokens", "--batch-size"), low=16, resume=False)
+    chunk_chars: int = _opt(50_000, low=1, resume=False)  # articles are read and batched together up to this size
+    offline: bool = _opt(False, "Never touch the network (also HF_HUB_OFFLINE=1).", group="models",
+                         flags=("--offline/--online",), resume=False)
+    method: str = _opt("abstractive", "abstractive (models) or extractive (verbatim sentences, no model).",
+                       group="run", choices=("abstractive", "extractive"))
+    length: str = _opt("medium", "Summary length: short, medium, long, or a number of sentences.", group="run",
+                       choices=LENGTH_PRESETS, count=True)
+    points: int = _opt(5, "Number of key points.", group="run", low=0)
+    permissive: bool = _opt(False, "Use permissively licensed models only (Arabic summaries go through English).",
+                            group="run")
+    translation_model: str | None = _opt(None, "Hub id or folder for translation.", group="run")
+    summary_model: str | None = _opt(None, "Hub id or folder for the summary.", group="run")
+    keypoints_model: str | None = _opt(None, "Hub id or folder for key points.", group="run")
+    prompts_dir: str | None = _opt(None, "Folder of prompt templates overriding the packaged ones.", group="run")
+    glossary: str | None = _opt(None, "Newsroom glossary (TSV): enforced in translation, checked in outputs.",
+                                group="models")
+    nli_model: str | None = _opt(None, "Hub id or folder of a multilingual NLI cross-encoder (e.g. an XNLI mDeBERTa): "
+                                 "an error where it reads a claim as contradicting its evidence [default: off].",
+                                 group="checks")
+    allow_truncation: bool = _opt(False, "Exit 0 even when a model read less than the whole input.", group="models")
+    cache_dir: str | None = _opt(None, resume=False)
 
     def __post_init__(self) -> None:  # Settings(...) built in code is held to the same rules
         for spec in dataclasses.fields(self):
@@ -60,7 +76,6 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
-LENGTH_PRESETS = ("short", "medium", "long")
 
 
 def parse_length(value: Any) -> str:
@@ -72,11 +87,16 @@ def parse_length(value: Any) -> str:
     raise ValueError(f"length must be {presets} or a positive number of sentences, not {value!r}")
 
 
+def in_group(group: str) -> tuple[str, ...]:
+    """The settings of an option group (cli/options.py), in the order Settings declares them."""
+    return tuple(name for name, spec in _FIELDS.items() if spec.metadata.get("group") == group)
+
+
 def rule(name: str) -> Mapping[str, Any]:
     """What a setting accepts (choices, low, high) and its default: the options of every command are built
     from this, so the command line, the environment and the config file accept the same values."""
     spec = _FIELDS[name]
-    return {"choices": (), "low": None, "high": None, "count": False, **spec.metadata, "default": spec.default}
+    return {**spec.metadata, "default": spec.default}
 
 
 def default_config_path(env: Mapping[str, str] | None = None) -> Path:

@@ -11,8 +11,9 @@ from typing import Any, Callable, Sequence, Union
 
 from . import __version__, routes
 from .detect import detect, unsupported_reason
+from .config import Settings, in_group
 from .errors import SummarizeError, UnsupportedLanguageError, UsageError
-from .glossary import Glossary, glossary_findings
+from .glossary import Glossary, glossary_findings, load_glossary
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
 from .records import SUPPORTED_LANGUAGES, Article, Finding, RunResult
@@ -36,23 +37,19 @@ def source_language(article: Article, forced: str | None = None) -> str:
     return found.language
 
 
-def run_options(settings: Any, **given: Any) -> "RunOptions":
-    """RunOptions from the settings of the same names, and what only the command gives (to, --from, …)."""
-    from dataclasses import fields
-
-    names = {f.name for f in fields(RunOptions)} - set(given) - {"glossary"}
-    return RunOptions(**{name: getattr(settings, name) for name in names if hasattr(settings, name)}, **given)
+def glossary_of(settings: Settings) -> Glossary | None:
+    """The glossary the settings name, read (before any model loads, so a bad file fails fast)."""
+    return load_glossary(settings.glossary) if settings.glossary else None
 
 
 @dataclass(frozen=True)
 class TranslateOptions:
-    """What `summarize translate` was asked for."""
+    """What `summarize translate` was asked for: the settings (model, beams, …) and what only the command gives."""
 
     to: str
+    settings: Settings = Settings()
     source: str | None = None  # --from
-    model: str | None = None
-    beams: int = 4
-    glossary: Glossary | None = None
+    glossary: Glossary | None = None  # settings.glossary, read
 
 
 def translate_many(articles: Sequence[Article], pool: ModelPool, options: TranslateOptions) -> list[Outcome]:
@@ -73,8 +70,9 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
         todo.append(i)
         items.append((doc, src, routes.paragraph_languages_of(doc, src, options.source)))
     models: dict[str, Seq2SeqModel] = {}
-    model_for = routes.translator(pool, options.to, lambda _: options.model, options.glossary, models)
-    done = translate_documents(items, model_for, options.to, translation_options(options.beams))
+    model_for = routes.translator(pool, options.to, lambda _: options.settings.translation_model, options.glossary,
+                                  models)
+    done = translate_documents(items, model_for, options.to, translation_options(options.settings.beams))
     model = next(iter(models.values()), None)  # into one target only the other supported language moves: one model
     for i, result in zip(todo, done):
         outcomes[i] = result if result.model is None or model is None else replace(
@@ -99,28 +97,18 @@ def _translation_findings(article: Article, result: Translation, model: Seq2SeqM
 
 @dataclass(frozen=True)
 class RunOptions:
-    """What `summarize run` was asked for."""
+    """What `summarize run` was asked for: the settings (length, method, models, …), read by the steps as
+    `options.settings.<name>`, and what only the command gives."""
 
+    settings: Settings = Settings()
     to: str | None = None  # output language; None: the article's own
     source: str | None = None  # --from
-    length: str = "medium"
-    points: int = 5
-    method: str = "abstractive"
-    include_translation: bool = False
-    permissive: bool = False
-    beams: int = 4
-    translation_model: str | None = None
-    summary_model: str | None = None
-    keypoints_model: str | None = None
-    prompts_dir: str | None = None
-    glossary: Glossary | None = None
-    nli_model: str | None = None  # an NLI cross-encoder reads each claim against its evidence
+    include_translation: bool = False  # --translate
+    glossary: Glossary | None = None  # settings.glossary, read
 
 
 def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunResult:
     """Detect, translate where needed, summarise and list key points for one article."""
-    if options.method not in ("abstractive", "extractive"):
-        raise UsageError(f"--method must be abstractive or extractive, not {options.method!r}")
     started = time.perf_counter()
     src = source_language(article, options.source)
     out = options.to or src
@@ -130,7 +118,7 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
     sents = doc.sentences
     run = routes.Route(article, pool, options, src, out, doc)
     run.timings["detect"] = round(time.perf_counter() - started, 4)
-    step = routes.extractive if options.method == "extractive" else routes.abstractive
+    step = routes.extractive if options.settings.method == "extractive" else routes.abstractive
     route, summary, flagged, points = step(run, sents)
     if options.include_translation and src != out:
         run.translate_article(out)
@@ -139,16 +127,18 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
         found = routes.findings(run, summary, points, translated, sents)
     run.timings["total"] = round(time.perf_counter() - started, 4)
     return RunResult(
-        article.source, article.sha256, article.title, article.date, src, out, options.method, route, summary,
+        article.source, article.sha256, article.title, article.date, src, out, options.settings.method, route, summary,
         flagged, tuple(points), sents, translated if options.include_translation else None, run.models,
         _parameters(options, out), run.coverage, found, tuple(run.warnings), run.timings, __version__,
     )
 
 
 def _parameters(options: RunOptions, out: str) -> dict[str, object]:
-    g = options.glossary
-    return {"to": out, "length": options.length, "points": options.points, "method": options.method,
-            "beams": options.beams, "permissive": options.permissive, "translate": options.include_translation,
+    """What the run was asked for, as its output records it: the settings of `run`'s own option groups (a new
+    one is recorded without a change here), the beams, --to, --translate and the glossary read."""
+    g, asked = options.glossary, options.settings
+    return {"to": out, **{name: getattr(asked, name) for group in ("run", "checks") for name in in_group(group)},
+            "beams": asked.beams, "translate": options.include_translation,
             "glossary": {"path": g.source, "sha256": g.sha256, "entries": len(g.entries) + len(g.keep)} if g else None}
 
 

@@ -62,6 +62,7 @@ class Route:
     def __init__(self, article: Article, pool: ModelPool, options: RunOptions, src: str, out: str,
                  doc: Document) -> None:
         self.article, self.pool, self.options, self.src, self.out = article, pool, options, src, out
+        self.settings = options.settings  # what the run was asked for: length, method, models, beams …
         self.document = doc
         self.models: dict[str, ModelInfo] = {}
         self.coverage: dict[str, Coverage] = {}
@@ -69,7 +70,8 @@ class Route:
         self.timings: dict[str, float] = {}
         self.translations: dict[str, Translation] = {}  # by target: a mixed article may need two
         self.glossary_lost: list[Finding] = []  # terms a translation could not carry through
-        self.languages = paragraph_languages_of(doc, src, options.source, extractive=options.method == "extractive")
+        self.languages = paragraph_languages_of(doc, src, options.source,
+                                                extractive=self.settings.method == "extractive")
 
     @property
     def translation(self) -> Translation | None:
@@ -95,7 +97,7 @@ class Route:
 
     def _translation_override(self, src: str) -> str | None:
         """--translation-model serves the article's direction; the way back only if it is many-to-many."""
-        override = self.options.translation_model
+        override = self.settings.translation_model
         if override is None or src == self.src:
             return override
         many = family(resolve(translation_role(src, self.src), override).family).many_to_many
@@ -112,7 +114,7 @@ class Route:
             used: dict[str, Seq2SeqModel] = {}
             with self.timed(role):
                 [done] = translate_documents([(self.document, self.src, self.languages)], self._translator(tgt, used),
-                                             tgt, translation_options(self.options.beams))
+                                             tgt, translation_options(self.settings.beams))
                 self.glossary_lost += [f for model in used.values() for f in _lost(model)]
             self.translations[tgt] = done
             if done.model is not None:
@@ -129,7 +131,7 @@ class Route:
         used: dict[str, Seq2SeqModel] = {}
         with self.timed("translation_of_outputs"):
             model = self._translator(tgt, used)(src)
-            options = translation_options(self.options.beams)
+            options = translation_options(self.settings.beams)
             docs = [document(f"output {i}", t) for i, t in enumerate(texts)]
             langs = languages or [src] * len(docs)
             done = translate_documents([(d, lang, (lang,) * len(d.paragraphs)) for d, lang in zip(docs, langs)],
@@ -141,11 +143,11 @@ class Route:
 
     def summary(self, sents: Sequence[Sentence], language: str) -> tuple[str, bool]:
         with self.timed("summary"):
-            model = self.pool.get(f"summary:{language}", self.options.summary_model)
-            result = summarize_text(sents, model, language=language, length=nearest_preset(self.options.length),
-                                    beams=self.options.beams, prompts_dir=self.options.prompts_dir)
-        self.models["summary"] = model.info(summary_options(model.spec, nearest_preset(self.options.length),
-                                                            self.options.beams))
+            model = self.pool.get(f"summary:{language}", self.settings.summary_model)
+            result = summarize_text(sents, model, language=language, length=nearest_preset(self.settings.length),
+                                    beams=self.settings.beams, prompts_dir=self.settings.prompts_dir)
+        self.models["summary"] = model.info(summary_options(model.spec, nearest_preset(self.settings.length),
+                                                            self.settings.beams))
         self.coverage["summary"] = result.coverage
         self.warnings += [f"summary: {w}" for w in result.warnings]
         if not model.spec.commercial_use:
@@ -156,11 +158,11 @@ class Route:
     def key_points(self, sents: Sequence[Sentence], language: str,
                    evidence: Sequence[Sentence]) -> list[KeyPoint]:
         with self.timed("key_points"):
-            model = self.pool.get(f"keypoints:{language}", self.options.keypoints_model)
-            result = key_points(sents, model, language=language, n=self.options.points,
-                                prompts_dir=self.options.prompts_dir, beams=self.options.beams,
+            model = self.pool.get(f"keypoints:{language}", self.settings.keypoints_model)
+            result = key_points(sents, model, language=language, n=self.settings.points,
+                                prompts_dir=self.settings.prompts_dir, beams=self.settings.beams,
                                 evidence_sentences=evidence)
-        self.models["key_points"] = model.info(keypoint_options(model.spec, self.options.beams))
+        self.models["key_points"] = model.info(keypoint_options(model.spec, self.settings.beams))
         self.coverage["key_points"] = result.coverage
         self.warnings += [f"key points: {w}" for w in result.warnings]
         return list(result.points)
@@ -192,7 +194,7 @@ def abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, 
 
 def _abstractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, list[KeyPoint]]:
     src, out = run.src, run.out
-    if src == out == "en" or (src == out == "ar" and not run.options.permissive):
+    if src == out == "en" or (src == out == "ar" and not run.settings.permissive):
         own = _readable(run, sents)
         summary, flagged = run.summary(own, src)
         return "direct", summary, flagged, run.key_points(own, src, sents)
@@ -219,8 +221,8 @@ def extractive(run: Route, sents: Sequence[Sentence]) -> tuple[str, str, bool, l
     """Verbatim source sentences, ranked without any model; translated only when another language is asked."""
     run.unmixed_warning()
     with run.timed("extractive"):
-        chosen = summarize_extractive(sents, run.src, run.options.length)
-        picked = key_points_extractive(sents, run.src, run.options.points)
+        chosen = summarize_extractive(sents, run.src, run.settings.length)
+        picked = key_points_extractive(sents, run.src, run.settings.points)
         points = [KeyPoint(s.text, (s.id,), (s.text,)) for s in picked]
     summary = " ".join(s.text for s in chosen)
     if run.src == run.out:
@@ -246,8 +248,8 @@ def findings(run: Route, summary: str, points: Sequence[KeyPoint], translated: s
     common: dict = {"translated_source": translated, "sentences": [s.text for s in sents],
                     "translated_sentences": [p.target for p in pairs] if len(pairs) == len(sents) else None,
                     "article_date": run.article.date}  # what "yesterday" and "last year" count from
-    if run.options.nli_model:
-        common["nli"] = run.pool.classifier(run.options.nli_model)
+    if run.settings.nli_model:
+        common["nli"] = run.pool.classifier(run.settings.nli_model)
         run.models["nli"] = common["nli"].info()
     found = list(check_output(source, summary, **common))
     found += [f for p in points for f in check_output(source, p.text, evidence=p.evidence, **common)]

@@ -61,3 +61,38 @@ def test_environment_values_are_held_to_the_flags_rules(tmp_path, key, value):
 def test_settings_built_in_code_are_checked_too():
     with pytest.raises(ConfigError, match="beams"):
         Settings(beams=0)
+
+
+def test_each_setting_is_the_option_its_one_declaration_says():
+    """Flags, help, bounds and choices of every command come from the Settings field alone."""
+    import dataclasses
+
+    import typer
+
+    from summarize.cli import app
+
+    command = typer.main.get_command(app)
+    takes = {"run": {"output", "reading", "models", "run", "checks"}, "translate": {"output", "reading", "models"},
+             "detect": {"output", "reading"}}
+    for spec in dataclasses.fields(Settings):
+        meta = spec.metadata
+        for name, groups in takes.items():
+            params = {p.name: p for p in command.commands[name].params}
+            if meta["group"] not in groups:
+                assert spec.name not in params or name == "translate" and spec.name == "translation_model"
+                continue
+            param = params[spec.name]
+            assert list(param.opts) + list(param.secondary_opts) == [
+                o for f in (meta["flags"] or ("--" + spec.name.replace("_", "-"),)) for o in f.split("/")]
+            assert param.help.startswith(meta["help"].rstrip(".")) and param.default is None
+            if meta["choices"] and not meta["count"]:
+                assert tuple(c.value for c in param.type_descriptor.annotation) == meta["choices"]
+            assert (param.min, param.max) == (meta["low"], meta["high"])
+
+
+def test_the_settings_a_resume_ignores_are_declared_so():
+    from summarize.batch.state import options_key
+
+    base = options_key("run", Settings())
+    assert options_key("run", Settings(offline=True, batch_tokens=64, chunk_chars=10, cache_dir="/x")) == base
+    assert options_key("run", Settings(points=2)) != base and options_key("run", Settings(format="json")) != base

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from summarize.config import Settings
 from summarize.detect import MIN_PARAGRAPH_LETTERS, detect, mixed_language_warning, paragraph_languages
 from summarize.models.base import Seq2SeqModel
 from summarize.models.loader import ModelPool, load_model
@@ -38,6 +39,7 @@ def article(name: str, paragraphs: list[str]):
 
 AR_WITH_EN = article("ar-with-en", [AR[0], AR[1], EN[2], AR[2]])  # paragraph 2 quotes English copy
 EN_WITH_AR = article("en-with-ar", [EN[0], AR[1], EN[1], EN[3]])  # paragraph 1 is Arabic
+ECHO = Settings(beams=1, points=1, translation_model="fake/echo", summary_model="fake/echo", keypoints_model="fake/echo")
 
 
 @pytest.fixture
@@ -69,7 +71,7 @@ def pool(fake_models):
 
 
 def translate(articles, pool, to):
-    return translate_many(articles, pool, TranslateOptions(to=to, model="fake/echo", beams=1))
+    return translate_many(articles, pool, TranslateOptions(to, ECHO))
 
 
 def main_passes(calls):
@@ -172,7 +174,7 @@ def test_a_pure_article_is_translated_as_before(pool, calls):
 
 
 def test_from_keeps_every_paragraph_in_the_forced_language(pool, calls):
-    done = translate_many([AR_WITH_EN], pool, TranslateOptions(to="en", source="ar", model="fake/echo", beams=1))
+    done = translate_many([AR_WITH_EN], pool, TranslateOptions("en", ECHO, source="ar"))
     assert {p.source_language for p in done[0].paragraphs} == {"ar"}
     assert sentences_of(EN[2])[0] in main_passes(calls)[0][0]
 
@@ -180,8 +182,7 @@ def test_from_keeps_every_paragraph_in_the_forced_language(pool, calls):
 def test_run_summarises_the_assembled_translation(pool, calls):
     """`run --to en` on an Arabic article: the English paragraph reaches the summary as written, translated
     paragraphs around it; the warning says so."""
-    options = RunOptions(to="en", beams=1, translation_model="fake/echo", summary_model="fake/echo",
-                         keypoints_model="fake/echo", points=1, include_translation=True)
+    options = RunOptions(ECHO, to="en", include_translation=True)
     result = run_article(AR_WITH_EN, pool, options)
     assert result.translation.split("\n\n")[2] == EN[2]
     assert "translation: mixed article (ar): paragraph 2 in en passed through (already in en)" in result.warnings
@@ -190,8 +191,7 @@ def test_run_summarises_the_assembled_translation(pool, calls):
 
 
 def test_direct_run_reads_the_other_paragraphs_in_the_article_language(pool, calls):
-    options = RunOptions(to="en", beams=1, translation_model="fake/echo", summary_model="fake/echo",
-                         keypoints_model="fake/echo", points=1)
+    options = RunOptions(ECHO, to="en")
     result = run_article(EN_WITH_AR, pool, options)
     assert result.route == "direct"
     assert (sentences_of(AR[1]), "ar", "en") in main_passes(calls)
@@ -201,7 +201,7 @@ def test_direct_run_reads_the_other_paragraphs_in_the_article_language(pool, cal
         model["backend"] = "transformers"  # the fake's own backend is no engine of the schema
     jsonschema.validate(doc, json.loads(files("summarize.schema").joinpath("run.schema.json").read_text(encoding="utf-8")))
     assert "translation: mixed article (en): paragraph 1 in ar translated ar→en" in result.warnings
-    extractive = run_article(EN_WITH_AR, pool, RunOptions(to="en", method="extractive"))
+    extractive = run_article(EN_WITH_AR, pool, RunOptions(Settings(method="extractive"), to="en"))
     assert "mixed article (en): paragraph 1 in ar read as written" in extractive.warnings
 
 

@@ -325,3 +325,21 @@ def test_a_cause_is_one_short_line(text, kind):
 
     said = cause(kind(text))
     assert "\n" not in said and len(said) <= 240 and said.startswith(kind.__name__)
+
+
+@pytest.mark.parametrize("model_id, family, instructed", [
+    ("someone/opus-mt-tc-big-ar-en", "marian", None), ("bigscience/mt0-base", "mt5", True),
+    ("google/mt5-small", "mt5", None), ("google/flan-t5-base", "t5", None),
+    ("someone/nllb-200-news", "nllb", None), ("someone/m2m100-news-ar-en", "m2m100", None),
+    ("someone/bart-large-xsum-ar", "bart", None), ("someone/a-model-named-otherwise", "bart", None)])
+def test_a_hub_id_outside_the_catalog_gets_its_family_from_its_name(model_id, family, instructed):
+    from summarize.models.registry import SUMMARY_EN, resolve
+
+    spec = resolve(SUMMARY_EN, model_id)  # the role's default (a BART) where the id names no family
+    assert (spec.model_id, spec.family, spec.instructions, spec.licence) == (model_id, family, instructed, "unknown")
+
+
+def test_an_nli_hub_id_is_a_deberta_cross_encoder():
+    from summarize.models.registry import NLI, resolve
+
+    assert resolve(NLI, "someone/mDeBERTa-v3-base-xnli").family == "deberta-v2"

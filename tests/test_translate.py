@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
+from summarize.config import Settings
 from summarize.errors import ExitCode
 from summarize.models.base import Seq2SeqModel
 from summarize.models.loader import ModelPool
@@ -62,7 +63,7 @@ def test_multi_target_marian_puts_ara_first_in_every_source(tiny, monkeypatch):
 
     monkeypatch.setattr(type(model), "_generate_ids", spy_ids)
     article = _article(EN_SAMPLE.read_text(encoding="utf-8"))
-    [result] = translate_many([article], pool, TranslateOptions(to="ar", model=str(tiny["marian_en_ar"]), beams=1))
+    [result] = translate_many([article], pool, TranslateOptions("ar", Settings(translation_model=str(tiny["marian_en_ar"]), beams=1)))
     ara = model.tokenizer.convert_tokens_to_ids(">>ara<<")
     assert len(seen) >= len(result.sentences) > 10
     assert all(ids[0] == ara for ids in seen)
@@ -81,7 +82,7 @@ def test_long_article_and_unpunctuated_sentence_translate_with_full_coverage(tin
     run_on = _article("كلمة " * 400)  # 2,000 characters, no punctuation at all
     model = pool.get("translate:ar-en", str(tiny["marian"]))
     model.max_input_tokens = 64  # a small limit, so the run-on sentence must be split to fit
-    options = TranslateOptions(to="en", model=str(tiny["marian"]), beams=1)
+    options = TranslateOptions("en", Settings(translation_model=str(tiny["marian"]), beams=1))
     results = translate_many([long_article, run_on], pool, options)
     assert len(long_article.text.split()) >= 5000
     for result in results:
@@ -137,7 +138,7 @@ def test_bilingual_markdown_pairs_every_paragraph(tiny):
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
 def test_both_backends_give_the_same_shape(tiny, backend):
     pool = ModelPool(backend=backend)
-    [result] = translate_many([_article(AR_TEXT)], pool, TranslateOptions(to="en", model=str(tiny["m2m100"]), beams=2))
+    [result] = translate_many([_article(AR_TEXT)], pool, TranslateOptions("en", Settings(translation_model=str(tiny["m2m100"]), beams=2)))
     assert result.model.backend == backend
     assert len(result.paragraphs) == len(split_paragraphs(AR_TEXT)) and result.coverage.complete
 

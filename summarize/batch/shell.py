@@ -89,7 +89,7 @@ def run_command(console: Console, args: BatchArgs, settings: Any, factory: Calla
     sink = Sink(settings.format, stdout=stdout or sys.stdout, output=args.output, several=several)
     progress = Progress(len(refs), sys.stderr, enabled=_terminal() and not console.quiet and several)
     console.before = progress.clear
-    run = BatchRun(command, (options, _what_decides_outputs(settings)), sink, say=console.info, warn=console.warn,
+    run = BatchRun(command, settings if options is None else options, sink, say=console.info, warn=console.warn,
                    report=console.report, force=args.force, progress=progress, manifest=Path(args.manifest) if args.manifest else None,
                    offline=bool(getattr(settings, "offline", False)))
     try:
@@ -135,18 +135,6 @@ def _outcomes(refs: list[InputRef], factory: Callable[[], Any], settings: Any, a
         if view is not None and outcome.ok:
             outcome = replace(outcome, result=view(outcome.result))
         yield outcome
-
-
-def _what_decides_outputs(settings: Any) -> Any:
-    """The settings a resume compares: not those that change how a run works but not what it writes (the
-    network, batching, the cache folder), so a rerun --offline or with other batch sizes still resumes."""
-    from dataclasses import fields, is_dataclass, replace
-
-    if not is_dataclass(settings):
-        return settings
-    defaults = {f.name: f.default for f in fields(settings)}
-    quiet = ("offline", "batch_tokens", "chunk_chars", "cache_dir")
-    return replace(settings, **{name: defaults[name] for name in quiet if name in defaults})
 
 
 def _terminal() -> bool:

@@ -6,6 +6,7 @@ rebuilt from the outputs the previous manifest lists, with a warning: outputs ar
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -36,9 +37,18 @@ def _text(value: str) -> str:
 
 
 def options_key(command: str, options: Any) -> str:
-    """A stable hash of what was asked (command and options), models aside."""
-    blob = json.dumps([command, repr(options)], ensure_ascii=False, sort_keys=True)
+    """A stable hash of what was asked (command and options, the settings in them), models aside."""
+    blob = json.dumps([command, _asked(options)], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def _asked(value: Any) -> Any:
+    """What decides a run's outputs: a dataclass field by field, leaving out the settings declared
+    `resume=False` (the network, batch sizes, the cache folder), so a rerun --offline still resumes."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _asked(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.metadata.get("resume", True)}
+    return repr(value)
 
 
 class RunState:

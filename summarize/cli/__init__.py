@@ -93,14 +93,12 @@ def translate(
     console = _console(given)
 
     def body() -> int:
-        from ..pipeline import TranslateOptions, translate_processor
+        from ..pipeline import TranslateOptions, glossary_of, translate_processor
         from ..records import Bilingual
         from ..writers import for_people
 
         settings = settings_from(given, translation_model=model)
-        options = TranslateOptions(to=to.value, source=source_lang.value if source_lang else None,
-                                   model=settings.translation_model, beams=settings.beams,
-                                   glossary=_glossary(settings))
+        options = TranslateOptions(to.value, settings, source_lang.value if source_lang else None, glossary_of(settings))
         view = Bilingual if bilingual and for_people(settings.format) else None
         return _batch(console, given, settings, partial(translate_processor, settings, options), command="translate",
                       options=options, review=review_result(console, settings), view=view)
@@ -121,25 +119,16 @@ def run(
     console = _console(given)
 
     def body() -> int:
-        from ..pipeline import run_options, run_processor
+        from ..pipeline import RunOptions, glossary_of, run_processor
 
         settings = settings_from(given)
         _nli_named(settings)
-        options = run_options(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
-                              include_translation=include_translation, glossary=_glossary(settings))
+        options = RunOptions(settings, to.value if to else None, source_lang.value if source_lang else None,
+                             include_translation, glossary_of(settings))
         return _batch(console, given, settings, partial(run_processor, settings, options), command="run",
                       options=options, review=review_result(console, settings, strict=strict))
 
     guarded(console, body)
-
-
-def _glossary(settings: Any) -> Any:
-    """The glossary the settings name, read before any model loads so a bad file fails fast."""
-    if not settings.glossary:
-        return None
-    from ..glossary import load_glossary
-
-    return load_glossary(settings.glossary)
 
 
 def _classifier(settings: Any) -> Any:

@@ -1,9 +1,10 @@
 """Every command-line option, declared once.
 
-An option that is a setting takes its type, default, choices and bounds from `config.Settings` (so flags, the
-environment and the config file accept the same values); here it gets its flag and help. Options shared by
-several commands are declared in one group and added to each command by `with_options`, which hands the
-command everything the user gave as one `Given` mapping.
+An option that is a setting is declared in `config.Settings` alone (type, default, choices, bounds, help, flags
+and the group of commands that take it), so flags, the environment and the config file accept the same values;
+`settings_in` builds its Typer parameter from that. Options that are not settings are declared here. Options
+shared by several commands are declared in one group and added to each command by `with_options`, which hands
+the command everything the user gave as one `Given` mapping.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Annotated, Any, Callable, Mapping, Optional
 
 import typer
 
-from ..config import rule
+from ..config import Settings, in_group, rule
 
 
 def choices(setting: str) -> Any:
@@ -39,16 +40,30 @@ class Engine(str, Enum):
     ray = "ray"
 
 
-Format, Device, Backend, Method = (choices(s) for s in ("format", "device", "backend", "method"))
+def _parameter(name: str) -> tuple[Any, Any]:
+    """The Typer parameter of a setting: not given is None, so the environment and config file show through."""
+    r = rule(name)
+    declared = str(Settings.__dataclass_fields__[name].type).split(" |")[0]  # "int | None": int
+    kind: Any = choices(name) if r["choices"] and not r["count"] else {"int": int, "bool": bool}.get(declared, str)
+    shown = r["default"] is not None and not isinstance(r["default"], bool)  # 0 is shown, off is not
+    text = r["help"].rstrip(".") + f" [default: {r['default']}]." if shown else r["help"]
+    flags = r["flags"] or ("--" + name.replace("_", "-"),)
+    return Annotated[Optional[kind], Opt(*flags, help=text, show_default=False, **bounds(name))], None
+
+
+def settings_in(group: str) -> dict[str, tuple[Any, Any]]:
+    """The options of a group that are settings, in the order Settings declares them."""
+    return {name: _parameter(name) for name in in_group(group)}
+
 
 Opt = typer.Option
-# name -> (annotation, default); the name is the Settings field where the option is a setting.
+# name -> (annotation, default); options that are settings come from Settings (`settings_in`).
 OUTPUT = {
-    "format": (Annotated[Optional[Format], Opt("--format", "-f", help="Output format [default: text].", show_default=False)], None),
+    **settings_in("output"),
     "output": (Annotated[Optional[str], Opt("--output", "-o", help="Output file, or directory for several inputs ('-': stdout).")], None),
 }
 READING = {
-    "encoding": (Annotated[Optional[str], Opt("--encoding", help="Force the input encoding (default: detect).")], None),
+    **settings_in("reading"),
     "config": (Annotated[Optional[str], Opt("--config", help="TOML config file (default: user config dir).")], None),
     "debug": (Annotated[bool, Opt("--debug", help="Show tracebacks for errors.")], False),
     "quiet": (Annotated[bool, Opt("--quiet", "-q", help="Only errors on stderr.")], False),
@@ -65,39 +80,15 @@ BATCH = {
     "address": (Annotated[Optional[str], Opt("--address", help="Ray cluster address (default: start a local Ray).")], None),
     "verbose": (Annotated[bool, Opt("--verbose", "-v", help="A line on stderr for every input.")], False),
 }
-MODELS = {
-    "glossary": (Annotated[Optional[str], Opt("--glossary", help="Newsroom glossary (TSV): enforced in translation, checked in outputs.")], None),
-    "device": (Annotated[Optional[Device], Opt("--device", help="cpu, cuda, or auto (GPU when present).")], None),
-    "backend": (Annotated[Optional[Backend], Opt("--backend", help="Inference engine; auto: CTranslate2 when installed.")], None),
-    "beams": (Annotated[Optional[int], Opt("--beams", **bounds("beams"), help="Beam size [default: 4].")], None),
-    "batch_tokens": (Annotated[Optional[int], Opt("--batch-tokens", "--batch-size", **bounds("batch_tokens"), help="Source tokens per model batch [default: 2048].")], None),
-    "offline": (Annotated[Optional[bool], Opt("--offline/--online", help="Never touch the network (also HF_HUB_OFFLINE=1).", show_default=False)], None),
-    "allow_truncation": (Annotated[Optional[bool], Opt("--allow-truncation", help="Exit 0 even when a model read less than the whole input.", show_default=False)], None),
-}
-# The options of the `run` command alone that are settings too.
-RUN = {
-    "length": (Annotated[Optional[str], Opt("--length", help="Summary length: short, medium, long, or a number of sentences [default: medium].", show_default=False)], None),
-    "points": (Annotated[Optional[int], Opt("--points", **bounds("points"), help="Number of key points [default: 5].", show_default=False)], None),
-    "method": (Annotated[Optional[Method], Opt("--method", help="abstractive (models) or extractive (verbatim sentences, no model) [default: abstractive].", show_default=False)], None),
-    "permissive": (Annotated[Optional[bool], Opt("--permissive", help="Use permissively licensed models only (Arabic summaries go through English).", show_default=False)], None),
-    "translation_model": (Annotated[Optional[str], Opt("--translation-model", help="Hub id or folder for translation.")], None),
-    "summary_model": (Annotated[Optional[str], Opt("--summary-model", help="Hub id or folder for the summary.")], None),
-    "keypoints_model": (Annotated[Optional[str], Opt("--keypoints-model", help="Hub id or folder for key points.")], None),
-    "prompts_dir": (Annotated[Optional[str], Opt("--prompts-dir", help="Folder of prompt templates overriding the packaged ones.")], None),
-}
-
-# Options of the commands that check an output against its source (verify, run).
-CHECKS = {
-    "nli_model": (Annotated[Optional[str], Opt("--nli-model", help="Hub id or folder of a multilingual NLI cross-encoder (e.g. an XNLI mDeBERTa): an error where it reads a claim as contradicting its evidence [default: off].", show_default=False)], None),
-}
+MODELS = settings_in("models")
+RUN = settings_in("run")  # the options of the `run` command alone that are settings
+CHECKS = settings_in("checks")  # options of the commands that check an output against its source (verify, run)
 
 
 class Given(dict):
     """The group options of one invocation, by name; `flags()` are those that are settings."""
 
     def flags(self) -> dict[str, Any]:
-        from ..config import Settings
-
         fields = Settings.__dataclass_fields__
         return {k: (v.value if isinstance(v, Enum) else v) for k, v in self.items() if k in fields}
 

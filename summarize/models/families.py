@@ -47,6 +47,20 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
 )}
 SUPPORTED = ", ".join(FAMILIES)
 
+# What a hub id outside the catalog says of its family: a part of the id, tried in order (mt5 before t5), the
+# family, and whether its models follow instructions where the family row does not say (mt0 is mT5 tuned on prompts).
+HUB_NAMES: tuple[tuple[str, str, bool | None], ...] = (
+    ("opus-mt", "marian", None), ("nllb", "nllb", None), ("m2m100", "m2m100", None), ("bart", "bart", None),
+    ("mt0", "mt5", True), ("mt5", "mt5", None), ("t5", "t5", None), ("deberta", "deberta-v2", None),
+)
+
+
+def from_hub_id(model_id: str, default: str) -> tuple[str, bool | None]:
+    """The family a hub id names (`default` when it names none), and whether it follows instructions (None: as
+    its family)."""
+    lowered = model_id.lower()
+    return next(((name, instructed) for part, name, instructed in HUB_NAMES if part in lowered), (default, None))
+
 
 def family(name: str) -> Family:
     """The row of a family by name (KeyError for a name the table does not know)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ..errors import ModelUnavailableError, UsageError
-from .families import family
+from .families import family, from_hub_id
 from .folder import family_of
 
 # Roles are "task:language pair or language".
@@ -134,8 +134,6 @@ def resolve(role: str, override: str | None = None) -> ModelSpec:
         raise ModelUnavailableError(f"model folder {override} {what}")
     if "/" not in override:
         raise UsageError(f"model {override!r}: not a local folder nor a hub id (owner/name)")
-    hints = {"opus-mt": "marian", "nllb": "nllb", "m2m100": "m2m100", "bart": "bart", "mt5": "mt5", "mt0": "mt5",
-             "t5": "t5", "deberta": "deberta-v2"}
-    guess = next((fam for key, fam in hints.items() if key in override.lower()), default.family)
+    guess, instructed = from_hub_id(override, default.family)
     return replace(default, model_id=override, family=guess, licence="unknown", params_m=0, note="",
-                   reads_arabic=family(guess).reads_arabic, instructions=True if "mt0" in override.lower() else None)
+                   reads_arabic=family(guess).reads_arabic, instructions=instructed)
