@@ -343,3 +343,10 @@ def test_an_nli_hub_id_is_a_deberta_cross_encoder():
     from summarize.models.registry import NLI, resolve
 
     assert resolve(NLI, "someone/mDeBERTa-v3-base-xnli").family == "deberta-v2"
+
+
+def test_each_tiny_folder_is_told_its_family_nllb_from_m2m100_by_its_tokenizer(tiny):
+    from summarize.models.folder import family_of
+
+    for name in ("marian", "bart", "t5", "mt5", "m2m100", "nllb"):
+        assert family_of(tiny[name]) == name

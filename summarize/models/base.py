@@ -13,12 +13,8 @@ from functools import cached_property
 from typing import Any, Sequence
 
 from ..records import ModelInfo
-from .families import FAMILIES
+from .families import language_tokens
 from .registry import ModelSpec
-
-NLLB_CODES = {"ar": "arb_Arab", "en": "eng_Latn"}
-MARIAN_TARGETS = {"ar": (">>ara<<", ">>arb<<"), "en": (">>eng<<",)}
-
 
 @dataclass(frozen=True)
 class GenerationOptions:
@@ -42,34 +38,6 @@ class Generated:
     input_tokens: int
     tokens_read: int
     output_tokens: int
-
-
-@dataclass(frozen=True)
-class LanguageTokens:
-    """How a family is told the languages: a text prefix, the tokenizer's src_lang, a forced first token."""
-
-    text_prefix: str = ""
-    src_lang: str | None = None
-    target_token: str | None = None
-
-
-def language_tokens(family: str, tokenizer: Any, src: str | None, tgt: str | None) -> LanguageTokens:
-    """The language tokens a family needs for src → tgt (read from the tokenizer where it lists them)."""
-    kind = FAMILIES[family].languages if family in FAMILIES else "none"
-    if kind == "marian":
-        codes = list(getattr(tokenizer, "supported_language_codes", None) or [])
-        if not codes or tgt is None:
-            return LanguageTokens()
-        wanted = [c for c in MARIAN_TARGETS.get(tgt, ()) if c in codes]
-        fallback = [c for c in codes if c.startswith(f">>{tgt}")]
-        if not wanted and not fallback:
-            raise ValueError(f"this multi-target model lists no target code for {tgt!r} ({', '.join(codes[:8])}…)")
-        return LanguageTokens(text_prefix=(wanted or fallback)[0] + " ")
-    if kind == "nllb":
-        return LanguageTokens(src_lang=NLLB_CODES.get(src or ""), target_token=NLLB_CODES.get(tgt or ""))
-    if kind == "m2m100":
-        return LanguageTokens(src_lang=src, target_token=f"__{tgt}__" if tgt else None)
-    return LanguageTokens()
 
 
 def token_batches(lengths: Sequence[int], batch_tokens: int, max_input_tokens: int) -> list[list[int]]:

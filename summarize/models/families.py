@@ -1,12 +1,16 @@
 """One row per model family: what the code needs to know about it, asked here and nowhere else.
 
-Adding a family is a row here (and, if it needs one, a branch in the backend that runs it).
+Adding a family is a row here (and, if it needs one, a branch in the backend that runs it): a new way of being
+told the languages is a branch of `language_tokens`, a new way of naming it in a hub id a row of `HUB_NAMES`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+
+NLLB_CODES = {"ar": "arb_Arab", "en": "eng_Latn"}
+MARIAN_TARGETS = {"ar": (">>ara<<", ">>arb<<"), "en": (">>eng<<",)}
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,8 @@ class Family:
     # transformers' own modelling code uses whatever the config says.
     converter_facts: Mapping[str, Any] = field(default_factory=dict)
     task: str = "seq2seq"  # seq2seq (generates text) | classify (labels a sentence pair: NLI cross-encoders)
+    # Words of tokenizer_config.json that tell it from a family with the same model_type (NLLB from M2M100).
+    tokenizer_marks: tuple[str, ...] = ()
 
 
 FAMILIES: dict[str, Family] = {f.name: f for f in (
@@ -40,8 +46,8 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("mt5", ("mt5",), (("tokenizer.json",), ("spiece.model",)), t5_scaling=True),
     Family("m2m100", ("m2m_100", "m2m100"), (("vocab.json", "sentencepiece.bpe.model"),), languages="m2m100",
            many_to_many=True, learned_positions=True),
-    Family("nllb", (), (("tokenizer.json",), ("sentencepiece.bpe.model",)), languages="nllb", many_to_many=True,
-           learned_positions=True),
+    Family("nllb", ("m2m_100", "m2m100"), (("tokenizer.json",), ("sentencepiece.bpe.model",)), languages="nllb",
+           many_to_many=True, learned_positions=True, tokenizer_marks=("Nllb", "eng_Latn")),
     # mDeBERTa-v3 NLI cross-encoders (XNLI): relative positions, a SentencePiece vocabulary of 250k pieces.
     Family("deberta-v2", ("deberta-v2",), (("tokenizer.json",), ("spm.model",)), ctranslate2=False, task="classify"),
 )}
@@ -67,6 +73,37 @@ def family(name: str) -> Family:
     return FAMILIES[name]
 
 
-def by_model_type(model_type: Any) -> Family | None:
-    """The family whose config says `model_type` (NLLB shares M2M100's: its tokenizer tells them apart)."""
-    return next((f for f in FAMILIES.values() if model_type in f.model_types), None)
+def by_model_type(model_type: Any, tokenizer_config: str = "") -> Family | None:
+    """The family whose config says `model_type`; where families share one (NLLB and M2M100), the one whose
+    marks `tokenizer_config` (the text of tokenizer_config.json) shows, else the one without marks."""
+    rows = [f for f in FAMILIES.values() if model_type in f.model_types]
+    marked = [f for f in rows if f.tokenizer_marks and any(m in tokenizer_config for m in f.tokenizer_marks)]
+    return next(iter(marked or [f for f in rows if not f.tokenizer_marks]), None)
+
+
+@dataclass(frozen=True)
+class LanguageTokens:
+    """How a family is told the languages: a text prefix, the tokenizer's src_lang, a forced first token."""
+
+    text_prefix: str = ""
+    src_lang: str | None = None
+    target_token: str | None = None
+
+
+def language_tokens(family: str, tokenizer: Any, src: str | None, tgt: str | None) -> LanguageTokens:
+    """The language tokens a family needs for src → tgt (read from the tokenizer where it lists them)."""
+    kind = FAMILIES[family].languages if family in FAMILIES else "none"
+    if kind == "marian":
+        codes = list(getattr(tokenizer, "supported_language_codes", None) or [])
+        if not codes or tgt is None:
+            return LanguageTokens()
+        wanted = [c for c in MARIAN_TARGETS.get(tgt, ()) if c in codes]
+        fallback = [c for c in codes if c.startswith(f">>{tgt}")]
+        if not wanted and not fallback:
+            raise ValueError(f"this multi-target model lists no target code for {tgt!r} ({', '.join(codes[:8])}…)")
+        return LanguageTokens(text_prefix=(wanted or fallback)[0] + " ")
+    if kind == "nllb":
+        return LanguageTokens(src_lang=NLLB_CODES.get(src or ""), target_token=NLLB_CODES.get(tgt or ""))
+    if kind == "m2m100":
+        return LanguageTokens(src_lang=src, target_token=f"__{tgt}__" if tgt else None)
+    return LanguageTokens()

@@ -43,11 +43,8 @@ def family_of(folder: Path, where: str | None = None) -> str:
     """The family of a local model folder, from its config and tokenizer files."""
     where = where or f"model folder {folder}"
     kind = read_config(folder, where).get("model_type")
-    found = by_model_type(kind)
-    if found is not None and found.name == "m2m100":
-        tok = folder / "tokenizer_config.json"
-        text = tok.read_text(encoding="utf-8", errors="replace") if tok.is_file() else ""
-        return "nllb" if "Nllb" in text or "eng_Latn" in text else "m2m100"
+    tok = folder / "tokenizer_config.json"
+    found = by_model_type(kind, tok.read_text(encoding="utf-8", errors="replace") if tok.is_file() else "")
     if found is not None:
         return found.name
     what = f"model type {kind!r} is not supported" if kind else "config.json names no model_type"
