@@ -119,12 +119,13 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
     run = routes.Route(article, pool, options, src, out, doc)
     run.timings["detect"] = round(time.perf_counter() - started, 4)
     step = routes.extractive if options.settings.method == "extractive" else routes.abstractive
-    route, summary, flagged, points = step(run, sents)
-    if options.include_translation and src != out:
-        run.translate_article(out)
-    translated = run.translation.text if run.translation and run.translation.target_language == out else None
-    with run.timed("verify"):
-        found = routes.findings(run, summary, points, translated, sents)
+    with pool.for_work((src, out, frozenset(run.languages))):  # the same route asks for the same models
+        route, summary, flagged, points = step(run, sents)
+        if options.include_translation and src != out:
+            run.translate_article(out)
+        translated = run.translation.text if run.translation and run.translation.target_language == out else None
+        with run.timed("verify"):
+            found = routes.findings(run, summary, points, translated, sents)
     run.timings["total"] = round(time.perf_counter() - started, 4)
     return RunResult(
         article.source, article.sha256, article.title, article.date, src, out, options.settings.method, route, summary,

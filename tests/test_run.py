@@ -197,3 +197,23 @@ def test_the_article_is_segmented_once_and_its_translation_reuses_the_sentences(
     assert len(calls) == 1  # the run's own segmentation; the ar→en translation gets those sentences
     doc = json.loads(r.stdout)
     assert len(doc["sentences"]) == len(sentences(split_paragraphs(AR_SHORT.read_text(encoding="utf-8"))))
+
+
+def test_a_route_whose_model_failed_fails_the_next_articles_before_their_first_step(fake_models):
+    """--to ar with no English→Arabic model: the first article is summarised and then fails; the next ones fail
+    at once, not after summarising each (a batch of thousands would summarise them all for nothing)."""
+    from summarize.errors import ModelUnavailableError
+    from summarize.models.loader import ModelPool
+    from summarize.pipeline import RunOptions, run_many
+    from summarize.readers import article_from_bytes
+
+    from .corpus import find
+
+    articles = [article_from_bytes(find(f"en/00{i}-*.txt").read_bytes(), source=f"{i}.txt") for i in (1, 2, 3)]
+    asked = Settings(beams=1, points=2, summary_model="fake/echo", keypoints_model="fake/echo",
+                     translation_model="/no/such/model")
+    pool = ModelPool()
+    outcomes = run_many(articles, pool, RunOptions(asked, to="ar"))
+    assert [type(o) for o in outcomes] == [ModelUnavailableError] * 3
+    assert [o.source for o in outcomes] == ["1.txt", "2.txt", "3.txt"]
+    assert len(pool.get("summary:en", "fake/echo").calls) == 1  # the first article's summary only

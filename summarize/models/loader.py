@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import ModelUnavailableError, UsageError
 from .base import Seq2SeqModel
@@ -165,7 +166,9 @@ class ModelPool:
     """Loads each (role's model, backend, device) once per run and hands out the same object after.
 
     A model that failed to load fails again at once for the next input, without another attempt
-    (a conversion can take minutes); each input gets its own copy of the error.
+    (a conversion can take minutes); each input gets its own copy of the error. Work done `for_work(key)`
+    (an article's route) gets first every model earlier work of the same key asked for, so a route whose last
+    model failed fails the next article before its first step, not after minutes of summarising.
     """
 
     def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
@@ -176,6 +179,8 @@ class ModelPool:
         self._loader = loader
         self._models: dict[tuple[str, str | None], Any] = {}
         self._failed: dict[tuple[str, str | None], ModelUnavailableError] = {}
+        self._asked: dict[Any, dict[tuple[str, str | None], Callable[[], Any]]] = {}  # work key -> models
+        self._noting: dict[tuple[str, str | None], Callable[[], Any]] | None = None
 
     def get(self, role: str, override: str | None = None) -> Seq2SeqModel:
         """The model for a role, loaded on first use."""
@@ -189,7 +194,21 @@ class ModelPool:
 
         return self._once((NLI, name), lambda: load_classifier(name, **self.options))
 
+    @contextmanager
+    def for_work(self, key: Any) -> Iterator[None]:
+        """Work known by `key`: the models earlier work of that key asked for first, then the work itself."""
+        asked = self._asked.setdefault(key, {})
+        for model, load in list(asked.items()):
+            self._once(model, load)
+        outer, self._noting = self._noting, asked
+        try:
+            yield
+        finally:
+            self._noting = outer
+
     def _once(self, key: tuple[str, str | None], load: Callable[[], Any]) -> Any:
+        if self._noting is not None:
+            self._noting[key] = load
         if key in self._failed:
             failed = self._failed[key]
             raise type(failed)(failed.message)
