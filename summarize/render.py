@@ -6,7 +6,7 @@ from functools import singledispatch
 from html import escape
 from typing import Any, Sequence
 
-from .records import Bilingual, DetectResult, ParagraphPair, RunResult, Translation, VerifyResult
+from .records import Bilingual, DetectResult, ParagraphPair, Review, RunResult, Translation, VerifyResult
 
 
 @singledispatch
@@ -100,10 +100,31 @@ def _flag(text: str, flagged: bool) -> str:
     return f"{text} [unreliable: degenerate model output]" if flagged else text
 
 
+def notes(seen: Review) -> list[str]:
+    """A result's findings and warnings, one line each, as the formats for people print them."""
+    return [f"{f.severity}: {f.kind} {f.text!r} not backed by the source: {f.why}" for f in seen.findings] + list(
+        seen.warnings)
+
+
+@singledispatch
+def shows_notes(result: Any) -> bool:
+    """Whether the formats for people print a result's notes: a translation's rendering is the article alone,
+    so its notes go elsewhere (stderr)."""
+    return False
+
+
+@shows_notes.register
+def _(r: RunResult) -> bool:
+    return True
+
+
+@shows_notes.register
+def _(v: VerifyResult) -> bool:
+    return True
+
+
 def _run_notes(r: RunResult) -> list[str]:
-    notes = [f"{f.severity}: {f.kind} {f.text!r} not backed by the source: {f.why}"
-             for f in r.findings]
-    return notes + list(r.warnings)
+    return notes(r.review())
 
 
 @as_text.register

@@ -90,6 +90,11 @@ def test_every_result_kind_is_reviewed_through_one_protocol(capsys):
     assert review(bilingual) == 7  # the model read half its input
     err = capsys.readouterr().err
     assert "t.txt: a note" in err and "read 50% of its input" in err and "1 number not backed" in err
+    assert "warning: number '5' not backed by the source: not in the source" in err and "  w\n" in err
+    assert "see the output" not in err  # a translation's text is the article alone: its notes are on stderr
+    review_result(Console(), Settings(format="json"))(bilingual)
+    err = capsys.readouterr().err
+    assert "see the output" in err and "'5'" not in err  # the JSON holds them
     assert review(result("d.txt")) == 0 and result("d.txt").review().models == ()
     verified = VerifyResult("v.txt", "out", (Finding("date", "1990", "not in the source"),), {"dates": 1})
     assert review_result(Console(), Settings(), strict=True)(verified) == 8

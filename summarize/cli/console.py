@@ -130,6 +130,8 @@ def has_errors(findings: Any) -> bool:
 def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Result], int]:
     """At most one stderr line per result summing up its findings, warnings and coverage (the details are in
     the output record); incomplete coverage (and, with `strict`, error findings) become exit codes."""
+    from ..render import notes, shows_notes
+    from ..writers import for_people
 
     def review(result: Result) -> int:
         seen = result.review()
@@ -147,8 +149,12 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
         warnings = seen.warnings
         if warnings:
             parts.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
-        if parts:
+        if parts and (not for_people(settings.format) or shows_notes(result)):
             console.warn(f"{source}: {'; '.join(parts)}; see the output")
+        elif parts:  # the output is the text alone (a translation): the details are here or nowhere
+            console.warn(f"{source}: {'; '.join(parts)}:")
+            for line in notes(seen):
+                console.warn(f"  {line}")
         if strict and not code and has_errors(findings):
             code = int(ExitCode.FINDINGS)
         return code
