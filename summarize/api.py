@@ -59,7 +59,8 @@ def run(text_or_path: str | Path | Article, *, to: str | None = None, source: st
 
     settings = _settings(settings, changes)
     article = _article(text_or_path, settings.encoding)
-    options = RunOptions(settings, to, source, include_translation, glossary_of(settings))
+    options = RunOptions(settings, to=to, source=source, include_translation=include_translation,
+                         glossary=glossary_of(settings))
     return run_article(article, pool_for(settings), options)
 
 
@@ -71,7 +72,7 @@ def translate(text_or_path: str | Path | Article, *, to: str, source: str | None
 
     settings = _settings(settings, changes)
     article = _article(text_or_path, settings.encoding)
-    options = TranslateOptions(to, settings, source, glossary_of(settings))
+    options = TranslateOptions(to, settings, source=source, glossary=glossary_of(settings))
     [result] = translate_many([article], pool_for(settings), options)
     if isinstance(result, Exception):
         raise result

@@ -98,7 +98,8 @@ def translate(
         from ..writers import for_people
 
         settings = settings_from(given, translation_model=model)
-        options = TranslateOptions(to.value, settings, source_lang.value if source_lang else None, glossary_of(settings))
+        options = TranslateOptions(to.value, settings, source=source_lang.value if source_lang else None,
+                                   glossary=glossary_of(settings))
         view = Bilingual if bilingual and for_people(settings.format) else None
         return _batch(console, given, settings, partial(translate_processor, settings, options), command="translate",
                       options=options, review=review_result(console, settings), view=view)
@@ -123,8 +124,8 @@ def run(
 
         settings = settings_from(given)
         _nli_named(settings)
-        options = RunOptions(settings, to.value if to else None, source_lang.value if source_lang else None,
-                             include_translation, glossary_of(settings))
+        options = RunOptions(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
+                             include_translation=include_translation, glossary=glossary_of(settings))
         return _batch(console, given, settings, partial(run_processor, settings, options), command="run",
                       options=options, review=review_result(console, settings, strict=strict))
 
