@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import readers
 from .detect import detect as _detect_text
-from .config import Settings, load_settings
+from .config import Settings, changed, load_settings
 from .records import Article, DetectResult, Detection, VerifyResult
 from .verify import Finding, check
 
@@ -42,10 +41,16 @@ def _article(text_or_path: str | Path | Article, encoding: str | None) -> Articl
     return readers.article_from_bytes(str(text_or_path).encode("utf-8"), source="<text>")
 
 
-def _settings(settings: Settings | None, changes: dict[str, Any]) -> Settings:
-    """The settings given (default: SUMMARIZE_* variables over the config file, as the CLI reads them), with
-    `changes` (Settings fields) over them, checked as the command line's are."""
-    return replace(settings or load_settings(), **changes)
+def _asked(settings: Settings | None, changes: dict[str, Any], origin: str) -> tuple[Settings, Any]:
+    """The settings given (default: SUMMARIZE_* variables over the config file, as the CLI reads them) with
+    `changes` (Settings fields; None: not given) over them, checked as a config file's are; and the glossary,
+    read from the path the settings name or given already read (a glossary.Glossary)."""
+    from .glossary import Glossary
+    from .pipeline import glossary_of
+
+    read = changes.pop("glossary") if isinstance(changes.get("glossary"), Glossary) else None
+    settings = changed(settings or load_settings(), changes, origin)
+    return settings, read or glossary_of(settings)
 
 
 def run(text_or_path: str | Path | Article, *, to: str | None = None, source: str | None = None,
@@ -55,24 +60,24 @@ def run(text_or_path: str | Path | Article, *, to: str | None = None, source: st
     `to`, `source` and `include_translation` are `run`'s --to, --from and --translate; `changes` are Settings
     fields (length, points, method, beams, *_model, glossary, …) over `settings`.
     """
-    from .pipeline import RunOptions, glossary_of, pool_for, run_article
+    from .pipeline import RunOptions, pool_for, run_article
 
-    settings = _settings(settings, changes)
+    settings, glossary = _asked(settings, changes, "summarize.run")
     article = _article(text_or_path, settings.encoding)
-    options = RunOptions(settings, to=to, source=source, include_translation=include_translation,
-                         glossary=glossary_of(settings))
+    options = RunOptions(settings, to=to, source=source, include_translation=include_translation, glossary=glossary)
     return run_article(article, pool_for(settings), options)
 
 
-def translate(text_or_path: str | Path | Article, *, to: str, source: str | None = None,
+def translate(text_or_path: str | Path | Article, *, to: str, source: str | None = None, model: str | None = None,
               settings: Settings | None = None, **changes: Any) -> Translation:
     """Translation of one article (text, path or Article) into `to`, as `summarize translate` gives it;
-    `changes` are Settings fields (translation_model, beams, glossary, …) over `settings`."""
-    from .pipeline import TranslateOptions, glossary_of, pool_for, translate_many
+    `model` is its --model (the translation_model setting), `changes` are Settings fields (beams, glossary, …)
+    over `settings`."""
+    from .pipeline import TranslateOptions, pool_for, translate_many
 
-    settings = _settings(settings, changes)
+    settings, glossary = _asked(settings, {"translation_model": model, **changes}, "summarize.translate")
     article = _article(text_or_path, settings.encoding)
-    options = TranslateOptions(to, settings, source=source, glossary=glossary_of(settings))
+    options = TranslateOptions(to, settings, source=source, glossary=glossary)
     [result] = translate_many([article], pool_for(settings), options)
     if isinstance(result, Exception):
         raise result

@@ -99,6 +99,16 @@ def rule(name: str) -> Mapping[str, Any]:
     return {**spec.metadata, "default": spec.default}
 
 
+def changed(settings: Settings, changes: Mapping[str, Any], origin: str) -> Settings:
+    """`settings` with `changes` (setting names to values; None: not given) over them, each converted and checked
+    as a config file's are; an unknown name is a ConfigError that lists the settings."""
+    unknown = sorted(set(changes) - set(_FIELDS))
+    if unknown:
+        raise ConfigError(f"{origin}: unknown setting(s) {', '.join(unknown)}; the settings are {', '.join(_FIELDS)}")
+    given = {name: _coerce(name, value, origin) for name, value in changes.items() if value is not None}
+    return dataclasses.replace(settings, **given)
+
+
 def default_config_path(env: Mapping[str, str] | None = None) -> Path:
     """The user's config file: $SUMMARIZE_CONFIG, else the platform's config folder."""
     env = os.environ if env is None else env

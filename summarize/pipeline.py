@@ -158,13 +158,14 @@ def pool_for(settings: Any) -> ModelPool:
                      batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
 
 
-def translate_processor(settings: Any, options: TranslateOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
-    """A picklable-by-factory function turning a chunk of articles into translations (models loaded on first use)."""
-    pool = pool_for(settings)
+def translate_processor(options: TranslateOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
+    """A picklable-by-factory function turning a chunk of articles into translations (models loaded on first use,
+    as the options' settings say)."""
+    pool = pool_for(options.settings)
     return lambda articles: translate_many(articles, pool, options)
 
 
-def run_processor(settings: Any, options: RunOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
+def run_processor(options: RunOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
     """Like translate_processor, for `summarize run`."""
-    pool = pool_for(settings)
+    pool = pool_for(options.settings)
     return lambda articles: run_many(articles, pool, options)

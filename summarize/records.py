@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Protocol
 
 SUPPORTED_LANGUAGES = ("ar", "en")
-SCHEMA_VERSION = "1.0"  # of the run document (summarize/schema/run.schema.json)
+SCHEMA_VERSION = "1.1"  # of the run document (summarize/schema/run.schema.json)
 
 
 @dataclass(frozen=True)

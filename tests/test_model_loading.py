@@ -350,3 +350,44 @@ def test_each_tiny_folder_is_told_its_family_nllb_from_m2m100_by_its_tokenizer(t
 
     for name in ("marian", "bart", "t5", "mt5", "m2m100", "nllb"):
         assert family_of(tiny[name]) == name
+
+
+def test_work_in_two_threads_notes_each_its_own_models():
+    """One pool shared by two threads: what route A asks for is noted under A only, whatever B does meanwhile."""
+    import threading
+
+    from summarize.errors import ModelUnavailableError
+
+    def load(role, override, **options):
+        if override == "bad":
+            raise ModelUnavailableError(f"{role} {override} failed")
+        return object()
+
+    pool = loader.ModelPool(loader=load)
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+
+    def route_a():
+        with pool.for_work("A"):
+            a_in.set()
+            b_in.wait(10)
+            with pytest.raises(ModelUnavailableError):
+                pool.get("summary:en", "bad")
+        a_out.set()
+
+    def route_b():
+        a_in.wait(10)
+        with pool.for_work("B"):
+            b_in.set()
+            a_out.wait(10)
+            pool.get("summary:ar", "good")
+
+    threads = [threading.Thread(target=f) for f in (route_a, route_b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    with pool.for_work("B"):  # B never asked for A's failed model
+        pass
+    with pytest.raises(ModelUnavailableError, match="summary:en bad failed"):
+        with pool.for_work("A"):
+            pass

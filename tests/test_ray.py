@@ -66,7 +66,7 @@ def same_statuses(local, remote):
 def test_translate_on_ray_matches_local(local_ray, articles, tiny):
     marian = str(tiny["marian"])
     settings = Settings(backend="transformers", beams=1, translation_model=marian)
-    factory = functools.partial(translate_processor, settings, TranslateOptions("en", Settings(translation_model=marian, beams=1)))
+    factory = functools.partial(translate_processor, TranslateOptions("en", settings))
     local = by_source(run_batch(articles, factory(), max_items=2))
     remote = by_source(run_ray(articles, factory, num_actors=1, max_items=2))  # one actor: one model load
     same_statuses(local, remote)
@@ -78,8 +78,8 @@ def test_translate_on_ray_matches_local(local_ray, articles, tiny):
 
 
 def test_extractive_run_on_ray_matches_local(local_ray, articles):
-    options = RunOptions(Settings(method="extractive", points=3))
-    factory = functools.partial(run_processor, Settings(backend="transformers"), options)
+    options = RunOptions(Settings(backend="transformers", method="extractive", points=3))
+    factory = functools.partial(run_processor, options)
     local = by_source(run_batch(articles, factory()))
     remote = by_source(run_ray(articles, factory, num_actors=2, max_items=3))
     same_statuses(local, remote)
@@ -108,8 +108,8 @@ def test_factory_runs_once_per_actor_not_per_batch(local_ray, articles, tmp_path
 
 
 def test_a_missing_model_fails_each_input_as_locally(local_ray, articles):
-    settings = Settings(backend="transformers", offline=True)
-    factory = functools.partial(translate_processor, settings, TranslateOptions("en", Settings(translation_model="/no/such/model")))
+    settings = Settings(backend="transformers", offline=True, translation_model="/no/such/model")
+    factory = functools.partial(translate_processor, TranslateOptions("en", settings))
     local = {o.ref: o.error for o in run_batch(articles, factory())}
     remote = {o.ref: o.error for o in run_ray(articles, factory, num_actors=1)}
     assert {ref: str(e) for ref, e in remote.items()} == {ref: str(e) for ref, e in local.items()}

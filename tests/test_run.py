@@ -1,6 +1,7 @@
 """`summarize run`, the main job, with tiny models for every role and with no model at all."""
 
 import json
+import re
 import subprocess
 import sys
 from importlib.resources import files
@@ -15,7 +16,7 @@ from summarize.cli import app
 from summarize.config import Settings
 from summarize.segment import sentences, split_paragraphs
 
-from .conftest import AR_SAMPLE, AR_SHORT, EN_SAMPLE, EN_SHORT, HTML_SAMPLE
+from .conftest import AR_SAMPLE, AR_SHORT, EN_SAMPLE, EN_SHORT, HTML_SAMPLE, ROOT
 
 runner = CliRunner()
 SCHEMA = json.loads(files("summarize.schema").joinpath("run.schema.json").read_text(encoding="utf-8"))
@@ -217,3 +218,20 @@ def test_a_route_whose_model_failed_fails_the_next_articles_before_their_first_s
     assert [type(o) for o in outcomes] == [ModelUnavailableError] * 3
     assert [o.source for o in outcomes] == ["1.txt", "2.txt", "3.txt"]
     assert len(pool.get("summary:en", "fake/echo").calls) == 1  # the first article's summary only
+
+
+def test_the_api_takes_settings_as_keywords_checked_as_a_config_file_is(fake_models):
+    from summarize.errors import ConfigError
+    from summarize.glossary import load_glossary
+
+    glossary = ROOT / "samples" / "khaberni-syria-russia.glossary.tsv"
+    by_path = summarize.run(EN_SAMPLE, method="extractive", points="2", length=3, glossary=glossary)
+    assert len(by_path.key_points) == 2 and by_path.parameters["length"] == "3"
+    read = summarize.run(EN_SAMPLE, method="extractive", points=2, glossary=load_glossary(str(glossary)))
+    assert read.parameters["glossary"] == by_path.parameters["glossary"] is not None
+    done = summarize.translate("The minister spoke on Monday.", to="ar", model="fake/echo", beams=1)
+    assert done.model.model_id == "fake/echo"
+    for bad, said in (({"bogus": 1}, "unknown setting(s) bogus"), ({"points": -1}, "points must be at least 0"),
+                      ({"beams": "x"}, "invalid value 'x' for beams")):
+        with pytest.raises(ConfigError, match=re.escape(said)):
+            summarize.run(EN_SAMPLE, method="extractive", **bad)

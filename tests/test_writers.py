@@ -70,6 +70,8 @@ def test_atomic_write_leaves_no_temporary_files(tmp_path):
 
 def test_every_result_kind_is_reviewed_through_one_protocol(capsys):
     """Console, manifest and progress line read any result through `review()`, never by sniffing attributes."""
+    from dataclasses import replace
+
     from summarize.batch.run import models_used
     from summarize.cli.console import Console, review_result
     from summarize.config import Settings
@@ -95,6 +97,8 @@ def test_every_result_kind_is_reviewed_through_one_protocol(capsys):
     review_result(Console(), Settings(format="json"))(bilingual)
     err = capsys.readouterr().err
     assert "see the output" in err and "'5'" not in err  # the JSON holds them
+    review(replace(translation, findings=(), warnings=(), note=None))
+    assert capsys.readouterr().err.endswith("t.txt: the model read 50% of its input\n")  # all there is to say
     assert review(result("d.txt")) == 0 and result("d.txt").review().models == ()
     verified = VerifyResult("v.txt", "out", (Finding("date", "1990", "not in the source"),), {"dates": 1})
     assert review_result(Console(), Settings(), strict=True)(verified) == 8

@@ -101,7 +101,7 @@ def translate(
         options = TranslateOptions(to.value, settings, source=source_lang.value if source_lang else None,
                                    glossary=glossary_of(settings))
         view = Bilingual if bilingual and for_people(settings.format) else None
-        return _batch(console, given, settings, partial(translate_processor, settings, options), command="translate",
+        return _batch(console, given, settings, partial(translate_processor, options), command="translate",
                       options=options, review=review_result(console, settings), view=view)
 
     guarded(console, body)
@@ -126,7 +126,7 @@ def run(
         _nli_named(settings)
         options = RunOptions(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
                              include_translation=include_translation, glossary=glossary_of(settings))
-        return _batch(console, given, settings, partial(run_processor, settings, options), command="run",
+        return _batch(console, given, settings, partial(run_processor, options), command="run",
                       options=options, review=review_result(console, settings, strict=strict))
 
     guarded(console, body)

@@ -129,7 +129,8 @@ def has_errors(findings: Any) -> bool:
 
 def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Result], int]:
     """At most one stderr line per result summing up its findings, warnings and coverage (the details are in
-    the output record); incomplete coverage (and, with `strict`, error findings) become exit codes."""
+    the output record, or below that line when the output cannot show them); incomplete coverage (and, with
+    `strict`, error findings) become exit codes."""
     from ..render import notes, shows_notes
     from ..writers import for_people
 
@@ -149,12 +150,12 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
         warnings = seen.warnings
         if warnings:
             parts.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
-        if parts and (not for_people(settings.format) or shows_notes(result)):
-            console.warn(f"{source}: {'; '.join(parts)}; see the output")
-        elif parts:  # the output is the text alone (a translation): the details are here or nowhere
-            console.warn(f"{source}: {'; '.join(parts)}:")
-            for line in notes(seen):
-                console.warn(f"  {line}")
+        shown = not for_people(settings.format) or shows_notes(result)  # a translation's text is the article alone
+        hidden = [] if shown else notes(seen)  # so its notes follow here, or are nowhere
+        if parts:
+            console.warn(f"{source}: {'; '.join(parts)}" + ("; see the output" if shown else ":" if hidden else ""))
+        for line in hidden:
+            console.warn(f"  {line}")
         if strict and not code and has_errors(findings):
             code = int(ExitCode.FINDINGS)
         return code

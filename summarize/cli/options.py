@@ -40,11 +40,16 @@ class Engine(str, Enum):
     ray = "ray"
 
 
+KINDS = {"str": str, "int": int, "bool": bool}
+
+
 def _parameter(name: str) -> tuple[Any, Any]:
     """The Typer parameter of a setting: not given is None, so the environment and config file show through."""
     r = rule(name)
     declared = str(Settings.__dataclass_fields__[name].type).split(" |")[0]  # "int | None": int
-    kind: Any = choices(name) if r["choices"] and not r["count"] else {"int": int, "bool": bool}.get(declared, str)
+    if declared not in KINDS:  # config reads str, int and bool from env and TOML
+        raise TypeError(f"setting {name}: type {declared} is not one of {', '.join(KINDS)}")
+    kind: Any = choices(name) if r["choices"] and not r["count"] else KINDS[declared]
     shown = r["default"] is not None and not isinstance(r["default"], bool)  # 0 is shown, off is not
     text = r["help"].rstrip(".") + f" [default: {r['default']}]." if shown else r["help"]
     flags = r["flags"] or ("--" + name.replace("_", "-"),)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -180,7 +181,7 @@ class ModelPool:
         self._models: dict[tuple[str, str | None], Any] = {}
         self._failed: dict[tuple[str, str | None], ModelUnavailableError] = {}
         self._asked: dict[Any, dict[tuple[str, str | None], Callable[[], Any]]] = {}  # work key -> models
-        self._noting: dict[tuple[str, str | None], Callable[[], Any]] | None = None
+        self._work = threading.local()  # .noting: what the work this thread is doing asks for
 
     def get(self, role: str, override: str | None = None) -> Seq2SeqModel:
         """The model for a role, loaded on first use."""
@@ -200,15 +201,17 @@ class ModelPool:
         asked = self._asked.setdefault(key, {})
         for model, load in list(asked.items()):
             self._once(model, load)
-        outer, self._noting = self._noting, asked
+        outer = getattr(self._work, "noting", None)
+        self._work.noting = asked
         try:
             yield
         finally:
-            self._noting = outer
+            self._work.noting = outer
 
     def _once(self, key: tuple[str, str | None], load: Callable[[], Any]) -> Any:
-        if self._noting is not None:
-            self._noting[key] = load
+        noting = getattr(self._work, "noting", None)
+        if noting is not None:
+            noting[key] = load
         if key in self._failed:
             failed = self._failed[key]
             raise type(failed)(failed.message)
