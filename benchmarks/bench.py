@@ -256,7 +256,7 @@ def summarize_child(job: dict) -> dict:
     for copy in ("1", "2"):
         (inputs / f"copy{copy}{article.suffixes[-2]}.txt").write_text(job["texts"][job["route"]], encoding="utf-8")
     argv = ["run", str(inputs), "--beams", str(job["beams"]), "--backend", job["backend"], "--device", "cpu",
-            "-f", "json", "-o", str(out), "-q"]
+            "-f", "json", "-o", str(out), "-q", "--force"]  # a retried job redoes its run, never resumes it
     argv += ["--to", to] if to else []
     argv += ["--batch-tokens", str(job["batch_tokens"])] if job["batch_tokens"] else []
     for flag, name in models.items():
