@@ -96,3 +96,23 @@ def test_the_settings_a_resume_ignores_are_declared_so():
     base = options_key("run", Settings())
     assert options_key("run", Settings(offline=True, batch_tokens=64, chunk_chars=10, cache_dir="/x")) == base
     assert options_key("run", Settings(points=2)) != base and options_key("run", Settings(format="json")) != base
+
+
+from hypothesis import given  # noqa: E402 - the property test's own imports
+from hypothesis import strategies as st  # noqa: E402
+
+from summarize.config import changed  # noqa: E402
+
+VALUES = st.one_of(st.text(), st.integers(), st.booleans(), st.floats(allow_nan=True), st.none(),
+                   st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=1))
+
+
+@given(name=st.sampled_from(sorted(Settings.__dataclass_fields__)), value=VALUES)
+def test_any_value_of_any_setting_gives_settings_or_a_config_error(name, value):
+    """What a library caller, the environment or a config file may hand a setting: a checked value or exit 2."""
+    try:
+        result = changed(Settings(), {name: value}, "test")
+    except ConfigError as exc:
+        assert str(exc).startswith("test: ") and "\n" not in str(exc)
+        return
+    assert Settings(**{name: getattr(result, name)}) == result  # what was kept passes the setting's own check
