@@ -58,10 +58,14 @@ def test_every_exit_code_is_in_the_table():
         assert re.search(rf"^\| {int(code)} \|", table, re.M), code
 
 
-def test_every_setting_is_in_the_settings_table():
+def test_every_setting_is_in_the_settings_table_with_its_default():
     table = section("## Settings")
-    for name in Settings.__dataclass_fields__:
-        assert f"`{name}`" in table, name
+    rows = {key: cells[1] for cells in (line.strip("|").split("|") for line in table.splitlines() if line.startswith("| `"))
+            for key in re.findall(r"`(\w+)`", cells[0])}
+    for name, spec in Settings.__dataclass_fields__.items():
+        assert name in rows, name
+        if spec.default is not None:  # None reads as words (detect, registry defaults, off)
+            assert rows[name].strip().strip("`") == str(spec.default).lower(), name
 
 
 def test_the_two_setup_commands_are_what_ci_runs():
