@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ def _article(text_or_path: str | Path | Article, encoding: str | None) -> Articl
     if isinstance(text_or_path, Article):
         return text_or_path
     if isinstance(text_or_path, Path) or readers.is_url(str(text_or_path)) or (
-            len(str(text_or_path)) < 4096 and "\n" not in str(text_or_path) and Path(str(text_or_path)).is_file()):
+            len(str(text_or_path)) < 4096 and "\n" not in str(text_or_path) and os.path.isfile(str(text_or_path))):
         return read(text_or_path, encoding=encoding)
     return readers.article_from_bytes(str(text_or_path).encode("utf-8"), source="<text>")
 

@@ -122,7 +122,7 @@ def wants_dir(output: str | None, several: bool) -> bool:
     """`-o` names a folder when it is one, ends with a slash, or several inputs are given; else a file."""
     if not output or output == "-":
         return False
-    return Path(output).is_dir() or output.endswith(("/", os.sep)) or several
+    return os.path.isdir(output) or output.endswith(("/", os.sep)) or several
 
 
 class Sink:

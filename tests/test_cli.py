@@ -121,3 +121,31 @@ def test_version_and_help():
     assert proc("--version").stdout.decode().startswith("summarize ")
     r = proc("--help")
     assert r.returncode == 0 and b"detect" in r.stdout
+
+
+LONG = "b" * 5000  # past NAME_MAX and PATH_MAX: pathlib raises "File name too long" where os.path says False
+
+
+@pytest.mark.parametrize("args, code", [
+    ((LONG,), ExitCode.BAD_INPUT),
+    ((str(EN_SAMPLE), "-o", LONG), ExitCode.OUTPUT),
+    ((str(EN_SAMPLE), "-o", LONG + "/"), ExitCode.OUTPUT),
+    ((str(EN_SAMPLE), "--manifest", LONG), ExitCode.OUTPUT),
+    ((str(EN_SAMPLE), "--config", LONG), ExitCode.USAGE),
+    ((str(EN_SAMPLE), "--summary-model", "a/" + LONG), ExitCode.USAGE),
+    ((str(EN_SAMPLE), "--summary-model", LONG), ExitCode.USAGE),
+])
+def test_a_name_too_long_for_the_file_system_is_a_one_line_error(args, code):
+    r = cli("run", *args, "--method", "extractive" if "--summary-model" not in args else "abstractive")
+    assert r.exit_code == code, r.output
+    assert "internal error" not in r.stderr and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_a_long_one_line_text_is_text_not_a_path():
+    import summarize
+
+    text = ("The minister said on Monday that the government would spend 300 million dollars on new schools "
+            "and hospitals in the north of the country over the next five years, after months of protests by "
+            "teachers and doctors who said the region had been neglected for decades.")
+    assert len(text) > 255 and "\n" not in text
+    assert summarize.run(text, method="extractive").summary == text

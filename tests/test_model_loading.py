@@ -391,3 +391,22 @@ def test_work_in_two_threads_notes_each_its_own_models():
     with pytest.raises(ModelUnavailableError, match="summary:en bad failed"):
         with pool.for_work("A"):
             pass
+
+
+NAMES = st.one_of(st.text(), st.text(alphabet="ab/.~ \0", max_size=12),
+                  st.integers(1, 9000).map(lambda n: "a/" + "b" * n), st.builds("{}/{}".format, st.text(), st.text()))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(role=st.sampled_from(["translate:ar-en", "summary:en", "keypoints:ar", "nli"]), name=NAMES)
+def test_any_model_name_resolves_or_is_a_one_line_usage_or_model_error(role, name):
+    """--summary-model and the rest take whatever the user types: a spec, or exit 2 / exit 5 in one line."""
+    from summarize.errors import ModelUnavailableError, UsageError
+    from summarize.models.registry import resolve
+
+    try:
+        spec = resolve(role, name)
+    except (ModelUnavailableError, UsageError) as exc:
+        assert "\n" not in str(exc) and len(str(exc)) < 400
+        return
+    assert spec.model_id and spec.family

@@ -94,3 +94,9 @@ def test_english_only_models_are_never_given_arabic():
         prompts.check_readable(spec, "en", ["The minister said the deal was important (قال)."])
     for spec in (DEFAULTS[KEYPOINTS_AR], DEFAULTS[SUMMARY_AR]):
         prompts.check_readable(spec, "ar", ["قال الرئيس إن الاتفاق خطوة مهمة."])
+
+
+@pytest.mark.parametrize("folder", ["b" * 5000, "~no-such-user-here/prompts", "a\0b"])
+def test_a_prompts_folder_the_file_system_cannot_look_up_is_a_prompt_error(folder):
+    with pytest.raises(prompts.PromptError, match="does not exist or is not a folder"):
+        prompts.load("summary", "en", folder)

@@ -123,13 +123,13 @@ def check_single_output(path: Path, refs: Sequence[InputRef]) -> None:
         if ref.path != STDIN and not is_url(ref.path) and os.path.realpath(ref.path) == real:
             raise UsageError(f"-o {path} is an input; choose another output file")
     parent = Path(real).parent
-    if parent.exists() and not parent.is_dir():
+    if os.path.exists(parent) and not os.path.isdir(parent):  # os.path: a name too long is not there
         raise UsageError(f"-o {path}: {parent} is not a folder")
 
 
 def prepare_dir(out_dir: Path) -> None:
     """Create `-o DIR`, refusing a file in its place (exit 2) and a folder we may not write (exit 9)."""
-    if out_dir.exists() and not out_dir.is_dir():
+    if os.path.exists(out_dir) and not os.path.isdir(out_dir):
         raise UsageError(f"-o {out_dir} is a file; several inputs need a folder")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -141,9 +141,9 @@ def prepare_dir(out_dir: Path) -> None:
 
 def refuse_link(path: Path, what: str) -> None:
     """A file the run writes in DIR must not be a link (it would write outside DIR) or a folder."""
-    if path.is_symlink():
+    if os.path.islink(path):
         raise UsageError(f"{path} is a symbolic link; the run will not write {what} through it")
-    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+    if os.path.exists(path) and not stat.S_ISREG(path.stat().st_mode):
         raise UsageError(f"{path} is not a regular file; the run cannot write {what} there")
 
 

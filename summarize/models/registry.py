@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -113,6 +114,25 @@ def unregister(model_id: str) -> None:
     REGISTERED.pop(model_id, None)
 
 
+# A hub id as the hub allows them: owner/name, letters, digits, "-", "_" and ".", at most 96 characters each.
+HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
+
+
+def _looked_up(name: str) -> tuple[Path, bool, bool]:
+    """The path a name gives (~ expanded), whether it is a folder and whether it is there at all: a name the file
+    system cannot look up (too long, a NUL in it, ~ of no such user) is neither."""
+    try:
+        path = Path(name).expanduser()
+        return path, path.is_dir(), path.exists()
+    except (OSError, ValueError, RuntimeError):
+        return Path(name), False, False
+
+
+def _shown(name: str, most: int = 120) -> str:
+    """A name as a one-line message shows it: cut past `most` characters."""
+    return name if len(name) <= most else name[:most] + "…"
+
+
 def resolve(role: str, override: str | None = None) -> ModelSpec:
     """The spec for a role: its default, a registered model, or the hub id or local folder the user named."""
     default = DEFAULTS[role] if role in DEFAULTS else OPTIONAL[role]
@@ -122,18 +142,18 @@ def resolve(role: str, override: str | None = None) -> ModelSpec:
         return REGISTERED[override][0]
     if override in ALTERNATIVES:
         return ALTERNATIVES[override]
-    folder = Path(override).expanduser()
-    if folder.is_dir():
+    folder, is_dir, exists = _looked_up(override)
+    if is_dir:
         name = family_of(folder)
         return replace(default, model_id=str(folder), family=name, licence="local", params_m=0, note="local folder",
                        commercial_use=True, reads_arabic=family(name).reads_arabic, collapse_whitespace=False,
                        instructions=None)
-    if override.startswith(("/", "./", "../", "~", ".\\")) or folder.exists():
+    if override.startswith(("/", "./", "../", "~", ".\\")) or exists:
         # Written as a path (a hub id is owner/name): say so rather than try to download it.
-        what = "is a file, not a model folder" if folder.exists() else "does not exist"
-        raise ModelUnavailableError(f"model folder {override} {what}")
-    if "/" not in override:
-        raise UsageError(f"model {override!r}: not a local folder nor a hub id (owner/name)")
+        what = "is a file, not a model folder" if exists else "does not exist"
+        raise ModelUnavailableError(f"model folder {_shown(override)} {what}")
+    if not HUB_ID.fullmatch(override):
+        raise UsageError(f"model {_shown(override)!r}: not a local folder nor a hub id (owner/name)")
     guess, instructed = from_hub_id(override, default.family)
     return replace(default, model_id=override, family=guess, licence="unknown", params_m=0, note="",
                    reads_arabic=family(guess).reads_arabic, instructions=instructed)

@@ -17,6 +17,7 @@ given Arabic at all: `check_readable` says so before any prompt is built.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from importlib.resources import files
@@ -113,8 +114,11 @@ def check_readable(spec: Any, language: str, texts: Iterable[str] = ()) -> None:
 def _places(prompts_dir: str | Path | None) -> list[Any]:
     places: list[Any] = []
     if prompts_dir is not None:
-        folder = Path(prompts_dir).expanduser()
-        if not folder.is_dir():
+        try:
+            folder = Path(prompts_dir).expanduser()
+        except (RuntimeError, ValueError):  # ~ of no such user, a NUL
+            folder = Path(prompts_dir)
+        if not os.path.isdir(folder):  # os.path: False, not an error, for a name too long to look up
             raise PromptError(f"prompts folder {folder} does not exist or is not a folder")
         places.append(folder)
     places.append(files(PACKAGE))

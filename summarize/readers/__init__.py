@@ -6,6 +6,7 @@ Every failure to read an input is an InputError (exit 3) naming it; nothing else
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable
@@ -110,7 +111,7 @@ def expand_inputs(paths: Iterable[str]) -> tuple[tuple[InputRef, ...], tuple[Ski
             refs.append(InputRef(given))
         elif is_url(given):
             refs.append(InputRef(given, relpath=url_relpath(given)))
-        elif Path(given).is_dir():
+        elif os.path.isdir(given):  # False, not an error, for a name too long to look up
             found, passed = walk_folder(Path(given))
             refs += found
             skipped += passed
