@@ -149,3 +149,11 @@ def test_a_long_one_line_text_is_text_not_a_path():
             "teachers and doctors who said the region had been neglected for decades.")
     assert len(text) > 255 and "\n" not in text
     assert summarize.run(text, method="extractive").summary == text
+
+
+@pytest.mark.parametrize("command, option", [("run", "--summary-model"), ("run", "--keypoints-model"),
+                                             ("run", "--translation-model"), ("translate", "--model")])
+def test_a_model_option_naming_nothing_fails_before_any_input_is_read(tmp_path, command, option):
+    r = cli(command, str(tmp_path / "missing.txt"), option, str(tmp_path / "no-such-model"))
+    assert r.exit_code == ExitCode.MODEL_UNAVAILABLE, r.output  # not 3: the input was never looked at
+    assert "no-such-model does not exist" in r.stderr and "missing.txt" not in r.stderr

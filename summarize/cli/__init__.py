@@ -98,6 +98,7 @@ def translate(
         from ..writers import for_people
 
         settings = settings_from(given, translation_model=model)
+        _models_named(settings)
         options = TranslateOptions(to.value, settings, source=source_lang.value if source_lang else None,
                                    glossary=glossary_of(settings))
         view = Bilingual if bilingual and for_people(settings.format) else None
@@ -123,7 +124,7 @@ def run(
         from ..pipeline import RunOptions, glossary_of, run_processor
 
         settings = settings_from(given)
-        _nli_named(settings)
+        _models_named(settings)
         options = RunOptions(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
                              include_translation=include_translation, glossary=glossary_of(settings))
         return _batch(console, given, settings, partial(run_processor, options), command="run",
@@ -141,12 +142,15 @@ def _classifier(settings: Any) -> Any:
     return pool_for(settings).classifier(settings.nli_model)
 
 
-def _nli_named(settings: Any) -> None:
-    """A --nli-model that names no folder nor hub id fails before any article is read (it loads on first use)."""
-    if settings.nli_model:
-        from ..models.registry import NLI, resolve
+def _models_named(settings: Any) -> None:
+    """A model option that names no usable folder nor a hub id fails before any article is read, not after the
+    steps before its own (models load on first use)."""
+    from ..models.registry import KEYPOINTS_EN, NLI, SUMMARY_EN, TRANSLATE_AR_EN, resolve
 
-        resolve(NLI, settings.nli_model)
+    for role, name in ((TRANSLATE_AR_EN, settings.translation_model), (SUMMARY_EN, settings.summary_model),
+                       (KEYPOINTS_EN, settings.keypoints_model), (NLI, settings.nli_model)):
+        if name:
+            resolve(role, name)
 
 
 def _file_text(value: str, encoding: str | None) -> str:
