@@ -152,8 +152,43 @@ def test_a_long_one_line_text_is_text_not_a_path():
 
 
 @pytest.mark.parametrize("command, option", [("run", "--summary-model"), ("run", "--keypoints-model"),
-                                             ("run", "--translation-model"), ("translate", "--model")])
+                                             ("run", "--translation-model"), ("run", "--nli-model"),
+                                             ("translate", "--model")])
 def test_a_model_option_naming_nothing_fails_before_any_input_is_read(tmp_path, command, option):
     r = cli(command, str(tmp_path / "missing.txt"), option, str(tmp_path / "no-such-model"))
     assert r.exit_code == ExitCode.MODEL_UNAVAILABLE, r.output  # not 3: the input was never looked at
     assert "no-such-model does not exist" in r.stderr and "missing.txt" not in r.stderr
+
+
+def test_a_stale_model_setting_a_run_does_not_use_stops_nothing(monkeypatch, tmp_path):
+    """From the environment or the config file, a model no step of this run needs is never looked at."""
+    monkeypatch.setenv("SUMMARIZE_SUMMARY_MODEL", str(tmp_path / "gone"))
+    monkeypatch.setenv("SUMMARIZE_KEYPOINTS_MODEL", str(tmp_path / "gone"))
+    r = cli("run", str(EN_SAMPLE), "--method", "extractive", "-f", "json")
+    assert r.exit_code == 0, r.output
+    monkeypatch.setenv("SUMMARIZE_NLI_MODEL", str(tmp_path / "gone"))  # translate checks nothing
+    r = cli("translate", str(EN_SAMPLE), "--to", "en", "-f", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["target_language"] == "en", r.output
+
+
+@pytest.mark.parametrize("where", ["config", "library"])
+def test_a_glossary_name_with_a_nul_is_a_glossary_error(tmp_path, where):
+    import summarize
+    from summarize.glossary import GlossaryError
+
+    if where == "library":
+        with pytest.raises(GlossaryError, match="cannot read the glossary"):
+            summarize.run(EN_SAMPLE.read_text(encoding="utf-8"), method="extractive", glossary="a\0b")
+        return
+    config = tmp_path / "c.toml"
+    config.write_text('glossary = "a\\u0000b"\n', encoding="utf-8")
+    r = cli("run", str(EN_SAMPLE), "--method", "extractive", "--config", str(config))
+    assert r.exit_code == ExitCode.USAGE and "internal error" not in r.stderr and "glossary" in r.stderr, r.output
+
+
+def test_the_library_reads_no_path_with_a_nul():
+    import summarize
+    from summarize.errors import InputError
+
+    with pytest.raises(InputError, match="NUL"):
+        summarize.read("a\0b")

@@ -410,3 +410,27 @@ def test_any_model_name_resolves_or_is_a_one_line_usage_or_model_error(role, nam
         assert "\n" not in str(exc) and len(str(exc)) < 400
         return
     assert spec.model_id and spec.family
+
+
+@pytest.mark.parametrize("model_id, ok", [
+    ("mistralai/Mistral-7B-Instruct-v0.2", True), ("csebuetnlp/mT5_multilingual_XLSum", True), ("01-ai/Yi-34B", True),
+    ("user/_m", True), ("_org/model", True), ("user/model.", False), ("a--b/c", False), ("a/b..c", False),
+    ("-x/y", False), ("t5-small", False), ("a/b/c", False)])
+def test_hub_ids_are_taken_as_the_hub_takes_them(model_id, ok):
+    from summarize.errors import UsageError
+    from summarize.models.registry import SUMMARY_EN, resolve
+
+    if ok:
+        assert resolve(SUMMARY_EN, model_id).model_id == model_id
+    else:
+        with pytest.raises(UsageError, match="not a local folder nor a hub id"):
+            resolve(SUMMARY_EN, model_id)
+
+
+def test_models_pull_refuses_what_is_not_a_hub_id_before_any_download(monkeypatch):
+    from summarize.errors import UsageError
+    from summarize.models.catalog import pull
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with pytest.raises(UsageError, match="nor a hub id"):
+        list(pull(["user/model."], progress=False))

@@ -98,7 +98,7 @@ def translate(
         from ..writers import for_people
 
         settings = settings_from(given, translation_model=model)
-        _models_named(settings)
+        _models_named(settings, {"translation_model"} if model else (), nli=False)
         options = TranslateOptions(to.value, settings, source=source_lang.value if source_lang else None,
                                    glossary=glossary_of(settings))
         view = Bilingual if bilingual and for_people(settings.format) else None
@@ -124,7 +124,7 @@ def run(
         from ..pipeline import RunOptions, glossary_of, run_processor
 
         settings = settings_from(given)
-        _models_named(settings)
+        _models_named(settings, {k for k, v in given.flags().items() if v is not None}, nli=True)
         options = RunOptions(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
                              include_translation=include_translation, glossary=glossary_of(settings))
         return _batch(console, given, settings, partial(run_processor, options), command="run",
@@ -142,15 +142,18 @@ def _classifier(settings: Any) -> Any:
     return pool_for(settings).classifier(settings.nli_model)
 
 
-def _models_named(settings: Any) -> None:
-    """A model option that names no usable folder nor a hub id fails before any article is read, not after the
-    steps before its own (models load on first use)."""
+def _models_named(settings: Any, typed: Any, *, nli: bool) -> None:
+    """A model option given on the command line (`typed`: its setting names) that names no usable folder nor a
+    hub id fails before any article is read, not after the steps before its own. One from the environment or the
+    config file fails only when a step needs it (it may serve none: an extractive run needs no summary model),
+    except the NLI model, which every article of a run with `nli` uses."""
     from ..models.registry import KEYPOINTS_EN, NLI, SUMMARY_EN, TRANSLATE_AR_EN, resolve
 
-    for role, name in ((TRANSLATE_AR_EN, settings.translation_model), (SUMMARY_EN, settings.summary_model),
-                       (KEYPOINTS_EN, settings.keypoints_model), (NLI, settings.nli_model)):
-        if name:
-            resolve(role, name)
+    roles = {"translation_model": TRANSLATE_AR_EN, "summary_model": SUMMARY_EN, "keypoints_model": KEYPOINTS_EN}
+    named = [(role, getattr(settings, name)) for name, role in roles.items() if name in typed]
+    for role, value in named + ([(NLI, settings.nli_model)] if nli else []):
+        if value:
+            resolve(role, value)
 
 
 def _file_text(value: str, encoding: str | None) -> str:

@@ -51,8 +51,9 @@ def load_glossary(path: str | Path) -> Glossary:
     """Read and check a glossary file; GlossaryError names the file and line of any problem."""
     try:
         data = Path(path).read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"cannot read the glossary: {exc.strerror or exc}", source=str(path)) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise GlossaryError(f"cannot read the glossary: {getattr(exc, 'strerror', None) or exc}",
+                            source=str(path)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 
 from ..errors import ModelUnavailableError, UsageError
 from .loader import fetch, offline
-from .registry import ALTERNATIVES, DEFAULTS, ModelSpec
+from .registry import ALTERNATIVES, DEFAULTS, HUB_ID, ModelSpec
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def pull(names: Sequence[str], *, progress: bool = True) -> Iterator[tuple[str, 
     for name in names or list(DEFAULTS):
         if name in DEFAULTS:
             ids.append(DEFAULTS[name].model_id)
-        elif "/" in name:
+        elif HUB_ID.fullmatch(name):
             ids.append(name)
         else:
             raise UsageError(f"{name!r} is neither a role ({', '.join(DEFAULTS)}) nor a hub id (owner/name)")

@@ -114,8 +114,10 @@ def unregister(model_id: str) -> None:
     REGISTERED.pop(model_id, None)
 
 
-# A hub id as the hub allows them: owner/name, letters, digits, "-", "_" and ".", at most 96 characters each.
-HUB_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
+# A hub id as the hub allows them: owner/name, each of letters, digits, "_", "-" and ".", at most 96 characters,
+# neither starting nor ending with "-" or ".", with no "--" or "..".
+_HUB_PART = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?"
+HUB_ID = re.compile(rf"(?!.*(?:--|\.\.)){_HUB_PART}/{_HUB_PART}")
 
 
 def _looked_up(name: str) -> tuple[Path, bool, bool]:

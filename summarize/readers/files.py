@@ -64,6 +64,8 @@ def read_file(path: str, limit: int = MAX_BYTES) -> bytes:
         raise InputError("is a directory", source=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
+    except ValueError:  # a NUL in the name (the library's callers can pass one; argv cannot)
+        raise InputError("not a file name: it holds a NUL character", source=path) from None
     with os.fdopen(fd, "rb") as stream:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
