@@ -123,6 +123,11 @@ def test_placeholders_avoid_the_numbers_of_the_text():
     protected, mapping = protect("Moscow paid 70001 and 70002 dollars", SMALL, "en", "ar")
     assert mapping and not set(mapping) & {"70001", "70002"}
     assert restore(protected, mapping) == ("موسكو paid 70001 and 70002 dollars", ())
+    # written with the separators restore reads (a space, a narrow space, Arabic-Indic digits): still the article's
+    for figure in ("70 001", "70\u202f002", "٧٠٠٠٣", "7 0 0 0 4"):
+        text = f"Moscow paid {figure} dollars"
+        protected, mapping = protect(text, SMALL, "en", "ar")
+        assert restore(protected, mapping) == (f"موسكو paid {figure} dollars", ()), figure
 
 
 def test_restore_reads_arabic_indic_and_separated_digits_and_reports_missing_ones():

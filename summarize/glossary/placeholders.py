@@ -8,7 +8,7 @@ from typing import Iterator, Mapping
 
 from .entries import Entry, Glossary
 from ..arabic import ascii_digits
-from .match import find, fold, language
+from .match import find, language
 
 
 def _applicable(glossary: Glossary, src: str, tgt: str) -> tuple[Entry, ...]:
@@ -18,9 +18,10 @@ def _applicable(glossary: Glossary, src: str, tgt: str) -> tuple[Entry, ...]:
 
 
 def _placeholders(text: str) -> Iterator[str]:
-    """Numbers from 70001 up that the text does not contain (separators ignored)."""
-    present = {re.sub(r"\D", "", n) for n in re.findall(r"\d+(?:[,.\u066b\u066c]\d+)*", fold(text)[0])}
-    return (str(n) for n in count(70001) if str(n) not in present)
+    """Numbers from 70001 up that `restore` would not find in the text: not written there in any way it reads
+    ("70001", "70,001", "70 001", "٧٠٠٠١"), so it never mistakes the article's own figure for a term."""
+    digits = ascii_digits(text)
+    return (str(n) for n in count(70001) if not _written(str(n)).search(digits))
 
 
 def protect(text: str, glossary: Glossary, src: str, tgt: str) -> tuple[str, Mapping[str, str]]:
@@ -41,12 +42,17 @@ def protect(text: str, glossary: Glossary, src: str, tgt: str) -> tuple[str, Map
 _SEPARATOR = "[,.\u066b\u066c\u00a0\u202f ]?"  # "70,001", "٧٠٬٠٠١": number formatting a model may add
 
 
+def _written(token: str) -> re.Pattern[str]:
+    """A placeholder as a text may write it: its digits, a separator between any two, no digit either side."""
+    return re.compile(f"(?<!\\d){_SEPARATOR.join(token)}(?!\\d)")
+
+
 def restore(text: str, mapping: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
     """Placeholders replaced by their renderings, and the placeholders that are not in `text`."""
     if not mapping:
         return text, ()
     tokens = list(mapping)
-    regex = re.compile("|".join(f"(?P<p{k}>(?<!\\d){_SEPARATOR.join(t)}(?!\\d))" for k, t in enumerate(tokens)))
+    regex = re.compile("|".join(f"(?P<p{k}>{_written(t).pattern})" for k, t in enumerate(tokens)))
     digits = ascii_digits(text)  # one character for one: positions stay those of `text`
     out: list[str] = []
     found: set[str] = set()
