@@ -178,20 +178,21 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
             continue
         if not named_in(name, everywhere):
             yield 0, Finding("name", written, f"{written} is not in the source", "error", claim.text, claim.evidence)
-        elif texts and not is_known_place(name) and name not in speaking and not named_in(name, here) and \
-                not _name_nearby(src, claim.text, name, cross):
+        elif texts and not verbatim and not is_known_place(name) and name not in speaking and \
+                not named_in(name, here) and not _name_nearby(src, claim.text, name, cross):
             yield 0, Finding("name", written, _elsewhere(written, claim.evidence), "warning", claim.text,
                              claim.evidence)
 
 
 def _verbatim(claim: str, sentences: Sequence[str], source: str) -> bool:
-    """Whether the claim is a passage of the source, or nothing but source sentences put side by side."""
-    flat = " ".join(claim.split())
-    if flat in " ".join(source.split()):
+    """Whether the claim is a passage of the source, or source sentences put side by side: whole ones, and at its
+    edges passages of others (sentences joined in a summary may split again elsewhere, at a quote left open)."""
+    flat, whole = " ".join(claim.split()), " ".join(source.split())
+    if flat in whole:
         return True
     for sentence in sentences:
-        flat = flat.replace(" ".join(sentence.split()), " ")
-    return not any(ch.isalpha() for ch in flat)
+        flat = flat.replace(" ".join(sentence.split()), "\0")
+    return all(piece.strip() in whole for piece in flat.split("\0") if any(ch.isalpha() for ch in piece))
 
 
 def _name_nearby(src: Source, claim: str, name: str, cross: bool) -> bool:

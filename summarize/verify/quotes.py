@@ -10,7 +10,10 @@ from typing import Sequence
 from .text import fold, span
 
 _PAIRED_RE = re.compile(
-    r'«([^«»\n]+)»|“([^“”\n]+)”|„([^„“”\n]+)[“”]|‹([^‹›\n]+)›|(?<![^\s(\[{:—–\-])”([^“”\n]+)”'
+    # ”…” opens after a space, an opener or a one-letter Arabic clitic (لـ”داعش”, folded to ل”داعش”), and ”…“ is
+    # the two marks swapped, as right-to-left typing often leaves them (العقيد ” القرشي “)
+    r'«([^«»\n]+)»|“([^“”\n]+)”|„([^„“”\n]+)[“”]|‹([^‹›\n]+)›'
+    r'|(?:(?<![^\s(\[{:—–\-])|(?<=(?<![^\W_])[وبلفك]))”([^“”\n]+)[”“]'
     # straight and single quotes open after a space or an opener and close before no letter, so '," he said, "'
     # is between two quotes, not one, and "it's", "Syria's", "the students' union" hold apostrophes
     r'|(?:(?<![^\s(\[{:—–\-])|(?<=(?<![^\W_])[وبلفك]))"(?=\S)([^"\n]+?)(?<=\S)"(?![^\W_])'
