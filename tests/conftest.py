@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from platformdirs import user_cache_dir
 
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -36,7 +37,9 @@ os.environ["HF_HUB_CACHE"] = str(TEST_CACHE / "huggingface" / "hub")
 for _variable in ("HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "HF_ASSETS_CACHE", "HF_XET_CACHE"):
     os.environ.pop(_variable, None)
 
-# Hypothesis keeps no example database: nothing is written into the checkout.
+# Hypothesis keeps no example database, and its caches (constants, Unicode tables) go to this session's folder:
+# nothing is written into the checkout.
+set_hypothesis_home_dir(TEST_CACHE / "hypothesis")
 hypothesis_settings.register_profile("summarize", database=None)
 hypothesis_settings.load_profile("summarize")
 
