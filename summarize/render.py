@@ -123,10 +123,6 @@ def _(v: VerifyResult) -> bool:
     return True
 
 
-def _run_notes(r: RunResult) -> list[str]:
-    return notes(r.review())
-
-
 @as_text.register
 def _(r: RunResult) -> str:
     lines = [_flag(r.summary, r.summary_flagged), ""]
@@ -134,9 +130,9 @@ def _(r: RunResult) -> str:
               for p in r.key_points]
     if r.translation:
         lines += ["", r.translation]
-    notes = _run_notes(r)
-    if notes:
-        lines += ["", *(f"! {n}" for n in notes)]
+    to_check = notes(r.review())
+    if to_check:
+        lines += ["", *(f"! {n}" for n in to_check)]
     return "\n".join(lines)
 
 
@@ -151,9 +147,9 @@ def _(r: RunResult) -> str:
         lines += [f"- {_flag(p.text, p.flagged)}", f"  > {quotes}"]
     if r.translation:
         lines += ["", "### Translation", "", r.translation]
-    notes = _run_notes(r)
-    if notes:
-        lines += ["", "### Check before publishing", "", *(f"- {n}" for n in notes)]
+    to_check = notes(r.review())
+    if to_check:
+        lines += ["", "### Check before publishing", "", *(f"- {n}" for n in to_check)]
     return "\n".join(lines)
 
 
@@ -223,7 +219,7 @@ def _(r: RunResult) -> str:
             _in("p", _flag(r.summary, r.summary_flagged)), _in("h2", "Key points"), *_items(points)]
     if r.translation:
         body += [_in("h2", "Translation"), *(_in("p", part) for part in r.translation.split("\n\n"))]
-    notes = _run_notes(r)
-    if notes:
-        body += [_in("h2", "Check before publishing"), *_items([_in("li", n, "en") for n in notes])]
+    to_check = notes(r.review())
+    if to_check:
+        body += [_in("h2", "Check before publishing"), *_items([_in("li", n, "en") for n in to_check])]
     return _page(r.title or r.source, r.output_language, body)

@@ -130,12 +130,13 @@ class Route:
         record, not only warned)."""
         used: dict[str, Seq2SeqModel] = {}
         with self.timed("translation_of_outputs"):
-            model = self._translator(tgt, used)(src)
+            model_for = self._translator(tgt, used)
+            model = model_for(src)
             options = translation_options(self.settings.beams)
             docs = [document(f"output {i}", t) for i, t in enumerate(texts)]
             langs = languages or [src] * len(docs)
             done = translate_documents([(d, lang, (lang,) * len(d.paragraphs)) for d, lang in zip(docs, langs)],
-                                       self._translator(tgt, used), tgt, options)
+                                       model_for, tgt, options)
             self.glossary_lost += [f for m in used.values() for f in _lost(m)]
         self.models["translation_of_outputs"] = next((d.model for d in done if d.model), model.info(options))
         self.warnings += [f"translation of outputs: {w}" for d in done for w in d.warnings]

@@ -28,10 +28,11 @@ def contradicted(scores: dict[str, float], threshold: float = THRESHOLD) -> floa
 def contradictions(src: Source, claims: Sequence[Claim], classifier: Any,
                    threshold: float = THRESHOLD) -> Iterator[tuple[int, Finding]]:
     """(offset, finding) for each claim the classifier reads as contradicting the sentences it rests on."""
-    asked = [c for c in claims if c.evidence and premise(src, c).strip() and c.text.strip()]
+    asked = [(c, premise(src, c)) for c in claims if c.evidence and c.text.strip()]
+    asked = [(c, p) for c, p in asked if p.strip()]
     if not asked:
         return
-    for claim, scores in zip(asked, classifier.scores([(premise(src, c), c.text) for c in asked])):
+    for (claim, _), scores in zip(asked, classifier.scores([(p, c.text) for c, p in asked])):
         p = contradicted(scores, threshold)
         if p is None:
             continue
