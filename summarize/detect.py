@@ -35,7 +35,15 @@ SHORT_WORDS = 8
 # Plural -s makes short French, Spanish or Portuguese look English to a suffix test: never override these.
 _ROMANCE = {"fr", "es", "pt", "it", "ca", "ro", "gl"}
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# Links, e-mail addresses and data URIs are Latin letters in any language. Every repetition that could meet
+# another is bounded (an address's parts by their RFC 5321 lengths), so the scan is linear in the text.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\bdata:[\w.+-]{1,80}/[\w.+-]{1,80}[;,]\S*"
+                      r"|[^\s@]{1,64}@[^\s@]{1,255}\.\w{1,63}")
+# Detection reads at most this many characters (the language shows long before) and no run without a space
+# longer than MAX_RUN (no word is; a hash or a blob of base64 is): a 20 MB input costs what 100,000 characters do.
+MAX_CHARS = 100_000
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]{2,}")
 MIN_LETTERS = 3
 # Fewer letters than this never make a paragraph of an article another language than the article's
@@ -129,10 +137,17 @@ def _arabic_with_latin_names(text: str) -> bool:
     return len(arabic) >= 3 and not any(w in _ENGLISH_MARKERS for w in latin) and len(arabic) >= len(latin) / 2
 
 
+def _readable(text: str) -> tuple[str, tuple[str, ...]]:
+    """What detection reads of a text: its first MAX_CHARS characters, NFC, runs without a space cut to MAX_RUN
+    characters, addresses blanked (an Arabic article full of links is still Arabic); and a note when cut."""
+    note = (f"read the first {MAX_CHARS:,} of {len(text):,} characters",) if len(text) > MAX_CHARS else ()
+    text = _LONG_RUN.sub(lambda m: m.group()[:MAX_RUN] + " ", unicodedata.normalize("NFC", text[:MAX_CHARS]))
+    return _ADDRESS.sub(" ", text), note
+
+
 def detect(text: str) -> Detection:
     """Detect the language of a text; deterministic, and never raises on short or empty text."""
-    # Addresses are Latin letters in any language: an Arabic article full of links is still Arabic.
-    text = _ADDRESS.sub(" ", unicodedata.normalize("NFC", text))
+    text, read_note = _readable(text)
     shares = script_shares(text)
     letters = sum(1 for ch in text if script_of(ch))
     share_note = f"script shares: arabic {shares['arabic']:.2f}, latin {shares['latin']:.2f}, other {shares['other']:.2f}"
@@ -149,7 +164,8 @@ def detect(text: str) -> Detection:
         lang, conf = guesses[0] if guesses else ("und", 0.0)
         evidence = ["langdetect: " + ", ".join(f"{g} {p:.2f}" for g, p in guesses[:3])] if guesses else []
     reliable = letters >= 20 and conf >= 0.5 and sure
-    return Detection(lang, round(conf, 4), lang in SUPPORTED_LANGUAGES, shares, (share_note, *evidence), reliable)
+    notes = (share_note, *evidence, *read_note)
+    return Detection(lang, round(conf, 4), lang in SUPPORTED_LANGUAGES, shares, notes, reliable)
 
 
 def detect_paragraphs(paragraphs: Iterable[str | Paragraph]) -> tuple[Detection, ...]:
