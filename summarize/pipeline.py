@@ -75,6 +75,7 @@ def translate_many(articles: Sequence[Article], pool: ModelPool, options: Transl
     done = translate_documents(items, model_for, options.to, translation_options(options.settings.beams))
     model = next(iter(models.values()), None)  # into one target only the other supported language moves: one model
     for i, result in zip(todo, done):
+        result = replace(result, warnings=(*articles[i].notes, *result.warnings))  # what reading it did
         outcomes[i] = result if result.model is None or model is None else replace(
             result, findings=_translation_findings(articles[i], result, model, options.glossary))
     return [o for o in outcomes if o is not None]
@@ -130,7 +131,7 @@ def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunRe
     return RunResult(
         article.source, article.sha256, article.title, article.date, src, out, options.settings.method, route, summary,
         flagged, tuple(points), sents, translated if options.include_translation else None, run.models,
-        _parameters(options, out), run.coverage, found, tuple(run.warnings), run.timings, __version__,
+        _parameters(options, out), run.coverage, found, (*article.notes, *run.warnings), run.timings, __version__,
     )
 
 

@@ -24,6 +24,7 @@ class Article:
     url: str | None = None  # for a fetched page: the final URL, after redirects
     etag: str | None = None  # the server's validators, so a rerun can ask "changed since?" (HTTP 304)
     last_modified: str | None = None
+    notes: tuple[str, ...] = ()  # what reading did that the output must say (a DOCX's tracked changes accepted)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..records import Article
 from .decoding import check_not_binary, decode
 from .files import ARTICLE_SUFFIXES, MAX_BYTES, STDIN, InputRef, Skipped, read_file, read_limited, walk_folder
 from .html import html_article, looks_like_html
-from .text import check_article_text, garbage_reason, normalise, printable
+from .text import MAX_CHARS, check_article_text, garbage_reason, normalise, printable, text_too_large
 from .web import FetchOptions, Page, fetch, is_url, unchanged, url_relpath
 
 __all__ = [
@@ -27,16 +27,17 @@ __all__ = [
 
 
 def _extract(data: bytes, kind: str, source: str, encoding: str | None,
-             charset: str | None) -> tuple[str, str, str, str | None, str | None]:
-    """(text, encoding, kind, title, date) of raw bytes of a given kind."""
+             charset: str | None) -> tuple[str, str, str, str | None, str | None, tuple[str, ...]]:
+    """(text, encoding, kind, title, date, notes) of raw bytes of a given kind."""
     if kind == "pdf":
         from .pdf import pdf_text
 
-        return pdf_text(data, source), "pdf", kind, None, None
+        return pdf_text(data, source), "pdf", kind, None, None, ()
     if kind == "docx":
         from .docx import docx_text
 
-        return docx_text(data, source), "docx", kind, None, None
+        text, notes = docx_text(data, source)
+        return text, "docx", kind, None, None, notes
     text, used = _decode_declared(data, charset, source) if charset and not encoding else (None, None)
     if text is None:
         text, used = decode(data, encoding, source=source)
@@ -45,7 +46,7 @@ def _extract(data: bytes, kind: str, source: str, encoding: str | None,
         kind = "html"
     if kind == "html":
         text, title, date = html_article(text, source)
-    return text, used, kind, title, date
+    return text, used, kind, title, date, ()
 
 
 def _decode_declared(data: bytes, charset: str, source: str) -> tuple[str | None, str | None]:
@@ -66,15 +67,18 @@ def article_from_bytes(
 ) -> Article:
     """Build an Article from raw bytes: decode or extract, normalise, refuse empty, binary or non-article text."""
     try:
-        text, used, kind, title, date = _extract(data, kind, source, encoding, page.charset if page else None)
+        text, used, kind, title, date, notes = _extract(data, kind, source, encoding, page.charset if page else None)
     except RecursionError:  # deeply nested markup in a parser: this input's problem
         raise InputError("too deeply nested to parse", source=source) from None
+    if len(text) > MAX_CHARS:  # a PDF or DOCX can expand to far more than its size on disk
+        raise text_too_large(source)
     text = normalise(text).strip("\n")
     check_not_binary(text, source)
     check_article_text(text, source)
     return Article(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=used, kind=kind,
                    relpath=relpath, title=title, date=date, url=page.url if page else None,
-                   etag=page.etag if page else None, last_modified=page.last_modified if page else None)
+                   etag=page.etag if page else None, last_modified=page.last_modified if page else None,
+                   notes=notes)
 
 
 def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: BinaryIO | None = None,

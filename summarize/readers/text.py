@@ -6,6 +6,11 @@ import re
 import unicodedata
 
 from ..errors import InputError
+from .files import MAX_BYTES
+
+# Text an input may produce, whatever its kind: as much as the largest text file read (a PDF or DOCX far smaller
+# on disk can expand to far more), so no step after reading faces more than a text file could give it.
+MAX_CHARS = MAX_BYTES
 
 # Direction marks and embeddings/isolates: invisible, they only break matching and tokenisation.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
@@ -75,6 +80,12 @@ def garbage_reason(text: str) -> str | None:
     if len(arabic) >= _MIN_SAMPLE and len(_ARABIC_COMMON.findall(visible)) < 0.25 * len(arabic):
         return "random Arabic letters (too few alif, lam, waw, ya), not article text"
     return None
+
+
+def text_too_large(source: str) -> InputError:
+    """The error for an input whose extracted text is over MAX_CHARS."""
+    return InputError(f"too much text once extracted (over {MAX_CHARS // (1024 * 1024)} MB, the most a text input "
+                      "may hold); an article is far smaller", source=source)
 
 
 def check_article_text(text: str, source: str) -> None:

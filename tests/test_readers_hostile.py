@@ -1,0 +1,166 @@
+"""Inputs that change or lose an article's words, or cost far more than their size (issue 26): Word documents
+with tracked changes, content controls, fields, text boxes and notes; damaged UTF-8 in Latin text; pages that are
+only a menu; text and content streams far larger than an article."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from summarize.errors import InputError
+from summarize.readers import MAX_BYTES, read_article
+
+from .conftest import AR_SAMPLE, EN_SAMPLE
+
+AR_TEXT = AR_SAMPLE.read_text(encoding="utf-8")
+EN_TEXT = EN_SAMPLE.read_text(encoding="utf-8")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {  # the prefixes Word declares on the root of word/document.xml
+    "w": W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+}
+_DECLS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NS.items())
+_REV = 'w:author="Desk Editor" w:date="2025-10-14T09:30:00Z"'
+
+
+def _run(text: str, tag: str = "w:t") -> str:
+    return f'<w:r><{tag} xml:space="preserve">{text}</{tag}></w:r>'
+
+
+def _story(paragraphs: list[str]) -> list[str]:
+    """The opening paragraphs of the English sample: enough prose for the reader to take it as an article."""
+    return [f"<w:p>{_run(p)}</w:p>" for p in paragraphs]
+
+
+def make_raw_docx(path: Path, body_xml: list[str], *, footnotes: list[str] = (), endnotes: list[str] = ()) -> Path:
+    """A DOCX saved by python-docx, its body replaced by `body_xml` (paragraphs as Word writes them), with
+    footnote and endnote parts wired in as Word wires them (relationship, content type, separators)."""
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    sect = re.search(rb"<w:sectPr.*</w:sectPr>", files["word/document.xml"], re.S).group()
+    files["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {_DECLS} '
+                                  f'mc:Ignorable="wps"><w:body>{"".join(body_xml)}').encode() + sect + \
+        b"</w:body></w:document>"
+    rels, types = files["word/_rels/document.xml.rels"].decode(), files["[Content_Types].xml"].decode()
+    for kind, notes in (("footnote", footnotes), ("endnote", endnotes)):
+        if not notes:
+            continue
+        items = [f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>']
+        items += [f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r>{_run(" " + text)}</w:p></w:{kind}>'
+                  for i, text in enumerate(notes, start=1)]
+        files[f"word/{kind}s.xml"] = f'<w:{kind}s {_DECLS}>{"".join(items)}</w:{kind}s>'.encode()
+        rels = rels.replace("</Relationships>", f'<Relationship Id="rIdN{kind}" Type="http://schemas.openxml'
+                            f'formats.org/officeDocument/2006/relationships/{kind}s" Target="{kind}s.xml"/>'
+                            "</Relationships>")
+        types = types.replace("</Types>", f'<Override PartName="/word/{kind}s.xml" ContentType="application/vnd.'
+                              f'openxmlformats-officedocument.wordprocessingml.{kind}s+xml"/></Types>')
+    files["word/_rels/document.xml.rels"], files["[Content_Types].xml"] = rels.encode(), types.encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+EN_PARAGRAPHS = [p.strip() for p in EN_TEXT.splitlines() if len(p.strip()) > 80][:4]
+
+
+# ------------------------------------------------------------------------------------------ tracked changes
+
+
+def test_tracked_changes_are_read_as_accepted_and_the_record_says_so(tmp_path):
+    body = [
+        f"<w:p>{_run('The minister did ')}<w:ins w:id='1' {_REV}>{_run('not ')}</w:ins>{_run('approve the plan')}"
+        f"<w:del w:id='2' {_REV}>{_run(' on Monday', 'w:delText')}</w:del>{_run('.')}</w:p>",
+        # a moved sentence: its old place (moveFrom) is dropped, its new place (moveTo) kept, so it is there once
+        f"<w:p><w:moveFromRangeStart w:id='3' {_REV} w:name='move1'/><w:moveFrom w:id='4' {_REV}>"
+        f"{_run('Talks resume in Geneva next week.')}</w:moveFrom><w:moveFromRangeEnd w:id='3'/></w:p>",
+        *_story(EN_PARAGRAPHS[:2]),
+        f"<w:p><w:moveToRangeStart w:id='5' {_REV} w:name='move1'/><w:moveTo w:id='6' {_REV}>"
+        f"{_run('Talks resume in Geneva next week.')}</w:moveTo><w:moveToRangeEnd w:id='5'/></w:p>",
+        # a deleted paragraph mark joins the paragraph to the next one; a deleted paragraph is gone
+        f"<w:p><w:pPr><w:rPr><w:del w:id='7' {_REV}/></w:rPr></w:pPr>{_run('The first half of this sentence ')}"
+        "</w:p>",
+        f"<w:p>{_run('was split by mistake.')}</w:p>",
+        f"<w:p><w:pPr><w:rPr><w:del w:id='8' {_REV}/></w:rPr></w:pPr><w:del w:id='9' {_REV}>"
+        f"{_run('A retracted claim about 40 casualties.', 'w:delText')}</w:del></w:p>",
+        *_story(EN_PARAGRAPHS[2:]),
+    ]
+    article = read_article(str(make_raw_docx(tmp_path / "tracked.docx", body)))
+    text = article.text
+    assert "The minister did not approve the plan." in text
+    assert "Monday" not in text and "retracted" not in text and "40" not in text
+    assert text.count("Talks resume in Geneva next week.") == 1
+    assert text.index(EN_PARAGRAPHS[1][:40]) < text.index("Talks resume")  # in its new place
+    assert "The first half of this sentence was split by mistake." in text
+    assert any("tracked changes" in note and "accepted" in note for note in article.notes)
+
+
+def test_the_run_record_warns_that_tracked_changes_were_accepted(tmp_path):
+    import summarize
+
+    body = [f"<w:p>{_run('The minister did ')}<w:ins w:id='1' {_REV}>{_run('not ')}</w:ins>"
+            f"{_run('approve the plan to sell the port.')}</w:p>", *_story(EN_PARAGRAPHS)]
+    result = summarize.run(make_raw_docx(tmp_path / "tracked.docx", body), method="extractive", points=2)
+    assert any("tracked changes" in w for w in result.warnings)
+    assert any("did not approve" in s.text for s in result.sentences)
+
+
+def test_a_document_without_tracked_changes_has_no_note(tmp_path):
+    article = read_article(str(make_raw_docx(tmp_path / "plain.docx", _story(EN_PARAGRAPHS))))
+    assert article.notes == ()
+    assert article.text.split("\n\n") == EN_PARAGRAPHS
+
+
+# ---------------------------------------------------------------------------------------------- lost content
+
+
+def test_content_controls_smart_tags_fields_text_boxes_and_notes_are_all_read(tmp_path):
+    date_field = ' DATE \\@ &quot;d MMMM yyyy&quot; '
+    merge_field = _run(' MERGEFIELD Signatories \\* MERGEFORMAT ', "w:instrText")
+    box = "<w:txbxContent><w:p>{}</w:p></w:txbxContent>".format(_run("Quote box: prices rose 12 percent in May."))
+    body = [
+        *_story(EN_PARAGRAPHS[:1]),
+        f"<w:sdt><w:sdtPr><w:alias w:val='Body'/><w:id w:val='1'/></w:sdtPr><w:sdtContent>"
+        f"<w:p>{_run('A paragraph inside a content control.')}</w:p></w:sdtContent></w:sdt>",
+        f"<w:p>{_run('The total cost is ')}<w:smartTag w:uri='urn:schemas-microsoft-com:office:smarttags' "
+        f"w:element='place'>{_run('$4.5 million')}</w:smartTag>{_run(' according to the report')}"
+        f"<w:r><w:footnoteReference w:id='1'/></w:r>{_run('.')}</w:p>",
+        f"<w:p>{_run('It was signed on ')}<w:fldSimple w:instr='{date_field}'>"
+        f"{_run('14 October 2025')}</w:fldSimple>{_run(' by ')}"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+        f"{merge_field}"
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+        f"{_run('three ministers')}<w:r><w:fldChar w:fldCharType='end'/></w:r>{_run('.')}"
+        "<w:r><w:endnoteReference w:id='1'/></w:r></w:p>",
+        # a text box as Word saves it: the DrawingML shape, and the VML copy for older readers (not read twice)
+        f"<w:p>{_run('See the box.')}<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing>"
+        "<wp:anchor><a:graphic><a:graphicData uri='http://schemas.microsoft.com/office/word/2010/"
+        f"wordprocessingShape'><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+        f"</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox>"
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+        *_story(EN_PARAGRAPHS[1:]),
+    ]
+    path = make_raw_docx(tmp_path / "fields.docx", body, footnotes=["Figures from the audit office."],
+                         endnotes=["Signed copies are at the ministry."])
+    text = read_article(str(path)).text
+    assert "A paragraph inside a content control." in text
+    assert "The total cost is $4.5 million according to the report." in text
+    assert "It was signed on 14 October 2025 by three ministers." in text
+    assert "MERGEFIELD" not in text and "DATE" not in text
+    assert text.count("Quote box: prices rose 12 percent in May.") == 1
+    blocks = text.split("\n\n")
+    assert blocks[-2:] == ["Footnote 1: Figures from the audit office.", "Endnote 1: Signed copies are at the ministry."]
+    assert blocks.index(EN_PARAGRAPHS[-1]) < len(blocks) - 2  # the notes come after the whole body
