@@ -25,25 +25,46 @@ def _elsewhere(what: str, ids: Sequence[int]) -> str:
     return f"{what} is in the article, but not in the sentences this claim rests on: {_ids(ids)}"
 
 
-def _matches(s: Quantity, q: Quantity) -> bool:
-    """Whether source figure `s` backs output figure `q`: equal, rounded as `q` shows, or within `q`'s hedge."""
+_DAYS_IN = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25}
+
+
+def _same_thing(s: Quantity, q: Quantity) -> bool:
+    """Whether two figures may count the same thing: no counted noun on one side, or the same one."""
+    return not (s.noun and q.noun) or s.noun == q.noun
+
+
+def _matches(s: Quantity, q: Quantity, loose: bool = True) -> bool:
+    """Whether source figure `s` backs output figure `q`: equal, rounded as `q` shows, or within a hedge.
+
+    A hedge's tolerance ("about 60", "more than 40") holds only `loose`ly: for a figure of the sentences the claim
+    rests on that counts the same thing, never for any figure of the article ("about sixty villages" does not back
+    "61 civilians").
+    """
     sv, qv = s.value, q.value
+    if q.unit in _DAYS_IN and s.unit in _DAYS_IN and q.unit != s.unit:  # "half a year" is six months
+        sv, qv = sv * _DAYS_IN[s.unit], qv * _DAYS_IN[q.unit]
+        return abs(sv - qv) <= 0.03 * max(sv, qv)
     if q.kind == "fraction" or s.kind == "fraction":
         sv = sv * 100 if s.kind == "fraction" and q.kind == "percent" else sv
         qv = qv * 100 if q.kind == "fraction" and s.kind == "percent" else qv
+        if s.kind != q.kind and "percent" in (s.kind, q.kind):  # "almost half" for 47.3 %, "a fifth" for 21 %
+            return abs(sv - qv) <= (0.1 * max(sv, qv) if q.hedge or s.hedge else 3.0)
     if q.high is not None:
         return q.value <= sv <= q.high or (s.high is not None and s.value == q.value)
     if sv == qv or abs(sv - qv) <= 1e-9 * max(abs(sv), 1.0):
         return True
-    if q.hedge == "about" or s.hedge == "about":
+    hedged = loose and _same_thing(s, q)
+    if hedged and (q.hedge == "about" or s.hedge == "about"):
         return abs(sv - qv) <= 0.1 * max(abs(qv), abs(sv))
-    if q.hedge in ("more", "less"):
+    if hedged and q.hedge in ("more", "less"):
         return qv <= sv <= 1.5 * qv if q.hedge == "more" else qv / 1.5 <= sv <= qv
-    return q.significant >= 2 and abs(sv - qv) <= q.precision / 2 * (1 + 1e-9)
+    # rounded as the claim writes it ("130 million" for 129.7 million; "9 %" for 8.8 %, the source's decimals)
+    rounds = q.significant >= 2 or s.precision < q.precision and abs(sv - qv) <= 0.05 * abs(qv)
+    return rounds and abs(sv - qv) <= q.precision / 2 * (1 + 1e-9)
 
 
-def _number_problem(q: Quantity, source: Sequence[Quantity]) -> str | None:
-    same = [s for s in source if _matches(s, q)]
+def _number_problem(q: Quantity, source: Sequence[Quantity], loose: bool = True) -> str | None:
+    same = [s for s in source if _matches(s, q, loose)]
     if not same:
         return f"{q.text} is not in the source"
     if q.kind == "percent" and not any(s.kind in ("percent", "fraction") for s in same):
@@ -51,12 +72,13 @@ def _number_problem(q: Quantity, source: Sequence[Quantity]) -> str | None:
     if q.kind == "currency" and not any(s.unit == q.unit or s.kind in ("number", "year") and not s.unit for s in same):
         units = sorted({s.unit for s in same if s.unit})
         return f"{q.text}: the source gives this amount in {', '.join(units) or 'another unit'}"
-    if q.kind == "number" and q.unit and not any(s.unit in (q.unit, None) or s.kind != "number" for s in same):
+    if q.kind == "number" and q.unit and not any(s.unit in (q.unit, None) or s.kind != "number" or
+                                                 {s.unit, q.unit} <= set(_DAYS_IN) for s in same):
         return f"{q.text}: the source gives this figure in {sorted({s.unit for s in same if s.unit})[0]}, not {q.unit}"
     return None
 
 
-def _date_problem(d: DateMention, source: Sequence[DateMention]) -> str | None:
+def _date_problem(d: DateMention, source: Sequence[DateMention], loose: bool = True) -> str | None:
     if d.weekday is not None:
         return None if d.weekday in {s.weekday for s in source} else f"{WEEKDAYS[d.weekday][0]} is not in the source"
     if d.year and d.year not in {s.year for s in source}:
@@ -84,12 +106,12 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     if claim.evidence and not problem(item, in_sentences(src, claim.evidence, what)):
         return None
     everywhere = src.everywhere[what] or (extract_dates(src.text) if what == "dates" else extract_numbers(src.text))
-    why = problem(item, everywhere)
+    why = problem(item, everywhere, not claim.evidence)  # a hedge's tolerance is the evidence's, where there is one
     if why:
         return "error", why
     if not claim.evidence or blind:
         return None
-    holding = [i for i in range(len(src.sentences)) if not problem(item, in_sentences(src, (i,), what))]
+    holding = [i for i in range(len(src.sentences)) if not problem(item, in_sentences(src, (i,), what), False)]
     start = item.start
     if supported_nearby(src, claim.text, start, start + len(item.text), holding):
         return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import NOT_LETTER, alt, fold, key, span
+from .text import NOT_LETTER, STOP, alt, fold, key, language, span, stem, words
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Quantity:
     significant: int  # digits that count: 3 for "130", 2 for "3.5" and for "170,000"
     high: float | None = None  # the top of a vague quantity's range ("hundreds": 200..999)
     hedge: str | None = None  # about | more | less: a rounding word before it ("nearly", "more than", نحو)
+    noun: str | None = None  # the stem of what it counts, the first content word after it ("villages", "قتيلا")
 
 
 _SCALES = {
@@ -66,9 +67,12 @@ UNITS = {
 }
 _HEDGES = {
     "about": ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to", "an estimated",
-              "estimated", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يناهز", "تقريبا", "قرابة ال"),
+              "estimated", "just over", "just under", "nearly three", "نحو", "حوالي", "حوالى", "قرابة", "زهاء",
+              "ما يقارب", "ما يناهز", "تقريبا", "قرابة ال", "يقارب", "تقارب", "قارب", "قاربت", "يناهز", "تناهز",
+              "ناهز", "ناهزت", "ما يقرب من", "ما يربو على"),
     "more": ("more than", "over", "at least", "upwards of", "in excess of", "أكثر من", "ما يزيد على", "ما يزيد عن",
-             "أزيد من", "ما لا يقل عن", "فوق"),
+             "أزيد من", "ما لا يقل عن", "فوق", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق",
+             "يفوق", "تخطى", "تخطت", "اكثر من", "ازيد من"),
     "less": ("less than", "fewer than", "under", "up to", "below", "أقل من", "ما دون", "دون"),
 }
 SCALE_OF = {key(w): n for n, ws in _SCALES.items() for w in ws}
@@ -76,15 +80,26 @@ CURRENCY_OF = {key(w): c for table in (_CURRENCY_SIGNS, _CURRENCY_WORDS) for c, 
 UNIT_OF = {key(w): u for u, ws in UNITS.items() for w in ws}
 HEDGE_OF = {key(w): h for h, ws in _HEDGES.items() for w in ws}
 _SIGNS = [w for ws in _CURRENCY_SIGNS.values() for w in ws]
-_NUMBER_RE = re.compile(
-    rf"(?:(?P<pre>{alt(_SIGNS)})\s?)?(?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?:\s*(?P<scale>{alt(SCALE_OF)}){NOT_LETTER})?"
-    rf"(?:\s*(?P<pct>{alt(_PERCENT)}){NOT_LETTER})?"
-    rf"(?:\s*(?P<cur>{alt(CURRENCY_OF)}){NOT_LETTER})?"
-)
+_DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Arabic-script text writes the decimal mark as a comma too ("127,3", "2,6 مليون"); a comma before three digits
+# still groups thousands there ("110,015").
+_COMMA_DECIMAL_RE = r"\d+,\d{1,2}(?![\d,])"
+
+
+def _number_re(digits: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?P<pre>{alt(_SIGNS)})\s?)?(?<![\d.])(?P<num>{digits})"
+        rf"(?:\s*(?P<scale>{alt(SCALE_OF)}){NOT_LETTER})?"
+        rf"(?:\s*(?P<pct>{alt(_PERCENT)}){NOT_LETTER})?"
+        rf"(?:\s*(?P<cur>{alt(CURRENCY_OF)}){NOT_LETTER})?"
+    )
+
+
+_NUMBER_RE = {"en": _number_re(_DIGITS_RE), "ar": _number_re(f"{_COMMA_DECIMAL_RE}|{_DIGITS_RE}")}
 # A unit follows its number, maybe hyphenated ("7-foot") or with an Arabic preposition-free gap.
 UNIT_RE = re.compile(rf"[\s-]*(?:(?P<unit>{alt(UNIT_OF)}){NOT_LETTER})")
-HEDGE_RE = re.compile(rf"(?<![^\W\d_])(?P<hedge>{alt(HEDGE_OF)})[\s\-]*(?:ال)?$")
+# An Arabic hedge may carry a clitic ("بنحو", "وبحوالي"), and a verb of quantity its subject's ال ("قاربت الـ").
+HEDGE_RE = re.compile(rf"(?<![^\W\d_])(?:[وف]?ب)?(?P<hedge>{alt(HEDGE_OF)})[\s\-]*(?:ال)?$")
 
 
 def parse_digits(num: str) -> tuple[float, int, int]:
@@ -92,6 +107,8 @@ def parse_digits(num: str) -> tuple[float, int, int]:
 
     The one place a number's digits become a value, so "5.30" or "١٫٢٥" (folded to "1.25") is never read as an integer.
     """
+    if re.fullmatch(_COMMA_DECIMAL_RE, num):
+        num = num.replace(",", ".")  # only Arabic-script text reads such a figure (digit_numbers)
     whole, _, frac = num.replace(",", "").partition(".")
     digits = (whole + frac).lstrip("0")
     value = float(f"{whole or 0}.{frac or 0}")  # float() reads any Unicode decimal digit
@@ -114,6 +131,17 @@ def hedge_before(folded: str, start: int) -> str | None:
     return HEDGE_OF.get(key(m["hedge"])) if m else None
 
 
+_NOUN_SKIP = {key(w) for w in """of the a an per من في ال""".split()}
+
+
+def noun_after(folded: str, end: int) -> str | None:
+    """The stem of the word a figure counts: the first content word after it ("60 villages" -> "villag")."""
+    for w in words(folded[end:end + 40])[:3]:
+        if key(w) not in _NOUN_SKIP and key(w) not in STOP and not w.isdigit() and len(w) >= 3:
+            return stem(key(w))
+    return None
+
+
 def unit_after(folded: str, end: int) -> tuple[str | None, int]:
     """The measure right after position `end` of folded text, and where it ends."""
     m = UNIT_RE.match(folded, end)
@@ -124,7 +152,8 @@ def unit_after(folded: str, end: int) -> tuple[str | None, int]:
 def digit_numbers(text: str) -> tuple[Quantity, ...]:
     """Every figure of `text` written with digits, Western or Arabic-Indic, with its scale, currency or unit."""
     folded, where = fold(text)
-    return tuple(_quantity(m, folded, text, where) for m in _NUMBER_RE.finditer(folded))
+    pattern = _NUMBER_RE[language(text)]
+    return tuple(_quantity(m, folded, text, where) for m in pattern.finditer(folded))
 
 
 def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) -> Quantity:
@@ -135,7 +164,8 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
         scale = pct = cur = None
         end = m.end("num")
     value, decimals, significant = parse_digits(num)
-    precision, significant = _precision(num.replace(",", "").partition(".")[0], decimals, significant)
+    whole = num.replace(",", ".") if re.fullmatch(_COMMA_DECIMAL_RE, num) else num
+    precision, significant = _precision(whole.replace(",", "").partition(".")[0], decimals, significant)
     factor = SCALE_OF[key(scale)] if scale else 1
     unit = CURRENCY_OF.get(key(m["pre"] or cur or ""))
     kind = "percent" if pct else "currency" if unit else "number"
@@ -145,4 +175,4 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
             kind = "year"
     start, stop = span(where, m.start(), end)
     return Quantity(value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start, end=stop,
-                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start()))
+                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start()), noun=noun_after(folded, m.end()))

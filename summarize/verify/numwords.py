@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .numbers import Quantity, hedge_before, unit_after
+from .numbers import Quantity, hedge_before, noun_after, unit_after
 from .text import fold, key, span
 
 _EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -39,8 +39,22 @@ _VAGUE = {"dozen": (12, 12), "dozens": (24, 199), "scores": (40, 199), "tens": (
           "مليارات": (2e9, 9.99e11), "بضعة": (3, 9), "بضع": (3, 9), "several": (3, 9)}
 _VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايين": 1e6, "billions": 1e9, "مليارات": 1e9}
 _FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
-# "third" and "quarter" are fractions only after "a", "one", "two", "three" ("a third of", "three quarters").
-_FRACTION_RE = re.compile(r"(?i)\b(?:(a|one)\s+(third|quarter)|(two)\s+thirds|(three)\s+quarters)\b")
+# "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of", "three-quarters",
+# "two fifths"); "one in four" is a quarter.  Arabic: "ثلاثة أرباع", "خمسا"/"خمس" are left alone (five).
+_FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?"
+                          r"|one\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten))\b"
+                          r"|(?<![^\W\d_])(?P<ar>ثلاثة\s+ارباع|ثلاث\s+ارباع)(?![^\W\d_])")
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10}
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+
+
+def _fraction_value(m: re.Match[str]) -> float:
+    if m["ar"]:
+        return 0.75
+    if m["in"]:
+        return 1 / _COUNTS[m["in"].lower()]
+    return _COUNTS[m["n"].lower()] / _PARTS[m["d"].lower()]
 
 
 class _Word(NamedTuple):
@@ -152,8 +166,7 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
             found.append(q)
     fractions = []
     for m in _FRACTION_RE.finditer(folded):
-        value = {"third": 1 / 3, "quarter": 0.25}.get((m[2] or "").lower()) or (2 / 3 if m[3] else 0.75)
-        fractions.append(_make(value, None, "fraction", folded, text, where, m.start(), m.end()))
+        fractions.append(_make(_fraction_value(m), None, "fraction", folded, text, where, m.start(), m.end()))
     found = [q for q in found if not any(q.start < f.end and f.start < q.end for f in fractions)] + fractions
     return tuple(sorted(found, key=lambda q: q.start))
 
@@ -205,6 +218,16 @@ def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text:
         if i and key(tokens[i - 1][0]) in _MONTH_ORDINAL_BEFORE:
             return None
         return _make(word.value, None, "ordinal", folded, text, where, tokens[i].start(), tokens[i].end())
+    # "نصف مليار", "half a million": a figure; "نصف عام", "half a year": a measure (six months)
+    j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1][0].lower() in ("a", "an"))
+    if j < len(tokens) and _joined(folded, tokens[j - 1].end(), tokens[j].start()):
+        after = _TABLE.get(key(tokens[j][0]))
+        if after is not None and after.kind == "scale":
+            return _make(word.value * after.value, None, "number", folded, text, where, tokens[i].start(),
+                         tokens[j].end())
+    if unit_after(folded, tokens[i].end() if j == i + 1 else tokens[j - 1].end())[0]:
+        return _make(word.value, None, "number", folded, text, where, tokens[i].start(),
+                     tokens[i].end() if j == i + 1 else tokens[j - 1].end())
     return _make(word.value, None, "fraction", folded, text, where, tokens[i].start(), tokens[i].end())
 
 
@@ -213,4 +236,5 @@ def _make(value: float, high: float | None, kind: str, folded: str, text: str, w
     unit, unit_end = unit_after(folded, end) if kind == "number" else (None, end)
     a, b = span(where, start, unit_end)
     return Quantity(value=value, kind=kind, unit=unit, text=text[a:b], start=a, end=b, precision=1.0,
-                    significant=len(str(int(value))) if value >= 1 else 1, high=high, hedge=hedge_before(folded, start))
+                    significant=len(str(int(value))) if value >= 1 else 1, high=high, hedge=hedge_before(folded, start),
+                    noun=noun_after(folded, unit_end))
