@@ -29,8 +29,9 @@ def _ours() -> Segmenter:
         paragraphs = split_paragraphs(text)
         found, seen = [], set()
         for sentence in sentences(paragraphs):
-            marker = paragraphs[sentence.paragraph].marker
-            # The marker ("-", "#", "1.") is kept on the paragraph; as a sentence list it opens the first one.
+            paragraph = paragraphs[sentence.paragraph]
+            # A list item's marker ("-", "1.") opens its first sentence; a heading's ("#") stays on the paragraph.
+            marker = paragraph.marker if paragraph.kind != "list" else ""
             first = sentence.paragraph not in seen
             seen.add(sentence.paragraph)
             found.append(f"{marker} {sentence.text}" if marker and first else sentence.text)

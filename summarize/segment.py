@@ -133,13 +133,14 @@ def sentences(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
 
 
 def _paragraph_sentences(paragraph: Paragraph) -> list[str]:
-    """A list item is split with its marker in place ("1. First 2. Second"), then the marker is left out."""
+    """A list item's marker opens its first sentence ("1. The first item"): the text is the article's."""
     if paragraph.kind != "list" or not paragraph.marker:
         return list(split_sentences(paragraph.text))
-    offset = len(paragraph.marker) + 1
     whole = f"{paragraph.marker} {paragraph.text}"
-    pieces = (whole[max(start, offset) : end].strip() for start, end in boundaries(whole))
-    return [piece for piece in pieces if piece]
+    spans = boundaries(whole)
+    if len(spans) > 1 and not any(ch.isalpha() for ch in whole[: spans[0][1]]):
+        spans[:2] = [(spans[0][0], spans[1][1])]  # a marker cut off on its own ("• 9.") goes with its item
+    return [whole[start:end] for start, end in spans]
 
 
 def fit(sentence: str, max_tokens: int, count_tokens: Callable[[str], int]) -> tuple[str, ...]:

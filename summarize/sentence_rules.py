@@ -3,8 +3,10 @@
 Measured in benchmarks/segment_bench.py: pysbd passes 95 of the 100 English golden rules (these rules alone: 57);
 on Arabic news the rules below beat pysbd, which cuts at every `،` and `:`. Both then get the same news fixes:
 agency credits such as `(أ .ف .ب)` or `(Saudi Press Agency via AP)`, photo credits and trailing hashtags stay
-with the sentence they close. Every function returns (start, end) cuts of the text it was given, so nothing is
-ever dropped or rewritten.
+with the sentence they close, and a credit after a stop ends the item ("مستمر. (أ.ف.ب) من جهة ثانية…"); an
+abbreviation such as "D.C." or "St." ends a sentence before a typical opener; a stop with no space before a
+capitalised word ("reserved.This") is cut; a quotation followed by a speech verb («لماذا؟» تساءل) is not.
+Every function returns (start, end) cuts of the text it was given, so nothing is ever dropped or rewritten.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ __all__ = ["boundaries"]
 _CLOSERS = "\"”»'’)]"
 _OPENERS = "\"“«'‘(["
 _TERMINATOR = re.compile(r"[.!?؟۔…।]+[" + re.escape(_CLOSERS) + r"]*")
+_STOPS = ".!?؟۔…"
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 _ARABIC_ABBREVIATION = re.compile(r"(?:[\u0621-\u064A]\.)*[\u0621-\u064A]\u0640?")
 _ARABIC_ERA = {"م", "ه", "هـ"}  # "2020 م." (AD) and "1446 هـ." (AH) close a sentence
@@ -36,6 +39,12 @@ _CREDIT = re.compile(
 _PHOTO_CREDIT = re.compile(r"(?:REUTERS|AFP|AP|Getty Images|EPA)(?:/[^\s/]+(?: [^\s/]+){0,3})+")
 _HASHTAGS = re.compile(r"(?:(?:#[^\W_][\w]*|[^\W_][\w]*#)\s*)+")
 _ATTRIBUTION = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|tweeted|wrote|told|added|asked)\b")
+# Verbs that, right after a closing quotation, name its speaker in the same sentence.
+_SPEECH_VERBS = frozenset(
+    "قال قالت يقول تقول تساءل تساءلت يتساءل تتساءل سأل سألت يسأل تسأل أضاف أضافت يضيف تضيف صاح صاحت صرخ صرخت "
+    "هتف هتفت رد ردت ردّ ردّت علق علقت علّق علّقت أجاب أجابت يجيب أكد أكدت قالها".split()
+)
+_SAID = re.compile(_ATTRIBUTION.pattern + r"|(?:asked|said|says|added|wondered|shouted|cried|replied) [A-Z]?\w")
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
 _QUOTE_SPAN = 600  # a quotation longer than this is not protected: a lost closing mark must not swallow the text
 
@@ -47,6 +56,9 @@ _STRONG = frozenset(
 _LATIN_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 # Latin-script abbreviations that often end a sentence: they end one only before a typical opener.
 _WEAK = frozenset("Inc Ltd Co Corp Jr Sr etc".split())
+# An abbreviation that may close a sentence: "D.C.", "U.S.", "Downing St.", "Acme Inc." (never "Mr." or "Dr.").
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|(?:St|Ave|Rd|Blvd|Sq|Inc|Ltd|Co|Corp|Jr|Sr|etc)\.)(?=\s)")
+_GLUED_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]{2,}|\d[\d,]*)\.(?=[A-Z][a-z])")
 _STARTERS = frozenset(
     "The A An He She It They We I You This That These Those There Their His Her Its Our But And "
     "Yet So In On At As For If When While After Before Meanwhile However Officials Police".split()
@@ -147,14 +159,28 @@ def _latin_adjust(text: str, cuts: list[int]) -> list[int]:
         head = text[max(0, cut - 80) : cut]  # bounded: long paragraphs stay linear
         word = head.rstrip().rsplit(maxsplit=1)[-1] if head.strip() else ""
         following = _NEXT_WORD.match(text, cut).group(1).rstrip(",.;:!?")
+        if word.rsplit(".", 2)[-2:-1] in (["Mr"], ["Mrs"], ["Ms"], ["Dr"], ["Prof"]):
+            continue  # "Tuesday.Mr. Smith": a title never ends a sentence
         if word.rstrip(".") in _WEAK and following not in _STARTERS:
             continue  # "Acme Inc. Holdings", but "Acme Inc. The firm"
-        if re.search(r"[!?][”\"’]\s*$", head) and _ATTRIBUTION.match(text, _skip_space(text, cut)):
+        if re.search(r"[!?][”\"’]\s*$", head) and _SAID.match(text, _skip_space(text, cut)):
             continue  # "…Stability!” Trump said on Twitter."
         kept.append(cut)
     for match in re.finditer(r"…(?=\s+[A-Z])", text):  # "Wait… It came.": pysbd keeps these together
         kept.append(match.end())
+    for match in _ABBREVIATION_END.finditer(text):  # "in Washington, D.C. The family", "on Downing St. He"
+        if _NEXT_WORD.match(text, match.end()).group(1) in _STARTERS:
+            kept.append(match.end())
+    for match in _GLUED_STOP.finditer(text):  # "All rights reserved.This material", "bought 1,000.That is"
+        if match.group(1) not in _STRONG and not re.search(r"[@/:]|\.\w+\.\w", _token_at(text, match.start())):
+            kept.append(match.end())
     return sorted(set(kept))
+
+
+def _token_at(text: str, at: int) -> str:
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _skip_space(text: str, at: int) -> int:
@@ -207,6 +233,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     next_word = _NEXT_WORD.match(text, match.end()).group(1)
     if next_word[:1].islower():
         return False
+    if match.group()[-1:] in _CLOSERS and next_word in _SPEECH_VERBS:
+        return False  # «لماذا؟» تساءل الوزير: the quotation opens the sentence that names its speaker
     if mark != ".":
         return True
     head = text[max(0, match.start() - 80) : match.start()]
@@ -248,8 +276,9 @@ def _news_fixes(text: str, cuts: list[int]) -> list[int]:
         elif not _inside_credit(text, cut):
             kept.append(cut)
     for match in _CREDIT.finditer(text):  # "(رويترز)* احرقت": the credit ends the story before the next one
-        if text[match.end() : match.end() + 1] == "*":
-            kept.append(match.end())
+        after_stop = text[: match.start()].rstrip()[-1:] in _STOPS
+        if text[match.end() : match.end() + 1] == "*" or (after_stop and text[match.end() : match.end() + 1].isspace()):
+            kept.append(match.end())  # "العلاج.(د.ب.ا) تحطمت طائرة": the next item starts after the credit
     return sorted({c for c in kept if 0 < c < len(text)})
 
 
