@@ -164,3 +164,75 @@ def test_content_controls_smart_tags_fields_text_boxes_and_notes_are_all_read(tm
     blocks = text.split("\n\n")
     assert blocks[-2:] == ["Footnote 1: Figures from the audit office.", "Endnote 1: Signed copies are at the ministry."]
     assert blocks.index(EN_PARAGRAPHS[-1]) < len(blocks) - 2  # the notes come after the whole body
+
+
+# -------------------------------------------------------------------------------------------------- size caps
+
+
+def test_a_small_docx_that_expands_to_more_text_than_a_text_input_may_hold_is_refused(tmp_path):
+    sentence = "The committee met again and the talks went on late into the night. "
+    paragraph = f"<w:p>{_run(sentence * 2000)}</w:p>"  # 136,000 characters
+    count = MAX_BYTES // (len(sentence) * 2000) + 10
+    path = make_raw_docx(tmp_path / "bomb.docx", [paragraph] * count)
+    assert path.stat().st_size < 2 * 1024 * 1024  # small on disk, over 20 MB of text once read
+    with pytest.raises(InputError, match="too much text once extracted") as info:
+        read_article(str(path))
+    assert info.value.exit_code == 3 and info.value.source == str(path)
+
+
+def test_a_docx_whose_xml_is_too_large_to_parse_is_refused_before_parsing(tmp_path):
+    from summarize.readers.docx import MAX_XML
+
+    paragraph = f"<w:p>{_run('x ' * 50_000)}</w:p>"
+    path = make_raw_docx(tmp_path / "huge-xml.docx", [paragraph] * (MAX_XML // len(paragraph) + 10))
+    with pytest.raises(InputError, match="too large once unpacked"):
+        read_article(str(path))
+
+
+def _pdf_with_content(operations: bytes, pages: int = 1) -> bytes:
+    """A PDF whose pages all draw `operations` (one compressed content stream), laid out as PDF writers do."""
+    import zlib
+
+    stream = zlib.compress(operations, 9)
+    kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font "
+                b"/Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 3 0 R >>"] * pages
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def _lines(count: int) -> bytes:
+    return b"BT /F1 10 Tf 20 800 Td 12 TL\n" + b"(The talks went on late into the night again.) Tj T*\n" * count + b"ET\n"
+
+
+def test_a_pdf_with_one_huge_content_stream_is_refused_at_once(tmp_path):
+    path = tmp_path / "stream.pdf"
+    path.write_bytes(_pdf_with_content(_lines(600_000)))  # 30 MB of text operators, 100 KB on disk
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(InputError, match=r"page 1 holds 30\.\d MB of drawing instructions") as info:
+        read_article(str(path))
+    assert info.value.exit_code == 3
+
+
+def test_pdf_content_is_capped_over_all_pages_too(tmp_path):
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(_pdf_with_content(_lines(18_000), pages=20))  # 0.9 MB a page, one stream drawn 20 times
+    with pytest.raises(InputError, match="over 10 MB of drawing instructions"):
+        read_article(str(path))
+
+
+def test_an_ordinary_pdf_page_is_read(tmp_path):
+    path = tmp_path / "page.pdf"
+    path.write_bytes(_pdf_with_content(b"BT /F1 10 Tf 20 800 Td 12 TL\n" + b"".join(
+        b"(" + line.encode("latin-1", "replace") + b") Tj T*\n" for line in EN_PARAGRAPHS[0].split(". ")) + b"ET\n"))
+    assert read_article(str(path)).text.startswith(EN_PARAGRAPHS[0][:30])
