@@ -3,8 +3,9 @@
 An article is cut into stories at headings and where the vocabulary of consecutive paragraphs stops
 overlapping (TextTiling's idea, on the unit TF-IDF vectors of scoring.py). Each story is scored on
 its own, so its own lead and centre win inside it. The first point is the best sentence of the
-article's lead; the next go to the stories not yet covered, biggest first (a brief of five stories
-gets one point per story), then by D'Hondt quotas on story size. MMR keeps points distinct.
+article's lead; the next are shared out by D'Hondt quotas on story size, the lead's story weighted by
+MAIN: a side item at the end of an agency story waits until the main event has had its share, while a
+brief of stories of like size gets one point per story. MMR keeps points distinct.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = ["key_points", "stories"]
 LEAD = 3  # the lead: the first sentences of the article that are not headings
 BREAK = 0.08  # cosine between neighbouring paragraph blocks under which a new story starts
 MIN_STORY = 2  # sentences: a smaller piece joins its neighbour
+MAIN = 1.5  # the lead's story counts this much more than its size when points are shared out
 
 
 def key_points(sentences: Sequence[Sentence], language: str, n: int, *, redundancy: float,
@@ -36,9 +38,10 @@ def key_points(sentences: Sequence[Sentence], language: str, n: int, *, redundan
                 max_similarity=max_similarity)
     chosen = [first[0] if first else lead[0]]
     counts = [0] * len(pieces)
-    counts[_story_of(chosen[0], pieces)] += 1
+    main = _story_of(chosen[0], pieces)
+    counts[main] += 1
     while len(chosen) < n:
-        order = _next_stories(pieces, counts)
+        order = _next_stories(pieces, counts, main)
         for story in order:
             start, end = pieces[story]
             picked = mmr(sentences, local, 1, language=language, redundancy=redundancy,
@@ -98,8 +101,8 @@ def _story_of(position: int, pieces: list[tuple[int, int]]) -> int:
     return next(i for i, (a, b) in enumerate(pieces) if a <= position < b)
 
 
-def _next_stories(pieces: list[tuple[int, int]], counts: list[int]) -> list[int]:
-    """Stories in the order they should get the next point: uncovered first, biggest first; then
-    D'Hondt on size (size / (points + 1)); ties to the earlier story."""
-    size = [b - a for a, b in pieces]
-    return sorted(range(len(pieces)), key=lambda i: (counts[i] > 0, -size[i] / (counts[i] + 1), i))
+def _next_stories(pieces: list[tuple[int, int]], counts: list[int], main: int) -> list[int]:
+    """Stories in the order they should get the next point: D'Hondt on size (size / (points + 1)), the main
+    story's size (that of the lead) weighted by MAIN; ties to the earlier story."""
+    size = [(b - a) * (MAIN if i == main else 1.0) for i, (a, b) in enumerate(pieces)]
+    return sorted(range(len(pieces)), key=lambda i: (-size[i] / (counts[i] + 1), i))
