@@ -1,15 +1,17 @@
-"""ROUGE of `--method extractive` against Lead-K and sumy's LexRank/TextRank on news with human references.
+"""ROUGE of `run --method extractive`, its key points and its summary as printed, against Lead-K and sumy.
 
     pip install -e ".[bench]"
     python benchmarks/extractive_bench.py                    # held-out (test) split, every set
     python benchmarks/extractive_bench.py --split dev        # the split the weights were tuned on
     python benchmarks/extractive_bench.py --per-article out.jsonl
 
-Every system picks the same number of sentences (K) from the tool's own sentence split
-(summarize.segment); the summary is those sentences joined in article order. English is scored by
-rouge-score with its Porter stemmer; Arabic by rouge-score with a Unicode word tokenizer (diacritics
-and tatweel stripped, letters otherwise as written), since rouge-score's own keeps only [a-z0-9].
-Differences to this project come with 95 % paired bootstrap confidence intervals (resampled articles).
+K is the number of sentences of each article's reference. "key points" and "summary" are what
+`summarize.run(text, method="extractive", points=K, length=K)` returns, the CLI's own path (language
+detected, sentences split, points and summary chosen): the key points joined one a line, the summary as
+printed. Lead-K and sumy pick K sentences from the tool's own sentence split (summarize.segment). English
+is scored by rouge-score with its Porter stemmer; Arabic by rouge-score with a Unicode word tokenizer
+(diacritics and tatweel stripped, letters otherwise as written), since rouge-score's own keeps only
+[a-z0-9]. Differences to Lead-K come with 95 % paired bootstrap confidence intervals (resampled articles).
 Data and licences: benchmarks/data/extractive/SOURCES.md.
 """
 
@@ -26,19 +28,20 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Sequence
 
-from summarize.extractive import Profile, select
+import summarize
 from summarize.records import Sentence
-from summarize.segment import sentences, split_paragraphs
+from summarize.segment import sentences, split_paragraphs, split_sentences
 
 DATA = Path(__file__).resolve().parent / "data" / "extractive"
-# set name → (language, K sentences, what the reference is)
+# set name → (language, what the reference is)
 SETS = {
-    "cnndm": ("en", 3, "CNN/DailyMail story vs its highlights"),
-    "xsum": ("en", 1, "BBC (XSum) article vs its one-line summary"),
-    "saudinewsnet": ("ar", 1, "Saudi newspaper article vs its headline"),
+    "cnndm": ("en", "CNN/DailyMail story vs its highlights"),
+    "xsum": ("en", "BBC (XSum) article vs its one-line summary"),
+    "saudinewsnet": ("ar", "Saudi newspaper article vs its headline"),
 }
 METRICS = ("rouge1", "rouge2", "rougeL")
-SYSTEMS = ("this project", "Lead-K", "sumy LexRank", "sumy TextRank")
+CLI = ("key points", "summary")
+BASELINE = "Lead-K"
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"\w+")
 
@@ -63,11 +66,13 @@ def load(name: str, split: str) -> list[dict]:
     return [row for row in rows if split == "all" or row["split"] == split]
 
 
-def ours(profile: Profile) -> Callable[[Sequence[Sentence], str, int], list[int]]:
-    def pick(sents: Sequence[Sentence], language: str, k: int) -> list[int]:
-        return [s.id for s in select(sents, language, k, profile=profile)]
-
-    return pick
+def cli(text: str, k: int) -> dict[str, tuple[str, list[int]]]:
+    """The key points and the summary that `run --method extractive --points K --length K` prints, and the
+    sentence ids of the key points."""
+    result = summarize.run(text, method="extractive", points=k, length=str(k))
+    points = [p.text for p in result.key_points]
+    ids = sorted(i for p in result.key_points for i in p.evidence)
+    return {"key points": ("\n".join(points), ids), "summary": (result.summary, [])}
 
 
 def lead(sents: Sequence[Sentence], language: str, k: int) -> list[int]:
@@ -103,17 +108,19 @@ def sumy_system(kind: str) -> Callable[[Sequence[Sentence], str, int], list[int]
 
 def evaluate(name: str, split: str, systems: dict, limit: int | None = None) -> tuple[list[dict], float]:
     """Per article: each system's ROUGE F1 (×100) and its sentence ids."""
-    language, k, _ = SETS[name]
+    language, _ = SETS[name]
     rouge, rows, spent = scorer(language), [], 0.0
     for item in load(name, split)[:limit]:
         sents = sentences(split_paragraphs(item["text"]))
-        row = {"set": name, "id": item["id"], "sentences": len(sents), "systems": {}}
+        k = max(1, len(split_sentences(item["reference"])))
+        row = {"set": name, "id": item["id"], "sentences": len(sents), "k": k, "systems": {}}
+        started = time.perf_counter()
+        outputs = cli(item["text"], k)
+        spent += time.perf_counter() - started
         for system, pick in systems.items():
-            started = time.perf_counter()
             ids = pick(sents, language, k)
-            if system == "this project":
-                spent += time.perf_counter() - started
-            summary = "\n".join(sents[i].text for i in ids)
+            outputs[system] = ("\n".join(sents[i].text for i in ids), ids)
+        for system, (summary, ids) in outputs.items():
             scores = rouge.score(item["reference"], summary)
             row["systems"][system] = {"ids": ids, **{m: 100 * scores[m].fmeasure for m in METRICS}}
         rows.append(row)
@@ -129,19 +136,24 @@ def paired_ci(a: list[float], b: list[float], rounds: int, seed: int = 0) -> tup
 
 
 def table(name: str, rows: list[dict], rounds: int) -> str:
-    language, k, what = SETS[name]
-    lines = [f"\n### {name} ({language}, K={k}): {what}; {len(rows)} articles\n",
-             "| system | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-L vs this project (95 % CI) |",
+    language, what = SETS[name]
+    ks = [r["k"] for r in rows]
+    lines = [f"\n#### {name} ({language}, K from the reference: mean {statistics.fmean(ks):.1f}, {min(ks)}–{max(ks)}): "
+             f"{what}; {len(rows)} articles\n",
+             f"| system | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-L minus {BASELINE} (95 % CI) |",
              "| --- | --- | --- | --- | --- |"]
-    ours_l = [r["systems"]["this project"]["rougeL"] for r in rows]
+    base = [r["systems"][BASELINE]["rougeL"] for r in rows]
     for system in rows[0]["systems"]:
         means = [statistics.fmean(r["systems"][system][m] for r in rows) for m in METRICS]
-        if system == "this project":
+        if system == BASELINE:
             versus = "—"
         else:
-            mean, low, high = paired_ci(ours_l, [r["systems"][system]["rougeL"] for r in rows], rounds)
+            mean, low, high = paired_ci([r["systems"][system]["rougeL"] for r in rows], base, rounds)
             versus = f"{mean:+.2f} [{low:+.2f}, {high:+.2f}]"
-        lines.append(f"| {system} | " + " | ".join(f"{v:.2f}" for v in means) + f" | {versus} |")
+        label = f"{system} (CLI)" if system in CLI else system
+        lines.append(f"| {label} | " + " | ".join(f"{v:.2f}" for v in means) + f" | {versus} |")
+    picks = [i < r["k"] for r in rows for i in r["systems"]["key points"]["ids"]]
+    lines.append(f"\nkey points in the first K sentences: {100 * sum(picks) / max(len(picks), 1):.0f} %")
     return "\n".join(lines)
 
 
@@ -154,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-article", help="write every article's scores and picks here (JSONL)")
     parser.add_argument("--no-peers", action="store_true", help="only this project and Lead-K (fast)")
     args = parser.parse_args(argv)
-    systems = {"this project": ours(Profile()), "Lead-K": lead}
+    systems = {"Lead-K": lead}
     if not args.no_peers:
         systems |= {"sumy LexRank": sumy_system("lexrank"), "sumy TextRank": sumy_system("textrank")}
     out = open(args.per_article, "w", encoding="utf-8") if args.per_article else None
@@ -162,7 +174,8 @@ def main(argv: list[str] | None = None) -> None:
     for name in args.sets.split(","):
         rows, spent = evaluate(name, args.split, systems, args.limit)
         print(table(name, rows, args.bootstrap))
-        print(f"\nthis project: {1000 * spent / max(len(rows), 1):.1f} ms an article")
+        print(f"\nthe CLI's run (detection, segmentation, summary, key points, checks): "
+              f"{1000 * spent / max(len(rows), 1):.1f} ms an article")
         for row in rows if out else ():
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     if out:
