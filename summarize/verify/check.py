@@ -13,6 +13,7 @@ from .meaning import polarity, speaker_problem, speakers
 from .names import is_known_place, named_in, names
 from .numbers import Quantity
 from .quotes import comparable, cut_words, locate, quote_spans
+from .relations import relations
 from .relative import article_day, disagreement, extract_relative
 from .text import key, language
 
@@ -107,6 +108,8 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
         return None
     everywhere = src.everywhere[what] or (extract_dates(src.text) if what == "dates" else extract_numbers(src.text))
     why = problem(item, everywhere, not claim.evidence)  # a hedge's tolerance is the evidence's, where there is one
+    if why and why.endswith("is not in the source") and what == "numbers" and (parts := _computed(item, src, claim)):
+        return "warning", f"{item.text} is not in the article: computed from {parts}? Check it"
     if why:
         return "error", why
     if not claim.evidence or blind:
@@ -116,6 +119,26 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     if supported_nearby(src, claim.text, start, start + len(item.text), holding):
         return None
     return "warning", _elsewhere(item.text, claim.evidence)
+
+
+def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
+    """The two figures of the claim's sentences (or of the claim itself) whose difference, sum or ratio `q` is, in
+    the same kind and unit: a total, a gap, "six years later", which the article never writes but does back.  A
+    one-digit figure is too easily some difference to count, unless it is a span of years."""
+    pool = [f for f in [*in_sentences(src, claim.evidence, "numbers"), *extract_numbers(claim.text)]
+            if f.start != q.start and f.high is None and (f.kind, f.unit) == (q.kind, q.unit)][:40]
+    values = sorted({f.value for f in pool})
+    if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
+        values = sorted(set(values) | {d.year for d in in_sentences(src, claim.evidence, "dates") if d.year})
+    elif q.significant < 2 and q.kind != "fraction":
+        return None
+    tolerance = (q.precision / 2 if q.significant >= 2 else 1e-9) if q.kind != "fraction" else 0.02
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            for result, how in ((b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")):
+                if result is not None and abs(result - q.value) <= tolerance:
+                    return f"{a:g} / {b:g}" if how == "/" else f"{b:g} {how} {a:g}"
+    return None
 
 
 def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
@@ -189,6 +212,10 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     if not (verbatim or question) and (found := polarity(claim.text, texts, pool[claim.best] if texts and
                                                          claim.best is not None else None)):
         yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
+    if texts and not (verbatim or question):
+        near = sorted({j for i in claim.evidence for j in (i - 1, i + 1) if 0 <= j < len(pool)} - set(claim.evidence))
+        for severity, why in relations(claim.text, list(zip(claim.evidence, texts)), [pool[j] for j in near]):
+            yield 0, Finding("meaning", claim.text, why, severity, claim.text, claim.evidence)
     if not verbatim and (why := speaker_problem(claim.text, said, before,
                                                 " ".join([src.text, *(src.translated or ())]))):
         yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)

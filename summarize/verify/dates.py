@@ -71,6 +71,13 @@ _WEEKDAY_RE = re.compile(
     rf"(?<![^\W\d_])(?:يوم\s+)?[وبلف]?(?P<name>{alt((w for ws in WEEKDAYS.values() for w in ws), anycase=True)})"
     rf"(?P<dot>\.)?{NOT_LETTER}")
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\W_]*$")
+# Days known by name are dates: "Boxing Day" is 26 December, ليلة رأس السنة 31 December.
+_NAMED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+               "new year's eve": (12, 31), "new year's day": (1, 1),
+               "valentine's day": (2, 14),
+               "halloween": (10, 31), "ليلة راس السنة": (12, 31), "عشية راس السنة": (12, 31), "يوم راس السنة": (1, 1),
+               "ليلة عيد الميلاد": (12, 24), "يوم عيد الميلاد": (12, 25)}
+_NAMED_DAY_RE = re.compile(rf"(?<![^\W\d_])(?:{alt(_NAMED_DAYS, anycase=True)}){NOT_LETTER}")
 
 
 @lru_cache(maxsize=1024)
@@ -79,6 +86,11 @@ def extract_dates(text: str) -> tuple[DateMention, ...]:
     folded, where = fold(text)
     found = [d for m in _MONTH_RE.finditer(folded) if (d := _month_mention(m, folded, text, where))]
     found += [d for m in _WEEKDAY_RE.finditer(folded) if (d := _weekday(m, text, where)) and not overlaps(d, found)]
+    for m in _NAMED_DAY_RE.finditer(folded.replace("’", "'")):
+        start, stop = span(where, *m.span())
+        month, day = _NAMED_DAYS[" ".join(m[0].lower().split())]
+        if not overlaps(named := DateMention(None, month, day, text[start:stop], start, stop), found):
+            found.append(named)
     found += [DateMention(int(q.value), None, None, q.text, q.start, q.end)
               for q in digit_numbers(text) if q.kind == "year" and not overlaps(q, found)]
     return tuple(sorted(found, key=lambda d: d.start))

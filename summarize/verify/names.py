@@ -67,6 +67,9 @@ def named_in(name: str, haystack_key: str) -> bool:
     name = re.sub(r"['’]s$", "", name)
     english = [name] if name in _AR_OF else _EN_OF.get(name, [])
     forms = [name, *english, *(a for e in english for a in _AR_OF.get(e, ()))]
+    # an Arabic place is named by its adjective too: ألمانيا in الألمانية, مصر in المصري
+    forms += [(f[:-1] if f.endswith(("ا", "ة")) else f.removeprefix("ال")) + "ي" for f in forms
+              if not f.isascii() and len(f) >= 3]
     stems = [f[:max(4, len(f) - 2)] if f.isascii() and len(f) >= 5 else f for f in forms]
     # Arabic clitics a place may carry in the source: و ف (and), ب ل ك (in, to, like), ال, and their stacks.
     return any(re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(f)}", haystack_key) for f in stems)

@@ -15,7 +15,7 @@ _EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelv
 _EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
                 "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-_AR_UNITS = {1: "واحد واحدة", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة ثلاثا", 4: "أربع أربعة أربعا",
+_AR_UNITS = {1: "واحد واحدة أحد إحدى", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة ثلاثا", 4: "أربع أربعة أربعا",
              5: "خمس خمسة خمسا", 6: "ست ستة ستا", 7: "سبع سبعة سبعا", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة تسعا",
              10: "عشر عشرة عشرا"}
 _AR_TENS = {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",
@@ -41,7 +41,7 @@ _VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايي�
 _FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
 # "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of", "three-quarters",
 # "two fifths"); "one in four" is a quarter.  Arabic: "ثلاثة أرباع", "خمسا"/"خمس" are left alone (five).
-_FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?"
+_FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?(?!-)"
                           r"|one\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten))\b"
                           r"|(?<![^\W\d_])(?P<ar>ثلاثة\s+ارباع|ثلاث\s+ارباع)(?![^\W\d_])")
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -215,6 +215,8 @@ def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text:
     if word.kind == "ordinal":
         if tokens[i][0][:2] != "ال" and not tokens[i][0].isascii():
             return None
+        if tokens[i][0][:1].isupper() and i and not re.search(r"[.!?:\"“«]\s*$", folded[:tokens[i].start()]):
+            return None  # "the Second World War", "Third Way": part of a name
         if i and key(tokens[i - 1][0]) in _MONTH_ORDINAL_BEFORE:
             return None
         return _make(word.value, None, "ordinal", folded, text, where, tokens[i].start(), tokens[i].end())
@@ -222,6 +224,8 @@ def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text:
     j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1][0].lower() in ("a", "an"))
     if j < len(tokens) and _joined(folded, tokens[j - 1].end(), tokens[j].start()):
         after = _TABLE.get(key(tokens[j][0]))
+        if tokens[j][0].lower() in ("percent", "percentage", "pct"):  # "half a percentage point"
+            return _make(word.value, None, "percent", folded, text, where, tokens[i].start(), tokens[j].end())
         if after is not None and after.kind == "scale":
             return _make(word.value * after.value, None, "number", folded, text, where, tokens[i].start(),
                          tokens[j].end())

@@ -1,0 +1,266 @@
+"""Relations a claim states that the clause of its evidence about the same thing may contradict: direction
+(rose/fell), hedges (may/will), quantifiers (some/all), opposites (accepted/rejected), order (before/after), who did
+what to whom, and cause (because) the article never states.
+
+Each word is compared with the clause of the claim's evidence sentences that shares most content words with the
+claim's own clause, never with another clause of the same sentence ("unemployment fell while growth rose").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, Sequence
+
+from .text import STOP, fold, key, stem, words
+
+_CLITIC_RE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?[بلك]|[وف])(?=...)")
+
+
+def _entries(text: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Exact words, word prefixes ("increas*") and phrases ("due to") of a lexicon, folded."""
+    items = [key(w.replace("_", " ")) for w in text.split()]
+    return (frozenset(w for w in items if not w.endswith("*") and " " not in w),
+            tuple(w[:-1] for w in items if w.endswith("*")), tuple(w for w in items if " " in w))
+
+
+_UP = _entries("""rose rise rises rising risen increas* gain gains gained gaining climb* jump* surg* soar* grew grow grows
+growing grown higher up lift* raise raised raises raising boost* acceler* widen* strengthen* advanc* rebound* expand*
+hike* peak* highest record_high
+ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات صعد* يصعد* تصعد* صعود نما نمت ينمو تنمو نمو قفز* يقفز*
+تقفز* تزايد* يتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* انتعش* زياده""")
+_DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid* slump* plung*
+tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank shrink* shrunk eased eases easing slow*
+narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest
+انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض* تخفيض*
+خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور*""")
+_OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
+    ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* يتجاوز* فاق* يفوق",
+     "less_than fewer_than below lower_than under اقل_من ادنى_من دون"),
+    ("accept* approv* وافق* يوافق* قبل_ب موافقه موافقة", "reject* refus* declin* رفض* يرفض* ترفض*"),
+    ("confirm* اكد* يؤكد* تؤكد*", "deni* deny* denying نفى نفت ينفي تنفي"),
+    ("won win wins winning victory فاز* يفوز* تفوز* فوز", "lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"),
+    ("allow* permit* سمح* يسمح* تسمح*", "ban bans banned banning forbid* prohibit* منع* يمنع* تمنع* حظر*"),
+    ("open opened opens opening فتح* يفتح* تفتح* افتتح*", "close closed closes closing shut اغلق* يغلق* تغلق* اغلاق*"),
+    ("support* back backed backing يؤيد* تؤيد* ايد* تاييد دعم* يدعم* تدعم*",
+     "oppos* against يعارض* تعارض* عارض* معارض*"),
+    ("acquit* براه برا* تبرئ*", "convict* ادان* يدين* تدين* ادانه"),
+    ("releas* freed اطلق_سراح افرج* الافراج", "arrest* detain* اعتقل* يعتقل* تعتقل* احتجز* اعتقال"),
+)]
+_HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to planned_to planning_to plan_to hope
+hopes hoped hoping aim aims aimed aiming intend* propos* suspect* alleg* reportedly possib* potential* forecast*
+predict* projected poised consider* seek seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying
+attempt* prepar* set_to on_track would_be
+ربما متوقع* المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم* تعتزم*
+اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح* المرجح مرجح* مرتقب* المرتقب المقرر مقرر*
+ينوي تنوي يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول* مزعوم* المزعوم يزعم* تزعم*""")
+_ALL = _entries("""all every each entire whole always none everyone everybody
+جميع جميعهم جميعها كل كافه كافة الكل كلهم كلها باكمله باكملها""")
+_SOME = _entries("""some most many several few part certain majority minority a_number_of at_least more_than partly
+partially
+بعض معظم اغلب غالبيه غالبية عدد_من العديد اكثريه اكثرية جزء قسم عده عدة بعضها بعضهم""")
+_EXACT = _entries("""exactly only just precisely فقط تحديدا بالضبط""")
+_AT_LEAST = _entries("""at_least more_than over upwards_of على_الاقل اكثر_من ما_لا_يقل ازيد_من""")
+_MANY = _entries("""many numerous lots plenty كثير كثيرون كثيرة العديد""")
+_FEW = _entries("""few handful قليل قليلة قلة""")
+_BEFORE = _entries("""before prior_to ahead_of earlier_than قبل""")
+_AFTER = _entries("""after following later_than since بعد عقب اثر اعقاب""")
+_CAUSE = _entries("""because due_to owing_to as_a_result result_of resulted led_to leading_to lead_to caus* trigger*
+prompt* driven_by fuelled_by fueled_by thanks_to blamed_on attributed_to on_the_back_of spark* spurr* so_that
+بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا
+لان لأن لانخفاض* لارتفاع* لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم بفضل""")
+_TIMELY = _entries("""after amid following as since with when while despite بعد وسط مع عقب اثر ظل اعقاب رغم""")
+_ROLE_VERBS = _entries("""accus* attack* beat beats beaten defeat* sued sue sues suing criticis* criticiz* blam* kill*
+arrest* fired sack* replac* succeed* hired acquir* bought buy buys invad* overtook overtake* eliminat* urg* condemn*
+sanction* thank* endors* appoint* nominat* dismiss* expel* deport* extradit* fined ban banned invit* host* hosted
+اتهم* يتهم* تتهم* هاجم* يهاجم* تهاجم* هزم* يهزم* تهزم* تغلب* يتغلب* قاضى يقاضي انتقد* ينتقد* تنتقد* قتل* يقتل*
+اعتقل* اقال* يقيل* خلف* استحوذ* اشترى يشتري غزا ادان* يدين* عاقب* حذر* يحذر* دعا يدعو عين* طرد* استضاف* زار*
+يزور* اطاح* يطيح*""")
+_PASSIVE = _entries("""was were been being is are by من_قبل على_يد""")
+_CLAUSE_RE = re.compile(r"[,;:،؛()]|\s[-–—]\s|\b(?:while|whereas|but|however|although|though|and)\b"
+                        r"|(?<![^\W\d_])و?(?:فيما|بينما|حين|مقابل|لكن|غير ان)(?![^\W\d_])")
+
+
+def _bare(w: str) -> str:
+    return _CLITIC_RE.sub("", w, count=1) if not w.isascii() else w
+
+
+def _hits(ws: Sequence[str], lex) -> list[str]:
+    """The words (or phrases) of `ws` that the lexicon holds, as written in `ws`."""
+    exact, prefixes, phrases = lex
+    found = [w for w in ws if w in exact or _bare(w) in exact and len(_bare(w)) >= 3 or any(
+        w.startswith(p) or len(p) >= 4 and _bare(w).startswith(p) for p in prefixes)]
+    joined = " " + " ".join(ws) + " "
+    found += [p for p in phrases if f" {p} " in joined]
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words(text))
+
+
+def _content(ws: Sequence[str]) -> set[str]:
+    return {stem(w) for w in ws if w not in STOP and len(w) >= 3 and not w.isdigit()} | {
+        w for w in ws if w.isdigit()}
+
+
+@lru_cache(maxsize=4096)
+def clauses(text: str) -> tuple[tuple[str, ...], ...]:
+    """The clauses of a sentence, each as its folded lowercase words."""
+    folded = fold(text)[0]
+    return tuple(ws for part in _CLAUSE_RE.split(folded) if part and (ws := _tokens(part)))
+
+
+def _about(claim: Sequence[str], evidence: Sequence[tuple[int, str]]) -> list[tuple[int, tuple[str, ...]]]:
+    """The evidence clauses about what `claim` (a clause's words) says: the most content words shared, at least two
+    (one for a claim of one or two content words); several when they tie."""
+    want = _content(claim)
+    scored = [(len(want & _content(c)), i, c) for i, s in evidence for c in clauses(s)]
+    best = max((n for n, _, _ in scored), default=0)
+    if best < min(2, len(want)) or not best:
+        return []
+    return [(i, c) for n, i, c in scored if n == best]
+
+
+def _claim_clause(claim: str, word: str) -> tuple[str, ...]:
+    for c in clauses(claim):
+        if word in c or f" {word} " in " " + " ".join(c) + " ":
+            return c
+    return _tokens(claim)
+
+
+def _said(words_: Sequence[str]) -> str:
+    return " ".join(words_[:12]) + (" …" if len(words_) > 12 else "")
+
+
+def _opposed(claim: str, evidence: Sequence[tuple[int, str]], a, b) -> Iterator[str]:
+    """Why the claim says an `a` word where the clause of its evidence about the same thing says only `b` words."""
+    for said in _hits(_tokens(claim), a):
+        mine = _claim_clause(claim, said.split()[0])
+        if _hits(mine, b) or said not in mine and said.split()[0] not in mine:
+            continue
+        about = _about([w for w in mine if w != said], evidence)
+        if about and not any(_hits(c, a) for _, c in about):
+            for i, c in about:
+                if theirs := _hits(c, b):
+                    yield f"claim: {said!r}; sentence {i}: {theirs[0]!r} ({_said(c)})"
+                    return
+
+
+def _hedges(ws: Sequence[str]) -> list[str]:
+    # قد before a verb of the present is "may" (قد يرتفع); before the past it affirms (قد ارتفع)
+    return _hits(ws, _HEDGES) + [w for p, w, n in zip(("",) + tuple(ws), ws, ws[1:]) if w in ("قد", "وقد") and (
+        n[:1] in "ين" or n[:2] in ("تت", "تو")) and _bare(p) not in ("كان", "كانت", "كانوا")]
+
+
+def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A claim stated as fact where its evidence clause hedges it (may, expected to, قد، من المتوقع)."""
+    ws = _tokens(claim)
+    if _hedges(ws):
+        return
+    about = _about(ws, evidence)
+    if about and all(_hedges(c) for _, c in about):
+        i, c = about[0]
+        yield f"the claim states as fact what sentence {i} hedges with {_hedges(c)[0]!r} ({_said(c)})"
+
+
+def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    for a, b in ((_ALL, _SOME), (_EXACT, _AT_LEAST), (_MANY, _FEW), (_FEW, _MANY)):
+        yield from _opposed(claim, evidence, a, b)
+
+
+def _halves(ws: Sequence[str], lex) -> Iterator[tuple[str, set[str], set[str]]]:
+    for j, w in enumerate(ws):
+        if _hits([w], lex):
+            yield w, _content(ws[:j]), _content(ws[j + 1:])
+
+
+def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """Two events the claim puts in the order the evidence reverses: "A after B" where it says "A before B" or
+    "B after A"."""
+    ws = _tokens(claim)
+    for lex, other in ((_BEFORE, _AFTER), (_AFTER, _BEFORE)):
+        for said, left, right in _halves(ws, lex):
+            for i, s in evidence:
+                sw = _tokens(s)
+                for same, theirs in ((True, lex), (False, other)):
+                    for their, l2, r2 in _halves(sw, theirs):
+                        straight = min(len(left & l2), len(right & r2))
+                        crossed = min(len(left & r2), len(right & l2))
+                        # the same word with the halves crossed, or the opposite word with them in place
+                        if (crossed >= 2 and not straight) if same else (straight and not crossed):
+                            yield f"claim: {said!r}; sentence {i}: {their!r}: the order of the events is reversed"
+                            return
+
+
+def _agents(ws: Sequence[str], entities: set[str]) -> list[tuple[str, int]]:
+    """(entity, index) of the shared entity words of a clause, in order."""
+    return [(stem(w), j) for j, w in enumerate(ws) if stem(w) in entities]
+
+
+def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """Who did what to whom: the two entities around a verb of the claim in the other order around that verb in the
+    evidence ("A accused B" where it says "B accused A"); a passive ("by", من قبل) on one side only turns it."""
+    ws = _tokens(claim)
+    for verb in _hits(ws, _ROLE_VERBS):
+        v = ws.index(verb)
+        for i, s in evidence:
+            for c in clauses(s):
+                theirs = _hits(c, _ROLE_VERBS)
+                same = [t for t in theirs if stem(t)[:4] == stem(verb)[:4]]
+                if not same:
+                    continue
+                u = c.index(same[0])
+                shared = (_content(ws) & _content(c)) - {stem(verb), stem(same[0])}
+                mine = [e for e in _agents(ws, shared) if abs(e[1] - v) <= 6]
+                their = [e for e in _agents(c, shared) if abs(e[1] - u) <= 6]
+                order = [e for e, _ in mine]
+                if len(set(order)) < 2 or len({e for e, _ in their}) < 2:
+                    continue
+                a, b = order[0], next(e for e in order if e != order[0])
+                side = [(j < v) for e, j in mine if e in (a, b)][:2]
+                pos = {e: j for e, j in reversed(their)}
+                if a not in pos or b not in pos:
+                    continue
+                passive_mine = bool(_hits(ws[v:v + 3], _PASSIVE) and _hits(ws[max(0, v - 2):v], _PASSIVE))
+                passive_theirs = bool(_hits(c[u:u + 3], _PASSIVE) and _hits(c[max(0, u - 2):u], _PASSIVE))
+                flipped = (pos[a] < pos[b]) != (ws.index(next(w for w in ws if stem(w) == a)) <
+                                                 ws.index(next(w for w in ws if stem(w) == b)))
+                if side and flipped != (passive_mine != passive_theirs):
+                    yield (f"claim: {verb!r} with the parties the other way round; sentence {i}: "
+                           f"{_said(c)}")
+                    return
+
+
+def _caused(claim: str, evidence: Sequence[tuple[int, str]], around: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """A cause the claim gives that the sentences it rests on (and their neighbours) never state."""
+    said = _hits(_tokens(claim), _CAUSE)
+    if not said:
+        return
+    texts = [s for _, s in evidence] + list(around)
+    if any(_hits(_tokens(s), _CAUSE) for s in texts):
+        return
+    if any(_hits(_tokens(s), _TIMELY) for s in texts):
+        yield "warning", (f"the claim gives a cause ({said[0]!r}) where the sentences it rests on only put the "
+                          "events side by side: check the article says so")
+        return
+    yield "error", f"the claim gives a cause ({said[0]!r}) that the sentences it rests on do not state"
+
+
+def relations(claim: str, evidence: Sequence[tuple[int, str]],
+              around: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(severity, why) for each relation of `claim` that its evidence sentences ((id, text) pairs) contradict, or
+    (cause) never state; `around` are the sentences next to them."""
+    if not evidence:
+        return []
+    found = [("error", why) for why in _opposed(claim, evidence, _UP, _DOWN)]
+    found += [("error", why) for why in _opposed(claim, evidence, _DOWN, _UP)]
+    for a, b in _OPPOSITES:
+        found += [("error", why) for pair in ((a, b), (b, a)) for why in _opposed(claim, evidence, *pair)]
+    found += [("error", why) for why in _hedged(claim, evidence)]
+    found += [("error", why) for why in _quantified(claim, evidence)]
+    found += [("error", why) for why in _ordered(claim, evidence)]
+    found += [("error", why) for why in _swapped(claim, evidence)]
+    found += list(_caused(claim, evidence, around))
+    return found[:1] if found else []
