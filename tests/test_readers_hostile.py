@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarize.errors import InputError
-from summarize.readers import MAX_BYTES, read_article
+from summarize.readers import MAX_BYTES, normalise, read_article
 
 from .conftest import AR_SAMPLE, EN_SAMPLE
 
@@ -236,3 +236,43 @@ def test_an_ordinary_pdf_page_is_read(tmp_path):
     path.write_bytes(_pdf_with_content(b"BT /F1 10 Tf 20 800 Td 12 TL\n" + b"".join(
         b"(" + line.encode("latin-1", "replace") + b") Tj T*\n" for line in EN_PARAGRAPHS[0].split(". ")) + b"ET\n"))
     assert read_article(str(path)).text.startswith(EN_PARAGRAPHS[0][:30])
+
+
+# ------------------------------------------------------------------------------------------------ encodings
+
+
+def _damaged_english() -> tuple[bytes, int]:
+    """The English sample as UTF-8 with accents and dashes, and one byte lost in transit (a stray 0xFF)."""
+    data = EN_TEXT.replace("Syrian-Russian", "Syrian–Russian café").encode("utf-8")
+    at = data.find(b" ", 1500)
+    return data[:at] + b"\xff" + data[at:], at
+
+
+def test_damaged_utf8_in_an_english_file_is_refused_not_read_as_arabic(tmp_path):
+    data, at = _damaged_english()
+    path = tmp_path / "story.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=rf"invalid UTF-8 at byte {at}; use --encoding") as info:
+        read_article(str(path))
+    assert info.value.exit_code == 3
+    # the user's choice is obeyed: the damaged byte becomes what the code page says, the rest is kept
+    assert "Syrian" in read_article(str(path), encoding="cp1252").text
+
+
+def test_a_latin1_english_file_is_refused_until_its_encoding_is_given(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(EN_TEXT.replace("\u2019", "'").replace("Syrian-Russian", "Syrian-Russian \xe9lan")
+                     .encode("latin-1"))
+    with pytest.raises(InputError, match="invalid UTF-8 at byte"):
+        read_article(str(path))
+    assert "Syrian-Russian \xe9lan" in read_article(str(path), encoding="latin-1").text
+
+
+@pytest.mark.parametrize("codec", ["cp1256", "iso8859_6"])
+def test_real_legacy_arabic_files_are_still_detected(tmp_path, codec):
+    text = AR_TEXT.replace("\u2019", "'")
+    text = "".join(ch for ch in text if ch.isascii() or "\u0600" <= ch <= "\u06ff" or ch.isspace())
+    path = tmp_path / "ar.txt"
+    path.write_bytes(text.encode(codec, "ignore"))
+    article = read_article(str(path))
+    assert article.encoding in ("cp1256", "iso8859_6") and article.text[:50] == normalise(text).strip()[:50]

@@ -9,6 +9,7 @@ from ..errors import InputError, UsageError
 
 _LEGACY_ARABIC = ("cp1256", "iso8859_6")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 # C0 and C1 control characters other than the whitespace ones text files really contain.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _BLOCK = 4096
@@ -35,6 +36,14 @@ def _legacy_arabic_score(text: str) -> int:
     # turns it into another pair of letters, and accented Latin letters appear inside words.
     latin_in_words = len(re.findall("[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a]", text))
     return 3 * text.count("\u0627\u0644") + len(_ARABIC_LETTER.findall(text)) // 10 - 5 * latin_in_words
+
+
+def _arabic_enough(text: str) -> bool:
+    """True when Arabic letters are at least a third of the letters: text a legacy Arabic code page may hold.
+    Bytes that are not UTF-8 in English or French text also decode as windows-1256 (as Arabic letters and signs
+    in Latin words): that is never the right reading of a Latin-script file."""
+    arabic = len(_ARABIC_LETTER.findall(text))
+    return arabic > 0 and arabic * 2 >= len(_ASCII_LETTER.findall(text))
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -90,18 +99,22 @@ def _undeclared(data: bytes, source: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        if _mostly_utf8(data):
-            raise InputError(f"invalid UTF-8 at byte {exc.start}; use --encoding", source=source) from None
+        invalid = InputError(f"invalid UTF-8 at byte {exc.start}; use --encoding", source=source)
+    if _mostly_utf8(data):
+        raise invalid
     candidates = []
     for name in _LEGACY_ARABIC:
         try:
-            candidates.append((_legacy_arabic_score(data.decode(name)), name))
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
+        check_not_binary(text, source)  # binary data is that, whatever else it is not
+        if _arabic_enough(text):
+            candidates.append((_legacy_arabic_score(text), name, text))
     if not candidates:
-        raise InputError("not UTF-8, UTF-16, UTF-32, windows-1256 or ISO-8859-6 text; use --encoding", source=source)
-    best = max(candidates, key=lambda c: c[0])[1]  # on a tie the first, windows-1256, the commoner
-    return data.decode(best), best
+        raise invalid  # Latin-script text with bytes that are not UTF-8: which code page is the user's to say
+    best = max(candidates, key=lambda c: c[0])  # on a tie the first, windows-1256, the commoner
+    return best[2], best[1]
 
 
 def decode(data: bytes, encoding: str | None = None, *, source: str = "-") -> tuple[str, str]:
