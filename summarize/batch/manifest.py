@@ -28,7 +28,10 @@ def previous_rows(path: Path | None) -> Iterator[Mapping[str, Any]]:
 
 
 class Manifest:
-    """Writes rows as inputs complete; a row is on disk whole or not at all (a full disk cuts no line)."""
+    """Writes rows as inputs complete; a row is on disk whole or not at all (a full disk cuts no line).
+
+    The file is locked from the start of the run, so two runs given one `--manifest` cannot interleave (the
+    second is refused); an earlier run's rows stay until this run writes its first row."""
 
     @staticmethod
     def check(path: Path) -> None:
@@ -40,9 +43,10 @@ class Manifest:
 
     def __init__(self, path: Path) -> None:
         self.check(path)
+        self.created = not os.path.lexists(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+            flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
             self.fd: int | None = os.open(path, flags, 0o666)
         except (NotADirectoryError, FileExistsError):
             raise UsageError(f"--manifest {path}: a part of the path is a file, not a folder") from None
@@ -50,12 +54,30 @@ class Manifest:
             raise OutputError(f"cannot write the manifest {path}: {exc.strerror or exc}") from None
         self.path = path
         self.size = 0
+        self.started = False  # the earlier run's rows are cut at the first row of this one
+        self._lock()
+
+    def _lock(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; runs are not guarded there
+            return
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            self.fd = None
+            raise UsageError(f"another summarize run is writing the manifest {self.path}; wait for it or give "
+                             "this run another --manifest") from None
 
     def write(self, row: Mapping[str, Any]) -> None:
         """Append one row; on failure the partial line is cut off and OutputError raised."""
         assert self.fd is not None
         data = (json.dumps(to_data(row), ensure_ascii=False) + "\n").encode("utf-8")  # names not UTF-8: U+FFFD
         try:
+            if not self.started:
+                os.ftruncate(self.fd, 0)
+                self.started = True
             written = 0
             while written < len(data):
                 written += os.write(self.fd, data[written:])
@@ -70,5 +92,7 @@ class Manifest:
 
     def close(self) -> None:
         if self.fd is not None:
+            if self.created and not self.started:  # nothing to record: leave no empty manifest behind
+                self.path.unlink(missing_ok=True)
             os.close(self.fd)
             self.fd = None

@@ -50,7 +50,8 @@ class _Worker:
         self.encoding, self.max_chars, self.offline = encoding, max_chars, offline
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
-        refs = [InputRef(str(path), str(rel) or None) for path, rel in zip(batch["path"], batch["relpath"])]
+        refs = [InputRef(str(path), str(rel) or None, str(auth) or None)  # auth: a URL's basic auth, or ""
+                for path, rel, auth in zip(batch["path"], batch["relpath"], batch["auth"])]
         done: list[Outcome | SummarizeError] = []
         try:
             done.extend(run_batch(refs, self.process, encoding=self.encoding, max_chars=self.max_chars,
@@ -137,7 +138,7 @@ def _stream(ray: Any, refs: list[InputRef], worker_args: tuple, address: str | N
     try:
         _quiet_data(ray)
         # "" for no relpath: a column of None alone would come back as NaN floats
-        rows = [{"path": ref.path, "relpath": ref.relpath or ""} for ref in refs]
+        rows = [{"path": ref.path, "relpath": ref.relpath or "", "auth": ref.auth or ""} for ref in refs]
         outcomes = ray.data.from_items(rows).map_batches(
             _Worker, batch_size=max_items, batch_format="numpy",
             fn_constructor_args=worker_args,

@@ -100,10 +100,14 @@ class BatchRun:
                 refuse_link(out_dir / STATE_FILE, "its resume state")
             self.state = RunState(out_dir, warn=warn, previous=_keyed(previous_rows(manifest)))
             remove_own_temporaries(out_dir)
-        if manifest is not None:
-            Manifest.check(manifest)
-        self.manifest_path = manifest
-        self.manifest: Manifest | None = None  # opened (and an earlier one replaced) at the first row
+        try:  # opened and locked now (another run writing it stops this one); an earlier one cut at the first row
+            self.manifest: Manifest | None = Manifest(manifest) if manifest is not None else None
+        except SummarizeError:
+            if self.state is not None:
+                self.state.close()
+            if self.lock is not None:
+                self.lock.release()
+            raise
         self.progress = progress
         self.tally = Tally()
         self.read_ahead: dict[InputRef, bytes] = {}  # bytes of changed inputs, read once to compare with the state
@@ -119,10 +123,8 @@ class BatchRun:
 
     def _note(self, ref: InputRef | Skipped, status: str, *, reason: str | None = None, output: Path | None = None,
               sha256: str | None = None, seconds: float = 0.0, models: dict | None = None) -> None:
-        if self.manifest_path is None:
-            return
         if self.manifest is None:
-            self.manifest = Manifest(self.manifest_path)
+            return
         row = {"input": ref.path, "status": status, "reason": reason, "output": str(output) if output else None,
                "input_sha256": sha256, "seconds": round(seconds, 4)}
         if isinstance(ref, InputRef):  # enough to rebuild the resume state from this line alone
@@ -139,8 +141,8 @@ class BatchRun:
         todo = []
         for ref in refs:
             target, digest = self.targets.get(ref), None
-            if is_url(ref.path) and target:  # not fetched again: the server says whether the page changed
-                digest = self.state.url_done(ref.path, self.key, target, _revision_now, self._page_unchanged(ref.path))
+            if is_url(ref.path) and target:  # the server says whether it changed, or its hash does (no validators)
+                digest = self.state.url_done(ref.path, self.key, target, _revision_now, self._page_unchanged(ref))
             elif ref.path != STDIN and target:
                 digest = self._unchanged(ref, target)
             if digest is not None:
@@ -170,13 +172,13 @@ class BatchRun:
             self.read_ahead[ref] = data
         return None
 
-    def _page_unchanged(self, url: str) -> Callable[[str | None, str | None], bool]:
-        def ask(etag: str | None, last_modified: str | None) -> bool:
+    def _page_unchanged(self, ref: InputRef) -> Callable[[str, str | None, str | None], bool]:
+        def ask(sha256: str, etag: str | None, last_modified: str | None) -> bool:
             if self.offline:  # no network: a finished page stays finished
                 return True
             from ..readers import unchanged
 
-            return unchanged(url, etag, last_modified)
+            return unchanged(ref.path, etag, last_modified, sha256=sha256, auth=ref.auth)
 
         return ask
 

@@ -60,7 +60,8 @@ def listed_paths(files_from: str, null: bool, stdin: Any = None) -> list[str]:
         raise UsageError(f"--files-from {files_from} is NUL-separated (find -print0): add --null")
     text = data.decode("utf-8", errors="surrogateescape")
     paths = [p for p in (text.split("\0") if null else text.splitlines()) if p.strip()]
-    if any(ch < " " and ch != "\t" for p in paths for ch in p):
+    allowed = "\t\n" if null else "\t"  # NUL-separated lists are for names holding a newline
+    if any(ch < " " and ch not in allowed for p in paths for ch in p):
         raise UsageError(f"--files-from {files_from} is not a list of paths (it holds control characters)")
     if not paths:
         raise UsageError(f"--files-from {files_from} lists no paths")

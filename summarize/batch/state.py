@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from ..errors import OutputError
+
 STATE_FILE = ".summarize-state.sqlite"
 VERSION = 3
 
@@ -69,7 +71,10 @@ class RunState:
                     os.replace(companion, aside.with_name(aside.name + extra))
             warn(f"the resume state {self.path} could not be used ({exc}); moved to {aside.name} and rebuilt "
                  "from the manifest")
-            self.db = self._open()
+            try:
+                self.db = self._open()
+            except sqlite3.Error as again:  # a new, empty one cannot be made either: a full or read-only disk
+                raise OutputError(f"cannot write the resume state {self.path}: {again}") from None
             self._rebuild(previous)
 
     def _open(self) -> sqlite3.Connection:
@@ -115,11 +120,12 @@ class RunState:
         return row[0], (etag, last_modified)
 
     def url_done(self, url: str, options: str, output: Path, revision_now: Callable[[str], str | None],
-                 still_same: Callable[[str | None, str | None], bool]) -> str | None:
-        """The recorded sha256 when this URL was finished with these options and models and `still_same`
-        (asked with the page's validators, a conditional request) says the page has not changed."""
+                 still_same: Callable[[str, str | None, str | None], bool]) -> str | None:
+        """The recorded sha256 when this URL was finished with these options and models and `still_same` (asked
+        with that sha256 and the page's validators: a conditional request, or the page's hash) says it has not
+        changed."""
         found = self.finished(url, options, output, revision_now)
-        return found[0] if found is not None and still_same(*found[1]) else None
+        return found[0] if found is not None and still_same(found[0], *found[1]) else None
 
     def outputs(self) -> set[str]:
         """Real paths of every output this state knows, so a later run never reads them as articles."""
@@ -128,13 +134,16 @@ class RunState:
 
     def record(self, key: str, sha256: str, options: str, models: Mapping[str, str | None], output: Path,
                validators: tuple[str | None, str | None] = (None, None)) -> None:
-        """Remember a finished input."""
-        self.db.execute(
-            "insert or replace into done values (?, ?, ?, ?, ?, ?, ?)",
-            (_text(key), sha256, options, json.dumps(dict(models), sort_keys=True), self._relative(output),
-             time.time(), json.dumps(list(validators))),
-        )
-        self.db.commit()
+        """Remember a finished input; a state that cannot be written (a full disk) is an OutputError (exit 9)."""
+        try:
+            self.db.execute(
+                "insert or replace into done values (?, ?, ?, ?, ?, ?, ?)",
+                (_text(key), sha256, options, json.dumps(dict(models), sort_keys=True), self._relative(output),
+                 time.time(), json.dumps(list(validators))),
+            )
+            self.db.commit()
+        except sqlite3.Error as exc:
+            raise OutputError(f"cannot write the resume state {self.path}: {exc}") from None
 
     def close(self) -> None:
         self.db.close()

@@ -38,7 +38,8 @@ class Console:
         self.before()
         stream = sys.stderr
         tag = f"\033[{colour}m{prefix}\033[0m" if prefix and _use_colour(stream) else prefix
-        print(f"summarize: {tag}{visible(message)}", file=stream, flush=True)
+        shown = visible(message).replace("\n", "\\x0a").replace("\t", "\\x09")  # one message, one line
+        print(f"summarize: {tag}{shown}", file=stream, flush=True)
 
     def error(self, message: str) -> None:
         self._say("error: ", "31", message)
@@ -85,8 +86,12 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
     library.addHandler(handler)
     library.propagate = False
 
+    stopping: list[int] = []
+
     def terminated(signum: int, frame: Any) -> None:  # SIGTERM ends a run like Ctrl-C: cleanly, outputs whole
-        raise KeyboardInterrupt
+        if not stopping:  # a second SIGTERM while the run stops (`kill` sent twice) must not cut its cleanup
+            stopping.append(signum)
+            raise KeyboardInterrupt
 
     previous = None
     if hasattr(signal, "SIGTERM"):
@@ -94,6 +99,10 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
             previous = signal.signal(signal.SIGTERM, terminated)
         except ValueError:  # not the main thread (some test runners): the default handler stays
             pass
+    closed = sys.stdout is None  # `>&-`: writing data is an output error (exit 9), a run into -o DIR goes on
+    if closed:
+        sys.stdout = _ClosedStdout()
+        _hold_fd1()
     try:
         code = body()
     except KeyboardInterrupt:
@@ -109,9 +118,43 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
     finally:
         library.removeHandler(handler)
         library.propagate = propagate
-        if previous is not None:  # the caller's own handling of SIGTERM, as it was (a library user, a test runner)
-            signal.signal(signal.SIGTERM, previous)
+        if closed:
+            sys.stdout = None
+        if previous is not None:  # the caller's own handling of SIGTERM, as it was (a library user, a test runner),
+            # unless the run was interrupted: then it is exiting, and a further SIGTERM must not make that -15
+            signal.signal(signal.SIGTERM, signal.SIG_IGN if stopping else previous)
     raise typer.Exit(code)
+
+
+def _hold_fd1() -> None:
+    """/dev/null on a closed fd 1, so no file the run opens (a manifest, an output) gets it, nor a child's stdout."""
+    try:
+        os.fstat(1)
+        return
+    except OSError:
+        pass
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 1:
+            os.dup2(fd, 1)
+            os.close(fd)
+    except OSError:
+        pass
+
+
+class _ClosedStdout:
+    """sys.stdout when the command was started with stdout closed: any write is the run's output error."""
+
+    def write(self, text: str) -> int:
+        from ..errors import OutputError
+
+        raise OutputError("cannot write to stdout: it is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _silence_stdout() -> None:

@@ -17,7 +17,7 @@ from .decoding import check_not_binary, decode
 from .files import ARTICLE_SUFFIXES, MAX_BYTES, STDIN, InputRef, Skipped, read_file, read_limited, walk_folder
 from .html import html_article, looks_like_html
 from .text import MAX_CHARS, check_article_text, garbage_reason, normalise, printable, text_too_large
-from .web import FetchOptions, Page, fetch, is_url, unchanged, url_relpath
+from .web import FetchOptions, Page, fetch, is_url, split_credentials, unchanged, url_relpath
 
 __all__ = [
     "ARTICLE_SUFFIXES", "MAX_BYTES", "STDIN", "FetchOptions", "InputRef", "Page", "Skipped", "article_from_bytes",
@@ -95,12 +95,13 @@ def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: Bin
             raise InputError(f"cannot read: {exc.strerror or exc}", source=STDIN) from None
         return article_from_bytes(data, source=STDIN, encoding=encoding)
     if is_url(ref.path):
+        url, auth = split_credentials(ref.path)  # a password is sent, never recorded
         if offline:
-            raise InputError("is a URL, and --offline forbids the network", source=ref.path)
-        page = fetch(ref.path, fetch_options)
+            raise InputError("is a URL, and --offline forbids the network", source=url)
+        page = fetch(url, fetch_options, auth=ref.auth or auth)
         assert page is not None  # only a conditional request gets 304
-        return article_from_bytes(page.data, source=ref.path, kind=page.kind, encoding=encoding,
-                                  relpath=ref.relpath or url_relpath(ref.path), page=page)
+        return article_from_bytes(page.data, source=url, kind=page.kind, encoding=encoding,
+                                  relpath=ref.relpath or url_relpath(url), page=page)
     data = read_file(ref.path) if data is None else data
     kind = ARTICLE_SUFFIXES.get(Path(ref.path).suffix.lower(), "text")
     return article_from_bytes(data, source=ref.path, kind=kind, encoding=encoding, relpath=ref.relpath)
@@ -114,7 +115,8 @@ def expand_inputs(paths: Iterable[str]) -> tuple[tuple[InputRef, ...], tuple[Ski
         if given == STDIN:
             refs.append(InputRef(given))
         elif is_url(given):
-            refs.append(InputRef(given, relpath=url_relpath(given)))
+            url, auth = split_credentials(given)
+            refs.append(InputRef(url, relpath=url_relpath(url), auth=auth))
         elif os.path.isdir(given):  # False, not an error, for a name too long to look up
             found, passed = walk_folder(Path(given))
             refs += found
@@ -129,5 +131,5 @@ def _unique_urls(refs: list[InputRef]) -> list[InputRef]:
     seen: dict[str, int] = {}
     for ref in refs:
         seen[ref.relpath or ""] = seen.get(ref.relpath or "", 0) + 1
-    return [InputRef(r.path, f"{r.relpath}_{hashlib.sha256(r.path.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}")
-            if is_url(r.path) and seen[r.relpath or ""] > 1 else r for r in refs]
+    return [InputRef(r.path, f"{r.relpath}_{hashlib.sha256(r.path.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}",
+                     r.auth) if is_url(r.path) and seen[r.relpath or ""] > 1 else r for r in refs]

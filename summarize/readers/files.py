@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -22,6 +22,7 @@ class InputRef:
 
     path: str
     relpath: str | None = None
+    auth: str | None = field(default=None, repr=False, compare=False)  # a URL's "user:password", never shown
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,11 @@ def read_file(path: str, limit: int = MAX_BYTES) -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", source=path) from None
     except ValueError:  # a NUL in the name (the library's callers can pass one; argv cannot)
         raise InputError("not a file name: it holds a NUL character", source=path) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):  # checked before fdopen, which raises IsADirectoryError for a folder
+        os.close(fd)
+        raise InputError(f"{_kind_of(mode)}, not a regular file: not read", source=path)
     with os.fdopen(fd, "rb") as stream:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{_kind_of(mode)}, not a regular file: not read", source=path)
         if os.fstat(fd).st_size > limit:
             raise too_large(path, limit)
         try:

@@ -1,9 +1,12 @@
-"""Articles from URLs: one GET with urllib3 (timeouts, bounded retries, redirects, a size limit, a user agent)."""
+"""Articles from URLs: one GET with urllib3 (timeouts, an overall deadline, bounded retries, redirects, a size
+limit, a user agent, basic auth from the URL's user:password@, which no record or message ever shows)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import socket
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +19,7 @@ _MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "t
           "application/pdf": "pdf",
           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
 _SEGMENT_UNSAFE = re.compile(r"[^\w.\-]+")
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://)([^/?#]*)@")
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class FetchOptions:
     """How a URL is fetched; the defaults suit a news page on an ordinary connection."""
 
     timeout: float = 20.0  # seconds to connect, and at most between two reads
-    deadline: float = 90.0  # seconds for the whole download, so a trickling server cannot hold a batch
+    deadline: float = 90.0  # seconds for the whole fetch (connect, headers, body): a trickle cannot hold a batch
     retries: int = 2  # after the first try, on connection errors and 429/502/503/504
     backoff: float = 0.5  # seconds, doubled at each retry
     max_bytes: int = MAX_BYTES
@@ -46,6 +50,19 @@ class Page:
     charset: str | None
     etag: str | None = None
     last_modified: str | None = None
+
+
+DEFAULT = FetchOptions()  # what a fetch without options uses (tests shorten its deadline)
+
+
+def split_credentials(url: str) -> tuple[str, str | None]:
+    """The URL without `user:password@` (what is shown and recorded) and the "user:password" it held (sent as
+    HTTP basic auth), percent-escapes undone; (url, None) when it holds none."""
+    match = _USERINFO.match(url)
+    if match is None:
+        return url, None
+    user, _, password = match.group(2).partition(":")
+    return match.group(1) + url[match.end():], f"{unquote(user)}:{unquote(password)}"
 
 
 def is_url(text: str) -> bool:
@@ -73,16 +90,69 @@ def url_relpath(url: str) -> str:
     return name
 
 
-def _pool(options: FetchOptions):
+class _Watchdog:
+    """Shuts the fetch's sockets down at its deadline, so a server that trickles its headers or its body (a byte
+    every few seconds, each within the read timeout) cannot hold a read past it; later sockets are shut at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self._expire)
+        self.timer.daemon = True
+
+    def add(self, sock: socket.socket) -> socket.socket:
+        with self.lock:
+            self.sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+        return sock
+
+    def _expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            for sock in self.sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)  # a blocked recv returns at once; the connection is not reused
+    except OSError:
+        pass
+
+
+def _pool(options: FetchOptions, watchdog: _Watchdog):
     import urllib3
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+
+    class Watched(HTTPConnection):
+        def _new_conn(self) -> socket.socket:
+            return watchdog.add(super()._new_conn())
+
+    class WatchedTLS(HTTPSConnection):
+        def _new_conn(self) -> socket.socket:
+            return watchdog.add(super()._new_conn())
+
+    class Pool(urllib3.HTTPConnectionPool):
+        ConnectionCls = Watched
+
+    class TLSPool(urllib3.HTTPSConnectionPool):
+        ConnectionCls = WatchedTLS
 
     retries = urllib3.Retry(total=options.retries + options.max_redirects, connect=options.retries,
                             read=options.retries, status=options.retries, redirect=options.max_redirects,
                             status_forcelist=(429, 502, 503, 504), backoff_factor=options.backoff,
                             raise_on_status=False, raise_on_redirect=True,
                             respect_retry_after_header=False)  # "Retry-After: 3600" must not stall a batch
-    timeout = urllib3.Timeout(connect=options.timeout, read=options.timeout)
-    return urllib3.PoolManager(retries=retries, timeout=timeout)
+    timeout = urllib3.Timeout(connect=min(options.timeout, options.deadline), read=options.timeout)
+    manager = urllib3.PoolManager(retries=retries, timeout=timeout)
+    manager.pool_classes_by_scheme = {"http": Pool, "https": TLSPool}
+    return manager
+
+
+def _late(url: str, options: FetchOptions) -> InputError:
+    return InputError(f"timed out: the download took over {options.deadline:g} s", source=url)
 
 
 def _failure(exc: Exception, url: str, options: FetchOptions) -> InputError:
@@ -136,22 +206,39 @@ def _body(response, url: str, options: FetchOptions) -> bytes:
         if size > options.max_bytes:
             raise too_large(url, options.max_bytes)
         if time.monotonic() - started > options.deadline:
-            raise InputError(f"timed out: the download took over {options.deadline:g} s", source=url)
+            raise _late(url, options)
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 def fetch(url: str, options: FetchOptions | None = None, *, etag: str | None = None,
-          last_modified: str | None = None) -> Page | None:
-    """GET a page; None when the server says it is unchanged since `etag`/`last_modified` (HTTP 304)."""
-    options = options or FetchOptions()
+          last_modified: str | None = None, auth: str | None = None) -> Page | None:
+    """GET a page; None when the server says it is unchanged since `etag`/`last_modified` (HTTP 304).
+    `auth`: "user:password" for HTTP basic auth (a `user:password@` in `url` is taken out and used the same way).
+    One deadline bounds it all: connecting, retries, headers and body."""
+    options = options or DEFAULT
+    url, given = split_credentials(url)
+    auth = auth or given
     headers = {"User-Agent": options.agent(),
                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.1"}
     headers.update({k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v})
+    if auth:
+        import urllib3
+
+        headers.update(urllib3.make_headers(basic_auth=auth))
+    watchdog = _Watchdog(options.deadline)
+    watchdog.timer.start()
     try:
-        response = _pool(options).request("GET", url, headers=headers, preload_content=False)
+        return _get(url, headers, options, watchdog)
+    finally:
+        watchdog.timer.cancel()
+
+
+def _get(url: str, headers: dict, options: FetchOptions, watchdog: _Watchdog) -> Page | None:
+    try:
+        response = _pool(options, watchdog).request("GET", url, headers=headers, preload_content=False)
     except Exception as exc:  # urllib3's whole hierarchy, and ValueError for a malformed URL
-        raise _failure(exc, url, options) from None
+        raise (_late(url, options) if watchdog.expired else _failure(exc, url, options)) from None
     try:
         if response.status == 304:
             return None
@@ -161,13 +248,15 @@ def fetch(url: str, options: FetchOptions | None = None, *, etag: str | None = N
         if kind is None:
             raise InputError(f"not HTML or text ({media or 'no content type'})", source=url)
         data = _body(response, url, options)
+        if watchdog.expired:  # the body was cut at the deadline: what came is not the page
+            raise _late(url, options)
     except InputError:
         raise
     except Exception as exc:
-        raise _failure(exc, url, options) from None
+        raise (_late(url, options) if watchdog.expired else _failure(exc, url, options)) from None
     finally:
         response.release_conn()
-    return Page(_final_url(response, url), data, kind, charset, response.headers.get("ETag"),
+    return Page(split_credentials(_final_url(response, url))[0], data, kind, charset, response.headers.get("ETag"),
                 response.headers.get("Last-Modified"))
 
 
@@ -182,11 +271,16 @@ def _final_url(response, url: str) -> str:
     return final
 
 
-def unchanged(url: str, etag: str | None, last_modified: str | None, options: FetchOptions | None = None) -> bool:
-    """True when the server confirms (HTTP 304) that the page fetched with these validators has not changed."""
-    if not (etag or last_modified):
+def unchanged(url: str, etag: str | None, last_modified: str | None, options: FetchOptions | None = None, *,
+              sha256: str | None = None, auth: str | None = None) -> bool:
+    """True when the page has not changed since it was fetched: the server confirms it (HTTP 304) to a request
+    with these validators or, when there are none, the page fetched again has this `sha256`."""
+    if not (etag or last_modified or sha256):
         return False
     try:
-        return fetch(url, options, etag=etag, last_modified=last_modified) is None
+        if not (etag or last_modified):
+            page = fetch(url, options, auth=auth)
+            return page is not None and hashlib.sha256(page.data).hexdigest() == sha256
+        return fetch(url, options, etag=etag, last_modified=last_modified, auth=auth) is None
     except InputError:
         return False
