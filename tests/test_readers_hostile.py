@@ -276,3 +276,33 @@ def test_real_legacy_arabic_files_are_still_detected(tmp_path, codec):
     path.write_bytes(text.encode(codec, "ignore"))
     article = read_article(str(path))
     assert article.encoding in ("cp1256", "iso8859_6") and article.text[:50] == normalise(text).strip()[:50]
+
+
+# ------------------------------------------------------------------------------------------------ HTML menus
+
+_MENU = ("<!doctype html><html><head><title>Daily News</title></head><body><header><nav><ul>"
+         + "".join(f'<li><a href="/s{i}">{label}</a></li>' for i, label in enumerate(
+             ["Latest news from the region", "Most read stories this week", "Weather forecast for the coast",
+              "Newsletters and breaking news alerts", "Subscribe to the print edition", "Advertise with us"]))
+         + "</ul></nav></header><main><div class='menu'>"
+         + "".join(f'<a href="/story/{i}">Government announces new measures to support farmers in region {i}</a>'
+                   "<br>" for i in range(12))
+         + "</div></main><footer><a href='/privacy'>Privacy policy</a> | <a href='/terms'>Terms of use</a>"
+           "</footer></body></html>")
+
+
+def test_a_page_that_is_only_navigation_links_is_exit_3_not_summarised(tmp_path):
+    path = tmp_path / "front.html"
+    path.write_text(_MENU, encoding="utf-8")
+    with pytest.raises(InputError, match="no article text found in the HTML page, only navigation links") as info:
+        read_article(str(path))
+    assert info.value.exit_code == 3
+
+
+def test_an_article_with_its_related_links_is_still_read(tmp_path):
+    article = "".join(f"<p>{p}</p>" for p in EN_PARAGRAPHS)
+    path = tmp_path / "story.html"
+    path.write_text(_MENU.replace("<main>", f"<main><article><h1>Syria and Russia</h1>{article}</article>"),
+                    encoding="utf-8")
+    text = read_article(str(path)).text
+    assert all(p in text for p in EN_PARAGRAPHS)
