@@ -118,26 +118,44 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     start = item.start
     if supported_nearby(src, claim.text, start, start + len(item.text), holding):
         return None
+    if claim.best is not None and (rival := _rival(item, in_sentences(src, (claim.best,), what))):
+        return "error", f"claim: {item.text}; sentence {claim.best}: {rival.text} (the same thing, another value)"
     return "warning", _elsewhere(item.text, claim.evidence)
+
+
+def _rival(item: Quantity | DateMention, there: Sequence[Quantity | DateMention]) -> Quantity | DateMention | None:
+    """The figure or date of the claim's main sentence that says the same kind of thing as `item` with another
+    value: the same counted noun and unit, or a weekday for a weekday, a month for a month."""
+    for other in there:
+        if isinstance(item, Quantity) and isinstance(other, Quantity):
+            if (other.kind, other.unit) == (item.kind, item.unit) and item.noun and other.noun == item.noun:
+                return other
+        elif isinstance(item, DateMention) and isinstance(other, DateMention):
+            if item.weekday is not None and other.weekday is not None or (
+                    item.weekday is None and item.month and other.month and item.year == other.year):
+                return other
+    return None
 
 
 def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     """The two figures of the claim's sentences (or of the claim itself) whose difference, sum or ratio `q` is, in
     the same kind and unit: a total, a gap, "six years later", which the article never writes but does back.  A
     one-digit figure is too easily some difference to count, unless it is a span of years."""
-    pool = [f for f in [*in_sentences(src, claim.evidence, "numbers"), *extract_numbers(claim.text)]
-            if f.start != q.start and f.high is None and (f.kind, f.unit) == (q.kind, q.unit)][:40]
-    values = sorted({f.value for f in pool})
+    ids = sorted({j for i in claim.evidence for j in (i - 1, i, i + 1) if 0 <= j < len(src.sentences)})
+    pool = [f for f in [*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text)]
+            if f != q and f.high is None and (f.kind, f.unit) == (q.kind, q.unit)][:40]
+    written = {f.value: f.text for f in pool}
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
-        values = sorted(set(values) | {d.year for d in in_sentences(src, claim.evidence, "dates") if d.year})
+        written |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
     elif q.significant < 2 and q.kind != "fraction":
         return None
+    values = sorted(written)
     tolerance = (q.precision / 2 if q.significant >= 2 else 1e-9) if q.kind != "fraction" else 0.02
     for i, a in enumerate(values):
         for b in values[i + 1:]:
             for result, how in ((b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")):
                 if result is not None and abs(result - q.value) <= tolerance:
-                    return f"{a:g} / {b:g}" if how == "/" else f"{b:g} {how} {a:g}"
+                    return f"{written[a]} / {written[b]}" if how == "/" else f"{written[b]} {how} {written[a]}"
     return None
 
 
@@ -145,7 +163,7 @@ def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     blind = cross and not src.translated
     for rel in extract_relative(claim.text) if src.anchor and claim.evidence else ():
         if why := disagreement(rel, src.anchor, in_sentences(src, claim.evidence, "dates")):
-            yield rel.start, Finding("date", rel.text, why, "warning", claim.text, claim.evidence)
+            yield rel.start, Finding("date", rel.text, why, "error", claim.text, claim.evidence)
     dates = extract_dates(claim.text)
     for d in dates:
         if found := _grounded(src, claim, "dates", _date_problem, d, blind):

@@ -34,7 +34,9 @@ _WEAK = {key(w) for w in ("غير", "بدون", "without")}  # negate a word ("�
 
 
 def _negated(ws: Sequence[str]) -> bool:
-    return any((w in _NEGATIONS and w not in _WEAK) or w.endswith("n't") for w in ws)
+    # "ما لا يقل عن" is "at least", "لا سيما" "especially": no negation
+    return any(((w in _NEGATIONS and w not in _WEAK) or w.endswith("n't")) and not (
+        w == "لا" and (ws[i + 1:i + 2] in (["يقل"], ["تقل"], ["سيما"]))) for i, w in enumerate(ws))
 
 
 _PARTICLES = {key(w) for w in "not no never nor neither cannot لم لن لا ليس ليست ليسوا غير عدم".split()}
@@ -77,9 +79,13 @@ def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tu
     quoting = bool(quote_spans(claim))  # then the source's quotations are the claim's, checked word for word
     bw = [w.lower() for w in words(_unquoted(best) if quoting else best)] if best else ew
     cs, es = set(cw), set(ew)
+    # an error where the claim's words are mostly its main sentence's (the same statement, negated), else a warning
+    mine = {stem(w) for w in _content(cw)}
+    same = len(mine & {stem(w) for w in _content(bw)}) >= max(2, 0.5 * len(mine))
+    severity = "error" if same else "warning"
     if _negated(cw) and not _negated(ew):
-        return "warning", "check the meaning: the claim negates what the sentences it rests on affirm"
-    if not _negated(cw) and (_targets(bw) & {stem(w) for w in _content(cw)}) - _targets(cw):
+        return severity, "check the meaning: the claim negates what the sentences it rests on affirm"
+    if not _negated(cw) and (_targets(bw) & mine) - _targets(cw):
         return "warning", "check the meaning: the sentences this claim rests on negate what it affirms"
     return None
 

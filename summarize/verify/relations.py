@@ -150,8 +150,9 @@ def _opposed(claim: str, evidence: Sequence[tuple[int, str]], a, b) -> Iterator[
 
 def _hedges(ws: Sequence[str]) -> list[str]:
     # قد before a verb of the present is "may" (قد يرتفع); before the past it affirms (قد ارتفع)
-    return _hits(ws, _HEDGES) + [w for p, w, n in zip(("",) + tuple(ws), ws, ws[1:]) if w in ("قد", "وقد") and (
-        n[:1] in "ين" or n[:2] in ("تت", "تو")) and _bare(p) not in ("كان", "كانت", "كانوا")]
+    return _hits(ws, _HEDGES) + [w for j, w in enumerate(ws[:-1]) if w in ("قد", "وقد") and (
+        ws[j + 1][:1] in "ين" or ws[j + 1][:2] in ("تت", "تو")) and not {"كان", "وكان", "كانت", "وكانت", "كانوا"} & set(
+        ws[max(0, j - 4):j])]  # كان ... قد: "had", no hedge
 
 
 def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
