@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 import summarize
+from summarize.errors import UnsupportedLanguageError
 from summarize.records import Sentence
 from summarize.segment import sentences, split_paragraphs, split_sentences
 
@@ -66,10 +67,16 @@ def load(name: str, split: str) -> list[dict]:
     return [row for row in rows if split == "all" or row["split"] == split]
 
 
-def cli(text: str, k: int) -> dict[str, tuple[str, list[int]]]:
+def cli(text: str, k: int, language: str | None = None) -> dict[str, tuple[str, list[int]]]:
     """The key points and the summary that `run --method extractive --points K --length K` prints, and the
-    sentence ids of the key points."""
-    result = summarize.run(text, method="extractive", points=k, length=str(k))
+    sentence ids of the key points; an article whose language is detected as neither Arabic nor English is
+    run again with --from `language`, as the CLI's message tells a user to."""
+    try:
+        result = summarize.run(text, method="extractive", points=k, length=str(k))
+    except UnsupportedLanguageError:
+        if language is None:
+            raise
+        result = summarize.run(text, method="extractive", points=k, length=str(k), source=language)
     points = [p.text for p in result.key_points]
     ids = sorted(i for p in result.key_points for i in p.evidence)
     return {"key points": ("\n".join(points), ids), "summary": (result.summary, [])}
@@ -115,7 +122,7 @@ def evaluate(name: str, split: str, systems: dict, limit: int | None = None) -> 
         k = max(1, len(split_sentences(item["reference"])))
         row = {"set": name, "id": item["id"], "sentences": len(sents), "k": k, "systems": {}}
         started = time.perf_counter()
-        outputs = cli(item["text"], k)
+        outputs = cli(item["text"], k, language)
         spent += time.perf_counter() - started
         for system, pick in systems.items():
             ids = pick(sents, language, k)
