@@ -1,0 +1,91 @@
+"""Each class of the checker's issue on a real sentence that others wrote against a real article (the wide set's
+dev part, benchmarks/data/verify/wide, never its test part): planted errors get an error finding (what --strict acts
+on), faithful paraphrase none."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from summarize.verify import check
+
+WIDE = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "verify" / "wide"
+with open(WIDE / "dates.tsv", encoding="utf-8", newline="") as _f:
+    DATES = {r["article"]: r["date"] for r in csv.DictReader(_f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+CASES = [
+    ('en-a-dw-german-forecast', 'faithful', 'f-fraction', 'The economics ministry expects Germany to return to growth next year, with output likely to rise by half a percent.'),
+    ('en-a-dw-german-forecast', 'error', 'hedge', "The economics ministry confirmed that Germany's economy will return to growth next year, with output rising by 0.5 percent."),
+    ('en-a-dw-german-forecast', 'error', 'number-inside', 'The German government expects the economy to shrink by nine percent this year.'),
+    ('en-a-dw-german-forecast', 'error', 'hedged-figure', 'Germany has about 4.5 million unemployed this year, according to the government.'),
+    ('en-a-dw-german-forecast', 'error', 'quote', 'Guttenberg said the decline was "predominantly the consequence of weak domestic demand".'),
+    ('en-a-guardian-house-prices', 'faithful', 'f-rounding', 'The average house price is now roughly £215,000, Nationwide said.'),
+    ('en-a-guardian-house-prices', 'faithful', 'f-relation', 'House prices fell by 0.5% in August after rising by 0.7% in July.'),
+    ('en-a-guardian-house-prices', 'faithful', 'f-computed', 'Annual house price growth slowed by half a percentage point between July and August.'),
+    ('en-a-guardian-house-prices', 'faithful', 'f-short-name', "The BoE's rate rise from 0.5% to 0.75% in early August will not help house buyers, Archer said."),
+    ('en-a-guardian-house-prices', 'error', 'date', 'The 0.5% monthly fall was the biggest since July 2011.'),
+    ('en-a-guardian-house-prices', 'error', 'cause', 'House prices fell in August because the Bank of England raised interest rates in early August.'),
+    ('en-a-egypt-tourism-revenue', 'error', 'misplaced', 'A suicide bomber blew himself up near the Karnak Temple in Luxor in May.'),
+    ('en-a-egypt-tourism-revenue', 'error', 'name', 'Khaled Ramy gave the first-half figures to the newspaper Al-Ahram and confirmed them to Reuters.'),
+    ('en-a-reuters-whistleblower-suit', 'error', 'roles', 'Rosenblum lost his job after Thomson Reuters told the FBI that he had violated insider-trading laws.'),
+    ('en-a-arabnews-dubai-sales', 'error', 'direction', 'CBRE said average apartment sales rates are 17.1 percent above their 2014 highs.'),
+    ('en-a-arabnews-dubai-sales', 'error', 'quantifier', 'CBRE said sales rates in all premium locations are now above their 2014 levels.'),
+    ('en-a-arabnews-dubai-sales', 'error', 'figure', 'As of March 2023, average apartment prices in Dubai stood at 1,324 dirhams per square foot.'),
+    ('en-b-st-hdb-resale-q1', 'error', 'order', 'The temporary cooling measure was introduced before the resale market showed signs of overheating.'),
+    ('en-b-rw-boxing-day-2016', 'faithful', 'f-named-day', 'The number of shoppers visiting stores on 26 December fell 7.3% from a year earlier.'),
+    ('en-b-ms-boe-rate-bets', 'error', 'speaker', 'Jerome Powell said wages were likely to rise again, creating second and third round effects.'),
+    ('ar-c-radiosawa-kuwait-court-bourse', 'faithful', 'f-relation', 'رجّح وزير التجارة أحمد باقر أن يعود التداول في البورصة الأسبوع المقبل.'),
+    ('ar-c-radiosawa-kuwait-court-bourse', 'faithful', 'f-short-name', 'يهدف تعليق التداول في بورصة الكويت إلى وقف الانحدار المستمر في قيمة الأسهم.'),
+    ('ar-c-radiosawa-kuwait-court-bourse', 'error', 'negation', 'قالت الحكومة الكويتية إنها لن تطعن في قرار المحكمة بتعليق التداول.'),
+    ('ar-c-radiosawa-kuwait-court-bourse', 'error', 'number-inside', 'نظّم المستثمرون والوسطاء الشهر الماضي احتجاجات استمرت سبعة أيام.'),
+    ('ar-c-radiosawa-kuwait-court-bourse', 'error', 'date', 'خسرت البورصة الكويتية حوالي 100 مليار دولار منذ يناير الماضي.'),
+    ('ar-c-radiosawa-kuwait-court-bourse', 'error', 'quote', 'وصف وزير المالية مصطفى الشمالي قرار المحكمة بأنه «غير دستوري».'),
+    ('ar-c-reuters-kuwait-bourse-politics', 'faithful', 'f-fraction', 'بلغت نسبة المشاركة في الانتخابات الكويتية نحو خُمسَي الناخبين، وهي الأدنى على الإطلاق.'),
+    ('ar-c-reuters-kuwait-bourse-politics', 'error', 'direction', 'ارتفع مؤشر كويت 15 بنسبة 1.3 في المئة مقارنة بنهاية تداولات الأسبوع الماضي.'),
+    ('ar-c-reuters-kuwait-bourse-politics', 'error', 'quantifier', 'تعهدت المعارضة بمزيد من الاحتجاجات عقب مسيرة شارك فيها بضع مئات يوم الجمعة.'),
+    ('ar-c-reuters-kuwait-bourse-politics', 'error', 'misplaced', 'أعلنت وزارة الداخلية يوم الجمعة أنها ستتخذ جميع التدابير اللازمة لمنع التجمعات غير المصرح بها.'),
+    ('ar-c-reuters-kuwait-bourse-politics', 'error', 'order', 'أعلنت وزارة الداخلية إجراءاتها لمنع التجمعات قبل أن تشهد البلاد سلسلة احتجاجات دون إشعار مسبق خارج العاصمة.'),
+    ('ar-c-elbalad-gold-prices', 'faithful', 'f-rounding', 'تراجع سعر جرام الذهب عيار 21 إلى ما يقارب 4600 جنيه للبيع.'),
+    ('ar-c-elbalad-gold-prices', 'faithful', 'f-computed', 'بلغ الفارق بين سعري البيع والشراء لجرام الذهب عيار 21 نحو 20 جنيها.'),
+    ('ar-c-elbalad-gold-prices', 'error', 'figure', 'تراجع الجنيه الذهب من 36,680 جنيها أمس إلى 36,500 جنيه اليوم.'),
+    ('ar-c-ultrasudan-omdurman-shelling', 'error', 'hedged-figure', 'قال الجيش السوداني إن عمليته في أم درمان أسفرت عن مقتل نحو 30 من المتمردين.'),
+    ('ar-c-ultrasudan-omdurman-shelling', 'error', 'name', 'قال المتحدث باسم الجيش نبيل عبد الله إن قوات العمل الخاص نفذت عملية نوعية في أم درمان.'),
+    ('ar-c-array24-worldbank-morocco', 'faithful', 'f-decimal-comma', 'يتوقع البنك الدولي أن يتسارع نمو الاقتصاد المغربي إلى ٣٫٩ في المائة هذا العام.'),
+    ('ar-c-array24-worldbank-morocco', 'error', 'hedge', 'أكد البنك الدولي أن الاقتصاد المغربي حقق نموا بنسبة 3,9 في المائة هذا العام.'),
+    ('ar-c-array24-worldbank-morocco', 'error', 'cause', 'تراجع محصول الحبوب في الموسم الحالي إلى 31,2 مليون قنطار بسبب ارتفاع أسعار الأسمدة.'),
+    ('ar-c-aredo-aramco-q2', 'faithful', 'f-named-day', 'تراجعت العقود الآجلة لخام برنت بأكثر من 30 في المئة منذ رأس السنة.'),
+    ('ar-d-uac-uae-nonoil-trade', 'error', 'speaker', 'قال الشيخ محمد بن راشد إن اتفاقيات الشراكة الجديدة كانت مسؤولة عن زيادة التدفقات التجارية وجذب الاستثمار الأجنبي المباشر.'),
+]
+
+
+@pytest.mark.parametrize("article,label,category,summary", CASES, ids=[f"{c[2]}-{c[0][:2]}" for c in CASES])
+def test_a_real_sentence_of_each_class(article, label, category, summary):
+    text = (WIDE / "articles" / f"{article}.txt").read_text(encoding="utf-8")
+    found = check(text, summary, article_date=DATES.get(article))
+    errors = [f for f in found if f.severity == "error"]
+    if label == "error":
+        assert errors, f"{category}: {summary}"
+        assert all(f.claim and f.why for f in errors)
+    else:
+        assert not errors, f"{category}: {errors}"
+
+
+def test_a_figure_about_another_thing_of_the_same_sentence_has_no_tolerance():
+    source = "About sixty villages were shelled on Monday, the army said, and 45 civilians were killed."
+    assert [f.severity for f in check(source, "The shelling on Monday killed 61 civilians.")] == ["error"]
+    assert check(source, "Nearly 60 villages were shelled on Monday.") == ()
+
+
+def test_direction_is_compared_with_the_clause_about_the_same_thing():
+    source = "Unemployment fell to 4.1 percent in May while economic growth rose to 2.3 percent, the ministry said."
+    assert check(source, "Unemployment fell to 4.1 percent in May.") == ()
+    [finding] = check(source, "Unemployment rose to 4.1 percent in May.")
+    assert finding.severity == "error" and "'rose'" in finding.why and "'fell'" in finding.why
+
+
+def test_decimal_comma_is_read_by_script():
+    arabic = "وبلغ عدد السكان 127,3 مليون نسمة في نهاية العام، وفق الإحصاء."
+    assert check(arabic, "بلغ عدد السكان 127.3 مليون نسمة.") == ()
+    assert [f.severity for f in check(arabic, "بلغ عدد السكان 1273 مليون نسمة.")] == ["error"]
