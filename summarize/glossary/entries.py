@@ -7,9 +7,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 from ..errors import UsageError
 from .match import key, language
+
+T = TypeVar("T")
 
 
 class GlossaryError(UsageError):
@@ -42,6 +45,18 @@ class Glossary:
     @property
     def keep_terms(self) -> tuple[str, ...]:
         return tuple(e.term for e in self.keep)
+
+    def memo(self, name: Any, build: Callable[[], T]) -> T:
+        """What `build` returns, built once for this glossary (its indexes: a glossary serves every article of a
+        run). Kept in the instance's __dict__, as functools.cached_property does on a frozen class."""
+        built = self.__dict__.setdefault("_built", {})
+        if name not in built:
+            built[name] = build()
+        return built[name]
+
+    def __getstate__(self) -> dict:
+        """Pickled without what `memo` built (a process that gets the glossary builds its own)."""
+        return {k: v for k, v in self.__dict__.items() if k != "_built"}
 
 
 # ------------------------------------------------------------------------------------------ reading

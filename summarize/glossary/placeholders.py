@@ -8,13 +8,18 @@ from typing import Iterator, Mapping
 
 from .entries import Entry, Glossary
 from ..arabic import ascii_digits
-from .match import find, language
+from .match import Index, language
 
 
-def _applicable(glossary: Glossary, src: str, tgt: str) -> tuple[Entry, ...]:
-    """Kept terms, and the entries that turn a `src` term into a `tgt` rendering."""
-    return glossary.keep + tuple(e for e in glossary.entries
-                                 if language(e.term) == src and language(e.rendering) == tgt)
+def _applicable(glossary: Glossary, src: str, tgt: str) -> tuple[tuple[Entry, ...], Index]:
+    """Kept terms, and the entries that turn a `src` term into a `tgt` rendering; with an index of their terms,
+    built once per glossary and direction."""
+    def build() -> tuple[tuple[Entry, ...], Index]:
+        entries = glossary.keep + tuple(e for e in glossary.entries
+                                        if language(e.term) == src and language(e.rendering) == tgt)
+        return entries, Index([e.term for e in entries])
+
+    return glossary.memo(("protect", src, tgt), build)
 
 
 def _placeholders(text: str) -> Iterator[str]:
@@ -26,12 +31,12 @@ def _placeholders(text: str) -> Iterator[str]:
 
 def protect(text: str, glossary: Glossary, src: str, tgt: str) -> tuple[str, Mapping[str, str]]:
     """The text with each glossary term replaced by a placeholder, and placeholder -> rendering."""
-    entries = _applicable(glossary, src, tgt)
+    entries, index = _applicable(glossary, src, tgt)
     numbers = _placeholders(text)
     pieces: list[str] = []
     mapping: dict[str, str] = {}
     pos = 0
-    for start, end, i, prefix in find(text, [e.term for e in entries]):
+    for start, end, i, prefix in index.find(text):
         token = next(numbers)
         mapping[token] = entries[i].rendering
         pieces += [text[pos:start], prefix, token]
