@@ -1,4 +1,5 @@
-"""Language detection benchmark on short and hard inputs: this project vs langdetect, lingua and py3langid.
+"""Language detection benchmark on short and hard inputs: this project (with and without lingua on short text)
+vs langdetect, lingua and py3langid.
 
     python benchmarks/detect_bench.py [--failures NAME]
 
@@ -26,14 +27,22 @@ SAME = {"ms": {"ms", "id"}}
 Detector = Callable[[str], "tuple[str, bool]"]  # language, and whether it would be processed without a warning
 
 
-def _ours() -> Detector:
-    from summarize.detect import detect
+def _ours(lingua: bool = True) -> Detector:
+    import importlib
+
+    module = importlib.import_module("summarize.detect")
 
     def run(text: str):
-        found = detect(text)
+        module.USE_LINGUA = lingua
+        found = module.detect(text)
         return found.language, found.reliable
 
     return run
+
+
+def _rules_only() -> Detector:
+    """This project without lingua's opinion on short text: the rules, langdetect and py3langid."""
+    return _ours(lingua=False)
 
 
 def _langdetect() -> Detector:
@@ -68,7 +77,8 @@ def _py3langid() -> Detector:
     return lambda text: (py3langid.classify(text)[0], True)
 
 
-PEERS = {"summarize": _ours, "langdetect": _langdetect, "lingua": _lingua, "py3langid": _py3langid}
+PEERS = {"summarize": _ours, "rules only": _rules_only, "langdetect": _langdetect, "lingua": _lingua,
+         "py3langid": _py3langid}
 
 
 def load() -> list[dict]:

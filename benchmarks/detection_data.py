@@ -1,7 +1,8 @@
 """Build benchmarks/data/detection/cases.jsonl: short and hard inputs for language detection (run once; committed).
 
-Usage: python benchmarks/detection_data.py LINGUA_PY_GIT_DIR ARABIZI_GIT_DIR
+Usage: python benchmarks/detection_data.py LINGUA_PY_GIT_DIR ARABIZI_GIT_DIR TATOEBA_ARA_TXT
 Real text only: lingua-py's language-testdata sentences (Apache-2.0), the HaifaCLG/Arabizi annotated sentences,
+Tatoeba's English-Arabic pairs (ara.txt of the tab-separated export, CC-BY 2.0 FR, each line's attribution kept),
 and passages of public news pages copied below with their addresses (see data/detection/SOURCES.md). The
 "keyboard" variants write a language's own letters with the nearest Arabic ones, as text typed on an Arabic
 keyboard does; that transformation is the only change made to any text.
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import re
 import subprocess
 import sys
@@ -163,8 +165,29 @@ def build(lingua: str, arabizi: str) -> list[dict]:
     return cases
 
 
-def main(lingua: str, arabizi: str) -> None:
-    cases = build(lingua, arabizi)
+def tatoeba(path: str) -> list[dict]:
+    """Three-word English and two- or three-word Arabic sentences of Tatoeba (issue 25), 55 of each drawn with a
+    fixed seed, and the two the issue names."""
+    english: dict[str, str] = {}
+    arabic: dict[str, str] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        en, ar, attribution = line.split("\t")
+        ids = re.search(r"(#\d+ \([^)]*\)) & (#\d+ \([^)]*\))", attribution)
+        if len(en.split()) == 3 or en == "Does Tom like tomatoes?":
+            english.setdefault(en, ids[1])
+        if 2 <= len(ar.split()) <= 3:
+            arabic.setdefault(ar, ids[2])
+    rng = random.Random(25)
+    cases = []
+    for lang, found, named in (("en", english, "Does Tom like tomatoes?"), ("ar", arabic, "سررت برؤيته.")):
+        picked = rng.sample(sorted(t for t in found if t != named), 55) + [named]
+        cases += [{"text": t, "lang": lang, "group": f"tatoeba {lang}",
+                   "source": f"tatoeba.org {found[t]}, CC-BY 2.0 FR"} for t in picked]
+    return cases
+
+
+def main(lingua: str, arabizi: str, tatoeba_pairs: str) -> None:
+    cases = build(lingua, arabizi) + tatoeba(tatoeba_pairs)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8")
     groups: dict[str, int] = {}
@@ -174,4 +197,4 @@ def main(lingua: str, arabizi: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

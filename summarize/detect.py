@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
 
 from .arabic import letters
 from .arabic import script as script_of
@@ -70,12 +71,19 @@ def _only(text: str, script: str) -> str:
 def _arabic_script_language(text: str) -> tuple[str, float, list[str]]:
     votes, note = arabic_script_votes(text)
     evidence = [note]
+    rules_silent = not any(votes.values())
     guesses = _langdetect(text)
     if guesses:
         evidence.append("langdetect: " + ", ".join(f"{lang} {p:.2f}" for lang, p in guesses[:3]))
         top, prob = guesses[0]
         if top in ("ar", "fa", "ur") and prob > 0.9:
             votes[top] += 1.0  # langdetect knows Arabic, Persian and Urdu (not Pashto or Kurdish): one vote
+    short = len(_ARABIC_WORD.findall(text)) < SHORT_WORDS
+    third = _lingua(text, "arabic") if short and rules_silent else None
+    if third:
+        evidence.append(f"lingua: {third[0]} {third[1]:.2f}")
+        if third[1] >= LINGUA_VOTE:
+            votes[third[0]] += 1.0  # no letter or word of another language, and langdetect's guess alone
     best, score = max(votes.items(), key=lambda item: (item[1], item[0] == "ar"), default=("ar", 0.0))
     arabic = votes["ar"]
     if best != "ar" and score >= arabic + 1.0:
@@ -83,6 +91,34 @@ def _arabic_script_language(text: str) -> tuple[str, float, list[str]]:
     lang_prob = dict(guesses).get("ar", 0.0)
     share = (arabic + 1) / (arabic + score + 1) if best != "ar" else 1.0
     return "ar", round(max(share * 0.9, lang_prob), 4), evidence
+
+
+# lingua (issue 25, benchmarks/README.md) is one more opinion on short text only, where the others guess: the
+# languages of each script it knows; for the 49 of the Latin script its low-accuracy mode (trigrams: 0.2 s to
+# load, where its full models take 10 to 16 s and 900 MB for one point more on the benchmark).
+USE_LINGUA = True
+LINGUA_VOTE = 0.8
+
+
+@lru_cache(maxsize=2)
+def _lingua_detector(script: str) -> Any:
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    if script == "arabic":  # Arabic, Persian and Urdu: its full models load in under a second
+        return LanguageDetectorBuilder.from_languages(*Language.all_with_arabic_script()).build()
+    return LanguageDetectorBuilder.from_languages(*Language.all_with_latin_script()).with_low_accuracy_mode().build()
+
+
+def _lingua(text: str, script: str) -> tuple[str, float] | None:
+    """lingua's language and confidence for a short text in one script, or None where it is not installed."""
+    detector = _lingua_detector(script) if USE_LINGUA else None
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: lingua takes UTF-8 only
+    found = detector.compute_language_confidence_values(text) if detector is not None else []
+    if not found or found[0].value <= 0.0:
+        return None
+    return found[0].language.iso_code_639_1.name.lower(), round(found[0].value, 4)
 
 
 def _py3langid(text: str) -> str | None:
@@ -125,6 +161,11 @@ def _latin_language(text: str) -> tuple[str, float, list[str], bool]:
         return "en", round(prob, 4), evidence, not short
     if short and second == "en" and not others and prob < 0.9:
         return "en", 0.5, evidence, False  # py3langid is the better of the two on a few words; not sure
+    third = _lingua(text, "latin") if short else None
+    if third:
+        evidence.append(f"lingua: {third[0]} {third[1]:.2f}")
+        if third[0] in (top, second) and not (others and third[0] == "en"):
+            return third[0], 0.5, evidence, False  # lingua sides with one of the two: two of three; not sure
     if short and second and second != "en" and (top in ("en", "und") or prob < 0.9):
         top, prob = second, 0.5  # langdetect wavers on a few words: py3langid decides, without certainty
     return top, round(prob, 4), evidence, not short and prob >= 0.9
@@ -150,9 +191,11 @@ def detect(text: str) -> Detection:
     text, read_note = _readable(text)
     shares = script_shares(text)
     letters = sum(1 for ch in text if script_of(ch))
-    share_note = f"script shares: arabic {shares['arabic']:.2f}, latin {shares['latin']:.2f}, other {shares['other']:.2f}"
+    share_note = ("script shares: "
+                  f"arabic {shares['arabic']:.2f}, latin {shares['latin']:.2f}, other {shares['other']:.2f}")
     if letters < MIN_LETTERS:
-        return Detection("und", 0.0, False, shares, (f"only {letters} letters: too short to tell",), reliable=False)
+        return Detection("und", 0.0, False, shares, (f"only {letters} letters: too short to tell", *read_note),
+                         reliable=False)
     sure = True
     if _arabic_with_latin_names(text) or (shares["arabic"] >= shares["latin"] and shares["arabic"] >= shares["other"]):
         lang, conf, evidence = _arabic_script_language(_only(text, "arabic"))

@@ -64,7 +64,7 @@ _NOT_DIGIT_WORD = re.compile(r"\d+(?:st|nd|rd|th|s|m|k|g|x|km|kg|am|pm|mb|gb|bn|
 
 _ENGLISH = frozenset(
     "the of and to a in is was that with for from by this are were has have had it its his her their be been "
-    "said says which an at as not but they will would who after about also on i you we he she our your my me "
+    "said says which an at as not but they will would who after about also on i you we he she our your my me like "
     "us them there what when where why how all any each every some no more most other than then now just only "
     "very over into up down out can could should may might must do does did done day days year years people "
     "time new one two three first last many much good well back still even before since while because if so "
