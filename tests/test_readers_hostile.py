@@ -162,7 +162,8 @@ def test_content_controls_smart_tags_fields_text_boxes_and_notes_are_all_read(tm
     assert "MERGEFIELD" not in text and "DATE" not in text
     assert text.count("Quote box: prices rose 12 percent in May.") == 1
     blocks = text.split("\n\n")
-    assert blocks[-2:] == ["Footnote 1: Figures from the audit office.", "Endnote 1: Signed copies are at the ministry."]
+    assert blocks[-2:] == ["Footnote 1: Figures from the audit office.",
+                           "Endnote 1: Signed copies are at the ministry."]
     assert blocks.index(EN_PARAGRAPHS[-1]) < len(blocks) - 2  # the notes come after the whole body
 
 
@@ -212,7 +213,8 @@ def _pdf_with_content(operations: bytes, pages: int = 1) -> bytes:
 
 
 def _lines(count: int) -> bytes:
-    return b"BT /F1 10 Tf 20 800 Td 12 TL\n" + b"(The talks went on late into the night again.) Tj T*\n" * count + b"ET\n"
+    line = b"(The talks went on late into the night again.) Tj T*\n"
+    return b"BT /F1 10 Tf 20 800 Td 12 TL\n" + line * count + b"ET\n"
 
 
 def test_a_pdf_with_one_huge_content_stream_is_refused_at_once(tmp_path):
@@ -306,3 +308,41 @@ def test_an_article_with_its_related_links_is_still_read(tmp_path):
                     encoding="utf-8")
     text = read_article(str(path)).text
     assert all(p in text for p in EN_PARAGRAPHS)
+
+
+# ------------------------------------------------------------------------------------- right-to-left PDF lines
+
+RTL_LINES = [  # each a line of its own, as HarfBuzz shapes it and the PDF draws it (left to right)
+    "استقلت البلاد في 1/1/1956، وقال الوزير إن نسبة البطالة بلغت (40%) من الشباب في العام الماضي.",
+    "وأضاف أن الحكومة أنفقت 2.5 مليون دولار على المشروع (المرحلة الأولى) خلال عام 2024.",
+    "قال الوزير إن عام ٢٠٢٤ شهد نموا بنسبة ١٢٫٥ في المئة.",
+    "«هذا اقتباس» قال المتحدث.",
+    "وارتفع عدد الزوار إلى ١٢٠٠ في عام ٢٠٢٤.",  # after a line that pypdf left reading left to right
+    "وصل وفد من USAID الأمريكية برئاسة John Smith إلى دمشق.",
+    "ووقع التفجير الاول قرابة الساعة 7:15 (6:15 تغ) قرب مكان لصلاة عيد الفطر.",
+    "وارتفع عدد الزوار إلى ١٢٠٠ في عام ٢٠٢٤.",
+    "«هذا اقتباس» قال المتحدث، ثم غادر القاعة.",
+]
+
+
+@pytest.mark.parametrize("layout", ["harfbuzz", "visual"])
+def test_numbers_brackets_and_latin_words_of_a_right_to_left_pdf_come_in_reading_order(tmp_path, layout):
+    from .pdf_factory import font_path, make_pdf
+
+    if font_path() is None:
+        pytest.skip("needs DejaVu Sans (apt-get install fonts-dejavu-core)")
+    text = read_article(str(make_pdf("\n".join(RTL_LINES + AR_TEXT.splitlines()[:6]), tmp_path / "rtl.pdf",
+                                     arabic=layout))).text
+    flat = " ".join(text.split())
+    for line in RTL_LINES:
+        assert line in flat
+
+
+def test_a_line_already_in_reading_order_is_left_as_it_is():
+    from summarize.readers.layout import runs_in_reading_order
+
+    # not those that pypdf never gives in reading order: Arabic-Indic numbers (it reverses them in right-to-left
+    # runs) or guillemets (it takes them for left-to-right letters)
+    for line in [*(line for line in RTL_LINES if not re.search("[\u0660-\u0669«]", line)),
+                 "خصصت 130 مليون دولار لعام 2026 عبر USAID", "The year 2026 was long"]:
+        assert runs_in_reading_order(line) == line

@@ -47,33 +47,106 @@ def _rtl_line(line: str) -> bool:
     return len(_ARABIC_LETTERS.findall(line)) > len(_LATIN_LETTERS.findall(line))
 
 
-def _glued(line: str, run: re.Match[str]) -> bool:
-    """The mark of a misplaced run: stuck to the Arabic word on its left, the space moved to its right
-    ("لتمويل130 ،"); in reading order a number has a space before it ("تخصيص 130 مليون")."""
-    before = line[run.start() - 1] if run.start() else " "
-    return bool(_ARABIC_LETTERS.match(before)) and line[run.end():run.end() + 1] in ("", " ")
+# How pypdf (7.x) reads a line: glyph by glyph, left to right as drawn, each character counted right-to-left (the
+# Hebrew and Arabic blocks), neutral (ASCII punctuation and spaces, Arabic-Indic digits, general punctuation) or
+# left-to-right (the rest: Latin letters, ASCII digits, brackets [], guillemets). It gives the line as runs in that
+# visual order, a right-to-left run reversed into reading order with the neutrals drawn after it (Arabic-Indic
+# digits included, so "٢٠٢٤" comes out "٤٢٠٢"), a left-to-right run as drawn with the neutrals drawn after it.
+_PYPDF_RTL = "\u0590-\u065f\u066e-\u06ef\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+_PYPDF_NEUTRAL = "\x00-\x2f\x3a-\x40\u0660-\u066d\u06f0-\u06f9\u2000-\u206f\u20a0-\u21ff"
+_PYPDF_LTR = f"[^{_PYPDF_RTL}{_PYPDF_NEUTRAL}]"
+# A left-to-right run: from its first left-to-right character to its last; then the neutrals up to the next run.
+_LTR_PART = re.compile(f"({_PYPDF_LTR}(?:[{_PYPDF_NEUTRAL}]*{_PYPDF_LTR})*(?:(?<=[0-9])%)?)([{_PYPDF_NEUTRAL}]*)")
+_NUMBER = re.compile("([0-9]+(?:[.,:/][0-9]+)*%?)")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_RTL_CHAR = re.compile(f"[{_PYPDF_RTL}]")
+_INDIC_NUMBER = re.compile("[\u0660-\u0669\u06f0-\u06f9](?:[\u066b\u066c.,/:]?[\u0660-\u0669\u06f0-\u06f9])*")
+# What ends a right-to-left line in reading order, drawn leftmost (not a decimal point: ".5" is a number's).
+_LINE_END = re.compile("[.!:]+(?![0-9\u0660-\u0669\u06f0-\u06f9])")
+# What a page's first line (read left to right from its start) has drawn leftmost, before its first run: the full
+# stop and an Arabic-Indic number that end it in reading order, in drawing order.
+_LEADING_NEUTRALS = re.compile(f"[.!:]*(?:{_INDIC_NUMBER.pattern}\\s?)?")
+_STRONG = re.compile(f"[{_PYPDF_RTL}]|{_PYPDF_LTR}")
 
 
-def runs_in_reading_order(line: str) -> str:
-    """A right-to-left line whose runs are each in reading order but placed left to right (pypdf splits Arabic
-    lines at numbers and Latin words this way): the runs put back right to left."""
-    runs = _LTR_RUN.findall(line)
-    if not runs or not _rtl_line(line) or not all(_glued(line, m) for m in _LTR_RUN.finditer(line)):
+def _indic_numbers(text: str) -> str:
+    """Arabic-Indic numbers that a right-to-left run reversed, back in their order ("٤٢٠٢" to "٢٠٢٤")."""
+    return _INDIC_NUMBER.sub(lambda m: m.group()[::-1], text)
+
+
+def _numbers_right_to_left(run: str) -> str:
+    """A run of numbers only ("6:15 (7:15" drawn for "7:15 (6:15"): in a right-to-left line the numbers and what
+    separates them read right to left (the bidi algorithm joins numbers only by one ". , : /"); words do not."""
+    if _LATIN_LETTER.search(run) or len(_NUMBER.findall(run)) < 2:
+        return run
+    return "".join(piece if _NUMBER.fullmatch(piece) else piece[::-1] for piece in reversed(_NUMBER.split(run)))
+
+
+def _split_trail(gap: str, followed: bool) -> tuple[str, str]:
+    """The neutrals after a left-to-right run: (those drawn right after it, those of the right-to-left run that
+    follows, if one does). Up to the first space they are taken to be the run's, the rest the other run's."""
+    space = re.search(r"\s", gap) if followed else None
+    cut = space.end() if space else len(gap)
+    return gap[:cut], gap[cut:]
+
+
+# A one-letter prefix or a tatweel that an Arabic writer glues to a number ("و124", "بـ40", "2024م").
+_GLUED_PREFIX = re.compile("(?:^|\\s)(?:[\u0648\u0628\u0644\u0641\u0643]|\\S*\u0640)$")
+_GLUED_SUFFIX = re.compile("^(?:[\u0621-\u064a]\u0640?)(?:\\s|$)")
+
+
+def _joined(pieces: list[str]) -> str:
+    """Pieces of a line in reading order, a space wherever an Arabic word would touch a number or Latin word
+    (unless it is a prefix or suffix glued to it)."""
+    text = ""
+    for piece in pieces:
+        left, right = text[-1:], piece[:1]
+        arabic_left, arabic_right = bool(_ARABIC_LETTERS.match(left)), bool(_ARABIC_LETTERS.match(right))
+        if arabic_left and right.isalnum() and not arabic_right and not _GLUED_PREFIX.search(text[-40:]) or (
+                arabic_right and left.isalnum() and not arabic_left and not _GLUED_SUFFIX.match(piece)):
+            text += " "
+        text += piece
+    return text
+
+
+def runs_in_reading_order(line: str, rtl_start: bool = True) -> str:
+    """A right-to-left line as pypdf gives it (runs in drawing order, see above) in reading order: the runs right
+    to left, each left-to-right run after the neutrals drawn after it, Arabic-Indic numbers unreversed, the
+    full stop drawn leftmost put last. `rtl_start`: whether pypdf was reading right to left when the line began
+    (it keeps the direction of the line before; a page begins left to right), so that the neutrals drawn first
+    came out in drawing order. A line with a left-to-right run after a space is in reading order already."""
+    if not _rtl_line(line):
         return line
-    pieces = [p.strip() for p in _LTR_RUN.split(line)]
-    out = [pieces[0]]
-    for run, piece in zip(runs, pieces[1:]):
-        out += [run, piece]
-    text = " ".join(p for p in reversed(out) if p)
+    lead = (_LINE_END if rtl_start else _LEADING_NEUTRALS).match(line)
+    end, body = (_indic_numbers(lead.group()[::-1]), line[lead.end():]) if lead and lead.group() else ("", line)
+    parts = list(_LTR_PART.finditer(body))
+    first_rtl = _RTL_CHAR.search(body)
+    if first_rtl and any(m.start() > first_rtl.start() and body[m.start() - 1].isspace() for m in parts):
+        return line
+    pieces: list[str] = []  # in drawing order
+    position = 0
+    for match in parts:
+        pieces.append(_indic_numbers(body[position:match.start()]))
+        core, gap = match.group(1), match.group(2)
+        trail, _ = _split_trail(gap, followed=match.end() < len(body))
+        pieces.append(_indic_numbers(trail[::-1]) + _numbers_right_to_left(core))
+        position = match.start() + len(core) + len(trail)
+    pieces.append(_indic_numbers(body[position:]))
+    text = re.sub(" +", " ", _joined([p for p in reversed(pieces) if p] + [end]))
     return re.sub(" +([\u060c\u061b\u061f])", r"\1", text)  # Arabic comma, semicolon, question mark
 
 
 def repair_arabic(lines: list[str]) -> list[str]:
     """Fold presentation forms and put each right-to-left line in reading order, whichever way it came out."""
-    reversed_order = visual_order_score("\n".join(lines)) > 2
-    # Reverse before folding: a lam-alef ligature is one glyph that folds to two letters in reading order.
-    return [fold_presentation_forms(logical_line(line) if reversed_order else runs_in_reading_order(line))
-            for line in lines]
+    if visual_order_score("\n".join(lines)) > 2:
+        # Reverse before folding: a lam-alef ligature is one glyph that folds to two letters in reading order.
+        return [fold_presentation_forms(logical_line(line)) for line in lines]
+    out, rtl = [], False  # pypdf begins a page reading left to right, and each line in the direction the last left
+    for line in lines:
+        out.append(fold_presentation_forms(runs_in_reading_order(line, rtl)))
+        strong = _STRONG.findall(line)
+        rtl = bool(_RTL_CHAR.match(strong[-1])) if strong else rtl
+    return out
 
 
 def _margin_key(line: str) -> str:

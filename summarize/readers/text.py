@@ -8,8 +8,8 @@ import unicodedata
 from ..errors import InputError
 from .files import MAX_BYTES
 
-# Text an input may produce, whatever its kind: as much as the largest text file read (a PDF or DOCX far smaller
-# on disk can expand to far more), so no step after reading faces more than a text file could give it.
+# Text an input may produce, whatever its kind: as much as the largest text file read (a PDF or DOCX far
+# smaller on disk can expand to far more), so no step after reading faces more than a text file could give it.
 MAX_CHARS = MAX_BYTES
 
 # Direction marks and embeddings/isolates: invisible, they only break matching and tokenisation.
