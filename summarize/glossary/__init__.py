@@ -24,6 +24,8 @@ Matching: text is folded (harakat, tatweel and format marks dropped, hamza carri
 Arabic-Indic digits and curly apostrophes made plain, case folded); a term never matches inside
 a longer word; longest term first; an Arabic term may carry the attached prefixes و ف ب ك ل ال
 (and ل + ال written لل), whose conjunction or preposition is kept in front of the placeholder.
+Terms are found through an index of their folded forms, built once per glossary (`match.Index`):
+an article costs what its length does, whatever the glossary's size (benchmarks/README.md).
 
 Checks (`glossary_findings`), for the entities the source mentions in any listed form:
 an entry whose rendering is in the output's language flags the output's uses of the source
