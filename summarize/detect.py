@@ -73,17 +73,19 @@ def _arabic_script_language(text: str) -> tuple[str, float, list[str]]:
     evidence = [note]
     rules_silent = not any(votes.values())
     guesses = _langdetect(text)
+    top, prob = guesses[0] if guesses else ("und", 0.0)
     if guesses:
         evidence.append("langdetect: " + ", ".join(f"{lang} {p:.2f}" for lang, p in guesses[:3]))
-        top, prob = guesses[0]
         if top in ("ar", "fa", "ur") and prob > 0.9:
             votes[top] += 1.0  # langdetect knows Arabic, Persian and Urdu (not Pashto or Kurdish): one vote
     short = len(_ARABIC_WORD.findall(text)) < SHORT_WORDS
     third = _lingua(text, "arabic") if short and rules_silent else None
     if third:
         evidence.append(f"lingua: {third[0]} {third[1]:.2f}")
-        if third[1] >= LINGUA_VOTE:
-            votes[third[0]] += 1.0  # no letter or word of another language, and langdetect's guess alone
+        if third[1] >= LINGUA_VOTE and (third[0] == "ar" or third[0] == top):
+            # no letter or word of another language, and langdetect's guess alone: lingua weighs in, but never
+            # makes a text Persian or Urdu on its own word
+            votes[third[0]] += 1.0
     best, score = max(votes.items(), key=lambda item: (item[1], item[0] == "ar"), default=("ar", 0.0))
     arabic = votes["ar"]
     if best != "ar" and score >= arabic + 1.0:

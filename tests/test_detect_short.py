@@ -72,3 +72,10 @@ def test_lingua_is_imported_only_for_short_text():
     assert not _lingua_loaded_after("import summarize")
     assert not _lingua_loaded_after(f"import summarize\nsummarize.detect({long_text!r})")
     assert _lingua_loaded_after("import summarize\nsummarize.detect(\"He doesn't run.\")")
+
+
+def test_lingua_never_makes_a_text_persian_or_urdu_on_its_own_word(monkeypatch):
+    """Its vote sides with Arabic, or with langdetect: alone it would flip a short Arabic paragraph of an article."""
+    monkeypatch.setattr(detect_module, "_lingua", lambda text, script: ("fa", 0.99))
+    monkeypatch.setattr(detect_module, "_langdetect", lambda text: [("ar", 0.8)])  # too unsure to vote
+    assert detect("هل أنت بخير؟").language == "ar"  # no letter or word of Persian
