@@ -167,7 +167,8 @@ def _latin_language(text: str) -> tuple[str, float, list[str], bool]:
     if third:
         evidence.append(f"lingua: {third[0]} {third[1]:.2f}")
         if third[0] in (top, second) and not (others and third[0] == "en"):
-            return third[0], 0.5, evidence, False  # lingua sides with one of the two: two of three; not sure
+            # lingua sides with one of the two: two of three, or all three; not sure on a few words
+            return third[0], round(max(prob if third[0] == top else 0.0, 0.5), 4), evidence, False
     if short and second and second != "en" and (top in ("en", "und") or prob < 0.9):
         top, prob = second, 0.5  # langdetect wavers on a few words: py3langid decides, without certainty
     return top, round(prob, 4), evidence, not short and prob >= 0.9
