@@ -257,7 +257,7 @@ def _verbatim(claim: str, sentences: Sequence[str], source: str) -> bool:
     flat, whole = " ".join(claim.split()), " ".join(source.split())
     if flat in whole:
         return True
-    for sentence in sentences:
+    for sentence in sorted(sentences, key=len, reverse=True):  # longest first: a short one may be inside another
         flat = flat.replace(" ".join(sentence.split()), "\0")
     return all(piece.strip() in whole for piece in flat.split("\0") if any(ch.isalpha() for ch in piece))
 
