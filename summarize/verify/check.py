@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable, Iterator, Sequence
 
 from ..records import Finding
@@ -11,11 +12,11 @@ from .entail import contradictions
 from .extract import extract_numbers
 from .meaning import polarity, speaker_problem, speakers
 from .names import is_known_place, named_in, names
-from .numbers import Quantity
+from .numbers import SCALE_OF, Quantity
 from .quotes import comparable, cut_words, locate, quote_spans
 from .relations import relations
 from .relative import article_day, disagreement, extract_relative
-from .text import key, language
+from .text import key, language, words
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -64,8 +65,16 @@ def _matches(s: Quantity, q: Quantity, loose: bool = True) -> bool:
     return rounds and abs(sv - qv) <= q.precision / 2 * (1 + 1e-9)
 
 
+def _scaled(source: Sequence[Quantity]) -> list[Quantity]:
+    """A sentence's bare figures read with the scale its other figures carry: "4.6 million in 2010, up from 3.7"."""
+    scales = {SCALE_OF[w] for f in source if f.kind in ("number", "currency") for w in words(f.text.lower())
+              if w in SCALE_OF and len(w) > 1}
+    return [replace(s, value=s.value * k, precision=s.precision * k) for s in source for k in scales
+            if s.precision < 1 and s.kind == "number"]
+
+
 def _number_problem(q: Quantity, source: Sequence[Quantity], loose: bool = True) -> str | None:
-    same = [s for s in source if _matches(s, q, loose)]
+    same = [s for s in [*source, *(_scaled(source) if loose else ())] if _matches(s, q, loose)]
     if not same:
         return f"{q.text} is not in the source"
     if q.kind == "percent" and not any(s.kind in ("percent", "fraction") for s in same):
@@ -147,10 +156,13 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     written = {f.value: f.text for f in pool}
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
         written |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
-    elif q.significant < 2 and q.kind != "fraction":
-        return None
+    elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or "point" in q.text.lower()):
+        # a one-digit figure is too easily some difference: only a gap of large figures of the claim's own
+        # sentences, a decimal one, or percentage points count
+        written = {v: t for v, t in written.items() if v >= 10 and any(
+            f.value == v for f in in_sentences(src, claim.evidence, "numbers"))}
     values = sorted(written)
-    tolerance = (q.precision / 2 if q.significant >= 2 else 1e-9) if q.kind != "fraction" else 0.02
+    tolerance = (q.precision / 2 if q.significant >= 2 else 1e-9 * max(1, abs(q.value))) if q.kind != "fraction" else 0.02
     for i, a in enumerate(values):
         for b in values[i + 1:]:
             for result, how in ((b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")):

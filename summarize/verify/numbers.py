@@ -142,6 +142,15 @@ def noun_after(folded: str, end: int) -> str | None:
     return None
 
 
+PERCENT_RE = re.compile(rf"\s*(?:{alt(_PERCENT)}|percentage point){NOT_LETTER}")
+
+
+def percent_after(folded: str, end: int) -> int | None:
+    """Where a percent sign or word right after position `end` ends ("six percent", "ستة في المئة"), if any."""
+    m = PERCENT_RE.match(folded, end)
+    return m.end() if m else None
+
+
 def unit_after(folded: str, end: int) -> tuple[str | None, int]:
     """The measure right after position `end` of folded text, and where it ends."""
     m = UNIT_RE.match(folded, end)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .numbers import Quantity, hedge_before, noun_after, unit_after
+from .numbers import Quantity, hedge_before, noun_after, percent_after, unit_after
 from .text import fold, key, span
 
 _EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -49,6 +49,12 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
+# Arabic ordinals of the teens are days of the month and ranks: "السابع عشر" is 17 (the 17th), as the source's "الـ17".
+_AR_TEEN_ORDINAL_RE = re.compile(r"(?<![^\W\d_])[وب]?(?:ال)?(?P<n>حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)ة?"
+                                 r"\s+عشرة?(?![^\W\d_])")
+_AR_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9}
+
+
 def _fraction_value(m: re.Match[str]) -> float:
     if m["ar"]:
         return 0.75
@@ -88,7 +94,7 @@ _CLITICS = ("و", "ب", "ل", "ف")
 _MONTH_ORDINAL_BEFORE = {key(w) for w in ("تشرين", "كانون", "ربيع", "جمادى")}
 
 
-def _lookup(word: str, previous: _Word | None) -> tuple[_Word | None, bool]:
+def _lookup(word: str, previous: _Word | None, following: str = "") -> tuple[_Word | None, bool]:
     """The number word `word` stands for, and whether it began with the conjunction و."""
     w = word.lower()
     if w in _TABLE:
@@ -101,6 +107,9 @@ def _lookup(word: str, previous: _Word | None) -> tuple[_Word | None, bool]:
         return _TABLE[w[1:]], w[0] == "و"
     if w.startswith("ال") and w[2:] in _TABLE and _TABLE[w[2:]].kind in ("scale", "vague", "ten"):
         return _TABLE[w[2:]], False  # "عشرات الآلاف", "في التسعين من عمرها"
+    if w.startswith("ال") and (unit := _TABLE.get(w[2:])) and unit.kind == "unit" and unit.value >= 3 and (
+            _TABLE.get(key(following)) or _Word("", 0)).kind in ("scale", "vague"):
+        return unit, False  # "الثلاثة ملايين": the article on a count before its scale
     return None, False
 
 
@@ -167,6 +176,9 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
     fractions = []
     for m in _FRACTION_RE.finditer(folded):
         fractions.append(_make(_fraction_value(m), None, "fraction", folded, text, where, m.start(), m.end()))
+    for m in _AR_TEEN_ORDINAL_RE.finditer(folded):
+        fractions.append(_make(10 + _AR_ORDINAL_UNITS[m["n"]], None, "ordinal", folded, text, where, m.start(),
+                               m.end()))
     found = [q for q in found if not any(q.start < f.end and f.start < q.end for f in fractions)] + fractions
     return tuple(sorted(found, key=lambda q: q.start))
 
@@ -174,14 +186,14 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
 def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
           where: tuple[int, ...]) -> tuple[Quantity | None, int]:
     """The number starting at token i, if any, and the index after it."""
-    first, _ = _lookup(tokens[i][0], None)
-    if first is None or first.kind in ("and", "of", "teen") or tokens[i][0].lower() in ("third", "quarter"):
+    first, _ = _lookup(tokens[i][0], None, tokens[i + 1][0] if i + 1 < len(tokens) else "")
+    if first is None or first.kind in ("and", "of", "teen", "a") or tokens[i][0].lower() in ("third", "quarter"):
         return None, i + 1
     if first.kind in ("fraction", "ordinal"):
         return _single(tokens, i, first, folded, text, where), i + 1
     reader, j, end = _Reader(), i, tokens[i].end()
     while j < len(tokens) and (j == i or _joined(folded, tokens[j - 1].end(), tokens[j].start())):
-        word, conj = _lookup(tokens[j][0], reader.last)
+        word, conj = _lookup(tokens[j][0], reader.last, tokens[j + 1][0] if j + 1 < len(tokens) else "")
         if word is None or (conj and reader.count == 0 and j != i):
             break
         if word.kind in ("and", "of", "a"):
@@ -238,6 +250,8 @@ def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text:
 def _make(value: float, high: float | None, kind: str, folded: str, text: str, where: tuple[int, ...],
           start: int, end: int) -> Quantity:
     unit, unit_end = unit_after(folded, end) if kind == "number" else (None, end)
+    if kind == "number" and not unit and (pct := percent_after(folded, end)):
+        kind, unit_end = "percent", pct  # "six percent", "two percentage points"
     a, b = span(where, start, unit_end)
     return Quantity(value=value, kind=kind, unit=unit, text=text[a:b], start=a, end=b, precision=1.0,
                     significant=len(str(int(value))) if value >= 1 else 1, high=high, hedge=hedge_before(folded, start),
