@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import ConfigError
-from .models.loader import BACKENDS
+from .models.backends import CHOICES as BACKENDS
 from .writers import FORMATS
 
 if sys.version_info >= (3, 11):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.models import ct2, loader
+from summarize.models import backends, ct2, loader
 from summarize.models.base import GenerationOptions, Seq2SeqModel
 from summarize.models.registry import ModelSpec
 
@@ -243,8 +243,36 @@ def test_token_batches_stay_within_budget(seed):
 @pytest.mark.parametrize("family", ("marian", "bart", "t5", "mt5", "m2m100", "nllb"))
 def test_auto_picks_ctranslate2_when_installed(family, monkeypatch):
     assert loader.pick_backend("auto", family) == "ctranslate2"
-    monkeypatch.setattr(loader, "ctranslate2_available", lambda: False)
+    monkeypatch.setattr(backends, "installed", lambda package: package is None)  # no CTranslate2 here
     assert loader.pick_backend("auto", family) == "transformers"
+
+
+def test_a_family_ctranslate2_cannot_convert_runs_on_transformers_under_auto():
+    assert loader.pick_backend("auto", "deberta-v2") == "transformers"
+
+
+def test_the_backends_are_one_registry_read_by_the_settings_and_the_run_schema():
+    """--backend's choices and the run document's models[].backend enum are the registry's rows."""
+    import json
+    from importlib.resources import files
+
+    from summarize.config import Settings
+
+    schema = json.loads(files("summarize.schema").joinpath("run.schema.json").read_text(encoding="utf-8"))
+    info = schema["$defs"]["model"]["properties"]["backend"]
+    assert set(info["enum"]) == set(backends.BACKENDS)
+    assert backends.CHOICES == ("auto", *backends.BACKENDS)
+    assert Settings.__dataclass_fields__["backend"].metadata["choices"] == backends.CHOICES
+
+
+def test_a_backend_asked_for_and_not_installed_is_a_usage_error_with_the_install_hint(monkeypatch):
+    from summarize.errors import UsageError
+
+    monkeypatch.setattr(backends, "installed", lambda package: package is None)
+    with pytest.raises(UsageError, match=r"ctranslate2 backend is not installed: pip install"):
+        loader.pick_backend("ctranslate2", "marian")
+    with pytest.raises(UsageError, match="unknown backend 'onnx'"):
+        loader.pick_backend("onnx", "marian")
 
 
 def test_physical_cores_is_within_what_we_may_use():

@@ -106,12 +106,12 @@ def test_a_one_way_translation_model_is_not_used_for_the_way_back(tiny):
 
 @pytest.mark.parametrize("given", ["/no/such/model-folder", "./no-such-folder", "a file"])
 def test_a_model_path_that_is_no_folder_is_named_and_nothing_is_downloaded(given, tmp_path, monkeypatch):
-    from summarize.models import loader
+    from summarize.models import hub
 
     if given == "a file":
         given = str(tmp_path / "config.json")
         Path(given).write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(loader, "fetch", lambda *a, **k: pytest.fail("tried to download a path"))
+    monkeypatch.setattr(hub, "fetch", lambda *a, **k: pytest.fail("tried to download a path"))
     r = invoke(str(AR_SAMPLE), "--summary-model", given)
     assert r.exit_code == 5
     assert r.stderr.strip().count("\n") == 0 and f"model folder {given}" in r.stderr and "Traceback" not in r.output

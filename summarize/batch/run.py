@@ -62,7 +62,7 @@ def models_used(result: Result) -> dict[str, str | None]:
 
 @lru_cache(maxsize=None)
 def _revision_now(model_id: str) -> str | None:
-    from ..models.loader import current_revision
+    from ..models.hub import current_revision
 
     return current_revision(model_id)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..errors import ModelUnavailableError, UsageError
-from .loader import fetch, offline
+from .hub import fetch, offline
 from .registry import ALTERNATIVES, DEFAULTS, HUB_ID, ModelSpec
 
 

@@ -98,7 +98,7 @@ def model_labels(id2label: Mapping[Any, str], name: str) -> tuple[str, ...]:
 def load_classifier(name: str, *, device: str = "auto", offline_mode: bool = False, batch_tokens: int = 2048,
                     **_: Any) -> Classifier:
     """The NLI classifier a hub id or local folder names; ModelUnavailableError (exit 5) naming it if it cannot load."""
-    from .loader import folder_for, quiet_transformers, revision_of, tokenizer_of
+    from .hub import folder_for, quiet_transformers, revision_of, tokenizer_of
 
     spec = resolve(NLI, name)
     if spec.model_id in REGISTERED:

@@ -1,112 +1,27 @@
-"""Finding model files (local folder, hub cache, or a download) and loading each model once per run."""
+"""Loading each model once per run: a seq2seq model with the backend asked for, its files found by `hub`."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import threading
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..errors import ModelUnavailableError, UsageError
+from . import backends, families
+from .backends import CHOICES as BACKENDS
 from .base import Seq2SeqModel
-from . import families
-from .folder import cause, check_folder
-from .registry import DEFAULTS, NLI, REGISTERED, ModelSpec, resolve
+from .folder import check_folder
+from .hub import folder_for, offline, quiet_transformers, revision_of, tokenizer_of
+from .registry import DEFAULTS, NLI, REGISTERED, resolve
 
-# What a model needs from the hub: configs, tokenizer files and one copy of the weights.
-WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken"]
-BACKENDS = ("auto", "ctranslate2", "transformers")
 LOG = logging.getLogger("summarize")
 
 
-def offline(settings_offline: bool) -> bool:
-    """Offline when asked, or when HF_HUB_OFFLINE is set the way huggingface_hub reads it."""
-    return settings_offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
-
-
-def _how_to_get(spec: ModelSpec, role: str) -> str:
-    return (f"model {spec.model_id} is not available locally; run `summarize models pull {spec.model_id}` "
-            f"(or `summarize models pull {role}`) with network, or pass a local model folder")
-
-
-def fetch(model_id: str, *, allow_download: bool, progress: bool = False) -> Path:
-    """The local folder of a hub model: from the cache, or downloaded when allowed."""
-    from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
-
-    try:
-        return Path(snapshot_download(model_id, allow_patterns=WANTED_FILES, local_files_only=True))
-    except (LocalEntryNotFoundError, FileNotFoundError, OSError, ValueError):
-        if not allow_download:
-            raise
-    try:
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "0" if progress else "1")
-        return Path(snapshot_download(model_id, allow_patterns=WANTED_FILES))
-    except (HfHubHTTPError, OSError, ValueError) as exc:
-        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-        raise ModelUnavailableError(f"could not download {model_id} ({reason})") from None
-
-
-def folder_for(spec: ModelSpec, role: str, *, offline_mode: bool) -> Path:
-    """The local folder holding a spec's model files, or ModelUnavailableError saying how to get it."""
-    local = Path(spec.model_id).expanduser()
-    if local.is_dir():
-        return local
-    try:
-        return fetch(spec.model_id, allow_download=not offline_mode)
-    except ModelUnavailableError as exc:
-        raise ModelUnavailableError(f"{exc.message}; {_how_to_get(spec, role)}") from None
-    except Exception:  # noqa: BLE001 - every way of "not in the cache" means the same to the user
-        raise ModelUnavailableError(_how_to_get(spec, role)) from None
-
-
-def revision_of(folder: Path) -> str:
-    """The hub commit of a cached snapshot, or a content hash of a local folder's config and file sizes."""
-    if folder.parent.name == "snapshots":
-        return folder.name
-    digest = hashlib.sha256()
-    for path in sorted(folder.iterdir()):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(str(path.stat().st_size).encode())
-            if path.suffix == ".json":
-                digest.update(path.read_bytes())
-    return "local-" + digest.hexdigest()[:12]
-
-
-def current_revision(model_id: str) -> str | None:
-    """The revision a model id or folder resolves to now, without loading it (None when not available)."""
-    folder = Path(model_id).expanduser()
-    if folder.is_dir():
-        return revision_of(folder)
-    try:
-        return revision_of(fetch(model_id, allow_download=False))
-    except Exception:  # noqa: BLE001 - not cached: no revision to compare
-        return None
-
-
-def ctranslate2_available() -> bool:
-    """Whether the CTranslate2 engine is installed (checked without importing it)."""
-    from importlib.util import find_spec
-
-    return find_spec("ctranslate2") is not None
-
-
 def pick_backend(requested: str, family: str) -> str:
-    """auto: CTranslate2 when installed and it converts this family, else transformers."""
-    from .ct2 import SUPPORTED_FAMILIES
-
-    if requested not in BACKENDS:
-        raise UsageError(f"unknown backend {requested!r}; choose from {', '.join(BACKENDS)}")
-    if requested == "auto":
-        return "ctranslate2" if ctranslate2_available() and family in SUPPORTED_FAMILIES else "transformers"
-    if requested == "ctranslate2" and not ctranslate2_available():
-        raise UsageError("the ctranslate2 backend is not installed: pip install 'summarize[fast]'")
-    return requested
+    """auto: the first installed backend that runs this family (CTranslate2, else transformers)."""
+    return backends.pick(requested, family).name
 
 
 def load_model(
@@ -130,37 +45,17 @@ def load_model(
                                     f"text ({role})")
     tokenizer = tokenizer_of(folder, spec.model_id)
     common: dict[str, Any] = dict(role=role, revision=revision_of(folder), batch_tokens=batch_tokens)
-    if pick_backend(backend, spec.family) == "ctranslate2":
-        from . import ct2
+    chosen = backends.pick(backend, spec.family)
+    if chosen.name != "transformers":
         from .conversions import ConversionError
 
         try:
-            return ct2.load(spec, folder, tokenizer, device=device, cache_dir=cache_dir, **common)
+            return chosen.load(spec, folder, tokenizer, device=device, cache_dir=cache_dir, **common)
         except ConversionError as exc:
             if backend != "auto":
                 raise
             LOG.warning("%s; using the transformers backend for it instead", exc)
-    from . import hf
-
-    return hf.load(spec, str(folder), tokenizer, device=device, **common)
-
-
-def quiet_transformers() -> None:
-    """Our own messages say what matters; transformers' notes and progress bars would drown stderr."""
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-
-
-def tokenizer_of(folder: Path, name: str) -> Any:
-    """The tokenizer in a checked model folder (ModelUnavailableError naming the model if it cannot load)."""
-    from transformers import AutoTokenizer
-
-    try:
-        return AutoTokenizer.from_pretrained(str(folder))
-    except Exception as exc:  # noqa: BLE001 - tokenizers raises bare Exceptions, KeyErrors… for a corrupt file
-        raise ModelUnavailableError(f"cannot load the tokenizer of model {name}: {cause(exc)}") from exc
+    return backends.BACKENDS["transformers"].load(spec, folder, tokenizer, device=device, **common)
 
 
 class ModelPool:
