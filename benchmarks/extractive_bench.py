@@ -39,8 +39,6 @@ SETS = {
     "cnndm": ("en", "CNN/DailyMail story vs its highlights"),
     "xsum": ("en", "BBC (XSum) article vs its one-line summary"),
     "saudinewsnet": ("ar", "Saudi newspaper article vs its headline"),
-    "ant_bbc": ("ar", "BBC Arabic article vs its editors' summary"),
-    "ant_france24": ("ar", "France24 Arabic article (lead taken off) vs its lead of 2–4 sentences"),
 }
 METRICS = ("rouge1", "rouge2", "rougeL")
 CLI = ("key points", "summary")

@@ -1,27 +1,23 @@
 """Rebuild the benchmark sets from local copies of their public sources (see SOURCES.md).
 
-    python benchmarks/data/extractive/prepare.py [--frank DIR] [--saudi DIR] [--ant DIR]
+    python benchmarks/data/extractive/prepare.py FRANK_DIR SAUDINEWSNET_JSON_DIR
 
---frank: the JSON files of artidoro/frank's data/articles-wbertscore-json (commit 5860706);
---saudi: the unzipped JSON files of parallelfold/SaudiNewsNet's dataset/ (commit 4e39239);
---ant: a checkout of antcorpus/antcorpus.multisource.data (commit f117ce4), its BBC/ and France24/ folders.
-Only the sets whose source is given are rebuilt. Items are picked and split deterministically (SHA-256 of the
-item id), never by looking at scores.
+FRANK_DIR holds the JSON files of artidoro/frank's data/articles-wbertscore-json (commit 5860706);
+SAUDINEWSNET_JSON_DIR the unzipped JSON files of parallelfold/SaudiNewsNet's dataset/ (commit 4e39239).
+Items are picked and split deterministically (SHA-256 of the item id), never by looking at scores.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import re
+import sys
 from pathlib import Path
 
-from summarize.segment import sentences, split_paragraphs, split_sentences
+from summarize.segment import sentences, split_paragraphs
 
 HERE = Path(__file__).resolve().parent
 DEV, TEST = 50, 100
-ANT_DEV, ANT_TEST = 40, 60  # the ANT sets: 100 articles each
 
 
 def _key(ident: str) -> str:
@@ -61,78 +57,23 @@ def saudi(folder: Path) -> list[dict]:
     return items
 
 
-def _tag(doc: str, tag: str) -> str:
-    found = re.search(rf"<{tag}>(.*?)</{tag}>", doc, re.S)
-    return found.group(1).strip() if found else ""
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _body(text: str, lead: str) -> str | None:
-    """The text after its opening paragraphs that are the lead (None if the text does not open with it)."""
-    lines, want, seen = text.splitlines(), _flat(lead), ""
-    for k, line in enumerate(lines):
-        seen = _flat(seen + " " + line)
-        if seen == want:
-            return "\n".join(lines[k + 1:]).strip()
-        if not want.startswith(seen):
-            return None
-    return None
-
-
-def ant(folder: Path) -> tuple[list[dict], list[dict]]:
-    """ANT v2.1 (multi-source): BBC Arabic articles whose summary (<ABSTRACT>, written by the BBC's editors) is not
-    a copy of the text; France24 Arabic articles with a lead of two sentences or more (<ABSTRACT>, the text's
-    opening paragraphs), the lead taken off the text so that the rest is summarised by it."""
-    bbc, f24, seen = [], [], set()
-    for path in sorted(folder.glob("BBC/*/*.txt")) + sorted(folder.glob("France24/*/*.txt")):
-        doc = path.read_text(encoding="utf-8")
-        url, summary, text = _tag(doc, "URL"), _tag(doc, "ABSTRACT"), _tag(doc, "TEXT")
-        if not summary or url in seen:
-            continue
-        seen.add(url)
-        item = {"id": url, "url": url, "source": _tag(doc, "SRC"), "title": _tag(doc, "TITLE"), "reference": summary}
-        if path.parts[-3] == "BBC" and _flat(summary)[:60] not in _flat(text):
-            bbc.append(item | {"text": text})
-        elif path.parts[-3] == "France24" and len(split_sentences(summary)) >= 2:
-            body = _body(text, summary)
-            if body:
-                f24.append(item | {"text": body})
-    def sized(items: list[dict]) -> list[dict]:
-        return [item for item in items if 800 <= len(item["text"]) <= 12000]
-
-    return sized(bbc), sized(f24)
-
-
-def write(name: str, items: list[dict], dev: int = DEV, test: int = TEST) -> None:
+def write(name: str, items: list[dict]) -> None:
     chosen = [item for item in sorted(items, key=lambda item: _key(item["id"])) if _enough(item["text"])]
-    chosen = chosen[: dev + test]
+    chosen = chosen[: DEV + TEST]
     for k, item in enumerate(chosen):
-        item["split"] = "dev" if k < dev else "test"
+        item["split"] = "dev" if k < DEV else "test"
     with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as out:
         for item in chosen:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
     print(f"{name}: {len(chosen)} items")
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    for name in ("frank", "saudi", "ant"):
-        parser.add_argument(f"--{name}", type=Path)
-    args = parser.parse_args(argv)
-    if args.frank:
-        cnn, bbc = frank(args.frank)
-        write("cnndm", cnn)
-        write("xsum", bbc)
-    if args.saudi:
-        write("saudinewsnet", saudi(args.saudi))
-    if args.ant:
-        bbc_ar, france24 = ant(args.ant)
-        write("ant_bbc", bbc_ar, ANT_DEV, ANT_TEST)
-        write("ant_france24", france24, ANT_DEV, ANT_TEST)
+def main(frank_dir: str, saudi_dir: str) -> None:
+    cnn, bbc = frank(Path(frank_dir))
+    write("cnndm", cnn)
+    write("xsum", bbc)
+    write("saudinewsnet", saudi(Path(saudi_dir)))
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:3])
