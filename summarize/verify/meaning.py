@@ -91,13 +91,13 @@ def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tu
 
 
 _SPEECH_EN = (r"(?:said|says|told|added|stated|announced|warned|declared|insisted|wrote|tweeted|claimed|reiterated|"
-              r"stressed|noted|explained|continued|argued|replied|asked)")
+              r"stressed|noted|explained|continued|argued|replied|asked|described|called|dubbed|branded|labelled|labeled)")
 _NAME_EN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 _SPEAKER_EN = re.compile(rf"{_NAME_EN},?\s+(?:(?:has|had|also|however|then|later|further),?\s+)?{_SPEECH_EN}\b"
                          rf"|\b{_SPEECH_EN}\s+{_NAME_EN}"
                          rf"|[Aa]ccording\s+to\s+{_NAME_EN}")
 _SPEECH_AR = ("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت صرح صرحت أعلن أعلنت كتب كتبت اعتبر اعتبرت بحسب حسب وفقا وفق "
-              "نقلا ذكر ذكرت كشف كشفت أفاد أفادت أشار أشارت لفت تساءل").split()
+              "نقلا ذكر ذكرت كشف كشفت أفاد أفادت أشار أشارت لفت تساءل وصف وصفت").split()
 _SPEAKER_AR = re.compile(rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})\s+(?:ل|لـ\s*)?"
                          r"(?P<name>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,3})")
 _NOT_NAMES = {key(w) for w in """He She They It We I The This That These Those Officials Police Sources His Her HE

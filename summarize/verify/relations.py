@@ -53,6 +53,7 @@ predict* projected poised consider* seek seeks seeking vow* pledg* promis* threa
 attempt* prepar* set_to on_track would_be
 ربما متوقع* المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم* تعتزم*
 اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح* المرجح مرجح* مرتقب* المرتقب المقرر مقرر*
+ينوي تنوي رجح رجحت يرجح ترجح توقعت توقع يمكن ممكن الممكن يحتمل اتهامات مزاعم ادعاءات accusations
 ينوي تنوي يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول* مزعوم* المزعوم يزعم* تزعم*""")
 _ALL = _entries("""all every each entire whole always none everyone everybody
 جميع جميعهم جميعها كل كافه كافة الكل كلهم كلها باكمله باكملها""")
@@ -65,7 +66,7 @@ _MANY = _entries("""many numerous lots plenty كثير كثيرون كثيرة �
 _FEW = _entries("""few handful قليل قليلة قلة""")
 _BEFORE = _entries("""before prior_to ahead_of earlier_than قبل""")
 _AFTER = _entries("""after following later_than since بعد عقب اثر اعقاب""")
-_CAUSE = _entries("""because due_to owing_to as_a_result result_of resulted led_to leading_to lead_to caus* trigger*
+_CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of resulted led_to leading_to lead_to caus* trigger*
 prompt* driven_by fuelled_by fueled_by thanks_to blamed_on attributed_to on_the_back_of spark* spurr* so_that
 بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا
 لان لأن لانخفاض* لارتفاع* لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم بفضل""")
@@ -77,7 +78,7 @@ sanction* thank* endors* appoint* nominat* dismiss* expel* deport* extradit* fin
 اعتقل* اقال* يقيل* خلف* استحوذ* اشترى يشتري غزا ادان* يدين* عاقب* حذر* يحذر* دعا يدعو عين* طرد* استضاف* زار*
 يزور* اطاح* يطيح*""")
 _PASSIVE = _entries("""was were been being is are by من_قبل على_يد""")
-_CLAUSE_RE = re.compile(r"[,;:،؛()]|\s[-–—]\s|\b(?:while|whereas|but|however|although|though|and)\b"
+_CLAUSE_RE = re.compile(r"[,;:،؛]|\s[-–—]\s|\b(?:while|whereas|but|however|although|though|and)\b"
                         r"|(?<![^\W\d_])و?(?:فيما|بينما|حين|مقابل|لكن|غير ان)(?![^\W\d_])")
 
 
@@ -167,7 +168,7 @@ def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
 
 
 def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    for a, b in ((_ALL, _SOME), (_EXACT, _AT_LEAST), (_MANY, _FEW), (_FEW, _MANY)):
+    for a, b in ((_ALL, _SOME), (_MANY, _FEW), (_FEW, _MANY)):
         yield from _opposed(claim, evidence, a, b)
 
 
@@ -195,58 +196,114 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                             return
 
 
-def _agents(ws: Sequence[str], entities: set[str]) -> list[tuple[str, int]]:
-    """(entity, index) of the shared entity words of a clause, in order."""
-    return [(stem(w), j) for j, w in enumerate(ws) if stem(w) in entities]
+def _parties(ws: Sequence[str], v: int, shared: set[str]) -> tuple[str, str] | None:
+    """The two parties around the verb at `v`: the nearest shared words before and after it, or (verb first, as
+    Arabic puts it) the first two after it."""
+    before = [stem(w) for w in ws[max(0, v - 6):v] if stem(w) in shared]
+    after = [stem(w) for w in ws[v + 1:v + 9] if stem(w) in shared]
+    if before and after and before[-1] != after[0]:
+        return before[-1], after[0]
+    rest = [w for w in after if w != (after[0] if after else None)]
+    return (after[0], rest[0]) if not before and after and rest else None
+
+
+def _passive(ws: Sequence[str], v: int) -> bool:
+    return bool(_hits(ws[max(0, v - 2):v], _PASSIVE) and _hits(ws[v + 1:v + 4], _PASSIVE))
 
 
 def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """Who did what to whom: the two entities around a verb of the claim in the other order around that verb in the
-    evidence ("A accused B" where it says "B accused A"); a passive ("by", من قبل) on one side only turns it."""
+    """Who did what to whom: the parties around a verb of the claim on the other sides of that verb in the evidence
+    ("A accused B" where it says "B accused A"); a passive ("was … by") on one side only turns them."""
     ws = _tokens(claim)
     for verb in _hits(ws, _ROLE_VERBS):
         v = ws.index(verb)
         for i, s in evidence:
-            for c in clauses(s):
-                theirs = _hits(c, _ROLE_VERBS)
-                same = [t for t in theirs if stem(t)[:4] == stem(verb)[:4]]
-                if not same:
+            sw = _tokens(s)
+            for u, their in enumerate(sw):
+                if not _hits([their], _ROLE_VERBS) or stem(their)[:4] != stem(verb)[:4]:
                     continue
-                u = c.index(same[0])
-                shared = (_content(ws) & _content(c)) - {stem(verb), stem(same[0])}
-                mine = [e for e in _agents(ws, shared) if abs(e[1] - v) <= 6]
-                their = [e for e in _agents(c, shared) if abs(e[1] - u) <= 6]
-                order = [e for e, _ in mine]
-                if len(set(order)) < 2 or len({e for e, _ in their}) < 2:
+                shared = (_content(ws) & _content(sw)) - {stem(verb), stem(their)}
+                mine, theirs = _parties(ws, v, shared), _parties(sw, u, shared)
+                if not mine or not theirs or set(mine) != set(theirs):
                     continue
-                a, b = order[0], next(e for e in order if e != order[0])
-                side = [(j < v) for e, j in mine if e in (a, b)][:2]
-                pos = {e: j for e, j in reversed(their)}
-                if a not in pos or b not in pos:
-                    continue
-                passive_mine = bool(_hits(ws[v:v + 3], _PASSIVE) and _hits(ws[max(0, v - 2):v], _PASSIVE))
-                passive_theirs = bool(_hits(c[u:u + 3], _PASSIVE) and _hits(c[max(0, u - 2):u], _PASSIVE))
-                flipped = (pos[a] < pos[b]) != (ws.index(next(w for w in ws if stem(w) == a)) <
-                                                 ws.index(next(w for w in ws if stem(w) == b)))
-                if side and flipped != (passive_mine != passive_theirs):
-                    yield (f"claim: {verb!r} with the parties the other way round; sentence {i}: "
-                           f"{_said(c)}")
+                if (mine == theirs[::-1]) != (_passive(ws, v) != _passive(sw, u)):
+                    yield f"claim: {verb!r} with the parties the other way round; sentence {i}: {_said(sw[max(0, u - 6):u + 7])}"
                     return
 
 
+def _cause_words(ws: Sequence[str]) -> set[str]:
+    """The content of what follows each causal word of a clause: the cause it gives."""
+    found: set[str] = set()
+    for c in clauses(" ".join(ws)):
+        for j, w in enumerate(c):
+            if _hits([w], _CAUSE) or any(" ".join(c[j:j + len(p.split())]) == p for p in _CAUSE[2]):
+                found |= _content(c[j + 1:j + 9])
+    return found
+
+
 def _caused(claim: str, evidence: Sequence[tuple[int, str]], around: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """A cause the claim gives that the sentences it rests on (and their neighbours) never state."""
-    said = _hits(_tokens(claim), _CAUSE)
+    """A cause the claim gives that the sentences it rests on (and their neighbours) never state: an error where
+    they state none or another, a warning where they only set the events side by side."""
+    ws = _tokens(claim)
+    said = _hits(ws, _CAUSE)
     if not said:
         return
-    texts = [s for _, s in evidence] + list(around)
-    if any(_hits(_tokens(s), _CAUSE) for s in texts):
+    own = [_tokens(s) for _, s in evidence]
+    texts = own + [_tokens(s) for s in around]
+    mine = _cause_words(ws)
+    stated = [t for t in texts if _hits(t, _CAUSE)]
+    if any(not mine or mine & (_cause_words(t) | _content(t)) for t in stated):
         return
-    if any(_hits(_tokens(s), _TIMELY) for s in texts):
+    # the cause's own words in the claim's sentences joined only by "after", "amid": check, not contradict
+    told = len(mine & set().union(*map(_content, own))) * 2 >= len(mine)
+    if not stated and told and any(_hits(t, _TIMELY) for t in texts):
         yield "warning", (f"the claim gives a cause ({said[0]!r}) where the sentences it rests on only put the "
                           "events side by side: check the article says so")
         return
-    yield "error", f"the claim gives a cause ({said[0]!r}) that the sentences it rests on do not state"
+    yield "error", (f"the claim gives a cause ({said[0]!r}) that the sentences it rests on do not state"
+                    if not stated else f"the claim gives a cause ({said[0]!r}) other than the one its sentences state")
+
+
+def _exactly(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A figure the claim gives as exact ("exactly", "only", فقط) that its sentences give as a bound or an estimate
+    ("at least 22", "about 22", "22 على الأقل")."""
+    from .extract import extract_numbers
+
+    said = _hits(_tokens(claim), _EXACT)
+    if not said:
+        return
+    for q in extract_numbers(claim):
+        for i, s in evidence:
+            for f in extract_numbers(s):
+                bound = f.hedge or _hits(_tokens(s[f.end:f.end + 30])[:3], _AT_LEAST)  # "22 على الأقل"
+                if f.value == q.value and bound:
+                    yield f"claim: {said[0]!r} {q.text}; sentence {i}: {f.text} with {f.hedge or 'a bound'}"
+                    return
+
+
+_FROM_TO_RE = re.compile(r"\bfrom\b(?P<a>[^,;]{1,40}?)\bto\b(?P<b>[^,;]{1,40})|\bto\b(?P<c>[^,;]{1,40}?)\bfrom\b"
+                         r"(?P<d>[^,;]{1,40})|من(?P<e>[^،؛]{1,40}?)إلى(?P<f>[^،؛]{1,40})|إلى(?P<g>[^،؛]{1,40}?)"
+                         r"(?:مقابل|من)(?P<h>[^،؛]{1,40})")
+
+
+def _against_its_figures(claim: str) -> Iterator[str]:
+    """A claim whose own figures go the other way than its verb: "lowered … to 6 per cent from 4 per cent"."""
+    from .extract import extract_numbers
+
+    ws = _tokens(claim)
+    up, down = _hits(ws, _UP), _hits(ws, _DOWN)
+    if bool(up) == bool(down):
+        return
+    for m in _FROM_TO_RE.finditer(claim):
+        start, end = ((m["a"], m["b"]) if m["a"] else (m["d"], m["c"]) if m["c"] else
+                      (m["e"], m["f"]) if m["e"] else (m["h"], m["g"]))
+        a, b = extract_numbers(start), extract_numbers(end)
+        if len(a) == 1 and len(b) == 1 and a[0].kind == b[0].kind and a[0].value != b[0].value:
+            rising = b[0].value > a[0].value
+            if rising != bool(up):
+                word = (up or down)[0]
+                yield f"claim: {word!r}, but its own figures go from {a[0].text} to {b[0].text}"
+                return
 
 
 def relations(claim: str, evidence: Sequence[tuple[int, str]],
@@ -259,6 +316,8 @@ def relations(claim: str, evidence: Sequence[tuple[int, str]],
     found += [("error", why) for why in _opposed(claim, evidence, _DOWN, _UP)]
     for a, b in _OPPOSITES:
         found += [("error", why) for pair in ((a, b), (b, a)) for why in _opposed(claim, evidence, *pair)]
+    found += [("error", why) for why in _against_its_figures(claim)]
+    found += [("error", why) for why in _exactly(claim, evidence)]
     found += [("error", why) for why in _hedged(claim, evidence)]
     found += [("error", why) for why in _quantified(claim, evidence)]
     found += [("error", why) for why in _ordered(claim, evidence)]
