@@ -89,3 +89,33 @@ def test_decimal_comma_is_read_by_script():
     arabic = "وبلغ عدد السكان 127,3 مليون نسمة في نهاية العام، وفق الإحصاء."
     assert check(arabic, "بلغ عدد السكان 127.3 مليون نسمة.") == ()
     assert [f.severity for f in check(arabic, "بلغ عدد السكان 1273 مليون نسمة.")] == ["error"]
+
+
+def test_roles_swapped_around_the_verb_across_an_apposition():
+    source = ("Mark Rosenblum, the former employee, sued Thomson Reuters in April, alleging that he lost his job "
+              "without severance.")
+    assert not [f for f in check(source, "Mark Rosenblum sued Thomson Reuters in April.") if f.severity == "error"]
+    [finding] = check(source, "Thomson Reuters sued its former employee Mark Rosenblum in April.")
+    assert finding.severity == "error" and "other way round" in finding.why
+
+
+def test_only_or_exactly_against_a_bounded_figure():
+    source = "وقال شهود عيان إن قصفا للطيران صباح السبت أسفر عن مقتل 22 شخصا على الأقل وجرح آخرين."
+    assert check(source, "قال شهود عيان إن القصف أسفر عن مقتل 22 شخصا على الأقل.") == ()
+    [finding] = check(source, "قال شهود عيان إن القصف أسفر عن مقتل 22 شخصا فقط.")
+    assert finding.severity == "error" and "فقط" in finding.why
+
+
+def test_a_claim_whose_own_figures_go_against_its_verb():
+    source = "We now expect growth of 6 per cent in 2025, previously 4 per cent, the bank's economists wrote."
+    assert check(source, "The bank's economists raised their 2025 growth forecast to 6 per cent from 4 per cent.") == ()
+    [finding] = check(source, "The bank's economists lowered their 2025 growth forecast to 6 per cent from 4 per cent.")
+    assert finding.severity == "error" and "'lowered'" in finding.why and "from 4 per cent to 6 per cent" in finding.why
+
+
+def test_a_cause_other_than_the_one_the_article_states():
+    source = ("Aramco's second-quarter profit fell 73 percent because of lower oil prices and weaker demand, the "
+              "company said on Sunday.")
+    assert check(source, "Aramco's second-quarter profit fell 73 percent because of lower oil prices.") == ()
+    [finding] = check(source, "Aramco's second-quarter profit fell 73 percent because of a strike at its refineries.")
+    assert finding.severity == "error" and "other than the one" in finding.why

@@ -196,15 +196,24 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                             return
 
 
-def _parties(ws: Sequence[str], v: int, shared: set[str]) -> tuple[str, str] | None:
-    """The two parties around the verb at `v`: the nearest shared words before and after it, or (verb first, as
-    Arabic puts it) the first two after it."""
-    before = [stem(w) for w in ws[max(0, v - 6):v] if stem(w) in shared]
-    after = [stem(w) for w in ws[v + 1:v + 9] if stem(w) in shared]
-    if before and after and before[-1] != after[0]:
-        return before[-1], after[0]
-    rest = [w for w in after if w != (after[0] if after else None)]
-    return (after[0], rest[0]) if not before and after and rest else None
+def _sides(ws: Sequence[str], v: int, shared: set[str]) -> tuple[set[str], set[str]]:
+    """The shared words just before the verb at `v`, and just after it."""
+    return ({stem(w) for w in ws[max(0, v - 6):v]} & shared, {stem(w) for w in ws[v + 1:v + 9]} & shared)
+
+
+def _turned(ws: Sequence[str], v: int, sw: Sequence[str], u: int, shared: set[str]) -> bool | None:
+    """Whether the parties changed sides of the verb: some words before it in the claim are after it in the
+    sentence and some after it before it (subject first, as English puts it); with the verb first, as Arabic puts
+    it, whether the first two parties after it come in the other order; None where the parties are not both found."""
+    (bc, ac), (be, ae) = _sides(ws, v, shared), _sides(sw, u, shared)
+    if bc and ac:
+        return bool(bc & ae) and bool(ac & be) and not (bc & be) if (be and ae) else None
+    mine = [stem(w) for w in ws[v + 1:v + 9] if stem(w) in shared]
+    theirs = [stem(w) for w in sw[u + 1:u + 9] if stem(w) in shared]
+    pair = list(dict.fromkeys(mine))[:2]
+    if bc or len(pair) < 2 or not all(p in theirs for p in pair):
+        return None
+    return theirs.index(pair[0]) > theirs.index(pair[1])
 
 
 def _passive(ws: Sequence[str], v: int) -> bool:
@@ -223,11 +232,10 @@ def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                 if not _hits([their], _ROLE_VERBS) or stem(their)[:4] != stem(verb)[:4]:
                     continue
                 shared = (_content(ws) & _content(sw)) - {stem(verb), stem(their)}
-                mine, theirs = _parties(ws, v, shared), _parties(sw, u, shared)
-                if not mine or not theirs or set(mine) != set(theirs):
-                    continue
-                if (mine == theirs[::-1]) != (_passive(ws, v) != _passive(sw, u)):
-                    yield f"claim: {verb!r} with the parties the other way round; sentence {i}: {_said(sw[max(0, u - 6):u + 7])}"
+                turned = _turned(ws, v, sw, u, shared)
+                if turned is not None and turned != (_passive(ws, v) != _passive(sw, u)):
+                    yield (f"claim: {verb!r} with the parties the other way round; sentence {i}: "
+                           f"{_said(sw[max(0, u - 6):u + 7])}")
                     return
 
 
