@@ -162,7 +162,8 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
         written = {v: t for v, t in written.items() if v >= 10 and any(
             f.value == v for f in in_sentences(src, claim.evidence, "numbers"))}
     values = sorted(written)
-    tolerance = (q.precision / 2 if q.significant >= 2 else 1e-9 * max(1, abs(q.value))) if q.kind != "fraction" else 0.02
+    exact = 1e-9 * max(1, abs(q.value))
+    tolerance = (q.precision / 2 if q.significant >= 2 else exact) if q.kind != "fraction" else 0.02
     for i, a in enumerate(values):
         for b in values[i + 1:]:
             for result, how in ((b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")):

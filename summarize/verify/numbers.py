@@ -184,4 +184,5 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
             kind = "year"
     start, stop = span(where, m.start(), end)
     return Quantity(value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start, end=stop,
-                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start()), noun=noun_after(folded, m.end()))
+                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start()),
+                    noun=noun_after(folded, m.end()))

@@ -15,7 +15,8 @@ _EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelv
 _EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
                 "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-_AR_UNITS = {1: "واحد واحدة أحد إحدى", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة ثلاثا", 4: "أربع أربعة أربعا",
+_AR_UNITS = {1: "واحد واحدة أحد إحدى", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة ثلاثا",
+             4: "أربع أربعة أربعا",
              5: "خمس خمسة خمسا", 6: "ست ستة ستا", 7: "سبع سبعة سبعا", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة تسعا",
              10: "عشر عشرة عشرا"}
 _AR_TENS = {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",

@@ -24,12 +24,14 @@ def _entries(text: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...
             tuple(w[:-1] for w in items if w.endswith("*")), tuple(w for w in items if " " in w))
 
 
-_UP = _entries("""rose rise rises rising risen increas* gain gains gained gaining climb* jump* surg* soar* grew grow grows
+_UP = _entries("""rose rise rises rising risen increas* gain gains gained gaining climb* jump* surg* soar* grew
+grow grows
 growing grown higher up lift* raise raised raises raising boost* acceler* widen* strengthen* advanc* rebound* expand*
 hike* peak* highest record_high
 ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات صعد* يصعد* تصعد* صعود نما نمت ينمو تنمو نمو قفز* يقفز*
 تقفز* تزايد* يتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* انتعش* زياده""")
-_DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid* slump* plung*
+_DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid*
+slump* plung*
 tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank shrink* shrunk eased eases easing slow*
 narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest
 انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض* تخفيض*
@@ -39,7 +41,8 @@ _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
      "less_than fewer_than below lower_than under اقل_من ادنى_من دون"),
     ("accept* approv* وافق* يوافق* قبل_ب موافقه موافقة", "reject* refus* declin* رفض* يرفض* ترفض*"),
     ("confirm* اكد* يؤكد* تؤكد*", "deni* deny* denying نفى نفت ينفي تنفي"),
-    ("won win wins winning victory فاز* يفوز* تفوز* فوز", "lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"),
+    ("won win wins winning victory فاز* يفوز* تفوز* فوز",
+     "lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"),
     ("allow* permit* سمح* يسمح* تسمح*", "ban bans banned banning forbid* prohibit* منع* يمنع* تمنع* حظر*"),
     ("open opened opens opening فتح* يفتح* تفتح* افتتح*", "close closed closes closing shut اغلق* يغلق* تغلق* اغلاق*"),
     ("support* back backed backing يؤيد* تؤيد* ايد* تاييد دعم* يدعم* تدعم*",
@@ -47,7 +50,8 @@ _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
     ("acquit* براه برا* تبرئ*", "convict* ادان* يدين* تدين* ادانه"),
     ("releas* freed اطلق_سراح افرج* الافراج", "arrest* detain* اعتقل* يعتقل* تعتقل* احتجز* اعتقال"),
 )]
-_HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to planned_to planning_to plan_to hope
+_HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to planned_to
+planning_to plan_to hope
 hopes hoped hoping aim aims aimed aiming intend* propos* suspect* alleg* reportedly possib* potential* forecast*
 predict* projected poised consider* seek seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying
 attempt* prepar* set_to on_track would_be
@@ -66,7 +70,8 @@ _MANY = _entries("""many numerous lots plenty كثير كثيرون كثيرة �
 _FEW = _entries("""few handful قليل قليلة قلة""")
 _BEFORE = _entries("""before prior_to ahead_of earlier_than قبل""")
 _AFTER = _entries("""after following later_than since بعد عقب اثر اعقاب""")
-_CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of resulted led_to leading_to lead_to caus* trigger*
+_CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of resulted led_to
+leading_to lead_to caus* trigger*
 prompt* driven_by fuelled_by fueled_by thanks_to blamed_on attributed_to on_the_back_of spark* spurr* so_that
 بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا
 لان لأن لانخفاض* لارتفاع* لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم بفضل""")
