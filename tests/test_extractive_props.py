@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from summarize.extractive import key_points_extractive, rank, select, summarize_extractive
+from summarize.extractive import (
+    NEAR_DUPLICATE, key_points_extractive, rank, select, sentence_count, summarize_extractive,
+)
+from summarize.extractive.terms import fold, stopwords, terms
 from summarize.records import Sentence
 from summarize.segment import sentences, split_paragraphs
 
@@ -22,6 +25,23 @@ LENGTHS = st.one_of(st.sampled_from(["short", "medium", "long"]), st.integers(1,
 SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+def _matching(sentence, language):
+    return fold(" ".join(sentence.text.split())), frozenset(terms(sentence.text, stopwords(language)))
+
+
+def _near(a, b) -> bool:
+    return a[0] == b[0] or bool(a[1] and b[1]) and len(a[1] & b[1]) / len(a[1] | b[1]) > NEAR_DUPLICATE
+
+
+def distinct_or_complete(points, source, language, n):
+    """No two points say the same thing, and fewer than n points only when every other sentence repeats one."""
+    keys = {s.id: _matching(s, language) for s in source}
+    picked = [keys[s.id] for s in points]
+    assert not any(_near(a, b) for k, a in enumerate(picked) for b in picked[k + 1:])
+    if len(points) < n:
+        assert all(any(_near(keys[s.id], p) for p in picked) for s in source if s not in points)
+
+
 def valid(chosen, source, limit):
     assert len(chosen) <= limit
     assert all(isinstance(s, Sentence) and source[s.id] is s for s in chosen)  # the very records: verbatim
@@ -31,14 +51,20 @@ def valid(chosen, source, limit):
 
 @SLOW
 @given(TEXT, LANGUAGES, LENGTHS, st.integers(0, 30))
+@example("The minister said the budget would grow. The minister said the budget would grow again. "
+         "Prices rose sharply in March across the region.", "en", 3, 3)  # two sentences say one thing
+@example("Prices rose sharply in March. The council approved a new school budget. Rain flooded the valley roads.",
+         "en", "short", 3)  # three distinct sentences: three points
 def test_any_text_gives_valid_verbatim_ordered_sentences(text, language, length, n):
     source = sentences(split_paragraphs(text))
     summary = summarize_extractive(source, language, length)
-    valid(summary, source, len(source))
-    assert summary or not source
+    valid(summary, source, sentence_count(length))
+    assert bool(summary) == bool(source)
+    distinct_or_complete(summary, source, language, min(sentence_count(length), len(source)))
     points = key_points_extractive(source, language, n)
     valid(points, source, n)
-    assert len(points) == min(n, len(points)) and (points or not source or n == 0)
+    assert bool(points) == bool(source and n)
+    distinct_or_complete(points, source, language, n)
     ranked = rank(source, language)
     assert sorted(i for i, _ in ranked) == [s.id for s in source]
 
