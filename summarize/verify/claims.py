@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ..segment import sentences as _segment_sentences
 from ..segment import split_paragraphs
-from .dates import DateMention, extract_dates
+from .dates import DateMention, extract_dates, period_months
 from .numbers import Quantity
 from .quotes import comparable
 from .relative import as_mention, extract_relative
@@ -176,7 +176,7 @@ def in_sentences(src: Source, ids: Sequence[int], what: str) -> list[DateMention
         if what != "dates":
             return list(extract_numbers(text))
         relative = [as_mention(r, src.anchor) for r in extract_relative(text)] if src.anchor else []
-        return [*extract_dates(text), *relative]
+        return [*extract_dates(text), *relative, *period_months(text)]
 
     found: list = []
     for i in ids:

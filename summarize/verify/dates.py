@@ -76,7 +76,27 @@ _NAMED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day
                "new year's eve": (12, 31), "new year's day": (1, 1),
                "valentine's day": (2, 14),
                "halloween": (10, 31), "ليلة راس السنة": (12, 31), "عشية راس السنة": (12, 31), "يوم راس السنة": (1, 1),
-               "ليلة عيد الميلاد": (12, 24), "يوم عيد الميلاد": (12, 25)}
+               "ليلة عيد الميلاد": (12, 24), "يوم عيد الميلاد": (12, 25), "ليلة الميلاد": (12, 24),
+               "عشية الميلاد": (12, 24), "عشية عيد الميلاد": (12, 24)}
+# Periods of a year a source names stand for their months: "the first quarter" backs a claim's "January".
+_PERIODS = {"first quarter": range(1, 4), "second quarter": range(4, 7), "third quarter": range(7, 10),
+            "fourth quarter": range(10, 13), "first half": range(1, 7), "second half": range(7, 13),
+            "الربع الاول": range(1, 4), "الربع الثاني": range(4, 7), "الربع الثالث": range(7, 10),
+            "الربع الرابع": range(10, 13), "النصف الاول": range(1, 7), "النصف الثاني": range(7, 13),
+            "راس السنة": range(1, 2), "مطلع العام": range(1, 2), "بداية العام": range(1, 2)}
+_PERIOD_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:ال)?(?:{alt(_PERIODS, anycase=True)}){NOT_LETTER}")
+
+
+@lru_cache(maxsize=1024)
+def period_months(text: str) -> tuple[DateMention, ...]:
+    """The months of the periods a (source) text names: a quarter, a half, the start of the year."""
+    folded, where = fold(text)
+    found = []
+    for m in _PERIOD_RE.finditer(folded):
+        start, stop = span(where, *m.span())
+        name = next(p for p in _PERIODS if key(p) in key(m[0]))
+        found += [DateMention(None, month, None, text[start:stop], start, stop) for month in _PERIODS[name]]
+    return tuple(found)
 _NAMED_DAY_RE = re.compile(rf"(?<![^\W\d_])(?:{alt(_NAMED_DAYS, anycase=True)}){NOT_LETTER}")
 
 

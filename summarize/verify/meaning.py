@@ -18,7 +18,7 @@ _WEAK = {key(w) for w in ("غير", "بدون", "without")}  # negate a word ("�
 
 def _negated(ws: Sequence[str]) -> bool:
     # "ما لا يقل عن" is "at least", "لا سيما" "especially": no negation
-    return any(((w in _NEGATIONS and w not in _WEAK) or w.endswith("n't")) and not (
+    return any(((w in _NEGATIONS and w not in _WEAK) or w.endswith(("n't", "n’t"))) and not (
         w == "لا" and (ws[i + 1:i + 2] in (["يقل"], ["تقل"], ["سيما"]))) for i, w in enumerate(ws))
 
 
@@ -32,7 +32,7 @@ def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
     """
     found: set[str] = set()
     for i, w in enumerate(ws):
-        if (w in _PARTICLES or w.endswith("n't")) and ws[i + 1:i + 2] != ["only"]:
+        if (w in _PARTICLES or w.endswith(("n't", "n’t"))) and ws[i + 1:i + 2] != ["only"]:
             found |= {stem(x) for x in _content(ws[i + 1:i + 1 + 3 * reach])[:reach]}
     return found
 

@@ -213,8 +213,9 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
     if reader.count == 0:
         return None, i + 1
     value, high = reader.quantity()
-    if value == 1 and reader.count == 1 and reader.last and reader.last.kind == "unit":
-        return None, j  # "one of them", "واحد من": a pronoun far more often than a figure
+    if value == 1 and reader.count == 1 and reader.last and reader.last.kind == "unit" and not (
+            i >= 2 and tokens[i - 1][0].lower() == "to" and _lookup(tokens[i - 3][0] if i >= 3 else "", None)[0]):
+        return None, j  # "one of them", "واحد من": a pronoun far more often than a figure; "three goals to one" is
     return _make(value, high, "number", folded, text, where, tokens[i].start(), end), j
 
 
