@@ -6,7 +6,7 @@ Importing this package is cheap: torch, transformers and ctranslate2 load only w
 import sys
 import types
 
-__version__ = "0.1.0"
+from .version import __version__
 
 from .api import detect, detect_article, read, run, translate, verify
 from .config import Settings, load_settings

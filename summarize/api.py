@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import readers
 from .detect import detect as _detect_text
-from .config import Settings, changed, load_settings
+from .config import Settings, load_settings
 from .records import Article, DetectResult, Detection, VerifyResult
 from .verify import Finding, check
 
@@ -42,18 +42,6 @@ def _article(text_or_path: str | Path | Article, encoding: str | None) -> Articl
     return readers.article_from_bytes(str(text_or_path).encode("utf-8"), source="<text>")
 
 
-def _asked(settings: Settings | None, changes: dict[str, Any], origin: str) -> tuple[Settings, Any]:
-    """The settings given (default: SUMMARIZE_* variables over the config file, as the CLI reads them) with
-    `changes` (Settings fields; None: not given) over them, checked as a config file's are; and the glossary,
-    read from the path the settings name or given already read (a glossary.Glossary)."""
-    from .glossary import Glossary
-    from .pipeline import glossary_of
-
-    read = changes.pop("glossary") if isinstance(changes.get("glossary"), Glossary) else None
-    settings = changed(settings or load_settings(), changes, origin)
-    return settings, read or glossary_of(settings)
-
-
 def run(text_or_path: str | Path | Article, *, to: str | None = None, source: str | None = None,
         include_translation: bool = False, settings: Settings | None = None, **changes: Any) -> RunResult:
     """Summary and key points of one article (text, path or Article), as `summarize run` gives them.
@@ -61,11 +49,12 @@ def run(text_or_path: str | Path | Article, *, to: str | None = None, source: st
     `to`, `source` and `include_translation` are `run`'s --to, --from and --translate; `changes` are Settings
     fields (length, points, method, beams, *_model, glossary, …) over `settings`.
     """
-    from .pipeline import RunOptions, pool_for, run_article
+    from .options import asked, run_options
+    from .pipeline import pool_for, run_article
 
-    settings, glossary = _asked(settings, changes, "summarize.run")
+    settings, glossary = asked(settings, changes, "summarize.run")
+    options = run_options(settings, to=to, source=source, include_translation=include_translation, glossary=glossary)
     article = _article(text_or_path, settings.encoding)
-    options = RunOptions(settings, to=to, source=source, include_translation=include_translation, glossary=glossary)
     return run_article(article, pool_for(settings), options)
 
 
@@ -74,11 +63,12 @@ def translate(text_or_path: str | Path | Article, *, to: str, source: str | None
     """Translation of one article (text, path or Article) into `to`, as `summarize translate` gives it;
     `model` is its --model (the translation_model setting), `changes` are Settings fields (beams, glossary, …)
     over `settings`."""
-    from .pipeline import TranslateOptions, pool_for, translate_many
+    from .options import asked, translate_options
+    from .pipeline import pool_for, translate_many
 
-    settings, glossary = _asked(settings, {"translation_model": model, **changes}, "summarize.translate")
+    settings, glossary = asked(settings, {"translation_model": model, **changes}, "summarize.translate")
+    options = translate_options(settings, to, source=source, glossary=glossary)
     article = _article(text_or_path, settings.encoding)
-    options = TranslateOptions(to, settings, source=source, glossary=glossary)
     [result] = translate_many([article], pool_for(settings), options)
     if isinstance(result, Exception):
         raise result
@@ -101,16 +91,19 @@ def verify(source: str, output: str, *, translated_source: str | None = None, nl
 
 
 def verify_texts(name: str, source: str, output: str, *, translated_source: str | None = None,
-                 glossary: str | Path | None = None, nli: Any = None, article_date: str | None = None) -> VerifyResult:
-    """`summarize verify` for one source/output pair: findings, and how much was checked (`nli`: a loaded
-    models.classify.Classifier, or None; `article_date`: the source's date, ISO)."""
+                 glossary: Any = None, nli: Any = None, article_date: str | None = None) -> VerifyResult:
+    """`summarize verify` for one source/output pair: findings, and how much was checked (`glossary`: a
+    glossary.Glossary or its path; `nli`: a loaded models.classify.Classifier, or None; `article_date`: the
+    source's date, ISO)."""
+    from .glossary import Glossary
+    from .options import read_glossary
+    from .steps.check import glossary_checks
     from .verify import extract_dates, extract_numbers, extract_quotes
 
     findings = check(source, output, translated_source=translated_source, nli=nli, article_date=article_date)
     if glossary:
-        from .glossary import glossary_findings, load_glossary
-
-        findings += glossary_findings(source, output, load_glossary(glossary), _detect_text(output).language)
+        read = glossary if isinstance(glossary, Glossary) else read_glossary(glossary)
+        findings += tuple(glossary_checks(source, [output], read, _detect_text(output).language))
     counts = {"numbers": len(extract_numbers(output)), "dates": len(extract_dates(output)),
               "quotes": len(extract_quotes(output))}
     return VerifyResult(name, output, tuple(dict.fromkeys(findings)), counts)

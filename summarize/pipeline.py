@@ -1,137 +1,58 @@
-"""Orchestration: detect → translate → summarise → key points, over several articles at once.
+"""Orchestration: an article through its route (detect → translate → summarise → key points → check), and
+translations of several articles at once.
 
-No file I/O and no torch here: models come from a ModelPool, articles and results are records.
+No file I/O and no torch here: models come from a ModelPool, articles, options and results are records. The
+batch shell (summarize/batch/) runs the steps made here over many inputs: `run_step` one article at a time,
+`translate_step` a chunk of articles sharing model batches.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import partial
 from typing import Any, Callable, Sequence, Union
 
-from . import __version__, routes
-from .detect import detect, unsupported_reason
-from .config import Settings, in_group
-from .errors import SummarizeError, UnsupportedLanguageError, UsageError
-from .glossary import Glossary, glossary_findings, load_glossary
+from . import routes
+from .config import in_group
+from .errors import SummarizeError
 from .models.base import Seq2SeqModel
 from .models.loader import ModelPool
-from .records import SUPPORTED_LANGUAGES, Article, Finding, RunResult
-from .translate import Translation, document, translate_documents, translation_options
+from .options import RunOptions, TranslateOptions
+from .records import Article, Finding, RunResult, Translation
+from .steps import Context, Draft
+from .steps.check import glossary_checks
+from .steps.detect import begin, paragraph_languages_of, source_language, target_language
+from .steps.translate import translator
+from .translate import document, translate_documents, translation_options
 from .verify import check as check_output
+from .version import __version__
 
 Outcome = Union[object, SummarizeError]
-
-
-def source_language(article: Article, forced: str | None = None) -> str:
-    """The article's language (or the forced one), refusing languages we do not handle."""
-    if forced:
-        if forced not in SUPPORTED_LANGUAGES:
-            raise UsageError(f"--from must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {forced!r}")
-        return forced
-    found = detect(article.text)
-    if found.language == "und":
-        raise UnsupportedLanguageError("too little text to tell its language", source=article.source)
-    if not found.supported:
-        raise UnsupportedLanguageError(f"{unsupported_reason(found)}; use --from to override", source=article.source)
-    return found.language
-
-
-def glossary_of(settings: Settings) -> Glossary | None:
-    """The glossary the settings name, read (before any model loads, so a bad file fails fast)."""
-    return load_glossary(settings.glossary) if settings.glossary else None
-
-
-@dataclass(frozen=True)
-class TranslateOptions:
-    """What `summarize translate` was asked for: the settings (model, beams, …) and what only the command gives."""
-
-    to: str
-    settings: Settings = Settings()
-    source: str | None = None  # --from
-    glossary: Glossary | None = None  # settings.glossary, read
-
-
-def translate_many(articles: Sequence[Article], pool: ModelPool, options: TranslateOptions) -> list[Outcome]:
-    """Translate articles, each paragraph from its own language; the sentences of all articles sharing a
-    direction go through the model together. One outcome per article."""
-    if options.to not in SUPPORTED_LANGUAGES:
-        raise UsageError(f"--to must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {options.to!r}")
-    outcomes: list[Outcome | None] = [None] * len(articles)
-    todo: list[int] = []
-    items = []
-    for i, article in enumerate(articles):
-        try:
-            src = source_language(article, options.source)
-        except SummarizeError as exc:
-            outcomes[i] = exc
-            continue
-        doc = document(article.source, article.text)
-        todo.append(i)
-        items.append((doc, src, routes.paragraph_languages_of(doc, src, options.source)))
-    models: dict[str, Seq2SeqModel] = {}
-    model_for = routes.translator(pool, options.to, lambda _: options.settings.translation_model, options.glossary,
-                                  models)
-    done = translate_documents(items, model_for, options.to, translation_options(options.settings.beams))
-    model = next(iter(models.values()), None)  # into one target only the other supported language moves: one model
-    for i, result in zip(todo, done):
-        result = replace(result, warnings=(*articles[i].notes, *result.warnings))  # what reading it did
-        outcomes[i] = result if result.model is None or model is None else replace(
-            result, findings=_translation_findings(articles[i], result, model, options.glossary))
-    return [o for o in outcomes if o is not None]
-
-
-def _translation_findings(article: Article, result: Translation, model: Seq2SeqModel,
-                          glossary: Glossary | None) -> tuple[Finding, ...]:
-    # Quotes in a translation are translated quotes: only numbers, dates and glossary terms can be checked.
-    found = [f for f in check_output(article.text, result.text, article_date=article.date)
-             if f.kind in ("number", "date")]
-    if glossary is not None:
-        found += model.findings_for([s.source for s in result.sentences])
-        found += glossary_findings(article.text, result.text, glossary, result.target_language)
-    return tuple(dict.fromkeys(found))
-
-
-# ---------------------------------------------------------------------------------------------- run
-
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """What `summarize run` was asked for: the settings (length, method, models, …), read by the steps as
-    `options.settings.<name>`, and what only the command gives."""
-
-    settings: Settings = Settings()
-    to: str | None = None  # output language; None: the article's own
-    source: str | None = None  # --from
-    include_translation: bool = False  # --translate
-    glossary: Glossary | None = None  # settings.glossary, read
 
 
 def run_article(article: Article, pool: ModelPool, options: RunOptions) -> RunResult:
     """Detect, translate where needed, summarise and list key points for one article."""
     started = time.perf_counter()
-    src = source_language(article, options.source)
-    out = options.to or src
-    if out not in SUPPORTED_LANGUAGES:
-        raise UsageError(f"--to must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {out!r}")
-    doc = document(article.source, article.text)  # segmented once: the translation reuses these sentences
-    sents = doc.sentences
-    run = routes.Route(article, pool, options, src, out, doc)
-    run.timings["detect"] = round(time.perf_counter() - started, 4)
-    step = routes.extractive if options.settings.method == "extractive" else routes.abstractive
-    with pool.for_work((src, out, frozenset(run.languages))):  # the same route asks for the same models
-        route, summary, flagged, points = step(run, sents)
-        if options.include_translation and src != out:
-            run.translate_article(out)
-        translated = run.translation.text if run.translation and run.translation.target_language == out else None
-        with run.timed("verify"):
-            found = routes.findings(run, summary, points, translated, sents)
-    run.timings["total"] = round(time.perf_counter() - started, 4)
+    run = Context(pool, options)
+    draft = begin(article, run)
+    name, steps = routes.route_for(draft.src, draft.out, options.settings)
+    draft = replace(draft, route=name).took("detect", started)
+    with pool.for_work((draft.src, draft.out, frozenset(draft.languages))):  # the same route, the same models
+        for step in steps:
+            draft = step(draft, run)
+    return _result(draft.took("total", started), options)
+
+
+def _result(draft: Draft, options: RunOptions) -> RunResult:
+    """The run's record, from its draft."""
+    article, done = draft.article, draft.translations.get(draft.out)
     return RunResult(
-        article.source, article.sha256, article.title, article.date, src, out, options.settings.method, route, summary,
-        flagged, tuple(points), sents, translated if options.include_translation else None, run.models,
-        _parameters(options, out), run.coverage, found, (*article.notes, *run.warnings), run.timings, __version__,
+        article.source, article.sha256, article.title, article.date, draft.src, draft.out, options.settings.method,
+        draft.route, draft.summary, draft.flagged, draft.points, draft.sentences,
+        done.text if done is not None and options.include_translation else None, draft.models,
+        _parameters(options, draft.out), draft.coverage, draft.findings, (*article.notes, *draft.warnings),
+        draft.timings, __version__,
     )
 
 
@@ -144,29 +65,56 @@ def _parameters(options: RunOptions, out: str) -> dict[str, object]:
             "glossary": {"path": g.source, "sha256": g.sha256, "entries": len(g.entries) + len(g.keep)} if g else None}
 
 
-def run_many(articles: Sequence[Article], pool: ModelPool, options: RunOptions) -> list[Outcome]:
-    """run_article for each article; an article's error, expected or not, stays with that article."""
-    from .batch.runner import one_by_one
+def translate_many(articles: Sequence[Article], pool: ModelPool, options: TranslateOptions) -> list[Outcome]:
+    """Translate articles, each paragraph from its own language; the sentences of all articles sharing a
+    direction go through the model together. One outcome per article."""
+    target_language(options.to)
+    outcomes: list[Outcome | None] = [None] * len(articles)
+    todo: list[int] = []
+    items = []
+    for i, article in enumerate(articles):
+        try:
+            src = source_language(article, options.source)
+        except SummarizeError as exc:
+            outcomes[i] = exc
+            continue
+        doc = document(article.source, article.text)
+        todo.append(i)
+        items.append((doc, src, paragraph_languages_of(doc, src, options.source)))
+    models: dict[str, Seq2SeqModel] = {}
+    model_for = translator(pool, options.to, lambda _: options.settings.translation_model, options.glossary, models)
+    done = translate_documents(items, model_for, options.to, translation_options(options.settings.beams))
+    model = next(iter(models.values()), None)  # into one target only the other supported language moves: one model
+    for i, result in zip(todo, done):
+        result = replace(result, warnings=(*articles[i].notes, *result.warnings))  # what reading it did
+        outcomes[i] = result if result.model is None or model is None else replace(
+            result, findings=_translation_findings(articles[i], result, model, options))
+    return [o for o in outcomes if o is not None]
 
-    return list(one_by_one(lambda article: run_article(article, pool, options))(articles))
+
+def _translation_findings(article: Article, result: Translation, model: Seq2SeqModel,
+                          options: TranslateOptions) -> tuple[Finding, ...]:
+    # Quotes in a translation are translated quotes: only numbers, dates and glossary terms can be checked.
+    found = [f for f in check_output(article.text, result.text, article_date=article.date)
+             if f.kind in ("number", "date")]
+    if options.glossary is not None:
+        found += model.findings_for([s.source for s in result.sentences])
+        found += glossary_checks(article.text, [result.text], options.glossary, result.target_language)
+    return tuple(dict.fromkeys(found))
 
 
 def pool_for(settings: Any) -> ModelPool:
     """The run's models, each loaded once, as the settings ask."""
-    from .models.loader import offline
-
-    return ModelPool(device=settings.device, backend=settings.backend, offline_mode=offline(settings.offline),
+    return ModelPool(device=settings.device, backend=settings.backend, offline_mode=settings.offline,
                      batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
 
 
-def translate_processor(options: TranslateOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
-    """A picklable-by-factory function turning a chunk of articles into translations (models loaded on first use,
-    as the options' settings say)."""
-    pool = pool_for(options.settings)
-    return lambda articles: translate_many(articles, pool, options)
+def run_step(options: RunOptions) -> Callable[[Article], RunResult]:
+    """`summarize run`'s step for the batch shell: one article in, its record out (models loaded on first use,
+    as the options' settings say). Built where it runs (a Ray actor builds its own)."""
+    return partial(run_article, pool=pool_for(options.settings), options=options)
 
 
-def run_processor(options: RunOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
-    """Like translate_processor, for `summarize run`."""
-    pool = pool_for(options.settings)
-    return lambda articles: run_many(articles, pool, options)
+def translate_step(options: TranslateOptions) -> Callable[[Sequence[Article]], list[Outcome]]:
+    """`summarize translate`'s step for the batch shell: a chunk of articles in, one outcome each."""
+    return partial(translate_many, pool=pool_for(options.settings), options=options)

@@ -18,7 +18,8 @@ from summarize.config import Settings
 from summarize.detect import MIN_PARAGRAPH_LETTERS, detect, mixed_language_warning, paragraph_languages
 from summarize.models.base import Seq2SeqModel
 from summarize.models.loader import ModelPool, load_model
-from summarize.pipeline import RunOptions, TranslateOptions, run_article, translate_many
+from summarize.options import RunOptions, TranslateOptions
+from summarize.pipeline import run_article, translate_many
 from summarize.readers import article_from_bytes
 from summarize.segment import split_paragraphs
 from summarize.translate import document, passthrough, translate_documents, translation_options

@@ -16,9 +16,10 @@ pytestmark = [pytest.mark.filterwarnings("ignore:.*deprecated:DeprecationWarning
 from summarize.config import Settings  # noqa: E402 - after the skip: nothing below runs without Ray
 from summarize.batch.ray_engine import require_ray, run_ray  # noqa: E402
 from summarize.errors import ModelUnavailableError, UsageError  # noqa: E402
-from summarize.pipeline import RunOptions, TranslateOptions, run_processor, translate_processor  # noqa: E402
+from summarize.options import RunOptions, TranslateOptions  # noqa: E402
+from summarize.pipeline import run_step, translate_step  # noqa: E402
 from summarize.readers import InputRef, expand_inputs  # noqa: E402
-from summarize.batch.runner import one_by_one, run_batch  # noqa: E402
+from summarize.batch.runner import each, one_by_one, run_batch  # noqa: E402
 
 from .conftest import AR_SAMPLE, EN_SAMPLE, ROOT  # noqa: E402
 
@@ -66,7 +67,7 @@ def same_statuses(local, remote):
 def test_translate_on_ray_matches_local(local_ray, articles, tiny):
     marian = str(tiny["marian"])
     settings = Settings(backend="transformers", beams=1, translation_model=marian)
-    factory = functools.partial(translate_processor, TranslateOptions("en", settings))
+    factory = functools.partial(translate_step, TranslateOptions("en", settings))
     local = by_source(run_batch(articles, factory(), max_items=2))
     remote = by_source(run_ray(articles, factory, num_actors=1, max_items=2))  # one actor: one model load
     same_statuses(local, remote)
@@ -79,7 +80,7 @@ def test_translate_on_ray_matches_local(local_ray, articles, tiny):
 
 def test_extractive_run_on_ray_matches_local(local_ray, articles):
     options = RunOptions(Settings(backend="transformers", method="extractive", points=3))
-    factory = functools.partial(run_processor, options)
+    factory = functools.partial(each, functools.partial(run_step, options))
     local = by_source(run_batch(articles, factory()))
     remote = by_source(run_ray(articles, factory, num_actors=2, max_items=3))
     same_statuses(local, remote)
@@ -109,7 +110,7 @@ def test_factory_runs_once_per_actor_not_per_batch(local_ray, articles, tmp_path
 
 def test_a_missing_model_fails_each_input_as_locally(local_ray, articles):
     settings = Settings(backend="transformers", offline=True, translation_model="/no/such/model")
-    factory = functools.partial(translate_processor, TranslateOptions("en", settings))
+    factory = functools.partial(translate_step, TranslateOptions("en", settings))
     local = {o.ref: o.error for o in run_batch(articles, factory())}
     remote = {o.ref: o.error for o in run_ray(articles, factory, num_actors=1)}
     assert {ref: str(e) for ref, e in remote.items()} == {ref: str(e) for ref, e in local.items()}

@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import sys
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 
@@ -205,7 +206,9 @@ def test_a_route_whose_model_failed_fails_the_next_articles_before_their_first_s
     at once, not after summarising each (a batch of thousands would summarise them all for nothing)."""
     from summarize.errors import ModelUnavailableError
     from summarize.models.loader import ModelPool
-    from summarize.pipeline import RunOptions, run_many
+    from summarize.batch.runner import one_by_one
+    from summarize.options import RunOptions
+    from summarize.pipeline import run_article
     from summarize.readers import article_from_bytes
 
     from .corpus import find
@@ -214,7 +217,7 @@ def test_a_route_whose_model_failed_fails_the_next_articles_before_their_first_s
     asked = Settings(beams=1, points=2, summary_model="fake/echo", keypoints_model="fake/echo",
                      translation_model="/no/such/model")
     pool = ModelPool()
-    outcomes = run_many(articles, pool, RunOptions(asked, to="ar"))
+    outcomes = one_by_one(partial(run_article, pool=pool, options=RunOptions(asked, to="ar")))(articles)
     assert [type(o) for o in outcomes] == [ModelUnavailableError] * 3
     assert [o.source for o in outcomes] == ["1.txt", "2.txt", "3.txt"]
     assert len(pool.get("summary:en", "fake/echo").calls) == 1  # the first article's summary only

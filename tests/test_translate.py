@@ -10,7 +10,8 @@ from summarize.config import Settings
 from summarize.errors import ExitCode
 from summarize.models.base import Seq2SeqModel
 from summarize.models.loader import ModelPool
-from summarize.pipeline import TranslateOptions, translate_many
+from summarize.options import TranslateOptions
+from summarize.pipeline import translate_many
 from summarize.segment import sentences, split_paragraphs
 
 from .conftest import AR_SAMPLE, AR_SHORT, EN_SAMPLE

@@ -112,6 +112,11 @@ def run_batch(
                               validators=(article.etag, article.last_modified))
 
 
+def each(step: Callable[[], Callable[[Article], Any]]) -> Process:
+    """The Process of a per-article step, built by its factory where it runs (here, or in a Ray actor)."""
+    return one_by_one(step())
+
+
 def one_by_one(func: Callable[[Article], Any]) -> Process:
     """A Process from a per-article function, keeping each article's error (expected or not) with it."""
 

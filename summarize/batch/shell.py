@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
@@ -18,7 +19,7 @@ from ..writers import Sink
 from .outputs import check_single_output, outside_outputs, unique_inputs
 from .progress import Progress
 from .run import BatchRun
-from .runner import Outcome
+from .runner import Outcome, each
 
 
 class Console(Protocol):
@@ -82,10 +83,15 @@ def _inputs(args: BatchArgs) -> tuple[list[InputRef], list[Skipped], bool]:
     return refs, [*skipped, *again], several
 
 
-def run_command(console: Console, args: BatchArgs, settings: Any, factory: Callable[[], Any], *, command: str,
-                options: Any = None, review: Callable[[Any], int] | None = None,
+def run_command(console: Console, args: BatchArgs, settings: Any, step: Callable[[], Callable[..., Any]], *,
+                command: str, chunked: bool = False, options: Any = None, review: Callable[[Any], int] | None = None,
                 view: Callable[[Any], Any] | None = None, stdout: Any = None) -> int:
-    """Run a command over every input: plan outputs, resume, process in chunks, write, manifest, tally."""
+    """Run a command's step over every input: plan outputs, resume, process in chunks, write, manifest, tally.
+
+    `step` builds the command's step where it runs (once per run, or per Ray actor): a function of one article
+    (its result or its error), or with `chunked` a function of a chunk of articles sharing model batches (one
+    outcome each)."""
+    factory = step if chunked else partial(each, step)
     refs, skipped, several = _inputs(args)
     sink = Sink(settings.format, stdout=stdout or sys.stdout, output=args.output, several=several)
     progress = Progress(len(refs), sys.stderr, enabled=_terminal() and not console.quiet and several)

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .. import __version__
+from ..version import __version__
 from ..errors import ExitCode, UsageError
 from .console import Console, guarded, has_errors, review_result
 from .options import BATCH, CHECKS, INPUTS, MODELS, OUTPUT, READING, RUN, Given, Lang, with_options
@@ -39,13 +39,13 @@ def settings_from(given: Given, **flags: Any) -> Any:
     return load_settings({**given.flags(), **flags}, config_path=given.get("config"))
 
 
-def _batch(console: Console, given: Given, settings: Any, factory: Any, **kwargs: Any) -> int:
+def _batch(console: Console, given: Given, settings: Any, step: Any, **kwargs: Any) -> int:
     from ..batch.shell import BatchArgs, run_command
 
     args = BatchArgs(given.get("inputs"), given.get("output"), given.get("files_from"), given.get("null", False),
                      given.get("force", False), given.get("manifest"), getattr(given.get("engine"), "value", "local"),
                      given.get("address"), given.get("verbose", False))
-    return run_command(console, args, settings, factory, **kwargs)
+    return run_command(console, args, settings, step, **kwargs)
 
 
 def _console(given: Given) -> Console:
@@ -73,9 +73,8 @@ def detect(given: Given) -> None:
 
     def body() -> int:
         from ..api import detect_article
-        from ..batch.runner import one_by_one
 
-        return _batch(console, given, settings_from(given), lambda: one_by_one(detect_article), command="detect")
+        return _batch(console, given, settings_from(given), lambda: detect_article, command="detect")
 
     guarded(console, body)
 
@@ -93,16 +92,16 @@ def translate(
     console = _console(given)
 
     def body() -> int:
-        from ..pipeline import TranslateOptions, glossary_of, translate_processor
+        from ..options import translate_options
+        from ..pipeline import translate_step
         from ..records import Bilingual
         from ..writers import for_people
 
         settings = settings_from(given, translation_model=model)
         _models_named(settings, {"translation_model"} if model else (), nli=False)
-        options = TranslateOptions(to.value, settings, source=source_lang.value if source_lang else None,
-                                   glossary=glossary_of(settings))
+        options = translate_options(settings, to.value, source=source_lang.value if source_lang else None)
         view = Bilingual if bilingual and for_people(settings.format) else None
-        return _batch(console, given, settings, partial(translate_processor, options), command="translate",
+        return _batch(console, given, settings, partial(translate_step, options), command="translate", chunked=True,
                       options=options, review=review_result(console, settings), view=view)
 
     guarded(console, body)
@@ -121,13 +120,14 @@ def run(
     console = _console(given)
 
     def body() -> int:
-        from ..pipeline import RunOptions, glossary_of, run_processor
+        from ..options import run_options
+        from ..pipeline import run_step
 
         settings = settings_from(given)
         _models_named(settings, {k for k, v in given.flags().items() if v is not None}, nli=True)
-        options = RunOptions(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
-                             include_translation=include_translation, glossary=glossary_of(settings))
-        return _batch(console, given, settings, partial(run_processor, options), command="run",
+        options = run_options(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
+                              include_translation=include_translation)
+        return _batch(console, given, settings, partial(run_step, options), command="run",
                       options=options, review=review_result(console, settings, strict=strict))
 
     guarded(console, body)
@@ -195,8 +195,11 @@ def verify(
         if not (output or "").strip():
             raise UsageError("--summary-text is empty")
         translated = _file_text(translated_source, settings.encoding) if translated_source else None
+        from ..options import read_glossary
+
         nli = _classifier(settings)
-        result = verify_texts(source, article, output, translated_source=translated, glossary=glossary, nli=nli,
+        terms = read_glossary(glossary)
+        result = verify_texts(source, article, output, translated_source=translated, glossary=terms, nli=nli,
                               article_date=read.date)
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
