@@ -35,6 +35,12 @@ def _same_thing(s: Quantity, q: Quantity) -> bool:
     return not (s.noun and q.noun) or s.noun == q.noun
 
 
+def _round_digits(q: Quantity) -> int:
+    """The digits a figure states past its trailing zeros: 2 for "320" and "11.5 million", 1 for "12 million"."""
+    digits = "".join(c for c in f"{q.value / q.precision:.0f}" if c.isdigit()) if q.precision else ""
+    return len(digits.rstrip("0")) or 1
+
+
 def _matches(s: Quantity, q: Quantity, loose: bool = True) -> bool:
     """Whether source figure `s` backs output figure `q`: equal, rounded as `q` shows, or within a hedge.
 
@@ -57,7 +63,9 @@ def _matches(s: Quantity, q: Quantity, loose: bool = True) -> bool:
         return True
     hedged = loose and _same_thing(s, q)
     if hedged and (q.hedge == "about" or s.hedge == "about"):
-        return abs(sv - qv) <= 0.1 * max(abs(qv), abs(sv))
+        # a hedge lets the claim round the figure, not give another as precise ("around 12 million" backs "about
+        # 12 million" and "nearly 12 million", never "some 11.5 million")
+        return _round_digits(q) < _round_digits(s) and abs(sv - qv) <= 0.1 * max(abs(qv), abs(sv))
     if hedged and q.hedge in ("more", "less"):
         return qv <= sv <= 1.5 * qv if q.hedge == "more" else qv / 1.5 <= sv <= qv
     # rounded as the claim writes it ("130 million" for 129.7 million; "9 %" for 8.8 %, the source's decimals)
