@@ -112,3 +112,22 @@ def test_an_extractive_run_is_at_most_15_package_frames_deep(monkeypatch):
     assert result.exit_code == 0, result.output
     assert len(depths) == 1
     assert len(depths[0]) <= 15, depths[0]
+
+
+def test_the_glossary_is_read_in_one_place_for_run_translate_and_verify():
+    """options.read_glossary is the one way a glossary file comes in; pipeline, routes and the steps read none."""
+    readers = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+                     if "load_glossary(" in path.read_text(encoding="utf-8") and path.parent.name != "glossary")
+    assert readers == ["options.py"]
+
+
+def test_verify_texts_takes_the_glossary_read_or_its_path(tmp_path):
+    from summarize.api import verify_texts
+    from summarize.options import read_glossary
+
+    path = tmp_path / "g.tsv"
+    path.write_text("أحمد الشرع\tAhmad al-Sharaa\tAhmed al-Sharaa\n", encoding="utf-8")
+    source, output = "قال أحمد الشرع إن الاتفاق تم.", "Ahmed al-Sharaa said the deal was done."
+    by_path = verify_texts("s", source, output, glossary=str(path)).findings
+    assert by_path == verify_texts("s", source, output, glossary=read_glossary(path)).findings
+    assert [f.kind for f in by_path].count("glossary") == 1
