@@ -7,10 +7,12 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Mapping
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 from hypothesis.configuration import set_hypothesis_home_dir
+from hypothesis.database import DirectoryBasedExampleDatabase
 from platformdirs import user_cache_dir
 
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -37,10 +39,24 @@ os.environ["HF_HUB_CACHE"] = str(TEST_CACHE / "huggingface" / "hub")
 for _variable in ("HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "HF_ASSETS_CACHE", "HF_XET_CACHE"):
     os.environ.pop(_variable, None)
 
-# Hypothesis keeps no example database, and its caches (constants, Unicode tables) go to this session's folder:
-# nothing is written into the checkout.
+# Hypothesis's caches (constants, Unicode tables) go to this session's folder: nothing is written into the checkout.
 set_hypothesis_home_dir(TEST_CACHE / "hypothesis")
-hypothesis_settings.register_profile("summarize", database=None)
+# Failing examples are kept in the system's temporary folder (neither the checkout nor the user's home), where the
+# next run on this machine replays them first; in CI (CI set) every run draws the same examples, so a failure there
+# reproduces anywhere. Each failure prints its @reproduce_failure blob. No deadline: a loaded machine is no bug.
+HYPOTHESIS_EXAMPLES = Path(tempfile.gettempdir()) / "summarize-hypothesis-examples"
+
+
+def hypothesis_profile(environ: Mapping[str, str]) -> hypothesis_settings:
+    """The suite's Hypothesis settings under these environment variables."""
+    base = hypothesis_settings.get_profile("default")  # not Hypothesis's own "ci" profile, which CI would load
+    if environ.get("CI"):
+        return hypothesis_settings(base, derandomize=True, database=None, deadline=None, print_blob=True)
+    return hypothesis_settings(base, derandomize=False, database=DirectoryBasedExampleDatabase(HYPOTHESIS_EXAMPLES),
+                               deadline=None, print_blob=True)
+
+
+hypothesis_settings.register_profile("summarize", hypothesis_profile(os.environ))
 hypothesis_settings.load_profile("summarize")
 
 ROOT = Path(__file__).resolve().parent.parent
