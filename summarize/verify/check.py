@@ -169,9 +169,24 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
         # sentences, a decimal one, or percentage points count
         written = {v: t for v, t in written.items() if v >= 10 and any(
             f.value == v for f in in_sentences(src, claim.evidence, "numbers"))}
-    values = sorted(written)
     exact = 1e-9 * max(1, abs(q.value))
     tolerance = (q.precision / 2 if q.significant >= 2 else exact) if q.kind != "fraction" else 0.02
+    if found := _pair(q, written, tolerance):
+        return found
+    if q.significant < 2 and q.kind != "fraction":
+        return None
+    # elsewhere in the article only two figures of one sentence, to the digit (a gap, a total, a share)
+    for i in range(len(src.sentences)):
+        there = {f.value: f.text for f in in_sentences(src, (i,), "numbers")
+                 if f.high is None and (f.kind, f.unit) == (q.kind, q.unit)}
+        if found := _pair(q, there, exact if q.kind != "fraction" else 0.02):
+            return found
+    return None
+
+
+def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | None:
+    """The two figures (value -> as written) whose difference, sum or (for a fraction) ratio is `q`'s value."""
+    values = sorted(written)
     for i, a in enumerate(values):
         for b in values[i + 1:]:
             for result, how in ((b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")):

@@ -41,9 +41,10 @@ _VAGUE = {"dozen": (12, 12), "dozens": (24, 199), "scores": (40, 199), "tens": (
 _VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايين": 1e6, "billions": 1e9, "مليارات": 1e9}
 _FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
 # "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of", "three-quarters",
-# "two fifths"); "one in four" is a quarter.  Arabic: "ثلاثة أرباع", "خمسا"/"خمس" are left alone (five).
+# "two fifths"); "one in four" is a quarter, "three out of five" 0.6.  Arabic: "ثلاثة أرباع", "خمسا"/"خمس" are left alone (five).
 _FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?(?!-)"
-                          r"|one\s+in\s+(?P<in>two|three|four|five|six|seven|eight|nine|ten))\b"
+                          r"|(?P<of>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
+                          r"(?P<in>two|three|four|five|six|seven|eight|nine|ten))\b"
                           r"|(?<![^\W\d_])(?P<ar>ثلاثة\s+ارباع|ثلاث\s+ارباع)(?![^\W\d_])")
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10}
@@ -59,8 +60,8 @@ _AR_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4,
 def _fraction_value(m: re.Match[str]) -> float:
     if m["ar"]:
         return 0.75
-    if m["in"]:
-        return 1 / _COUNTS[m["in"].lower()]
+    if m["in"]:  # "one in four", "three out of five"
+        return _COUNTS[m["of"].lower()] / _COUNTS[m["in"].lower()]
     return _COUNTS[m["n"].lower()] / _PARTS[m["d"].lower()]
 
 
