@@ -65,12 +65,22 @@ def test_output_names_stay_inside_the_folder_or_are_refused(tmp_path_factory, re
 @SOME
 @given(source=TEXT)
 def test_stdout_sink_writes_any_result(source):
+    result = detect_result(source, "x")
     for fmt in FORMATS:
         stream = io.StringIO()
         sink = Sink(fmt, stdout=stream, several=True)
-        sink.add(detect_result(source, "x"))
+        sink.add(result)
+        sink.add(result)
         sink.close()
-        stream.getvalue().encode("utf-8")
+        out = stream.getvalue()
+        out.encode("utf-8")  # no lone surrogate left
+        if fmt == "json":  # several results: one JSON array
+            assert json.loads(out) == [json.loads(render(result, "json"))] * 2
+        elif fmt == "jsonl":  # one object a line
+            lines = out.removesuffix("\n").split("\n")  # not splitlines: U+0085 and U+2028 stay inside a line
+            assert [json.loads(line) for line in lines] == [json.loads(render(result, "jsonl"))] * 2
+        else:  # each result rendered whole, nothing reaching a terminal as a control code
+            assert out.count(render(result, fmt)) == 2 and "\x1b" not in out
 
 
 def test_outputs_of_non_utf8_file_names_are_valid_json(tmp_path):
