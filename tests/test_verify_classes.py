@@ -119,3 +119,14 @@ def test_a_cause_other_than_the_one_the_article_states():
     assert check(source, "Aramco's second-quarter profit fell 73 percent because of lower oil prices.") == ()
     [finding] = check(source, "Aramco's second-quarter profit fell 73 percent because of a strike at its refineries.")
     assert finding.severity == "error" and "other than the one" in finding.why
+
+
+def test_a_quantifier_is_compared_with_the_clause_about_its_own_words():
+    source = ("The central bank in Tripoli handles oil revenue, which rose on higher output, and most public salary "
+              "payments, the bank said.")
+    assert check(source, "The central bank in Tripoli handles most public salary payments.") == ()
+    [finding] = check(source, "The central bank in Tripoli handles all public salary payments.")
+    assert finding.severity == "error" and "'all'" in finding.why and "'most'" in finding.why
+    said = 'Powell said that "nearly all FOMC participants expect that it will be appropriate to raise rates".'
+    [finding] = check(said, "Powell said all FOMC participants expect further rate rises to be appropriate.")
+    assert finding.severity == "error"

@@ -62,7 +62,8 @@ attempt* prepar* set_to on_track would_be
 _ALL = _entries("""all every each entire whole always none everyone everybody
 جميع جميعهم جميعها كل كافه كافة الكل كلهم كلها باكمله باكملها""")
 _SOME = _entries("""some most many several few part certain majority minority a_number_of at_least more_than partly
-partially
+partially nearly_all almost_all virtually_all nearly_every almost_every rest_of remaining
+شبه_كل شبه_جميع باقي بقية شريحة_كبيرة
 بعض معظم اغلب غالبيه غالبية عدد_من العديد اكثريه اكثرية جزء قسم عده عدة بعضها بعضهم""")
 _EXACT = _entries("""exactly only just precisely فقط تحديدا بالضبط""")
 _AT_LEAST = _entries("""at_least more_than over upwards_of على_الاقل اكثر_من ما_لا_يقل ازيد_من""")
@@ -124,12 +125,14 @@ def clauses(text: str, coarse: bool = False) -> tuple[tuple[str, ...], ...]:
     return tuple(ws for part in (_COARSE_RE if coarse else _CLAUSE_RE).split(folded) if part and (ws := _tokens(part)))
 
 
-def _about(claim: Sequence[str], evidence: Sequence[tuple[int, str]],
-           coarse: bool = False) -> list[tuple[int, tuple[str, ...]]]:
+def _about(claim: Sequence[str], evidence: Sequence[tuple[int, str]], coarse: bool = False,
+           near: Sequence[str] = ()) -> list[tuple[int, tuple[str, ...]]]:
     """The evidence clauses about what `claim` (a clause's words) says: the most content words shared, at least two
-    (one for a claim of one or two content words); several when they tie."""
-    want = _content(claim)
-    scored = [(len(want & _content(c)), i, c) for i, s in evidence for c in clauses(s, coarse)]
+    (one for a claim of one or two content words), those `near` the word compared counting twice; several when
+    they tie."""
+    want, close = _content(claim), _content(near)
+    scored = [(len(want & (cc := _content(c))) + len(close & cc), i, c) for i, s in evidence
+              for c in clauses(s, coarse)]
     best = max((n for n, _, _ in scored), default=0)
     if best < min(2, len(want)) or not best:
         return []
@@ -153,12 +156,22 @@ def _opposed(claim: str, evidence: Sequence[tuple[int, str]], a, b, coarse: bool
         mine = _claim_clause(claim, said.split()[0])
         if _hits(mine, b) or said not in mine and said.split()[0] not in mine:
             continue
-        about = _about([w for w in mine if w != said], evidence, coarse)
-        if about and not any(_hits(c, a) for _, c in about):
+        at = mine.index(said.split()[0]) if said.split()[0] in mine else 0
+        about = _about([w for w in mine if w != said], evidence, coarse, mine[max(0, at - 3):at + 4])
+        # "nearly all" is no "all": a word of the other side's phrase does not count for this side
+        if about and not any(_hits(_outside(c, b), a) for _, c in about):
             for i, c in about:
                 if theirs := _hits(c, b):
                     yield f"claim: {said!r}; sentence {i}: {theirs[0]!r} ({_said(c)})"
                     return
+
+
+def _outside(ws: Sequence[str], lex) -> tuple[str, ...]:
+    """The words of `ws` that are not part of one of the lexicon's phrases."""
+    joined = " " + " ".join(ws) + " "
+    for p in lex[2]:
+        joined = joined.replace(f" {p} ", " " + " ".join("_" for _ in p.split()) + " ")
+    return tuple(joined.split())
 
 
 def _hedges(ws: Sequence[str]) -> list[str]:
