@@ -130,3 +130,12 @@ def test_a_quantifier_is_compared_with_the_clause_about_its_own_words():
     said = 'Powell said that "nearly all FOMC participants expect that it will be appropriate to raise rates".'
     [finding] = check(said, "Powell said all FOMC participants expect further rate rises to be appropriate.")
     assert finding.severity == "error"
+
+
+def test_an_arabic_name_the_article_never_writes_is_found_without_capitals():
+    source = ("وسجل الهلال هدف التعادل الأول عبر نونيز في الدقيقة 49، قبل أن يضيف سافيتش الهدف الثاني في الدقيقة 70 "
+              "من المباراة التي أقيمت على ملعب المملكة أرينا.")
+    assert check(source, "سجل نونيز هدف التعادل الأول للهلال في الدقيقة 49.") == ()
+    assert check(source, "أحرز الهلال هدف التعادل في الدقيقة 49 عن طريق نونيز.") == ()  # common words, not names
+    [finding] = check(source, "سجل ميتروفيتش هدف التعادل الأول للهلال في الدقيقة 49.")
+    assert (finding.kind, finding.text, finding.severity) == ("name", "ميتروفيتش", "error")

@@ -11,7 +11,7 @@ from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
 from .entail import contradictions
 from .extract import extract_numbers
 from .meaning import polarity, speaker_problem, speakers
-from .names import is_known_place, named_in, names
+from .names import is_known_place, named_in, names, rare_unknown
 from .numbers import SCALE_OF, Quantity
 from .quotes import comparable, cut_words, locate, quote_spans
 from .relations import relations
@@ -276,6 +276,11 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     everywhere = src.keyed
     here = key(" ".join([*texts, *before]))
     speaking = set(speakers(claim.text))  # a speaker's name is the speaker check's business
+    if not cross and src.language == "ar" and not verbatim:
+        quoted = {key(w) for q in quote_spans(claim.text) for w in q.inner.split()}
+        for written in rare_unknown(claim.text, everywhere, quoted):
+            yield 0, Finding("name", written, f"{written} is not in the source (a name, or a word the article never "
+                             "uses)", "error", claim.text, claim.evidence)
     for name, written in names(claim.text):
         if cross and not src.translated and not is_known_place(name):
             continue

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .dates import MONTHS, WEEKDAYS
+from ..arabic import is_mark
 from .text import fold, key, span
 
 # English name -> Arabic spellings (folded at load).  Enough to tell a swapped country or capital across languages.
@@ -78,3 +79,60 @@ def named_in(name: str, haystack_key: str) -> bool:
 def is_known_place(name: str) -> bool:
     """Whether the gazetteer knows `name` in either language: such a name can be checked across languages."""
     return name in _AR_OF or name in _EN_OF
+
+
+_AR_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_AR_TOKEN_RE = re.compile(r"(?<![^\W\d_])[\u0621-\u064a]{4,}(?![^\W\d_])")
+RARE = 2.0  # Zipf frequency under which an Arabic word of a claim is a name or a rare word (wordfreq's scale)
+
+
+_AR_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ون", "ين", "ية", "ة", "ي")
+
+
+def _forms(word: str) -> set[str]:
+    """An Arabic word with its clitics and endings taken off one by one: وبالخطير, بالخطير, الخطير, خطير;
+    اتفاقياتها, اتفاقيات."""
+    forms, w = {word}, word
+    for _ in range(2):
+        for c in _AR_CLITICS:
+            if w.startswith(c) and len(w) - len(c) >= 3:
+                w = w[len(c):]
+                forms.add(w)
+                break
+    for f in list(forms):
+        for _ in range(2):
+            for e in _AR_SUFFIXES:
+                if f.endswith(e) and len(f) - len(e) >= 3:
+                    f = f[:-len(e)]
+                    forms.add(f)
+                    break
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _zipf():
+    """wordfreq's Arabic frequencies, loaded on the first unknown word (about half a second), or None without it."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a dependency; the check is then skipped
+        return None
+    return lambda w: zipf_frequency(w, "ar")
+
+
+def rare_unknown(claim: str, article_key: str, skip: set[str] = frozenset()) -> list[str]:
+    """Arabic words of a claim that the article never writes in any form and that are rare in Arabic (wordfreq): a
+    transliterated person or company the article does not name ("ميتروفيتش"), as a capital gives it away in English."""
+    folded, where = fold(claim)
+    found = []
+    for m in _AR_TOKEN_RE.finditer(folded):
+        forms = _forms(m[0])
+        if forms & skip or any(re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(f)}", article_key)
+                               for f in forms if len(f) >= 3):
+            continue
+        written = claim[slice(*span(where, *m.span()))]
+        zipf = _zipf()
+        # frequencies of the word as written (hamza kept, harakat and tatweel off), and of its bare forms
+        plain = "".join(c for c in written if not is_mark(c))
+        if zipf is not None and max(zipf(f) for f in _forms(plain) | forms) < RARE:
+            found.append(written)
+    return found
