@@ -139,3 +139,12 @@ def test_an_arabic_name_the_article_never_writes_is_found_without_capitals():
     assert check(source, "أحرز الهلال هدف التعادل في الدقيقة 49 عن طريق نونيز.") == ()  # common words, not names
     [finding] = check(source, "سجل ميتروفيتش هدف التعادل الأول للهلال في الدقيقة 49.")
     assert (finding.kind, finding.text, finding.severity) == ("name", "ميتروفيتش", "error")
+
+
+def test_periods_and_rounds_are_no_shares_and_a_share_may_be_computed():
+    source = ("Tourism revenue rose to $3.3 billion in the first half, Ramy said. Revenue last year was $7.3 billion, "
+              "he added.")
+    assert check(source, "Revenue reached $3.3 billion in the first half.") == ()
+    [finding] = check(source, "First-half revenue of $3.3 billion was less than half of last year's $7.3 billion.")
+    assert finding.severity == "warning" and "computed from $3.3 billion / $7.3 billion" in finding.why
+    assert [f.severity for f in check(source, "Revenue of $3.3 billion was a third of last year's.")] == ["error"]

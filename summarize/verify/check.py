@@ -156,32 +156,48 @@ def _rival(item: Quantity | DateMention, there: Sequence[Quantity | DateMention]
 
 def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     """The two figures of the claim's sentences (or of the claim itself) whose difference, sum or ratio `q` is, in
-    the same kind and unit: a total, a gap, "six years later", which the article never writes but does back.  A
-    one-digit figure is too easily some difference to count, unless it is a span of years."""
+    one kind and unit: a total, a gap, "six years later", a share ("less than half" of $7.3 billion for $3.3
+    billion), which the article never writes but does back.  A one-digit figure is too easily some difference to
+    count, unless it is a span of years."""
     ids = sorted({j for i in claim.evidence for j in (i - 1, i, i + 1) if 0 <= j < len(src.sentences)})
-    pool = [f for f in [*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text)]
-            if f != q and f.high is None and (f.kind, f.unit) == (q.kind, q.unit)][:40]
-    written = {f.value: f.text for f in pool}
+    pool = [f for f in [*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text)] if f != q][:40]
+    groups = _groups(pool, q)
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
-        written |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
+        groups[0] |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
     elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or "point" in q.text.lower()):
         # a one-digit figure is too easily some difference: only a gap of large figures of the claim's own
         # sentences, a decimal one, or percentage points count
-        written = {v: t for v, t in written.items() if v >= 10 and any(
-            f.value == v for f in in_sentences(src, claim.evidence, "numbers"))}
+        groups = [{v: t for v, t in g.items() if v >= 10 and any(
+            f.value == v for f in in_sentences(src, claim.evidence, "numbers"))} for g in groups]
     exact = 1e-9 * max(1, abs(q.value))
     tolerance = (q.precision / 2 if q.significant >= 2 else exact) if q.kind != "fraction" else 0.02
-    if found := _pair(q, written, tolerance):
+    if found := next((f for g in groups if (f := _pair(q, g, tolerance))), None):
         return found
     if q.significant < 2 and q.kind != "fraction":
         return None
     # elsewhere in the article only two figures of one sentence, to the digit (a gap, a total, a share)
     for i in range(len(src.sentences)):
-        there = {f.value: f.text for f in in_sentences(src, (i,), "numbers")
-                 if f.high is None and (f.kind, f.unit) == (q.kind, q.unit)}
-        if found := _pair(q, there, exact if q.kind != "fraction" else 0.02):
-            return found
+        for g in _groups(in_sentences(src, (i,), "numbers"), q):
+            if found := _pair(q, g, exact if q.kind != "fraction" else 0.02):
+                return found
     return None
+
+
+def _groups(figures: Sequence[Quantity], q: Quantity) -> list[dict[float, str]]:
+    """The figures that may make `q`, value -> as written, one group per kind and unit: q's own (a gap, a total),
+    or for a fraction each kind of amount (a share of it)."""
+    groups: dict[tuple, dict[float, str]] = {(q.kind, q.unit): {}}
+    for f in figures:
+        if f.high is None and ((f.kind, f.unit) == (q.kind, q.unit) or q.kind == "fraction" and
+                               f.kind in ("number", "currency")):
+            groups.setdefault((f.kind, f.unit), {})[f.value] = f.text
+    return list(groups.values())
+
+
+def _bounded(q: Quantity, value: float) -> bool:
+    """Whether `value` is what q's "less than" or "more than" bounds ("less than half" of a share of 0.45)."""
+    return (q.hedge == "less" and q.value / 1.5 <= value < q.value) or (
+        q.hedge == "more" and q.value < value <= 1.5 * q.value)
 
 
 def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | None:
@@ -190,7 +206,7 @@ def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | Non
     for i, a in enumerate(values):
         for b in values[i + 1:]:
             for result, how in ((b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")):
-                if result is not None and abs(result - q.value) <= tolerance:
+                if result is not None and (abs(result - q.value) <= tolerance or how == "/" and _bounded(q, result)):
                     return f"{written[a]} / {written[b]}" if how == "/" else f"{written[b]} {how} {written[a]}"
     return None
 

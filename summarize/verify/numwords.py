@@ -225,8 +225,18 @@ def _joined(folded: str, a: int, b: int) -> bool:
     return len(gap) <= 3 and gap.strip(" -") == ""
 
 
+_PERIOD_ORDINALS = {"first", "second", "third", "fourth", "last", "final"}
+_NOT_A_SHARE = {key(w) for w in ("time", "final", "finals", "نهائي", "النهائي", "نهائية", "النهائية")}
+
+
 def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text: str,
             where: tuple[int, ...]) -> Quantity | None:
+    before = tokens[i - 1][0].lower() if i else ""
+    after = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+    if word.kind == "fraction" and (before in _PERIOD_ORDINALS or key(after) in _NOT_A_SHARE):
+        return None  # "the first half", "half-time", "نصف النهائي": a period or a round, no share
+    if word.kind == "ordinal" and after in ("half", "quarter"):
+        return None  # "the second half" of a year or a match
     if word.kind == "ordinal":
         if tokens[i][0][:2] != "ال" and not tokens[i][0].isascii():
             return None
