@@ -1,6 +1,14 @@
 """extractive and key points: behaviour that survived mutation testing (issue 23), each pinned here."""
 
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summarize.extractive import NEAR_DUPLICATE, key_points_extractive, select
+from summarize.extractive.sparse import Rows
+from summarize.extractive.terms import stopwords, terms
+from summarize.extractive.topics import _gaps
 from summarize.keypoints import NEAR_DUPLICATE as POINTS_NEAR, near_duplicate
 from summarize.records import Sentence
 
@@ -25,3 +33,74 @@ def test_points_sharing_exactly_the_limit_of_their_words_are_not_duplicates():
     assert near_duplicate("army left northern town", "army left northern town today")  # 4 of 5
     assert near_duplicate("Army LEFT the town", "army left the town")
     assert not near_duplicate("", "army") and near_duplicate("", "")
+
+
+# The scorer's vectorised products against the plain definitions they compute, on small random articles.
+
+ARTICLES = st.lists(st.lists(st.integers(-1, 6), max_size=8), min_size=1, max_size=9)
+
+
+def _dense(article: list[list[int]]) -> list[dict[int, float]]:
+    """Unit log-TF × IDF rows, IDF = ln((1 + rows) / (1 + rows with the term)) + 1; -1 is a skipped word."""
+    counts = [{t: row.count(t) for t in row if t >= 0} for row in article]
+    df = {t: sum(t in c for c in counts) for c in counts for t in c}
+    rows = []
+    for c in counts:
+        w = {t: (1 + math.log(k)) * (math.log((1 + len(article)) / (1 + df[t])) + 1) for t, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        rows.append({t: v / norm for t, v in w.items()})
+    return rows
+
+
+def _rows(article: list[list[int]]) -> Rows:
+    return Rows([t for row in article for t in (*row, -2)], len(article))
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+@settings(max_examples=60, deadline=None)
+@given(article=ARTICLES, window=st.integers(1, 3), cut=st.integers(0, 9))
+def test_rows_and_their_products_are_the_plain_definitions(article, window, cut):
+    rows, dense = _rows(article), _dense(article)
+    for k, expected in enumerate(dense):
+        got = rows.vector(k)
+        assert got.keys() == expected.keys() and all(math.isclose(got[t], v) for t, v in expected.items())
+    n, cut = len(article), min(cut, len(article))
+    spans = [s for s in ((0, cut), (cut, n)) if s[0] < s[1]]
+    forward, backward = rows.directed(window, spans)
+    for start, end in spans:
+        for k in range(start, end):
+            ahead = sum(_dot(dense[k], dense[j]) for j in range(k + 1, min(k + window, end - 1) + 1))
+            behind = sum(_dot(dense[k], dense[j]) for j in range(max(k - window, start), k))
+            assert math.isclose(forward[k], ahead, abs_tol=1e-9) and math.isclose(backward[k], behind, abs_tol=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(article=ARTICLES)
+def test_a_gap_is_the_cosine_between_the_two_paragraphs_before_it_and_the_two_after(article):
+    dense = _dense(article)
+    gaps = _gaps(_rows(article))
+
+    def pair(a: int, b: int) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for p in range(max(a, 0), min(b, len(dense))):
+            for t, v in dense[p].items():
+                out[t] = out.get(t, 0.0) + v
+        return out
+
+    for g in range(1, len(article)):
+        left, right = pair(g - 2, g), pair(g, g + 2)
+        size = math.sqrt(_dot(left, left) * _dot(right, right))
+        assert math.isclose(gaps[g], _dot(left, right) / size if size > 1e-12 else 0.0, abs_tol=1e-9)
+
+
+def test_beyond_the_mmr_limit_only_exact_repeats_are_skipped():
+    texts = [f"Lot number {k} was sold at the auction." for k in range(130)]
+    picked = select(_source(*texts, *texts), "en", 250)  # more than MMR_LIMIT: best first, repeats skipped
+    assert sorted(s.text for s in picked) == sorted(texts)
+
+
+def test_five_letter_english_words_lose_their_suffix():
+    assert terms("talks bases walked", stopwords("en")) == ["talk", "base", "walk"]
