@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from summarize.extractive import NEAR_DUPLICATE, key_points_extractive, select
 from summarize.extractive.sparse import Rows
 from summarize.extractive.terms import stopwords, terms
-from summarize.extractive.topics import _gaps
+from summarize.extractive.scoring import vectors
+from summarize.extractive.topics import _gaps, stories
 from summarize.keypoints import NEAR_DUPLICATE as POINTS_NEAR, near_duplicate
 from summarize.records import Sentence
 
@@ -104,3 +105,16 @@ def test_beyond_the_mmr_limit_only_exact_repeats_are_skipped():
 
 def test_five_letter_english_words_lose_their_suffix():
     assert terms("talks bases walked", stopwords("en")) == ["talk", "base", "walk"]
+
+
+def _stories(*items: tuple[int, str, str]) -> list[tuple[int, int]]:
+    sentences = [Sentence(k, paragraph, text, kind) for k, (paragraph, text, kind) in enumerate(items)]
+    return stories(sentences, vectors(sentences, "en"))
+
+
+def test_stories_start_at_headings_and_keep_a_last_story_of_two_sentences():
+    assert _stories((0, "Markets", "heading"), (1, "Stocks rose on Monday.", "text"), (1, "Bonds fell.", "text"),
+                    (2, "Weather", "heading"), (3, "Rain is due.", "text")) == [(0, 3), (3, 5)]
+    # a heading right under a heading opens no story of one line
+    assert _stories((0, "Markets", "heading"), (1, "Weather", "heading"), (2, "Rain is due today.", "text"),
+                    (2, "Snow follows later.", "text"), (2, "Wind drops.", "text")) == [(0, 2), (2, 5)]
