@@ -148,3 +148,14 @@ def test_periods_and_rounds_are_no_shares_and_a_share_may_be_computed():
     [finding] = check(source, "First-half revenue of $3.3 billion was less than half of last year's $7.3 billion.")
     assert finding.severity == "warning" and "computed from $3.3 billion / $7.3 billion" in finding.why
     assert [f.severity for f in check(source, "Revenue of $3.3 billion was a third of last year's.")] == ["error"]
+
+
+def test_a_change_in_per_cent_and_a_multiple_may_be_computed():
+    sales = "Sales were $120 million in 2022 and $150 million in 2023, the company said."
+    [finding] = check(sales, "Sales rose 25 per cent between 2022 and 2023.")
+    assert finding.severity == "warning" and "the change between $120 million and $150 million" in finding.why
+    assert [f.severity for f in check(sales, "Sales rose 40 per cent between 2022 and 2023.")] == ["error"]
+    footfall = "Footfall fell 9.1% at shopping centres and 2.2% at retail parks, Springboard said."
+    [finding] = check(footfall, "The fall at shopping centres was more than four times as steep as at retail parks.")
+    assert finding.severity == "warning" and "9.1% / 2.2%" in finding.why
+    assert [f.severity for f in check(footfall, "The fall at shopping centres was seven times as steep.")] == ["error"]

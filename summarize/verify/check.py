@@ -164,7 +164,8 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     groups = _groups(pool, q)
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
         groups[0] |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
-    elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or "point" in q.text.lower()):
+    elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or "point" in q.text.lower() or
+                                                             _times(q)):
         # a one-digit figure is too easily some difference: only a gap of large figures of the claim's own
         # sentences, a decimal one, or percentage points count
         groups = [{v: t for v, t in g.items() if v >= 10 and any(
@@ -173,7 +174,7 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     tolerance = (q.precision / 2 if q.significant >= 2 else exact) if q.kind != "fraction" else 0.02
     if found := next((f for g in groups if (f := _pair(q, g, tolerance))), None):
         return found
-    if q.significant < 2 and q.kind != "fraction":
+    if q.significant < 2 and q.kind != "fraction" and not _times(q):
         return None
     # elsewhere in the article only two figures of one sentence, to the digit (a gap, a total, a share)
     for i in range(len(src.sentences)):
@@ -187,11 +188,17 @@ def _groups(figures: Sequence[Quantity], q: Quantity) -> list[dict[float, str]]:
     """The figures that may make `q`, value -> as written, one group per kind and unit: q's own (a gap, a total),
     or for a fraction each kind of amount (a share of it)."""
     groups: dict[tuple, dict[float, str]] = {(q.kind, q.unit): {}}
+    of_amounts = q.kind in ("fraction", "percent") or _times(q)  # a share, a change or a multiple of amounts
     for f in figures:
-        if f.high is None and ((f.kind, f.unit) == (q.kind, q.unit) or q.kind == "fraction" and
-                               f.kind in ("number", "currency")):
+        if f.high is None and ((f.kind, f.unit) == (q.kind, q.unit) or of_amounts and
+                               f.kind in ("number", "currency", *(("percent",) if _times(q) else ()))):
             groups.setdefault((f.kind, f.unit), {})[f.value] = f.text
     return list(groups.values())
+
+
+def _times(q: Quantity) -> bool:
+    """Whether a figure is a multiple ("four times", "threefold", أضعاف)."""
+    return q.kind == "number" and (q.noun in ("tim", "time", "ضعف", "اضعاف") or q.text.lower().endswith("fold"))
 
 
 def _bounded(q: Quantity, value: float) -> bool:
@@ -205,8 +212,20 @@ def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | Non
     values = sorted(written)
     for i, a in enumerate(values):
         for b in values[i + 1:]:
-            for result, how in ((b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")):
-                if result is not None and (abs(result - q.value) <= tolerance or how == "/" and _bounded(q, result)):
+            ways = [(b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")]
+            if q.kind == "percent" and a:  # a rise or fall in per cent, from either end
+                ways += [((b - a) / a * 100, "change"), ((b - a) / b * 100, "change")]
+            if _times(q) and a:
+                ways += [(b / a, "times")]
+            for result, how in ways:
+                near = abs(result - q.value) <= (tolerance if how not in ("change", "times") else max(
+                    tolerance, 0.5 if q.precision >= 1 else q.precision / 2, 0.1 * q.value if q.hedge else 0)) \
+                    if result is not None else False
+                if near or result is not None and how in ("/", "times") and _bounded(q, result):
+                    if how == "change":
+                        return f"the change between {written[a]} and {written[b]}"
+                    if how == "times":
+                        return f"{written[b]} / {written[a]}"
                     return f"{written[a]} / {written[b]}" if how == "/" else f"{written[b]} {how} {written[a]}"
     return None
 
