@@ -159,3 +159,11 @@ def test_a_change_in_per_cent_and_a_multiple_may_be_computed():
     [finding] = check(footfall, "The fall at shopping centres was more than four times as steep as at retail parks.")
     assert finding.severity == "warning" and "9.1% / 2.2%" in finding.why
     assert [f.severity for f in check(footfall, "The fall at shopping centres was seven times as steep.")] == ["error"]
+
+
+def test_halves_in_words_and_vulgar_fractions():
+    source = "Resale prices rose 1 per cent, the smallest quarterly increase in 10 quarters or 2½ years."
+    assert check(source, "It was the smallest quarterly increase in two and a half years.") == ()
+    assert [f.severity for f in check(source, "It was the smallest rise in three and a half years.")] == ["error"]
+    arabic = "وبلغ عدد الزوار مليونين ونصف مليون زائر خلال العام."
+    assert check(arabic, "بلغ عدد الزوار 2.5 مليون زائر.") == ()

@@ -80,7 +80,9 @@ CURRENCY_OF = {key(w): c for table in (_CURRENCY_SIGNS, _CURRENCY_WORDS) for c, 
 UNIT_OF = {key(w): u for u, ws in UNITS.items() for w in ws}
 HEDGE_OF = {key(w): h for h, ws in _HEDGES.items() for w in ws}
 _SIGNS = [w for ws in _CURRENCY_SIGNS.values() for w in ws]
-_DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
+# "2½ years", "¾": a vulgar fraction after the digits, or alone
+_DIGITS_RE = rf"\d+[{''.join(_VULGAR)}]|[{''.join(_VULGAR)}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Arabic-script text writes the decimal mark as a comma too ("127,3", "2,6 مليون"); a comma before three digits
 # still groups thousands there ("110,015").
 _COMMA_DECIMAL_RE = r"\d+,\d{1,2}(?![\d,])"
@@ -107,6 +109,9 @@ def parse_digits(num: str) -> tuple[float, int, int]:
 
     The one place a number's digits become a value, so "5.30" or "١٫٢٥" (folded to "1.25") is never read as an integer.
     """
+    if num[-1:] in _VULGAR:
+        whole = num[:-1]
+        return float(whole or 0) + _VULGAR[num[-1]], 2, len(whole) + 1
     if re.fullmatch(_COMMA_DECIMAL_RE, num):
         num = num.replace(",", ".")  # only Arabic-script text reads such a figure (digit_numbers)
     whole, _, frac = num.replace(",", "").partition(".")
@@ -177,7 +182,7 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
     precision, significant = _precision(whole.replace(",", "").partition(".")[0], decimals, significant)
     factor = SCALE_OF[key(scale)] if scale else 1
     unit = CURRENCY_OF.get(key(m["pre"] or cur or ""))
-    kind = "percent" if pct else "currency" if unit else "number"
+    kind = "percent" if pct else "currency" if unit else "fraction" if num in _VULGAR else "number"
     if kind == "number":
         unit, end = ("metre", m.end("scale")) if metre else unit_after(folded, end)
         if not scale and not decimals and not unit and len(num) == 4 and 1900 <= value <= 2100:

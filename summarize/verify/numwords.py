@@ -42,13 +42,13 @@ _VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايي�
 _FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
 # "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of", "three-quarters",
 # "two fifths"); "one in four" is a quarter, "three out of five" 0.6.  Arabic: "ثلاثة أرباع", "خمسا"/"خمس" are left alone (five).
-_FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>half|third|quarter|fifth|tenth)s?(?!-)"
+_FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>third|quarter|fifth|tenth)s?(?!-)"
                           r"|(?P<of>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
                           r"(?P<in>two|three|four|five|six|seven|eight|nine|ten))\b"
                           r"|(?<![^\W\d_])(?P<ar>ثلاثة\s+ارباع|ثلاث\s+ارباع)(?![^\W\d_])")
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10}
-_PARTS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
 # Arabic ordinals of the teens are days of the month and ranks: "السابع عشر" is 17 (the 17th), as the source's "الـ17".
@@ -202,10 +202,20 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
             j += 1
             continue
         if word.kind == "fraction" and word.value == 0.5 and reader.count:  # "مليون ونصف", "one and a half"
-            mult = reader.last.value if reader.last and reader.last.kind == "scale" else 1
-            reader.total += 0.5 * mult
+            last = reader.last
+            # "مليون ونصف" 1.5 million, "مليونين ونصف" 2.5 million: half of the scale word's unit
+            if last and last.kind == "scale":
+                reader.total += 0.5 * last.value
+            elif last and last.kind == "dual" and last.value >= 1000:
+                reader.total += 0.5 * last.value / 2
+            else:  # "two and a half (million)": the half joins the count before its scale
+                reader.current += 0.5
             end = tokens[j].end()
             j += 1
+            after = _TABLE.get(key(tokens[j][0])) if j < len(tokens) else None
+            if last and last.kind in ("scale", "dual") and after and after.kind == "scale":
+                end = tokens[j].end()  # "مليونين ونصف مليون": "and half a million", the scale said again
+                j += 1
             continue
         if not reader.add(word, conj):
             break
