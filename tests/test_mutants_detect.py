@@ -39,3 +39,9 @@ def test_confidence_and_evidence_as_each_path_gives_them():
     assert 0.0 < detect("He said it was over.").confidence <= 1.0
     russian = detect("Москва является столицей России и крупнейшим городом страны")
     assert russian.language == "ru" and GUESSES.fullmatch(russian.evidence[-1]) and not russian.supported
+
+
+def test_a_script_langdetect_cannot_read_is_undetermined_without_a_guess():
+    found = detect("ⴰⵣⵓⵍ ⴰⵎⴰⵣⵉⵖ")  # Tifinagh
+    assert (found.language, found.confidence, found.supported, found.reliable) == ("und", 0.0, False, False)
+    assert found.evidence == ("script shares: arabic 0.00, latin 0.00, other 1.00",)
