@@ -167,3 +167,10 @@ def test_halves_in_words_and_vulgar_fractions():
     assert [f.severity for f in check(source, "It was the smallest rise in three and a half years.")] == ["error"]
     arabic = "وبلغ عدد الزوار مليونين ونصف مليون زائر خلال العام."
     assert check(arabic, "بلغ عدد الزوار 2.5 مليون زائر.") == ()
+
+
+def test_hedges_after_the_figure_and_with_a_little():
+    source = "أغلق مؤشر كويت 15 يوم الخميس عند 1021.4 نقطة، متراجعا 13.6 نقطة عن الأسبوع السابق."
+    assert check(source, "أغلق المؤشر يوم الخميس عند 1021 نقطة تقريبا.") == ()
+    assert check(source, "تراجع المؤشر يوم الخميس أكثر بقليل من 13 نقطة.") == ()
+    assert [f.severity for f in check(source, "تراجع المؤشر يوم الخميس 19 نقطة تقريبا.")] == ["error"]

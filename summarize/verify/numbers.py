@@ -71,9 +71,11 @@ _HEDGES = {
               "ما يقارب", "ما يناهز", "تقريبا", "قرابة ال", "يقارب", "تقارب", "قارب", "قاربت", "يناهز", "تناهز",
               "ناهز", "ناهزت", "ما يقرب من", "ما يربو على"),
     "more": ("more than", "over", "at least", "upwards of", "in excess of", "أكثر من", "ما يزيد على", "ما يزيد عن",
-             "أزيد من", "ما لا يقل عن", "فوق", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق",
+             "أزيد من", "ما لا يقل عن", "فوق", "slightly more than", "a little more than", "a little over",
+             "أكثر بقليل من", "اكثر بقليل من", "يزيد قليلا على", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق",
              "يفوق", "تخطى", "تخطت", "اكثر من", "ازيد من"),
-    "less": ("less than", "fewer than", "under", "up to", "below", "أقل من", "ما دون", "دون"),
+    "less": ("less than", "fewer than", "under", "up to", "below", "أقل من", "ما دون", "دون", "slightly less than",
+             "a little less than", "a little under", "أقل بقليل من", "اقل بقليل من"),
 }
 SCALE_OF = {key(w): n for n, ws in _SCALES.items() for w in ws}
 CURRENCY_OF = {key(w): c for table in (_CURRENCY_SIGNS, _CURRENCY_WORDS) for c, ws in table.items() for w in ws}
@@ -130,10 +132,17 @@ def _precision(whole: str, decimals: int, significant: int) -> tuple[float, int]
     return 1.0, significant
 
 
-def hedge_before(folded: str, start: int) -> str | None:
-    """The rounding word just before position `start` of folded text, if any."""
+def hedge_before(folded: str, start: int, end: int | None = None) -> str | None:
+    """The rounding word just before position `start` of folded text, or (given the figure's `end`) just after it
+    ("1021 نقطة تقريبا", "60 or so"), if any."""
     m = HEDGE_RE.search(folded[max(0, start - 24):start])
-    return HEDGE_OF.get(key(m["hedge"])) if m else None
+    if m:
+        return HEDGE_OF.get(key(m["hedge"]))
+    return "about" if end is not None and _HEDGE_AFTER_RE.match(folded, end) else None
+
+
+# a rounding word after the figure, past at most its counted noun
+_HEDGE_AFTER_RE = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:تقريبا|or so|or thereabouts|approximately)(?![^\W\d_])")
 
 
 _NOUN_SKIP = {key(w) for w in """of the a an per من في ال""".split()}
@@ -189,5 +198,5 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
             kind = "year"
     start, stop = span(where, m.start(), end)
     return Quantity(value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start, end=stop,
-                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start()),
+                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start(), end),
                     noun=noun_after(folded, m.end()))

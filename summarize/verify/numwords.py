@@ -277,5 +277,5 @@ def _make(value: float, high: float | None, kind: str, folded: str, text: str, w
         kind, unit_end = "percent", pct  # "six percent", "two percentage points"
     a, b = span(where, start, unit_end)
     return Quantity(value=value, kind=kind, unit=unit, text=text[a:b], start=a, end=b, precision=1.0,
-                    significant=len(str(int(value))) if value >= 1 else 1, high=high, hedge=hedge_before(folded, start),
+                    significant=len(str(int(value))) if value >= 1 else 1, high=high, hedge=hedge_before(folded, start, unit_end),
                     noun=noun_after(folded, unit_end))
