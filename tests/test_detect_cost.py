@@ -4,7 +4,6 @@ regression into a failure rather than a hang (before the fix a 1,000,000-charact
 
 from __future__ import annotations
 
-import re
 import signal
 from contextlib import contextmanager
 
@@ -76,14 +75,15 @@ def test_an_input_past_the_cap_is_read_only_to_the_cap_and_says_so():
     assert f"read the first {MAX_CHARS:,} of {len(text):,} characters" in found.evidence
 
 
-@pytest.mark.parametrize("token", ["a" + "1" * 200_000, "a" * 200_000 + "2", "2" + "a" * 200_000 + "!",
-                                   "9" * 200_000 + "st", "ab" * 100_000 + "2"])
-def test_the_rules_regexes_are_linear_on_any_word(token):
+@pytest.mark.parametrize("head, run, tail", [("a", "1", ""), ("", "a", "2"), ("2", "a", "!"), ("", "9", "st"),
+                                             ("", "ab", "2")])
+def test_the_rules_regexes_are_linear_on_any_word(head, run, tail):
     """detect() cuts long runs before the rules see them; the rules hold on their own all the same."""
+    token, short = head + run * (200_000 // len(run)) + tail, head + run * 20 + tail
     with deadline():
         detect_rules.arabizi_evidence(f"ana {token} ra7")
         detect_rules.looks_english(f"Russia {token} strikes")
         detect_rules.arabic_script_votes(f"است {token}")
     for pattern in (detect_rules._DIGIT_WORD, detect_rules._NOT_DIGIT_WORD, detect_rules._ENGLISH_SUFFIX):
         with deadline():
-            assert pattern.fullmatch(token) is None or isinstance(pattern, re.Pattern)
+            assert bool(pattern.fullmatch(token)) == bool(pattern.fullmatch(short))  # the run's length decides nothing
