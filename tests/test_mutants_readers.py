@@ -1,9 +1,10 @@
 """readers: behaviour that survived mutation testing (issue 23, benchmarks/mutation_bench.py), each pinned here."""
 
+import docx
 import pytest
 
 from summarize.errors import InputError
-from summarize.readers import article_from_bytes
+from summarize.readers import article_from_bytes, read_article
 from summarize.readers.files import read_file, too_large
 from summarize.readers.text import garbage_reason
 
@@ -30,3 +31,13 @@ def test_half_letters_is_still_text_and_four_word_lines_are_not_link_labels():
     labels = "Home About Us\nNews Sport Weather\nContact Us Help"
     assert garbage_reason(labels) == "looks like a site's navigation menu, not an article"
     assert garbage_reason("Home About Us Now\nNews Sport Weather Today\nContact Us Help Desk") is None
+
+
+def test_a_line_break_inside_a_word_paragraph_is_read_as_one(tmp_path):
+    document = docx.Document()
+    run = document.add_paragraph().add_run("The council met on Monday to discuss the budget.")
+    run.add_break()
+    run.add_text("Members argued for hours.")
+    document.save(tmp_path / "a.docx")
+    assert read_article(str(tmp_path / "a.docx")).text == (
+        "The council met on Monday to discuss the budget.\nMembers argued for hours.")
