@@ -45,7 +45,8 @@ def peak_rss(arguments: list[str], path: Path, code: Path) -> tuple[float, float
     """(peak RSS in MB, seconds, exit code) of `python -m summarize ARGUMENTS PATH`, `code` first on the path."""
     env = {**os.environ, "PYTHONPATH": str(code), "HF_HUB_OFFLINE": "1"}
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "summarize", *arguments, str(path)],
+    # run from `code`: `python -m` puts the working folder before PYTHONPATH
+    process = subprocess.Popen([sys.executable, "-m", "summarize", *arguments, str(path)], cwd=code,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
