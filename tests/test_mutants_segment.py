@@ -38,3 +38,5 @@ def test_quotes_and_a_speaker_after_an_exclamation_stay_in_their_sentence():
         "“We want Stability!” Trump said on Twitter.", "Then he left.")
     assert split_sentences('He said "Stop. Now." and left. Then rain fell.') == (
         'He said "Stop. Now." and left.', "Then rain fell.")
+    assert split_sentences('قال الوزير "توقفوا. الآن." ثم غادر القاعة. وسقط المطر بغزارة.') == (
+        'قال الوزير "توقفوا. الآن."', "ثم غادر القاعة.", "وسقط المطر بغزارة.")  # no cut inside straight quotes
