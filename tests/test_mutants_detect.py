@@ -45,3 +45,9 @@ def test_a_script_langdetect_cannot_read_is_undetermined_without_a_guess():
     found = detect("ⴰⵣⵓⵍ ⴰⵎⴰⵣⵉⵖ")  # Tifinagh
     assert (found.language, found.confidence, found.supported, found.reliable) == ("und", 0.0, False, False)
     assert found.evidence == ("script shares: arabic 0.00, latin 0.00, other 1.00",)
+
+
+def test_langdetect_s_guesses_on_arabic_script_are_listed_apart():
+    found = detect("سلام دوست من")  # three words: langdetect hesitates between Persian, Urdu and Arabic
+    assert GUESSES.fullmatch(found.evidence[-1]) and found.evidence[-1].count(", ") >= 1
+    assert found.evidence[1].startswith("arabic-script votes: ")
