@@ -6,6 +6,7 @@ included). A group's mutants can be sampled (seeded, so a rerun draws the same o
 
     python benchmarks/mutation_bench.py [GROUP ...] [--sample N] [--seed S] [--workdir DIR] [--jobs J]
     python benchmarks/mutation_bench.py segment --show        # the surviving mutants' diffs
+    python benchmarks/mutation_bench.py segment --survivors   # the same sample's survivors against new tests
 
 Needs the mutation extra (pip install -e ".[mutation]"). Prints a table: group, mutants (tried), killed,
 survived, equivalent (survivors written down in EQUIVALENT, with the reason), score = killed / (tried - equivalent).
@@ -120,15 +121,27 @@ def status(code: int | None) -> str:
     return "not run" if code is None else "suspicious"
 
 
+def retest(group: str, workdir: Path) -> Path:
+    """The workspace of an earlier run of GROUP with the checkout's tests as they are now."""
+    where = workdir / group
+    for tests in (where / "tests", where / "mutants" / "tests"):
+        shutil.rmtree(tests, ignore_errors=True)
+        shutil.copytree(ROOT / "tests", tests, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis"))
+    return where
+
+
 def run_group(group: str, args: argparse.Namespace) -> dict:
-    where = workspace(group, args.workdir)
     python = sys.executable
-    subprocess.run([python, "-c", _GENERATE.format(jobs=args.jobs)], cwd=where, check=True,
-                   stdout=subprocess.DEVNULL)
+    where = retest(group, args.workdir) if args.survivors else workspace(group, args.workdir)
+    if not args.survivors:
+        subprocess.run([python, "-c", _GENERATE.format(jobs=args.jobs)], cwd=where, check=True,
+                       stdout=subprocess.DEVNULL)
     names = sorted(mutants(where))
     chosen = sorted(random.Random(args.seed).sample(names, args.sample)) if 0 < args.sample < len(names) else names
     mutmut = [python, "-m", "mutmut"]
-    done = subprocess.run([*mutmut, "run", "--max-children", str(args.jobs), *chosen], cwd=where,
+    codes = mutants(where)
+    trying = [n for n in chosen if status(codes.get(n)) != "killed"] if args.survivors else chosen
+    done = subprocess.run([*mutmut, "run", "--max-children", str(args.jobs), *trying], cwd=where,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     (where / "mutmut.log").write_text(done.stdout, encoding="utf-8")
     if done.returncode:
@@ -155,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mutants tried at once")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/summarize-mutation"))
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--survivors", action="store_true",
+                        help="retry an earlier run's survivors (same --workdir, --seed, --sample) with the tests now")
     parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args(argv)
     unknown = [g for g in args.groups if g not in GROUPS]
