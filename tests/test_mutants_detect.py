@@ -51,3 +51,11 @@ def test_langdetect_s_guesses_on_arabic_script_are_listed_apart():
     found = detect("سلام دوست من")  # three words: langdetect hesitates between Persian, Urdu and Arabic
     assert GUESSES.fullmatch(found.evidence[-1]) and found.evidence[-1].count(", ") >= 1
     assert found.evidence[1].startswith("arabic-script votes: ")
+
+
+def test_where_lingua_sides_with_langdetect_its_probability_is_the_confidence():
+    found = detect("Bonjour mes amis")
+    guess = next(e for e in found.evidence if e.startswith("langdetect: "))
+    language, probability = guess.removeprefix("langdetect: ").split(", ")[0].split()
+    assert (found.language, language, found.reliable) == ("fr", "fr", False)
+    assert 0.5 <= found.confidence < 1.0 and round(found.confidence, 2) == float(probability)
