@@ -6,18 +6,23 @@ import os
 import subprocess
 import sys
 
+from typer.testing import CliRunner
+
+from summarize.cli import app
+
 from .conftest import AR_SHORT, EN_SHORT
 
 
 def summarize_cli(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}  # and the test's empty model cache (conftest)
+    """The command as a newcomer types it, without --offline: HF_HUB_OFFLINE and the tests' empty model cache."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     return subprocess.run([sys.executable, "-m", "summarize", *args], capture_output=True, env=env, timeout=120)
 
 
 def test_extractive_in_the_articles_own_language_needs_no_model():
     for sample in (AR_SHORT, EN_SHORT):
-        r = summarize_cli("run", str(sample), "--method", "extractive", "-f", "json")
-        assert r.returncode == 0, r.stderr
+        r = CliRunner().invoke(app, ["run", str(sample), "--method", "extractive", "-f", "json", "--offline"])
+        assert r.exit_code == 0, r.output
         doc = json.loads(r.stdout)
         assert doc["route"] == "extractive" and doc["summary"]
 
@@ -30,8 +35,8 @@ def test_extractive_to_another_language_names_the_missing_translation_model_in_o
 
 
 def test_extractive_to_another_language_runs_offline_with_a_local_translation_model(tiny):
-    r = summarize_cli("run", str(AR_SHORT), "--method", "extractive", "--to", "en", "--translation-model",
-                      str(tiny["marian"]), "-f", "json")
-    assert r.returncode == 0, r.stderr
+    r = CliRunner().invoke(app, ["run", str(AR_SHORT), "--method", "extractive", "--to", "en", "--translation-model",
+                                 str(tiny["marian"]), "-f", "json", "--offline"])
+    assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert doc["route"] == "extractive, translated ar→en" and doc["output_language"] == "en"
