@@ -8,7 +8,7 @@ from typing import Sequence
 
 from .numbers import SCALE_OF
 from .quotes import quote_spans
-from .text import STOP, fold, key, stem, words
+from .text import STOP, fold, fold_text, key, stem, words
 
 _NEGATIONS = {key(w) for w in """not no never nor neither without cannot n't none nothing nobody denied denies deny
 refused refuses refuse rejected rejects reject failed fails declined lacks لم لن لا ليس ليست ليسوا نفى نفت ينفي
@@ -101,7 +101,7 @@ _WHEN_AR = {key(w) for w in """أمس البارحة اليوم يوم غدا م
 @lru_cache(maxsize=1024)
 def speakers(text: str) -> tuple[str, ...]:
     """Who `text` says is speaking: names next to "said", "according to", قال، أكد، وفقا لـ (folded, lowercase)."""
-    folded = fold(text)[0]
+    folded = fold_text(text)
     found = []
     for m in list(_SPEAKER_EN.finditer(folded)) + list(_SPEAKER_AR.finditer(folded)):
         name = next(g for g in m.groups() if g)

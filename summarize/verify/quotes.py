@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from .text import fold, span
+from .text import fold, fold_text, span
 
 _PAIRED_RE = re.compile(
     # ”…” opens after a space, an opener or a one-letter Arabic clitic (لـ”داعش”, folded to ل”داعش”), and ”…“ is
@@ -130,7 +130,7 @@ def extract_quotes(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=256)
 def comparable(text: str) -> str:
     """Folded, marks unified, whitespace collapsed, casefolded: the form quotes are compared in."""
-    return " ".join(fold(text)[0].translate(_MARKS).split()).casefold()
+    return " ".join(fold_text(text).translate(_MARKS).split()).casefold()
 
 
 def _find_words(haystack: str, words: str, pos: int) -> int:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from .text import STOP, fold, key, stem, words
+from .text import STOP, fold_text, key, stem, words
 
 _CLITIC_RE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?[بلك]|[وف])(?=...)")
 
@@ -121,7 +121,7 @@ def _content(ws: Sequence[str]) -> set[str]:
 @lru_cache(maxsize=4096)
 def clauses(text: str, coarse: bool = False) -> tuple[tuple[str, ...], ...]:
     """The clauses of a sentence, each as its folded lowercase words."""
-    folded = fold(text)[0]
+    folded = fold_text(text)
     return tuple(ws for part in (_COARSE_RE if coarse else _CLAUSE_RE).split(folded) if part and (ws := _tokens(part)))
 
 

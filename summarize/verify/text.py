@@ -23,6 +23,13 @@ def _fold_char(ch: str) -> str:
 _dropped = is_mark  # harakat, tatweel, Quranic marks, bidi and other format characters
 
 
+@lru_cache(maxsize=256)
+def fold_text(text: str) -> str:
+    """The text for matching alone, without `fold`'s index of where each character came from (an int a character:
+    most of a check's memory on a long article, and only spans need it)."""
+    return text.translate({ord(c): _fold_char(c) for c in set(text)})
+
+
 @lru_cache(maxsize=256)  # a check folds the same source sentences and claims several times
 def fold(text: str) -> tuple[str, Sequence[int]]:
     """The text for matching, and for each of its characters the index it came from (plus one past the end)."""
@@ -48,7 +55,7 @@ def span(where: Sequence[int], start: int, end: int) -> tuple[int, int]:
 
 def key(word: str) -> str:
     """A word or phrase folded, lowercased, its spaces collapsed: the form tables are keyed on."""
-    return " ".join(fold(word)[0].split()).lower()
+    return " ".join(fold_text(word).split()).lower()
 
 
 def alt(words: Iterable[str], *, anycase: bool = False) -> str:
@@ -104,7 +111,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of `text`, in order."""
-    return _WORD_RE.findall(fold(text)[0])
+    return _WORD_RE.findall(fold_text(text))
 
 
 STOP = set("""the a an and or of to in on at for by with from as is are was were be been has have had it its this that
