@@ -174,3 +174,9 @@ def test_hedges_after_the_figure_and_with_a_little():
     assert check(source, "أغلق المؤشر يوم الخميس عند 1021 نقطة تقريبا.") == ()
     assert check(source, "تراجع المؤشر يوم الخميس أكثر بقليل من 13 نقطة.") == ()
     assert [f.severity for f in check(source, "تراجع المؤشر يوم الخميس 19 نقطة تقريبا.")] == ["error"]
+
+
+def test_arabic_fractions_before_a_definite_noun():
+    source = "وبلغت نسبة المشاركة في الانتخابات 39.7 في المئة من الناخبين المسجلين، وهي الأدنى على الإطلاق."
+    assert check(source, "شارك نحو خُمسَي الناخبين في الانتخابات.") == ()
+    assert [f.severity for f in check(source, "شارك نحو خمس الناخبين في الانتخابات.")] == ["error"]

@@ -188,7 +188,13 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
 def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
           where: tuple[int, ...]) -> tuple[Quantity | None, int]:
     """The number starting at token i, if any, and the index after it."""
-    first, _ = _lookup(tokens[i][0], None, tokens[i + 1][0] if i + 1 < len(tokens) else "")
+    following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+    if key(tokens[i][0]) in _AR_PARTS and following.startswith("ال") and _joined(folded, tokens[i].end(),
+                                                                               tokens[i + 1].start()):
+        # "خمس الناخبين" is a fifth of the voters, "خمسي الناخبين" two fifths ("خمس سنوات" stays five years)
+        return _make(_AR_PARTS[key(tokens[i][0])], None, "fraction", folded, text, where, tokens[i].start(),
+                     tokens[i].end()), i + 1
+    first, _ = _lookup(tokens[i][0], None, following)
     if first is None or first.kind in ("and", "of", "teen", "a") or tokens[i][0].lower() in ("third", "quarter"):
         return None, i + 1
     if first.kind in ("fraction", "ordinal"):
@@ -235,6 +241,7 @@ def _joined(folded: str, a: int, b: int) -> bool:
     return len(gap) <= 3 and gap.strip(" -") == ""
 
 
+_AR_PARTS = {key("خمس"): 0.2, key("خمسا"): 0.4, key("خمسي"): 0.4, key("عشر"): 0.1}
 _PERIOD_ORDINALS = {"first", "second", "third", "fourth", "last", "final"}
 _NOT_A_SHARE = {key(w) for w in ("time", "final", "finals", "نهائي", "النهائي", "نهائية", "النهائية")}
 
