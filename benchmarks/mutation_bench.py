@@ -127,6 +127,8 @@ def retest(group: str, workdir: Path) -> Path:
     for tests in (where / "tests", where / "mutants" / "tests"):
         shutil.rmtree(tests, ignore_errors=True)
         shutil.copytree(ROOT / "tests", tests, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis"))
+    # which tests reach which function, collected again: mutmut re-collects only for tests of a new name
+    (where / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     return where
 
 
@@ -141,8 +143,12 @@ def run_group(group: str, args: argparse.Namespace) -> dict:
     mutmut = [python, "-m", "mutmut"]
     codes = mutants(where)
     trying = [n for n in chosen if status(codes.get(n)) != "killed"] if args.survivors else chosen
-    done = subprocess.run([*mutmut, "run", "--max-children", str(args.jobs), *trying], cwd=where,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for _ in range(2):  # mutmut's first clean run in the process that collected the stats can fail (pytest
+        # exit 4); the same tests pass in a second run, with the stats read back
+        done = subprocess.run([*mutmut, "run", "--max-children", str(args.jobs), *trying], cwd=where,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if "BadTestExecutionCommandsException" not in done.stdout:
+            break
     (where / "mutmut.log").write_text(done.stdout, encoding="utf-8")
     if done.returncode:
         print(done.stdout[-3000:], file=sys.stderr)
