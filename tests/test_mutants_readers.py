@@ -1,5 +1,7 @@
 """readers: behaviour that survived mutation testing (issue 23, benchmarks/mutation_bench.py), each pinned here."""
 
+import io
+
 import docx
 import pytest
 
@@ -41,3 +43,19 @@ def test_a_line_break_inside_a_word_paragraph_is_read_as_one(tmp_path):
     document.save(tmp_path / "a.docx")
     assert read_article(str(tmp_path / "a.docx")).text == (
         "The council met on Monday to discuss the budget.\nMembers argued for hours.")
+
+
+def test_two_menu_lines_of_thirty_visible_characters_are_a_navigation_menu():
+    assert garbage_reason("Home | News | Sport\nWeather | Jobs | Ad") == (
+        "looks like a site's navigation menu, not an article")  # 30 characters besides spaces
+    assert garbage_reason("Home | News | Spor\nWeather | Jobs | Ad") is None  # 29: too little to judge
+
+
+def test_stdin_that_cannot_be_read_is_an_input_error_naming_stdin():
+    class Broken(io.BytesIO):
+        def read(self, size=-1):
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(InputError) as caught:
+        read_article("-", stdin=Broken())
+    assert (str(caught.value), caught.value.source) == ("-: cannot read: Input/output error", "-")
