@@ -57,6 +57,12 @@ EQUIVALENT: dict[str, str] = {
         "another separator joining the words: keys are only compared with keys built the same way",
     "summarize.extractive.choose.x__distinct__mutmut_2":
         "`taken` is always empty beyond MMR_LIMIT (key points ask mmr for one sentence at a time)",
+    "summarize.readers.docx.xǁ_Readerǁ_marker__mutmut_28":
+        "a w:pStyle without w:val looked up as None instead of '': style ids are strings, neither is one (valid OOXML)",
+    "summarize.readers.web.x__final_url__mutmut_8":
+        "getattr without a default: fetch's PoolManager always carries a urllib3 Retry, which always has `history`",
+    "summarize.readers.web.x__final_url__mutmut_17":
+        "the base URL of a redirect step taken as is: PoolManager records full URLs for the steps that redirect",
     "summarize.glossary.checks.x_glossary_findings__mutmut_30":
         "s <= end for s < end: matches are word-bounded, so a rendering cannot start where a variant's match ends",
 }
