@@ -76,6 +76,9 @@ also_copy = ["samples/", "benchmarks/"]
 pytest_add_cli_args_test_selection = {tests}
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"]
 timeout_multiplier = 5.0
+# stats, clean runs and mutants each in a fresh child: in mutmut's own process a second pytest run did not find
+# verify's tests with non-ASCII ids again (exit 4)
+process_isolation = "forkserver"
 
 [tool.pytest.ini_options]
 markers = ["network: needs real model checkpoints"]
