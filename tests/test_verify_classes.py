@@ -180,3 +180,13 @@ def test_arabic_fractions_before_a_definite_noun():
     source = "وبلغت نسبة المشاركة في الانتخابات 39.7 في المئة من الناخبين المسجلين، وهي الأدنى على الإطلاق."
     assert check(source, "شارك نحو خُمسَي الناخبين في الانتخابات.") == ()
     assert [f.severity for f in check(source, "شارك نحو خمس الناخبين في الانتخابات.")] == ["error"]
+
+
+def test_a_figure_moved_the_other_way_than_its_sentence_moves_it():
+    source = "The 7.3% decline is compared with an 8.8% rise in footfall on Boxing Day in 2015, Springboard said."
+    assert check(source, "Boxing Day footfall in 2015 had risen 8.8%.") == ()
+    [finding] = check(source, "Boxing Day footfall in 2015 had fallen 8.8%.")
+    assert finding.severity == "error" and "'fallen' 8.8" in finding.why and "'rise' 8.8" in finding.why
+    bank = "ويترقب البنك أن يصل النمو إلى 3,9 في المائة في العام الحالي، قبل أن يتراجع إلى 3,4 في المائة في العام المقبل."
+    assert check(bank, "يتوقع البنك أن يتراجع النمو إلى 3,4 في المائة العام المقبل.") == ()
+    assert [f.severity for f in check(bank, "يتوقع البنك أن يرتفع النمو إلى 3,4 في المائة العام المقبل.")] == ["error"]

@@ -33,7 +33,7 @@ hike* peak* highest record_high
 _DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid*
 slump* plung*
 tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank shrink* shrunk eased eases easing slow*
-narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest
+narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest soften* cooled cooling moderat*
 انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض* تخفيض*
 خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور*""")
 _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
@@ -324,6 +324,47 @@ _FROM_TO_RE = re.compile(r"\bfrom\b(?P<a>[^,;]{1,40}?)\bto\b(?P<b>[^,;]{1,40})|\
                          r"(?:مقابل|من)(?P<h>[^،؛]{1,40})")
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_QUANTITY_NOUNS = {key(w) for w in "growth نمو النمو".split()}
+
+
+@lru_cache(maxsize=1024)
+def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
+    """(value, "up" | "down", the word) for each figure of `text` with a direction word next to it, the nearest
+    within 40 characters ("rose 5 %", "an 8.8 % rise", ارتفع بنسبة 5 %)."""
+    from .extract import extract_numbers
+
+    marks = []
+    for m in _LETTERS_RE.finditer(text):
+        w = key(m[0])
+        if _bare(w) in _QUANTITY_NOUNS:  # "growth of 3.4 %" names the quantity, not its move
+            continue
+        way = "up" if _hits([w], _UP) else "down" if _hits([w], _DOWN) else None
+        if way:
+            marks.append((m.start(), m.end(), way, m[0]))
+    found = []
+    for q in extract_numbers(text):
+        if q.kind == "year" or re.search(r"(?:\bfrom|(?<![^\W\d_])من)\s*$", text[max(0, q.start - 6):q.start]):
+            continue  # a year, or where a move starts ("from 0.5 % to 0.75 %")
+        near = [(q.start - e if e <= q.start else s - q.end, way, w) for s, e, way, w in marks
+                if -1 <= q.start - e <= 40 or -1 <= s - q.end <= 40]
+        if near:
+            _, way, w = min(near)
+            found.append((q.value, way, w))
+    return tuple(found)
+
+
+def _figure_turned(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A figure the claim moves one way that the sentences it rests on move the other ("had fallen 8.8 %" where
+    they give "an 8.8 % rise")."""
+    for value, way, word in _figure_directions(claim):
+        theirs = [(i, w2, way2) for i, s in evidence for v2, way2, w2 in _figure_directions(s) if v2 == value]
+        if theirs and all(way2 != way for _, _, way2 in theirs):
+            i, w2, _ = theirs[0]
+            yield f"claim: {word!r} {value:g}; sentence {i}: {w2!r} {value:g}"
+            return
+
+
 def _against_its_figures(claim: str) -> Iterator[str]:
     """A claim whose own figures go the other way than its verb: "lowered … to 6 per cent from 4 per cent"."""
     from .extract import extract_numbers
@@ -350,7 +391,8 @@ def relations(claim: str, evidence: Sequence[tuple[int, str]],
     (cause) never state; `around` are the sentences next to them."""
     if not evidence:
         return []
-    found = [("error", why) for why in _opposed(claim, evidence, _UP, _DOWN)]
+    found = [("error", why) for why in _figure_turned(claim, evidence)]
+    found += [("error", why) for why in _opposed(claim, evidence, _UP, _DOWN)]
     found += [("error", why) for why in _opposed(claim, evidence, _DOWN, _UP)]
     if not found:  # a verb set apart from its subject by an apposition's commas
         found += [("error", why) for a, b in ((_UP, _DOWN), (_DOWN, _UP)) for why in _opposed(claim, evidence, a, b, True)]
