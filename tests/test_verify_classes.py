@@ -190,3 +190,13 @@ def test_a_figure_moved_the_other_way_than_its_sentence_moves_it():
     bank = "ويترقب البنك أن يصل النمو إلى 3,9 في المائة في العام الحالي، قبل أن يتراجع إلى 3,4 في المائة في العام المقبل."
     assert check(bank, "يتوقع البنك أن يتراجع النمو إلى 3,4 في المائة العام المقبل.") == ()
     assert [f.severity for f in check(bank, "يتوقع البنك أن يرتفع النمو إلى 3,4 في المائة العام المقبل.")] == ["error"]
+
+
+def test_a_verb_stated_as_certain_that_its_clause_hedges():
+    source = ("Springboard's Diane Wehrle said that, during 2016, shopping centres have consistently experienced the "
+              "worst footfall, and this trend is expected to continue.")
+    assert check(source, "Wehrle said the trend of weak footfall at shopping centres is expected to continue.") == ()
+    [finding] = check(source, "Wehrle said shopping centres will continue to record the worst footfall.")
+    assert finding.severity == "error" and "'expected'" in finding.why
+    libya = "ومن المفترض أن يستخدم البنكان المركزيان موازنة واحدة مشتركة في العام الجاري."
+    assert [f.severity for f in check(libya, "سيستخدم البنكان المركزيان موازنة واحدة مشتركة هذا العام.")] == ["error"]

@@ -57,7 +57,7 @@ predict* projected poised consider* seek seeks seeking vow* pledg* promis* threa
 attempt* prepar* set_to on_track would_be
 ربما متوقع* المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم* تعتزم*
 اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح* المرجح مرجح* مرتقب* المرتقب المقرر مقرر*
-ينوي تنوي رجح رجحت يرجح ترجح توقعت توقع يمكن ممكن الممكن يحتمل اتهامات مزاعم ادعاءات accusations
+ينوي تنوي رجح رجحت يرجح ترجح المفترض يفترض توقعت توقع يمكن ممكن الممكن يحتمل اتهامات مزاعم ادعاءات accusations
 ينوي تنوي يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول* مزعوم* المزعوم يزعم* تزعم*""")
 _ALL = _entries("""all every each entire whole always none everyone everybody
 جميع جميعهم جميعها كل كافه كافة الكل كلهم كلها باكمله باكملها""")
@@ -192,9 +192,15 @@ def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     if _hedges(ws):
         return
     about = _about(ws, evidence)
-    if about and all(_hedges(c) for _, c in about):
-        i, c = about[0]
-        yield f"the claim states as fact what sentence {i} hedges with {_hedges(c)[0]!r} ({_said(c)})"
+    # the verb the claim states as certain ("will continue", سيستخدم): the clauses that have it decide
+    verbs = {stem(b) for a, b in zip(ws, ws[1:]) if a == "will"} | {
+        stem(w[1:]) for w in ws if len(w) >= 5 and w[0] == "س" and w[1] in "يتن"}
+    having = [(i, c) for i, s in evidence for c in clauses(s) if verbs & {stem(w) for w in c}]
+    for found in (about, having):
+        if found and all(_hedges(c) for _, c in found):
+            i, c = found[0]
+            yield f"the claim states as fact what sentence {i} hedges with {_hedges(c)[0]!r} ({_said(c)})"
+            return
 
 
 def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
