@@ -1,6 +1,9 @@
 """verify: behaviour that survived mutation testing (issue 23, benchmarks/mutation_bench.py), each pinned here."""
 
-from summarize.verify import check
+from datetime import date
+
+from summarize.verify import check, extract_numbers
+from summarize.verify.relative import RelativeDate, days
 
 HOMES = "The fire destroyed 50 homes in the village on Sunday."
 WORKERS = "A quarter of the workers joined the strike on Monday."
@@ -49,3 +52,20 @@ def test_a_claims_last_year_is_weighed_only_against_sentences_that_name_a_year()
     month = "Profits rose sharply last month, the chairman said."
     assert _whys("Profits rose sharply in February, the chairman said.", month, article_date=dated) == []
     assert _whys("Profits rose sharply in February 2023, the chairman said.", month, article_date=dated) != []
+
+
+def test_last_month_is_the_calendar_month_before_the_articles_across_a_new_year():
+    last_month = RelativeDate("month", -1, "last month", 0, 10)
+    assert days(last_month, date(2024, 1, 15)) == (date(2023, 12, 1), date(2023, 12, 31))
+    assert days(last_month, date(2024, 6, 10)) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_half_in_words_is_a_measure_a_figure_or_a_period():
+    def read(text: str) -> list[tuple]:
+        return [(q.value, q.kind, q.unit, q.text) for q in extract_numbers(text)]
+
+    assert read("It lasted half a year.") == [(0.5, "number", "year", "half a year")]
+    assert read("They spent half a million dollars.") == [(500000.0, "number", None, "half a million")]
+    assert read("نصف مليار دولار") == [(500000000.0, "number", None, "نصف مليار")]
+    assert read("in the second half of 2024") == [(2024.0, "year", None, "2024")]  # a period, no figure
+    assert read("the second round") == [(2, "ordinal", None, "second")]
