@@ -132,11 +132,12 @@ def status(code: int | None) -> str:
 
 
 def retest(group: str, workdir: Path) -> Path:
-    """The workspace of an earlier run of GROUP with the checkout's tests as they are now."""
+    """The workspace of an earlier run of GROUP with the checkout's tests/test_mutants_*.py as they are now (the
+    other tests stay those of the source copied then, which they were written for)."""
     where = workdir / group
     for tests in (where / "tests", where / "mutants" / "tests"):
-        shutil.rmtree(tests, ignore_errors=True)
-        shutil.copytree(ROOT / "tests", tests, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis"))
+        for path in (ROOT / "tests").glob("test_mutants_*.py"):
+            shutil.copy(path, tests / path.name)
     # which tests reach which function, collected again: mutmut re-collects only for tests of a new name
     (where / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     return where
