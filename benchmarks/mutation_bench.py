@@ -75,7 +75,7 @@ only_mutate = {only}
 do_not_mutate = {skip}
 also_copy = ["samples/", "benchmarks/"]
 pytest_add_cli_args_test_selection = {tests}
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"]
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-q", "-p", "mutation_fresh_caches"]
 timeout_multiplier = 5.0
 # stats, clean runs and mutants each in a fresh child: in mutmut's own process a second pytest run did not find
 # verify's tests with non-ASCII ids again (exit 4)
@@ -84,6 +84,20 @@ process_isolation = "forkserver"
 [tool.pytest.ini_options]
 markers = ["network: needs real model checkpoints"]
 addopts = "-m 'not network'"
+"""
+
+# Mutants run in processes forked after the clean run: a function's lru_cache would answer with the unmutated
+# results of the same texts (verify's word_numbers), so every cache of the package is emptied before each test.
+_FRESH_CACHES = """\
+import sys
+
+
+def pytest_runtest_setup(item):
+    for name, module in list(sys.modules.items()):
+        if name.startswith("summarize"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 """
 
 _GENERATE = """\
@@ -112,6 +126,7 @@ def workspace(group: str, workdir: Path) -> Path:
     config = _CONFIG.format(only=json.dumps(GROUPS[group][0]), skip=json.dumps(DO_NOT_MUTATE),
                             tests=json.dumps(test_files(group)))
     (where / "pyproject.toml").write_text(config, encoding="utf-8")
+    (where / "mutation_fresh_caches.py").write_text(_FRESH_CACHES, encoding="utf-8")
     return where
 
 
@@ -138,6 +153,7 @@ def retest(group: str, workdir: Path) -> Path:
     for tests in (where / "tests", where / "mutants" / "tests"):
         for path in (ROOT / "tests").glob("test_mutants_*.py"):
             shutil.copy(path, tests / path.name)
+        (tests.parent / "mutation_fresh_caches.py").write_text(_FRESH_CACHES, encoding="utf-8")
     # which tests reach which function, collected again: mutmut re-collects only for tests of a new name
     (where / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     return where
