@@ -200,3 +200,10 @@ def test_a_verb_stated_as_certain_that_its_clause_hedges():
     assert finding.severity == "error" and "'expected'" in finding.why
     libya = "ومن المفترض أن يستخدم البنكان المركزيان موازنة واحدة مشتركة في العام الجاري."
     assert [f.severity for f in check(libya, "سيستخدم البنكان المركزيان موازنة واحدة مشتركة هذا العام.")] == ["error"]
+
+
+def test_one_half_is_a_half_and_one_and_a_half_is_more():
+    from summarize.verify import extract_numbers
+
+    assert [(q.kind, q.value) for q in extract_numbers("one half of the staff")] == [("fraction", 0.5)]
+    assert [(q.kind, q.value) for q in extract_numbers("one and a half years")] == [("number", 1.5)]

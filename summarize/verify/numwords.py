@@ -207,6 +207,9 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
         if word.kind in ("and", "of", "a"):
             j += 1
             continue
+        joined_by_and = conj or any(tokens[k][0].lower() == "and" for k in range(max(i, j - 2), j))
+        if word.kind == "fraction" and word.value == 0.5 and reader.count and not joined_by_and:
+            break  # "one half of the staff" is a half, not one and a half
         if word.kind == "fraction" and word.value == 0.5 and reader.count:  # "مليون ونصف", "one and a half"
             last = reader.last
             # "مليون ونصف" 1.5 million, "مليونين ونصف" 2.5 million: half of the scale word's unit
