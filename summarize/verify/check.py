@@ -23,6 +23,11 @@ def _ids(ids: Sequence[int]) -> str:
     return ", ".join(str(i) for i in ids)
 
 
+def _next_to(ids: Sequence[int], count: int) -> list[int]:
+    """The sentences next to `ids` (of `count` in all) that are not among them."""
+    return sorted({j for i in ids for j in (i - 1, i + 1) if 0 <= j < count} - set(ids))
+
+
 def _elsewhere(what: str, ids: Sequence[int]) -> str:
     return f"{what} is in the article, but not in the sentences this claim rests on: {_ids(ids)}"
 
@@ -159,7 +164,7 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     one kind and unit: a total, a gap, "six years later", a share ("less than half" of $7.3 billion for $3.3
     billion), which the article never writes but does back.  A one-digit figure is too easily some difference to
     count, unless it is a span of years."""
-    ids = sorted({j for i in claim.evidence for j in (i - 1, i, i + 1) if 0 <= j < len(src.sentences)})
+    ids = sorted({*claim.evidence, *_next_to(claim.evidence, len(src.sentences))})
     pool = [f for f in [*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text)] if f != q][:40]
     groups = _groups(pool, q)
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
@@ -208,25 +213,26 @@ def _bounded(q: Quantity, value: float) -> bool:
 
 
 def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | None:
-    """The two figures (value -> as written) whose difference, sum or (for a fraction) ratio is `q`'s value."""
+    """The two figures (value -> as written) whose difference, sum or (for a fraction) ratio is `q`'s value; for a
+    percentage also the change from one to the other, for a multiple ("four times") their ratio."""
+    # a change or a multiple is itself rounded: to the claim's last digit, or within its hedge
+    rounded = max(tolerance, 0.5 if q.precision >= 1 else q.precision / 2, 0.1 * q.value if q.hedge else 0)
     values = sorted(written)
     for i, a in enumerate(values):
         for b in values[i + 1:]:
-            ways = [(b - a, "-"), (a + b, "+"), (a / b if q.kind == "fraction" else None, "/")]
+            # (value, how it is made, tolerance, whether "less than"/"more than" bound it)
+            ways = [(b - a, f"{written[b]} - {written[a]}", tolerance, False),
+                    (a + b, f"{written[b]} + {written[a]}", tolerance, False)]
+            if q.kind == "fraction":
+                ways.append((a / b, f"{written[a]} / {written[b]}", tolerance, True))
             if q.kind == "percent" and a:  # a rise or fall in per cent, from either end
-                ways += [((b - a) / a * 100, "change"), ((b - a) / b * 100, "change")]
+                ways += [((b - a) / end * 100, f"the change between {written[a]} and {written[b]}", rounded, False)
+                         for end in (a, b)]
             if _times(q) and a:
-                ways += [(b / a, "times")]
-            for result, how in ways:
-                near = abs(result - q.value) <= (tolerance if how not in ("change", "times") else max(
-                    tolerance, 0.5 if q.precision >= 1 else q.precision / 2, 0.1 * q.value if q.hedge else 0)) \
-                    if result is not None else False
-                if near or result is not None and how in ("/", "times") and _bounded(q, result):
-                    if how == "change":
-                        return f"the change between {written[a]} and {written[b]}"
-                    if how == "times":
-                        return f"{written[b]} / {written[a]}"
-                    return f"{written[a]} / {written[b]}" if how == "/" else f"{written[b]} {how} {written[a]}"
+                ways.append((b / a, f"{written[b]} / {written[a]}", rounded, True))
+            for result, parts, slack, bounded in ways:
+                if abs(result - q.value) <= slack or bounded and _bounded(q, result):
+                    return parts
     return None
 
 
@@ -302,8 +308,8 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
                                                          claim.best is not None else None)):
         yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
     if texts and not (verbatim or question):
-        near = sorted({j for i in claim.evidence for j in (i - 1, i + 1) if 0 <= j < len(pool)} - set(claim.evidence))
-        for severity, why in relations(claim.text, list(zip(claim.evidence, texts)), [pool[j] for j in near]):
+        near = [pool[j] for j in _next_to(claim.evidence, len(pool))]
+        for severity, why in relations(claim.text, list(zip(claim.evidence, texts)), near):
             yield 0, Finding("meaning", claim.text, why, severity, claim.text, claim.evidence)
     if not verbatim and (why := speaker_problem(claim.text, said, before,
                                                 " ".join([src.text, *(src.translated or ())]))):

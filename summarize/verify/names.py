@@ -72,8 +72,13 @@ def named_in(name: str, haystack_key: str) -> bool:
     forms += [(f[:-1] if f.endswith(("ا", "ة")) else f.removeprefix("ال")) + "ي" for f in forms
               if not f.isascii() and len(f) >= 3]
     stems = [f[:max(4, len(f) - 2)] if f.isascii() and len(f) >= 5 else f for f in forms]
-    # Arabic clitics a place may carry in the source: و ف (and), ب ل ك (in, to, like), ال, and their stacks.
-    return any(re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(f)}", haystack_key) for f in stems)
+    return any(written_in(f, haystack_key) for f in stems)
+
+
+def written_in(form: str, haystack_key: str) -> bool:
+    """Whether a keyed text holds the word `form` at a word's start, maybe after the Arabic clitics a word carries
+    there: و ف (and), ب ل ك (in, to, like), ال, and their stacks."""
+    return re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(form)}", haystack_key) is not None
 
 
 def is_known_place(name: str) -> bool:
@@ -123,14 +128,13 @@ def rare_unknown(claim: str, article_key: str, skip: set[str] = frozenset()) -> 
     """Arabic words of a claim that the article never writes in any form and that are rare in Arabic (wordfreq): a
     transliterated person or company the article does not name ("ميتروفيتش"), as a capital gives it away in English."""
     folded, where = fold(claim)
+    zipf = _zipf()
     found = []
     for m in _AR_TOKEN_RE.finditer(folded):
         forms = _forms(m[0])
-        if forms & skip or any(re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(f)}", article_key)
-                               for f in forms if len(f) >= 3):
+        if forms & skip or any(written_in(f, article_key) for f in forms if len(f) >= 3):
             continue
         written = claim[slice(*span(where, *m.span()))]
-        zipf = _zipf()
         # frequencies of the word as written (hamza kept, harakat and tatweel off), and of its bare forms
         plain = "".join(c for c in written if not is_mark(c))
         if zipf is not None and max(zipf(f) for f in _forms(plain) | forms) < RARE:

@@ -67,15 +67,15 @@ UNITS = {
 }
 _HEDGES = {
     "about": ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to", "an estimated",
-              "estimated", "just over", "just under", "nearly three", "نحو", "حوالي", "حوالى", "قرابة", "زهاء",
-              "ما يقارب", "ما يناهز", "تقريبا", "قرابة ال", "يقارب", "تقارب", "قارب", "قاربت", "يناهز", "تناهز",
-              "ناهز", "ناهزت", "ما يقرب من", "ما يربو على"),
-    "more": ("more than", "over", "at least", "upwards of", "in excess of", "أكثر من", "ما يزيد على", "ما يزيد عن",
-             "أزيد من", "ما لا يقل عن", "فوق", "slightly more than", "a little more than", "a little over",
-             "أكثر بقليل من", "اكثر بقليل من", "يزيد قليلا على", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق",
-             "يفوق", "تخطى", "تخطت", "اكثر من", "ازيد من"),
-    "less": ("less than", "fewer than", "under", "up to", "below", "أقل من", "ما دون", "دون", "slightly less than",
-             "a little less than", "a little under", "أقل بقليل من", "اقل بقليل من"),
+              "estimated", "just over", "just under", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب",
+              "ما يناهز", "تقريبا", "قرابة ال", "يقارب", "تقارب", "قارب", "قاربت", "يناهز", "تناهز", "ناهز", "ناهزت",
+              "ما يقرب من", "ما يربو على"),
+    "more": ("more than", "over", "at least", "upwards of", "in excess of", "slightly more than", "a little more than",
+             "a little over", "أكثر من", "ما يزيد على", "ما يزيد عن", "أزيد من", "ما لا يقل عن", "فوق",
+             "أكثر بقليل من", "يزيد قليلا على", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تخطى",
+             "تخطت"),
+    "less": ("less than", "fewer than", "under", "up to", "below", "slightly less than", "a little less than",
+             "a little under", "أقل من", "ما دون", "دون", "أقل بقليل من"),
 }
 SCALE_OF = {key(w): n for n, ws in _SCALES.items() for w in ws}
 CURRENCY_OF = {key(w): c for table in (_CURRENCY_SIGNS, _CURRENCY_WORDS) for c, ws in table.items() for w in ws}

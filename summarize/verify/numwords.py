@@ -41,7 +41,7 @@ _VAGUE = {"dozen": (12, 12), "dozens": (24, 199), "scores": (40, 199), "tens": (
 _VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايين": 1e6, "billions": 1e9, "مليارات": 1e9}
 _FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
 # "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of", "three-quarters",
-# "two fifths"); "one in four" is a quarter, "three out of five" 0.6.  Arabic: "ثلاثة أرباع", "خمسا"/"خمس" are left alone (five).
+# "two fifths"); "one in four" is a quarter, "three out of five" 0.6; Arabic "ثلاثة أرباع" (خمس الناخبين: _AR_PARTS).
 _FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>third|quarter|fifth|tenth)s?(?!-)"
                           r"|(?P<of>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
                           r"(?P<in>two|three|four|five|six|seven|eight|nine|ten))\b"

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Sequence
 
+from .extract import extract_numbers
 from .text import STOP, fold_text, key, stem, words
 
 _CLITIC_RE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?[بلك]|[وف])(?=...)")
@@ -24,16 +25,14 @@ def _entries(text: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...
             tuple(w[:-1] for w in items if w.endswith("*")), tuple(w for w in items if " " in w))
 
 
-_UP = _entries("""rose rise rises rising risen increas* gain gains gained gaining climb* jump* surg* soar* grew
-grow grows
-growing grown higher up lift* raise raised raises raising boost* acceler* widen* strengthen* advanc* rebound* expand*
-hike* peak* highest record_high
-ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات صعد* يصعد* تصعد* صعود نما نمت ينمو تنمو نمو قفز* يقفز*
-تقفز* تزايد* يتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* انتعش* زياده""")
-_DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid*
-slump* plung*
-tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank shrink* shrunk eased eases easing slow*
-narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest soften* cooled cooling moderat*
+_UP = _entries("""rose rise rises rising risen increas* gain gains gained gaining climb* jump* surg* soar* grew grow
+grows growing grown higher up lift* raise raised raises raising boost* acceler* widen* strengthen* advanc* rebound*
+expand* hike* peak* highest record_high
+ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات زياده صعد* يصعد* تصعد* صعود نما نمت ينمو تنمو نمو
+قفز* يقفز* تقفز* تزايد* يتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* انتعش*""")
+_DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid* slump*
+plung* tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank shrink* shrunk eased eases easing
+slow* narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest soften* cooled cooling moderat*
 انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض* تخفيض*
 خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور*""")
 _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
@@ -51,14 +50,13 @@ _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
     ("releas* freed اطلق_سراح افرج* الافراج", "arrest* detain* اعتقل* يعتقل* تعتقل* احتجز* اعتقال"),
 )]
 _HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to planned_to
-planning_to plan_to hope
-hopes hoped hoping aim aims aimed aiming intend* propos* suspect* alleg* reportedly possib* potential* forecast*
-predict* projected poised consider* seek seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying
-attempt* prepar* set_to on_track would_be
+planning_to plan_to hope hopes hoped hoping aim aims aimed aiming intend* propos* suspect* alleg* reportedly
+possib* potential* forecast* predict* projected poised consider* seek seeks seeking vow* pledg* promis* threaten*
+want wants wanted tries trying attempt* prepar* set_to on_track would_be accusations
 ربما متوقع* المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم* تعتزم*
-اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح* المرجح مرجح* مرتقب* المرتقب المقرر مقرر*
-ينوي تنوي رجح رجحت يرجح ترجح المفترض يفترض توقعت توقع يمكن ممكن الممكن يحتمل اتهامات مزاعم ادعاءات accusations
-ينوي تنوي يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول* مزعوم* المزعوم يزعم* تزعم*""")
+اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح* المرجح مرجح* مرتقب* المرتقب المقرر مقرر* ينوي تنوي
+رجح رجحت ترجح المفترض يفترض يمكن ممكن الممكن يحتمل اتهامات مزاعم ادعاءات يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول*
+مزعوم* المزعوم يزعم* تزعم*""")
 _ALL = _entries("""all every each entire whole always none everyone everybody
 جميع جميعهم جميعها كل كافه كافة الكل كلهم كلها باكمله باكملها""")
 _SOME = _entries("""some most many several few part certain majority minority a_number_of at_least more_than partly
@@ -72,10 +70,10 @@ _FEW = _entries("""few handful قليل قليلة قلة""")
 _BEFORE = _entries("""before prior_to ahead_of earlier_than قبل""")
 _AFTER = _entries("""after following later_than since بعد عقب اثر اعقاب""")
 _CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of resulted led_to
-leading_to lead_to caus* trigger*
-prompt* driven_by fuelled_by fueled_by thanks_to blamed_on attributed_to on_the_back_of spark* spurr* so_that
+leading_to lead_to caus* trigger* prompt* driven_by fuelled_by fueled_by thanks_to blamed_on attributed_to
+on_the_back_of spark* spurr* so_that
 بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا
-لان لأن لانخفاض* لارتفاع* لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم بفضل""")
+لان لأن لانخفاض* لارتفاع* لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم""")
 _TIMELY = _entries("""after amid following as since with when while despite بعد وسط مع عقب اثر ظل اعقاب رغم""")
 _ROLE_VERBS = _entries("""accus* attack* beat beats beaten defeat* sued sue sues suing criticis* criticiz* blam* kill*
 arrest* fired sack* replac* succeed* hired acquir* bought buy buys invad* overtook overtake* eliminat* urg* condemn*
@@ -176,12 +174,7 @@ def _outside(ws: Sequence[str], lex) -> tuple[str, ...]:
 
 def _hedges(ws: Sequence[str]) -> list[str]:
     # قد before a verb of the present is "may" (قد يرتفع); before the past it affirms (قد ارتفع)
-    # "in May", "May 3": the month, not the modal
-    found = [w for j, w in enumerate(ws) if w in _hits([w], _HEDGES) and not (w == "may" and (
-        ws[j - 1:j] in (["in"], ["on"], ["since"], ["until"], ["of"], ["by"], ["early"], ["late"], ["mid"], ["last"],
-                        ["next"], ["this"]) or ws[j + 1:j + 2] and ws[j + 1].isdigit()))]
-    found += [p for p in _HEDGES[2] if f" {p} " in " " + " ".join(ws) + " "]
-    return found + [w for j, w in enumerate(ws[:-1]) if w in ("قد", "وقد") and (
+    return _hits(ws, _HEDGES) + [w for j, w in enumerate(ws[:-1]) if w in ("قد", "وقد") and (
         ws[j + 1][:1] in "ين" or ws[j + 1][:2] in ("تت", "تو")) and not {"كان", "وكان", "كانت", "وكانت", "كانوا"} & set(
         ws[max(0, j - 4):j])]  # كان ... قد: "had", no hedge
 
@@ -311,8 +304,6 @@ def _caused(claim: str, evidence: Sequence[tuple[int, str]], around: Sequence[st
 def _exactly(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """A figure the claim gives as exact ("exactly", "only", فقط) that its sentences give as a bound or an estimate
     ("at least 22", "about 22", "22 على الأقل")."""
-    from .extract import extract_numbers
-
     said = _hits(_tokens(claim), _EXACT)
     if not said:
         return
@@ -338,8 +329,6 @@ _QUANTITY_NOUNS = {key(w) for w in "growth نمو النمو".split()}
 def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
     """(value, "up" | "down", the word) for each figure of `text` with a direction word next to it, the nearest
     within 40 characters ("rose 5 %", "an 8.8 % rise", ارتفع بنسبة 5 %)."""
-    from .extract import extract_numbers
-
     marks = []
     for m in _LETTERS_RE.finditer(text):
         w = key(m[0])
@@ -373,8 +362,6 @@ def _figure_turned(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[
 
 def _against_its_figures(claim: str) -> Iterator[str]:
     """A claim whose own figures go the other way than its verb: "lowered … to 6 per cent from 4 per cent"."""
-    from .extract import extract_numbers
-
     ws = _tokens(claim)
     up, down = _hits(ws, _UP), _hits(ws, _DOWN)
     if bool(up) == bool(down):
@@ -391,24 +378,31 @@ def _against_its_figures(claim: str) -> Iterator[str]:
                 return
 
 
+def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """Why the claim's relations contradict its evidence sentences, each check in turn."""
+    yield from _figure_turned(claim, evidence)
+    directions = ((_UP, _DOWN), (_DOWN, _UP))
+    for a, b in directions:
+        yield from _opposed(claim, evidence, a, b)
+    for a, b in directions:  # a verb set apart from its subject by an apposition's commas
+        yield from _opposed(claim, evidence, a, b, True)
+    for a, b in _OPPOSITES:
+        yield from _opposed(claim, evidence, a, b)
+        yield from _opposed(claim, evidence, b, a)
+    yield from _against_its_figures(claim)
+    yield from _exactly(claim, evidence)
+    yield from _hedged(claim, evidence)
+    yield from _quantified(claim, evidence)
+    yield from _ordered(claim, evidence)
+    yield from _swapped(claim, evidence)
+
+
 def relations(claim: str, evidence: Sequence[tuple[int, str]],
               around: Sequence[str] = ()) -> list[tuple[str, str]]:
-    """(severity, why) for each relation of `claim` that its evidence sentences ((id, text) pairs) contradict, or
-    (cause) never state; `around` are the sentences next to them."""
+    """(severity, why) for the first relation of `claim` that its evidence sentences ((id, text) pairs) contradict,
+    or (cause) never state; `around` are the sentences next to them. One finding a claim: the checks stop there."""
     if not evidence:
         return []
-    found = [("error", why) for why in _figure_turned(claim, evidence)]
-    found += [("error", why) for why in _opposed(claim, evidence, _UP, _DOWN)]
-    found += [("error", why) for why in _opposed(claim, evidence, _DOWN, _UP)]
-    if not found:  # a verb set apart from its subject by an apposition's commas
-        found += [("error", why) for a, b in ((_UP, _DOWN), (_DOWN, _UP)) for why in _opposed(claim, evidence, a, b, True)]
-    for a, b in _OPPOSITES:
-        found += [("error", why) for pair in ((a, b), (b, a)) for why in _opposed(claim, evidence, *pair)]
-    found += [("error", why) for why in _against_its_figures(claim)]
-    found += [("error", why) for why in _exactly(claim, evidence)]
-    found += [("error", why) for why in _hedged(claim, evidence)]
-    found += [("error", why) for why in _quantified(claim, evidence)]
-    found += [("error", why) for why in _ordered(claim, evidence)]
-    found += [("error", why) for why in _swapped(claim, evidence)]
-    found += list(_caused(claim, evidence, around))
-    return found[:1] if found else []
+    if (why := next(_contradictions(claim, evidence), None)) is not None:
+        return [("error", why)]
+    return list(_caused(claim, evidence, around))[:1]
