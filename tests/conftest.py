@@ -5,7 +5,9 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Mapping
 
@@ -121,3 +123,19 @@ def fake_models():
     built = register_fakes()
     yield built
     unregister_fakes()
+
+
+@contextmanager
+def deadline(seconds: int = 20):
+    """Fail a test whose work is still running after `seconds` (SIGALRM), instead of hanging the suite: for the
+    cost tests, which assert results, never wall time."""
+    def expire(*_):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -4,33 +4,16 @@ regression into a failure rather than a hang (before the fix a 1,000,000-charact
 
 from __future__ import annotations
 
-import signal
-from contextlib import contextmanager
-
 import pytest
 
 from summarize import detect_rules
 from summarize.detect import MAX_CHARS, detect
 
-from .conftest import AR_SAMPLE, EN_SAMPLE
+from .conftest import AR_SAMPLE, EN_SAMPLE, deadline
 
 AR_TEXT = AR_SAMPLE.read_text(encoding="utf-8")
 EN_TEXT = EN_SAMPLE.read_text(encoding="utf-8")
 BLOB = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg" * 2200
-
-
-@contextmanager
-def deadline(seconds: int = 20):
-    def expire(*_):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_million_character_word_is_detected():

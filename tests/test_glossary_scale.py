@@ -7,8 +7,6 @@ from __future__ import annotations
 import pickle
 import random
 import re
-import signal
-from contextlib import contextmanager
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,26 +14,12 @@ from hypothesis import strategies as st
 from summarize.glossary import glossary_findings, load_glossary, parse_glossary, protect
 from summarize.glossary.match import Index, _forms, find, fold, key
 
-from .conftest import AR_SAMPLE, EN_SAMPLE, SAMPLES
+from .conftest import AR_SAMPLE, EN_SAMPLE, SAMPLES, deadline
 
 GLOSSARY_FILE = SAMPLES / "khaberni-syria-russia.glossary.tsv"
 AR_TEXT = AR_SAMPLE.read_text(encoding="utf-8")
 EN_TEXT = EN_SAMPLE.read_text(encoding="utf-8")
 ARABIC = "ابتثجحخدذرسشصضطظعغفقكلمنهوي"
-
-
-@contextmanager
-def deadline(seconds: int):
-    def expire(*_):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _big_glossary_text(size: int) -> str:
