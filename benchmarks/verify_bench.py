@@ -13,7 +13,9 @@ set's SOURCES.md):
 
 A planted error is caught at error severity when `check` gives its sentence an error finding (what `--strict`
 acts on), at any severity when it gives any finding; a faithful sentence is a false alarm the same two ways. A
-crash is counted apart. Articles are checked from their date where the set's dates.tsv knows it. The timing line
+crash is counted apart. `--cli` scores what a user sees instead: `summarize verify --source ARTICLE.txt
+--summary-text SENTENCE --strict -f json`, run through the command's own code in this process, exit 8 being an
+error; a text file carries no date, so relative dates go unchecked there, as they do for a user. Articles are checked from their date where the set's dates.tsv knows it. The timing line
 is `check` of a 1,000-word article against a 10-sentence summary, caches cleared each run.
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import statistics
+import tempfile
 import sys
 import time
 from collections import defaultdict
@@ -64,6 +67,39 @@ def judge(check, pair: dict[str, str]) -> tuple[str | None, str]:
     worst = "error" if any(f.severity == "error" for f in found) else "warning" if found else None
     first = sorted(found, key=lambda f: f.severity != "error")[0] if found else None
     return worst, (f"{first.severity} {first.kind}: {first.why}" if first else "")
+
+
+class _Shown:
+    """A finding as the command's JSON shows it."""
+
+    def __init__(self, row: dict) -> None:
+        self.severity, self.kind, self.why = row["severity"], row["kind"], row["why"]
+
+
+def cli_check(folder: Path):
+    """A `check` that runs `summarize verify` as a user does (in process), the article written to a text file."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    runner, written = CliRunner(), {}
+
+    def run(text: str, summary: str, article_date: str | None = None) -> list[_Shown]:
+        if text not in written:
+            written[text] = folder / f"article-{len(written)}.txt"
+            written[text].write_text(text, encoding="utf-8")
+        done = runner.invoke(app, ["verify", "--source", str(written[text]), "--summary-text", summary, "--strict",
+                                   "-f", "json"])
+        if done.exit_code not in (0, 8):
+            raise RuntimeError(f"exit {done.exit_code}: {done.output.strip()[:200]}")
+        found = [_Shown(f) for f in json.loads(done.stdout)["findings"]]
+        if (done.exit_code == 8) != any(f.severity == "error" for f in found):
+            raise RuntimeError("--strict's exit code disagrees with the findings")
+        return found
+
+    return run
 
 
 def score(check, pairs: list[dict[str, str]], misses: bool) -> dict[str, list[int]]:
@@ -128,12 +164,15 @@ def main() -> None:
     parser.add_argument("--set", default="all", choices=["team", "wide", "all"])
     parser.add_argument("--part", default="all", choices=["dev", "test", "all"])
     parser.add_argument("--misses", action="store_true", help="print each missed error and false alarm (dev only)")
+    parser.add_argument("--cli", action="store_true", help="score `summarize verify --strict -f json` as run")
     args = parser.parse_args()
     if args.misses and args.part != "dev":
         parser.error("--misses reads pairs case by case: only with --part dev (the test part is never read)")
     sys.path.insert(0, str(ROOT))
     from summarize.verify import check
 
+    if args.cli:
+        check = cli_check(Path(tempfile.mkdtemp(prefix="verify-bench-")))
     names = ["team", "wide"] if args.set == "all" else [args.set]
     parts = ["dev", "test"] if args.part == "all" else [args.part]
     tables = {}
@@ -145,7 +184,8 @@ def main() -> None:
             print(f"{name} {part}: {len(pairs)} pairs, {errors} planted errors, {len(pairs) - errors} faithful, "
                   f"{len({p['article'] for p in pairs})} articles", file=sys.stderr)
     report(tables)
-    print(f"\ncheck of a 1,000-word article against a 10-sentence summary: {timing(check) * 1000:.0f} ms "
+    what = "summarize verify (in process)" if args.cli else "check"
+    print(f"\n{what} of a 1,000-word article against a 10-sentence summary: {timing(check) * 1000:.0f} ms "
           "(median of 5)")
 
 
