@@ -130,8 +130,13 @@ def _looked_up(name: str) -> tuple[Path, bool, bool]:
         return Path(name), False, False
 
 
+# Line breaks and other controls in a name the user typed: shown escaped, so its message stays one line.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _shown(name: str, most: int = 120) -> str:
-    """A name as a one-line message shows it: cut past `most` characters."""
+    """A name as a one-line message shows it: controls escaped (\\x0a), cut past `most` characters."""
+    name = _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", name)
     return name if len(name) <= most else name[:most] + "…"
 
 
