@@ -58,15 +58,27 @@ class Settings:
     points: int = _opt(5, "Number of key points.", group="run", low=0)
     permissive: bool = _opt(False, "Use permissively licensed models only (Arabic summaries go through English).",
                             group="run")
-    translation_model: str | None = _opt(None, "Hub id or folder for translation.", group="run")
-    summary_model: str | None = _opt(None, "Hub id or folder for the summary.", group="run")
-    keypoints_model: str | None = _opt(None, "Hub id or folder for key points.", group="run")
+    translation_model: str | None = _opt(None, "Hub id, folder or api:NAME for translation.", group="run")
+    summary_model: str | None = _opt(None, "Hub id, folder or api:NAME for the summary.", group="run")
+    keypoints_model: str | None = _opt(None, "Hub id, folder or api:NAME for key points.", group="run")
+    api_base: str | None = _opt(None, "OpenAI-compatible server of api:NAME models (e.g. http://localhost:11434/v1).",
+                                group="models")
+    api_concurrency: int = _opt(1, "Requests in flight to the model server.", group="models", low=1, high=64,
+                                resume=False)
+    api_timeout: int = _opt(120, "Seconds a model server may take to answer one request.", group="models", low=1,
+                            resume=False)
+    api_cache: bool = _opt(True, "Keep model-server replies, so a rerun asks nothing again.", group="models",
+                           flags=("--api-cache/--no-api-cache",), resume=False)
+    context_tokens: int | None = _opt(None, "Context window of an instruction model in tokens (default: as its "
+                                      "server or its config says).", group="models", low=256)
     prompts_dir: str | None = _opt(None, "Folder of prompt templates overriding the packaged ones.", group="run")
     glossary: str | None = _opt(None, "Newsroom glossary (TSV): enforced in translation, checked in outputs.",
                                 group="models")
     nli_model: str | None = _opt(None, "Hub id or folder of a multilingual NLI cross-encoder (e.g. an XNLI mDeBERTa): "
                                  "an error where it reads a claim as contradicting its evidence [default: off].",
                                  group="checks")
+    judge_model: str | None = _opt(None, "Instruction model (folder, hub id or api:NAME) asked whether each claim's "
+                                   "evidence supports it: an error where it says no [default: off].", group="checks")
     allow_truncation: bool = _opt(False, "Exit 0 even when a model read less than the whole input.", group="models")
     cache_dir: str | None = _opt(None, resume=False)
 

@@ -17,6 +17,7 @@ from . import routes
 from .config import in_group
 from .errors import SummarizeError
 from .models.base import Seq2SeqModel
+from .llm.settings import ChatSettings
 from .models.loader import ModelPool
 from .options import RunOptions, TranslateOptions
 from .records import Article, Finding, RunResult, Translation
@@ -106,7 +107,7 @@ def _translation_findings(article: Article, result: Translation, model: Seq2SeqM
 def pool_for(settings: Any) -> ModelPool:
     """The run's models, each loaded once, as the settings ask."""
     return ModelPool(device=settings.device, backend=settings.backend, offline_mode=settings.offline,
-                     batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir)
+                     batch_tokens=settings.batch_tokens, cache_dir=settings.cache_dir, chat=ChatSettings.of(settings))
 
 
 def run_step(options: RunOptions) -> Callable[[Article], RunResult]:

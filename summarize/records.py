@@ -96,6 +96,8 @@ class ModelInfo:
     backend: str
     family: str
     parameters: Mapping[str, object] = field(default_factory=dict)
+    # An instruction model's tokens, OpenAI's names: prompt_tokens, completion_tokens (empty for seq2seq models)
+    usage: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ class Family:
     # Config attributes CTranslate2's converter reads that transformers 5 no longer writes, with the value
     # transformers' own modelling code uses whatever the config says.
     converter_facts: Mapping[str, Any] = field(default_factory=dict)
-    task: str = "seq2seq"  # seq2seq (generates text) | classify (labels a sentence pair: NLI cross-encoders)
+    task: str = "seq2seq"  # seq2seq (generates text) | classify (NLI cross-encoders) | chat (instruction models)
     # Words of tokenizer_config.json that tell it from a family with the same model_type (NLLB from M2M100).
     tokenizer_marks: tuple[str, ...] = ()
 
@@ -50,6 +50,8 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
            many_to_many=True, learned_positions=True, tokenizer_marks=("Nllb", "eng_Latn")),
     # mDeBERTa-v3 NLI cross-encoders (XNLI): relative positions, a SentencePiece vocabulary of 250k pieces.
     Family("deberta-v2", ("deberta-v2",), (("tokenizer.json",), ("spm.model",)), ctranslate2=False, task="classify"),
+    # Instruction models behind an OpenAI-compatible server (`api:NAME`): no files, no local backend.
+    Family("api", (), (), follows_instructions=True, ctranslate2=False, task="chat"),
 )}
 SUPPORTED = ", ".join(FAMILIES)
 

@@ -14,7 +14,8 @@ from .backends import CHOICES as BACKENDS
 from .base import Seq2SeqModel
 from .folder import check_folder
 from .hub import folder_for, offline, quiet_transformers, revision_of, tokenizer_of
-from .registry import DEFAULTS, NLI, REGISTERED, resolve
+from .registry import DEFAULTS, JUDGE, NLI, REGISTERED, resolve
+from ..llm.settings import ChatSettings
 
 LOG = logging.getLogger("summarize")
 
@@ -26,10 +27,11 @@ def pick_backend(requested: str, family: str) -> str:
 
 def load_model(
     role: str, override: str | None, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
-    batch_tokens: int = 2048, cache_dir: str | None = None,
+    batch_tokens: int = 2048, cache_dir: str | None = None, chat: ChatSettings | None = None,
 ) -> Seq2SeqModel:
     """Load the model serving a role (its default, or the id/folder given) with the chosen backend.
 
+    An instruction model (`api:NAME`, or a folder of a chat family) comes back as a `llm.chat.ChatModel`.
     Any failure to load or convert is ModelUnavailableError naming the model and the cause. With
     backend "auto", a CTranslate2 failure falls back to transformers with one warning (on the
     `summarize` logger); the model's `backend` says which engine serves it.
@@ -38,8 +40,18 @@ def load_model(
     spec = resolve(role, override)
     if spec.model_id in REGISTERED:
         return REGISTERED[spec.model_id][1](spec, role=role, batch_tokens=batch_tokens)
+    if spec.family == "api":
+        from ..llm.endpoint import load as load_endpoint
+
+        return load_endpoint(spec, role=role, chat=chat or ChatSettings(), cache_dir=cache_dir)
     folder = folder_for(spec, role, offline_mode=offline_mode)
     spec = replace(spec, family=check_folder(folder, spec.model_id))
+    if families.family(spec.family).task == "chat":
+        from ..llm.local import load as load_local
+
+        return load_local(spec, folder, tokenizer_of(folder, spec.model_id), role=role, backend=backend,
+                          device=device, chat=chat or ChatSettings(), cache_dir=cache_dir,
+                          revision=revision_of(folder))
     if families.family(spec.family).task != "seq2seq":
         raise ModelUnavailableError(f"model {spec.model_id} is a {spec.family} classifier, not a model that writes "
                                     f"text ({role})")
@@ -68,10 +80,10 @@ class ModelPool:
     """
 
     def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
-                 batch_tokens: int = 2048, cache_dir: str | None = None,
+                 batch_tokens: int = 2048, cache_dir: str | None = None, chat: ChatSettings | None = None,
                  loader: Callable[..., Seq2SeqModel] = load_model) -> None:
         self.options = dict(device=device, backend=backend, offline_mode=offline(offline_mode), batch_tokens=batch_tokens,
-                            cache_dir=cache_dir)
+                            cache_dir=cache_dir, chat=chat)
         self._loader = loader
         self._models: dict[tuple[str, str | None], Any] = {}
         self._failed: dict[tuple[str, str | None], ModelUnavailableError] = {}
@@ -89,6 +101,10 @@ class ModelPool:
         from .classify import load_classifier
 
         return self._once((NLI, name), lambda: load_classifier(name, **self.options))
+
+    def judge(self, name: str) -> Any:
+        """The instruction model a folder, hub id or api:NAME names (--judge-model), loaded on first use."""
+        return self._once((JUDGE, name), lambda: self._loader(JUDGE, name, **self.options))
 
     @contextmanager
     def for_work(self, key: Any) -> Iterator[None]:

@@ -19,6 +19,8 @@ SUMMARY_AR = "summary:ar"
 KEYPOINTS_EN = "keypoints:en"
 KEYPOINTS_AR = "keypoints:ar"
 NLI = "nli"  # optional: used only when named (--nli-model), so it has no default to pull
+JUDGE = "judge"  # optional: an instruction model asked whether each claim's evidence supports it (--judge-model)
+API_PREFIX = "api:"  # `api:NAME`: model NAME at the OpenAI-compatible server of --api-base
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,20 @@ ALTERNATIVES: dict[str, ModelSpec] = {
     )
 }
 # Roles without a default: the model named for them stands on this spec until its folder says more.
-OPTIONAL: dict[str, ModelSpec] = {NLI: ALTERNATIVES["MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"]}
+OPTIONAL: dict[str, ModelSpec] = {
+    NLI: ALTERNATIVES["MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7"],
+    JUDGE: ModelSpec("api:bespoke-minicheck", family="api", licence="server", languages=("ar", "en"), instructions=True,
+                     note="--judge-model: e.g. Bespoke-MiniCheck-7B served by Ollama"),
+}
+
+
+def endpoint_spec(name: str) -> ModelSpec:
+    """The spec of `api:NAME`: a model the server of --api-base serves (its licence is the server's business)."""
+    model = name[len(API_PREFIX):].strip()
+    if not model or _CONTROLS.search(model):
+        raise UsageError(f"model {_shown(name)!r}: api: must be followed by the name the server gives the model")
+    return ModelSpec(name, family="api", licence="server", max_input_tokens=0, languages=("ar", "en"),
+                     instructions=True, note="at --api-base")
 
 
 # Models named by id that something else builds (a plugin, a test's fake): id -> (spec, factory).
@@ -145,6 +160,8 @@ def resolve(role: str, override: str | None = None) -> ModelSpec:
     default = DEFAULTS[role] if role in DEFAULTS else OPTIONAL[role]
     if not override or override == default.model_id:
         return default
+    if override.startswith(API_PREFIX):
+        return endpoint_spec(override)
     if override in REGISTERED:
         return REGISTERED[override][0]
     if override in ALTERNATIVES:
