@@ -32,8 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "verify"
-SETS = {"team": DATA, "wide": DATA / "wide"}
-PARTS = {"team": {"dev": "dev", "test": "held"}, "wide": {"dev": "dev", "test": "test"}}
+SETS = {"team": DATA, "wide": DATA / "wide", "wide2": DATA / "wide2"}
+PARTS = {"team": {"dev": "dev", "test": "held"}, "wide": {"dev": "dev", "test": "test"},
+         "wide2": {"dev": "dev", "test": "test"}}
 
 
 def load_pairs(name: str, part: str = "all") -> list[dict[str, str]]:
@@ -161,7 +162,7 @@ def timing(check) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all", choices=["team", "wide", "all"])
+    parser.add_argument("--set", default="all", choices=["team", "wide", "wide2", "all"])
     parser.add_argument("--part", default="all", choices=["dev", "test", "all"])
     parser.add_argument("--misses", action="store_true", help="print each missed error and false alarm (dev only)")
     parser.add_argument("--cli", action="store_true", help="score `summarize verify --strict -f json` as run")
@@ -173,7 +174,7 @@ def main() -> None:
 
     if args.cli:
         check = cli_check(Path(tempfile.mkdtemp(prefix="verify-bench-")))
-    names = ["team", "wide"] if args.set == "all" else [args.set]
+    names = [n for n in SETS if (SETS[n] / "pairs.tsv").exists()] if args.set == "all" else [args.set]
     parts = ["dev", "test"] if args.part == "all" else [args.part]
     tables = {}
     for name in names:
