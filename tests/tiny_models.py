@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +84,7 @@ __all__ = [
     "build_marian",
     "build_mt5",
     "build_nllb",
+    "build_qwen2_chat",
     "build_deberta_nli",
     "build_t5",
 ]
@@ -598,6 +600,62 @@ def build_deberta_nli(path: Path, *, favour: str | None = None) -> Path:
     return path
 
 
+# ChatML as Qwen2's tokenizer_config.json has it (without the tool-calling branches): each turn is
+# <|im_start|>role\ncontent<|im_end|>\n, and add_generation_prompt opens the assistant's turn.
+QWEN2_CHAT_TEMPLATE = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"
+)
+QWEN2_SPECIALS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>")
+
+
+def build_qwen2_chat(path: Path, *, max_positions: int = 32768) -> Path:
+    """Qwen2.5-Instruct style Qwen2ForCausalLM + Qwen2Tokenizer (byte-level BPE, English and Arabic) with a chat template.
+
+    The vocabulary is the trained pieces followed by ``<|endoftext|>`` (pad), ``<|im_start|>`` and ``<|im_end|>``
+    (eos), as in the real checkpoint; ``tokenizer.apply_chat_template(messages, add_generation_prompt=True)`` gives
+    ChatML. The generation config copies Qwen2.5-Instruct's (sampling, temperature 0.7, top_p 0.8, top_k 20,
+    repetition_penalty 1.05, eos ``[<|im_end|>, <|endoftext|>]``), so callers must ask for greedy decoding themselves.
+    Grouped-query attention (4 heads, 2 KV heads) and rope theta 1e6 as Qwen2.5 has them; the output projection
+    is untied (as Qwen2.5-7B's; the 1.5B ties it), since tied random weights only echo the prompt's last token.
+    """
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import Qwen2Config, Qwen2ForCausalLM, Qwen2Tokenizer
+
+    path = _prepare(path)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(_corpus(("en", "ar")), vocab_size=600, min_frequency=2, show_progress=False)
+    model_json = json.loads(bpe.to_str())["model"]
+    vocab: dict[str, int] = dict(sorted(model_json["vocab"].items(), key=lambda item: item[1]))
+    for token in QWEN2_SPECIALS:
+        vocab[token] = len(vocab)
+    merges = [tuple(m.split(" ")) if isinstance(m, str) else tuple(m) for m in model_json["merges"]]
+    tokenizer = Qwen2Tokenizer(vocab=vocab, merges=merges, eos_token="<|im_end|>", pad_token="<|endoftext|>",
+                               unk_token=None, extra_special_tokens=list(QWEN2_SPECIALS[1:]),
+                               model_max_length=max_positions)
+    tokenizer.chat_template = QWEN2_CHAT_TEMPLATE
+    _save_tokenizer(tokenizer, path)
+
+    pad, eos = vocab["<|endoftext|>"], vocab["<|im_end|>"]
+    config = Qwen2Config(
+        vocab_size=len(vocab), hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4,
+        num_key_value_heads=2, max_position_embeddings=max_positions, tie_word_embeddings=False,
+        rope_parameters={"rope_theta": 1000000.0, "rope_type": "default"}, rms_norm_eps=1e-6,
+        bos_token_id=pad, eos_token_id=eos, pad_token_id=pad,
+    )
+    generation = GenerationConfig(
+        bos_token_id=pad, pad_token_id=pad, eos_token_id=[eos, pad], do_sample=True, temperature=0.7, top_p=0.8,
+        top_k=20, repetition_penalty=1.05,
+    )
+    # Random weights would now and then write control bytes (NUL, ESC...) that no real model writes.
+    controls = tuple(i for i in range(len(vocab)) if any(
+        unicodedata.category(c) == "Cc" and c not in "\n\t" for c in tokenizer.decode([i])))
+    _save_model(Qwen2ForCausalLM, config, generation, path, mute_output_ids=controls)
+    return path
+
+
 def build_all(root: Path) -> dict[str, Path]:
     """Build every family under ``root`` (one sub-folder each); returns name -> folder."""
     root = _prepare(root)
@@ -609,4 +667,5 @@ def build_all(root: Path) -> dict[str, Path]:
         "mt5": build_mt5(root / "mt5"),
         "m2m100": build_m2m100(root / "m2m100"),
         "nllb": build_nllb(root / "nllb"),
+        "qwen2_chat": build_qwen2_chat(root / "qwen2_chat"),
     }
