@@ -353,6 +353,17 @@ def _name_nearby(src: Source, claim: str, name: str, cross: bool) -> bool:
     return at >= 0 and supported_nearby(src, text, at, at + len(name), holding)
 
 
+def claims_of(source: str, output: str, *, translated_source: str | None = None,
+              evidence: Sequence[int] | None = None, sentences: Sequence[str] | None = None,
+              translated_sentences: Sequence[str] | None = None,
+              article_date: object = None) -> tuple[Source, list[Claim]]:
+    """The source made ready and the output's claims with their evidence, as `check` reads them (a judge asks
+    about the same claims)."""
+    src = prepare(source, tuple(sentences) if sentences is not None else None, translated_source,
+                  tuple(translated_sentences) if translated_sentences is not None else None, article_day(article_date))
+    return src, claims(src, output, evidence)
+
+
 def check(source: str, output: str, *, translated_source: str | None = None, evidence: Sequence[int] | None = None,
           sentences: Sequence[str] | None = None, translated_sentences: Sequence[str] | None = None,
           nli: Any = None, article_date: object = None) -> tuple[Finding, ...]:
@@ -363,11 +374,10 @@ def check(source: str, output: str, *, translated_source: str | None = None, evi
     models.classify.Classifier (an entailment model) asked about every claim against its evidence; `article_date`
     (ISO, as Article.date) what relative dates count from ("yesterday", العام الماضي), unchecked without it.
     """
-    src = prepare(source, tuple(sentences) if sentences is not None else None, translated_source,
-                  tuple(translated_sentences) if translated_sentences is not None else None, article_day(article_date))
+    src, each = claims_of(source, output, translated_source=translated_source, evidence=evidence,
+                          sentences=sentences, translated_sentences=translated_sentences, article_date=article_date)
     cross = src.language != language(output)
     found: list[tuple[int, Finding]] = []
-    each = claims(src, output, evidence)
     for claim in each:
         for step in (_figures, _quotes, _meaning):
             found += [(claim.start + offset, finding) for offset, finding in step(src, claim, cross)]
