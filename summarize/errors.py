@@ -62,6 +62,11 @@ class ModelUnavailableError(SummarizeError):
     exit_code = ExitCode.MODEL_UNAVAILABLE
 
 
+class EndpointUnavailableError(ModelUnavailableError):
+    """The model server of --api-base is down or lacks the model when it is first asked: the run's error, not an
+    input's, so a batch stops with one line (exit 5) instead of one per input."""
+
+
 class IncompleteCoverageError(SummarizeError):
     exit_code = ExitCode.INCOMPLETE_COVERAGE
 
