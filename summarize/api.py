@@ -76,31 +76,49 @@ def translate(text_or_path: str | Path | Article, *, to: str, source: str | None
 
 
 def verify(source: str, output: str, *, translated_source: str | None = None, nli_model: str | None = None,
-           article_date: str | None = None, settings: Settings | None = None) -> tuple[Finding, ...]:
+           judge_model: str | None = None, article_date: str | None = None,
+           settings: Settings | None = None) -> tuple[Finding, ...]:
     """What `output` says that the source does not back, claim by claim, each with its severity and evidence ids.
 
-    `nli_model` (a hub id or folder of an NLI cross-encoder) adds the model's reading of each claim; `article_date`
-    (ISO, as Article.date) is what relative dates such as "last year" are checked from.
+    `nli_model` (a hub id or folder of an NLI cross-encoder) adds the model's reading of each claim; `judge_model`
+    (a folder, hub id or api:NAME of an instruction model) is asked whether each claim's evidence supports it;
+    `article_date` (ISO, as Article.date) is what relative dates such as "last year" are checked from.
     """
-    nli = None
-    if nli_model:
+    nli = judge = None
+    if nli_model or judge_model:
         from .pipeline import pool_for
 
-        nli = pool_for(settings or load_settings()).classifier(nli_model)
-    return check(source, output, translated_source=translated_source, nli=nli, article_date=article_date)
+        pool = pool_for(settings or load_settings())
+        nli = pool.classifier(nli_model) if nli_model else None
+        judge = pool.judge(judge_model) if judge_model else None
+    found = check(source, output, translated_source=translated_source, nli=nli, article_date=article_date)
+    return found + _judged(judge, source, output, translated_source, article_date)
+
+
+def _judged(judge: Any, source: str, output: str, translated_source: str | None,
+            article_date: str | None) -> tuple[Finding, ...]:
+    """The judge model's findings on the output's claims (none without a judge)."""
+    if judge is None:
+        return ()
+    from .verify.judge import asked_of, judged
+
+    asked = asked_of([(output, None)], source, translated_source=translated_source, article_date=article_date)
+    return tuple(judged(judge, asked)[0])
 
 
 def verify_texts(name: str, source: str, output: str, *, translated_source: str | None = None,
-                 glossary: Any = None, nli: Any = None, article_date: str | None = None) -> VerifyResult:
+                 glossary: Any = None, nli: Any = None, judge: Any = None,
+                 article_date: str | None = None) -> VerifyResult:
     """`summarize verify` for one source/output pair: findings, and how much was checked (`glossary`: a
-    glossary.Glossary or its path; `nli`: a loaded models.classify.Classifier, or None; `article_date`: the
-    source's date, ISO)."""
+    glossary.Glossary or its path; `nli`: a loaded models.classify.Classifier, or None; `judge`: a loaded
+    llm.chat.ChatModel asked about each claim, or None; `article_date`: the source's date, ISO)."""
     from .glossary import Glossary
     from .options import read_glossary
     from .steps.check import glossary_checks
     from .verify import extract_dates, extract_numbers, extract_quotes
 
     findings = check(source, output, translated_source=translated_source, nli=nli, article_date=article_date)
+    findings += _judged(judge, source, output, translated_source, article_date)
     if glossary:
         read = glossary if isinstance(glossary, Glossary) else read_glossary(glossary)
         findings += tuple(glossary_checks(source, [output], read, _detect_text(output).language))

@@ -133,25 +133,28 @@ def run(
     guarded(console, body)
 
 
-def _classifier(settings: Any) -> Any:
-    """The NLI model the settings name (None: off), loaded before any checking so a bad name fails fast."""
-    if not settings.nli_model:
-        return None
+def _checkers(settings: Any) -> tuple[Any, Any]:
+    """The NLI model and the judge model the settings name (None: off), loaded before any checking so a bad name
+    or a server that is down fails fast."""
+    if not (settings.nli_model or settings.judge_model):
+        return None, None
     from ..pipeline import pool_for
 
-    return pool_for(settings).classifier(settings.nli_model)
+    pool = pool_for(settings)
+    return (pool.classifier(settings.nli_model) if settings.nli_model else None,
+            pool.judge(settings.judge_model) if settings.judge_model else None)
 
 
 def _models_named(settings: Any, typed: Any, *, nli: bool) -> None:
     """A model option given on the command line (`typed`: its setting names) that names no usable folder nor a
     hub id fails before any article is read, not after the steps before its own. One from the environment or the
     config file fails only when a step needs it (it may serve none: an extractive run needs no summary model),
-    except the NLI model, which every article of a run with `nli` uses."""
-    from ..models.registry import KEYPOINTS_EN, NLI, SUMMARY_EN, TRANSLATE_AR_EN, resolve
+    except the NLI and judge models, which every article of a run with `nli` uses."""
+    from ..models.registry import JUDGE, KEYPOINTS_EN, NLI, SUMMARY_EN, TRANSLATE_AR_EN, resolve
 
     roles = {"translation_model": TRANSLATE_AR_EN, "summary_model": SUMMARY_EN, "keypoints_model": KEYPOINTS_EN}
     named = [(role, getattr(settings, name)) for name, role in roles.items() if name in typed]
-    for role, value in named + ([(NLI, settings.nli_model)] if nli else []):
+    for role, value in named + ([(NLI, settings.nli_model), (JUDGE, settings.judge_model)] if nli else []):
         if value:
             resolve(role, value)
 
@@ -197,10 +200,10 @@ def verify(
         translated = _file_text(translated_source, settings.encoding) if translated_source else None
         from ..options import read_glossary
 
-        nli = _classifier(settings)
+        nli, judge = _checkers(settings)
         terms = read_glossary(glossary)
         result = verify_texts(source, article, output, translated_source=translated, glossary=terms, nli=nli,
-                              article_date=read.date)
+                              judge=judge, article_date=read.date)
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
         sink.close()

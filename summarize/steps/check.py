@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..glossary import Glossary, glossary_findings
-from ..records import Finding
+from ..records import Finding, ModelInfo
 from ..verify import check as check_output
 from .draft import Context, Draft
 
@@ -19,6 +19,16 @@ def glossary_checks(source: str, texts: Sequence[str], glossary: Glossary | None
     if glossary is None:
         return []
     return [f for text in texts for f in glossary_findings(source, text, glossary, language)]
+
+
+def _judged(run: Context, source: str, outputs: list, common: dict) -> tuple[list[Finding], ModelInfo]:
+    """The judge model's findings on every claim of the outputs, asked together, and its provenance with usage."""
+    from ..verify.judge import OPTIONS, asked_of, judged
+
+    model = run.pool.judge(run.settings.judge_model)
+    known = {k: v for k, v in common.items() if k != "nli"}
+    found, usage = judged(model, asked_of([(text, ev) for text, ev in outputs if text.strip()], source, **known))
+    return found, model.info(OPTIONS, usage)
 
 
 def check(draft: Draft, run: Context) -> Draft:
@@ -39,6 +49,10 @@ def check(draft: Draft, run: Context) -> Draft:
         draft = draft.noted(models={"nli": common["nli"].info()})
     found = list(check_output(source, summary, **common))
     found += [f for p in points for f in check_output(source, p.text, evidence=p.evidence, **common)]
+    if run.settings.judge_model:
+        judged, model = _judged(run, source, [(summary, None), *((p.text, p.evidence) for p in points)], common)
+        found += judged
+        draft = draft.noted(models={"judge": model})
     if run.options.glossary is not None:
         found += glossary_checks(source, [summary, *(p.text for p in points)], run.options.glossary, draft.out)
         found += draft.glossary_lost
