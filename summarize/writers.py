@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from .errors import OutputError, PipeClosed, UsageError
+from .records import ModelInfo
 from .render import as_html, as_markdown, as_text
 
 if TYPE_CHECKING:
@@ -43,7 +44,9 @@ def visible(text: str) -> str:
 def to_data(obj: Any) -> Any:
     """Dataclasses, tuples, mappings and enums to plain JSON-ready values (a record's fields, in order)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        # a seq2seq model reports no tokens: its record has no usage at all rather than an empty one
+        skip = "usage" if isinstance(obj, ModelInfo) and not obj.usage else None
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != skip}
     if isinstance(obj, Mapping):
         return {str(k): to_data(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
