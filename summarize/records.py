@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Protocol
 
 SUPPORTED_LANGUAGES = ("ar", "en")
-SCHEMA_VERSION = "1.1"  # of the run document (summarize/schema/run.schema.json)
+SCHEMA_VERSION = "1.2"  # of the run document (summarize/schema/run.schema.json)
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Article:
     text: str
     sha256: str  # of the raw bytes, so a changed file is a new input
     encoding: str
-    kind: str = "text"  # text | markdown | html | pdf | docx
+    kind: str = "text"  # a row of readers.kinds.READERS, as text | markdown | html | pdf | docx
     relpath: str | None = None  # path under the directory it was found in, for mirrored outputs
     title: str | None = None
     date: str | None = None
