@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarize.errors import InputError
-from summarize.readers import (MAX_BYTES, article_from_bytes, decode, expand_inputs, garbage_reason, normalise,
-                               printable, read_article)
+from summarize.readers import (MAX_BYTES, READERS, article_from_bytes, decode, expand_inputs, garbage_reason,
+                               normalise, printable, read_article)
 
 from .conftest import AR_SAMPLE, EN_SAMPLE
 from .data.news import ARABIC_NEWS, ENGLISH_NEWS, OTHER_LANGUAGES, SHORT_ARABIC, SHORT_ENGLISH
@@ -156,7 +156,7 @@ _TEXT = st.text(alphabet=st.one_of(
     st.characters(min_codepoint=0x600, max_codepoint=0x6FF), st.sampled_from(string.printable),
     st.sampled_from("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬5.30«»“”‘’\"'()[]{}<>\u200e\u200f\u202b\u202c\u2067\u2069\x00\ufeff"),
     st.characters()), max_size=400)
-_KINDS = st.sampled_from(["text", "markdown", "html", "pdf", "docx"])
+_KINDS = st.sampled_from(sorted(READERS))  # every input type of the table
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

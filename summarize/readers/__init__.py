@@ -14,39 +14,30 @@ from typing import BinaryIO, Iterable
 from ..errors import InputError, UsageError
 from ..records import Article
 from .decoding import check_not_binary, decode
-from .files import ARTICLE_SUFFIXES, MAX_BYTES, STDIN, InputRef, Skipped, read_file, read_limited, walk_folder
-from .html import html_article, looks_like_html
+from .files import MAX_BYTES, STDIN, InputRef, Skipped, read_file, read_limited, walk_folder
+from .kinds import DEFAULT, READERS, Extracted, Reader, by_suffix, kind_of_file, register, row, sniffed
 from .text import MAX_CHARS, check_article_text, garbage_reason, normalise, printable, text_too_large
 from .web import FetchOptions, Page, fetch, is_url, split_credentials, unchanged, url_relpath
 
 __all__ = [
-    "ARTICLE_SUFFIXES", "MAX_BYTES", "STDIN", "FetchOptions", "InputRef", "Page", "Skipped", "article_from_bytes",
-    "decode", "expand_inputs", "fetch", "garbage_reason", "is_url", "normalise", "printable", "read_article",
-    "unchanged", "url_relpath",
+    "MAX_BYTES", "READERS", "STDIN", "Extracted", "FetchOptions", "InputRef", "Page", "Reader", "Skipped",
+    "article_from_bytes", "decode", "expand_inputs", "fetch", "garbage_reason", "is_url", "normalise", "printable",
+    "read_article", "register", "unchanged", "url_relpath",
 ]
 
 
 def _extract(data: bytes, kind: str, source: str, encoding: str | None,
-             charset: str | None) -> tuple[str, str, str, str | None, str | None, tuple[str, ...]]:
-    """(text, encoding, kind, title, date, notes) of raw bytes of a given kind."""
-    if kind == "pdf":
-        from .pdf import pdf_text
-
-        return pdf_text(data, source), "pdf", kind, None, None, ()
-    if kind == "docx":
-        from .docx import docx_text
-
-        text, notes = docx_text(data, source)
-        return text, "docx", kind, None, None, notes
+             charset: str | None) -> tuple[Extracted, str, str]:
+    """(what the reader made of it, encoding, kind) of raw bytes of a given kind, by its row of READERS."""
+    reader = row(kind)
+    if reader.binary:
+        return reader.extract(data, source), reader.name, reader.name
     text, used = _decode_declared(data, charset, source) if charset and not encoding else (None, None)
     if text is None:
         text, used = decode(data, encoding, source=source)
-    title = date = None
-    if kind == "text" and looks_like_html(text):
-        kind = "html"
-    if kind == "html":
-        text, title, date = html_article(text, source)
-    return text, used, kind, title, date, ()
+    if reader.name == DEFAULT:  # no suffix or content type said what it is: its text may
+        reader = sniffed(text)
+    return reader.extract(text, source), used, reader.name
 
 
 def _decode_declared(data: bytes, charset: str, source: str) -> tuple[str | None, str | None]:
@@ -67,18 +58,19 @@ def article_from_bytes(
 ) -> Article:
     """Build an Article from raw bytes: decode or extract, normalise, refuse empty, binary or non-article text."""
     try:
-        text, used, kind, title, date, notes = _extract(data, kind, source, encoding, page.charset if page else None)
+        found, used, kind = _extract(data, kind, source, encoding, page.charset if page else None)
     except RecursionError:  # deeply nested markup in a parser: this input's problem
         raise InputError("too deeply nested to parse", source=source) from None
+    text = found.text
     if len(text) > MAX_CHARS:  # a PDF or DOCX can expand to far more than its size on disk
         raise text_too_large(source)
     text = normalise(text).strip("\n")
     check_not_binary(text, source)
     check_article_text(text, source)
     return Article(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=used, kind=kind,
-                   relpath=relpath, title=title, date=date, url=page.url if page else None,
+                   relpath=relpath, title=found.title, date=found.date, url=page.url if page else None,
                    etag=page.etag if page else None, last_modified=page.last_modified if page else None,
-                   notes=notes)
+                   notes=found.notes)
 
 
 def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: BinaryIO | None = None,
@@ -103,7 +95,7 @@ def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: Bin
         return article_from_bytes(page.data, source=url, kind=page.kind, encoding=encoding,
                                   relpath=ref.relpath or url_relpath(url), page=page)
     data = read_file(ref.path) if data is None else data
-    kind = ARTICLE_SUFFIXES.get(Path(ref.path).suffix.lower(), "text")
+    kind = kind_of_file(Path(ref.path).suffix)
     return article_from_bytes(data, source=ref.path, kind=kind, encoding=encoding, relpath=ref.relpath)
 
 
@@ -118,7 +110,7 @@ def expand_inputs(paths: Iterable[str]) -> tuple[tuple[InputRef, ...], tuple[Ski
             url, auth = split_credentials(given)
             refs.append(InputRef(url, relpath=url_relpath(url), auth=auth))
         elif os.path.isdir(given):  # False, not an error, for a name too long to look up
-            found, passed = walk_folder(Path(given))
+            found, passed = walk_folder(Path(given), lambda suffix: by_suffix(suffix) is not None)
             refs += found
             skipped += passed
         else:

@@ -6,12 +6,10 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from ..errors import InputError
 
-ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                    ".pdf": "pdf", ".docx": "docx"}
 STDIN = "-"
 MAX_BYTES = 20 * 1024 * 1024  # per input: far above any article, far below what exhausts memory
 
@@ -100,12 +98,13 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             yield path, None if stat.S_ISREG(mode) else f"{_kind_of(mode)}, not a regular file"
 
 
-def walk_folder(root: Path) -> tuple[list[InputRef], list[Skipped]]:
-    """Article files under a folder (relpath under it) and the entries skipped, with reasons."""
+def walk_folder(root: Path, readable: Callable[[str], bool]) -> tuple[list[InputRef], list[Skipped]]:
+    """Article files under a folder (relpath under it) and the entries skipped, with reasons; `readable`:
+    whether a file suffix is an input type's (`readers.kinds`)."""
     refs: list[InputRef] = []
     skipped: list[Skipped] = []
     for path, reason in _walk(root):
-        if reason is None and path.suffix.lower() not in ARTICLE_SUFFIXES:
+        if reason is None and not readable(path.suffix):
             reason = f"not an article file ({path.suffix or 'no suffix'})"
         if reason:
             skipped.append(Skipped(str(path), reason))

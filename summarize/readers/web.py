@@ -14,10 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import InputError
 from .files import MAX_BYTES, too_large
+from .kinds import kind_of_media
 
-_MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text", "text/markdown": "markdown",
-          "application/pdf": "pdf",
-          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}
 _SEGMENT_UNSAFE = re.compile(r"[^\w.\-]+")
 _USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://)([^/?#]*)@")
 
@@ -46,7 +44,7 @@ class Page:
 
     url: str
     data: bytes
-    kind: str  # html | text | markdown | pdf | docx
+    kind: str  # a row of readers.kinds.READERS
     charset: str | None
     etag: str | None = None
     last_modified: str | None = None
@@ -244,7 +242,7 @@ def _get(url: str, headers: dict, options: FetchOptions, watchdog: _Watchdog) ->
             return None
         _check_status(response, url)
         media, charset = _media(response.headers)
-        kind = _MEDIA.get(media) or ("text" if media.startswith("text/") else None)
+        kind = kind_of_media(media)
         if kind is None:
             raise InputError(f"not HTML or text ({media or 'no content type'})", source=url)
         data = _body(response, url, options)
