@@ -76,7 +76,8 @@ class ModelPool:
     A model that failed to load fails again at once for the next input, without another attempt
     (a conversion can take minutes); each input gets its own copy of the error. Work done `for_work(key)`
     (an article's route) gets first every model earlier work of the same key asked for, so a route whose last
-    model failed fails the next article before its first step, not after minutes of summarising.
+    model failed fails the next article before its first step, not after minutes of summarising. Articles worked
+    in threads (a batch on a model server) share one pool: a model several ask for at once loads once.
     """
 
     def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
@@ -89,6 +90,8 @@ class ModelPool:
         self._failed: dict[tuple[str, str | None], ModelUnavailableError] = {}
         self._asked: dict[Any, dict[tuple[str, str | None], Callable[[], Any]]] = {}  # work key -> models
         self._work = threading.local()  # .noting: what the work this thread is doing asks for
+        self._loading: dict[tuple[str, str | None], threading.RLock] = {}  # threads asking at once load it once
+        self._lock = threading.Lock()
 
     def get(self, role: str, override: str | None = None) -> Seq2SeqModel:
         """The model for a role, loaded on first use."""
@@ -123,13 +126,16 @@ class ModelPool:
         noting = getattr(self._work, "noting", None)
         if noting is not None:
             noting[key] = load
-        if key in self._failed:
-            failed = self._failed[key]
-            raise type(failed)(failed.message)
-        if key not in self._models:
-            try:
-                self._models[key] = load()
-            except ModelUnavailableError as exc:
-                self._failed[key] = exc
-                raise type(exc)(exc.message) from exc
-        return self._models[key]
+        with self._lock:
+            loading = self._loading.setdefault(key, threading.RLock())
+        with loading:
+            if key in self._failed:
+                failed = self._failed[key]
+                raise type(failed)(failed.message)
+            if key not in self._models:
+                try:
+                    self._models[key] = load()
+                except ModelUnavailableError as exc:
+                    self._failed[key] = exc
+                    raise type(exc)(exc.message) from exc
+            return self._models[key]
