@@ -6,9 +6,9 @@ the glossary named by the settings (or by `verify --glossary`) is read by `read_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .config import Settings, changed, load_settings
 from .glossary import Glossary, load_glossary
@@ -44,6 +44,9 @@ class RunOptions:
     source: str | None = None  # --from
     include_translation: bool = False  # --translate
     glossary: Glossary | None = None  # settings.glossary, read
+    # receives the summary's text as an instruction model writes it (one article in text to a terminal); how a run
+    # shows its work, not what it writes, so a resume does not count it
+    stream: Callable[[str], None] | None = field(default=None, compare=False, repr=False, metadata={"resume": False})
 
 
 def run_options(settings: Settings, *, to: str | None = None, source: str | None = None,
