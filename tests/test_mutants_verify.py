@@ -65,7 +65,7 @@ def test_a_half_in_words_is_a_measure_a_figure_or_a_period():
         return [(q.value, q.kind, q.unit, q.text) for q in extract_numbers(text)]
 
     assert read("It lasted half a year.") == [(0.5, "number", "year", "half a year")]
-    assert read("They spent half a million dollars.") == [(500000.0, "number", None, "half a million")]
-    assert read("نصف مليار دولار") == [(500000000.0, "number", None, "نصف مليار")]
+    assert read("They spent half a million dollars.") == [(500000.0, "currency", "dollar", "half a million dollars")]
+    assert read("نصف مليار دولار") == [(500000000.0, "currency", "dollar", "نصف مليار دولار")]
     assert read("in the second half of 2024") == [(2024.0, "year", None, "2024")]  # a period, no figure
     assert read("the second round") == [(2, "ordinal", None, "second")]

@@ -32,8 +32,8 @@ _SCALES = {
     10**9: ("billion", "bn", "مليار", "مليارات", "مليارا", "بليون"),
     10**12: ("trillion", "تريليون", "تريليونات", "ترليون"),
 }
-_PERCENT = ("%", "percent", "per cent", "pct", "percentage points", "بالمئة", "بالمائة", "في المئة", "في المائة",
-            "بالمية")
+_PERCENT = ("%", "percent", "per cent", "pct", "percentage points", "percentage point", "بالمئة", "بالمائة",
+            "في المئة", "في المائة", "بالمية", "نقطة مئوية", "نقاط مئوية")
 _CURRENCY_SIGNS = {"dollar": ("US$", "$", "USD"), "euro": ("€", "EUR"), "pound": ("£", "GBP"),
                    "riyal": ("SAR",), "dirham": ("AED",), "dinar": ("JOD", "KWD"), "lira": ("SYP", "TRY")}
 _CURRENCY_WORDS = {
@@ -163,6 +163,15 @@ def percent_after(folded: str, end: int) -> int | None:
     """Where a percent sign or word right after position `end` ends ("six percent", "ستة في المئة"), if any."""
     m = PERCENT_RE.match(folded, end)
     return m.end() if m else None
+
+
+_CURRENCY_AFTER_RE = re.compile(rf"\s*(?:{alt([w for ws in _CURRENCY_WORDS.values() for w in ws])}){NOT_LETTER}")
+
+
+def currency_after(folded: str, end: int) -> tuple[str, int] | None:
+    """The currency named right after position `end` of folded text ("... مليون دينار"), and where it ends."""
+    m = _CURRENCY_AFTER_RE.match(folded, end)
+    return (CURRENCY_OF[key(m[0].strip())], m.end()) if m else None
 
 
 def unit_after(folded: str, end: int) -> tuple[str | None, int]:

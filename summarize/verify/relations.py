@@ -225,9 +225,23 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                             return
 
 
+_ADJUNCT = frozenset("in on at during since until from".split())
+
+
+def _parties(ws: Sequence[str], start: int, end: int) -> set[str]:
+    """The stems of ws[start:end] that may be a party to the verb: not a figure, nor a place or time after "in",
+    "on", "at"… ("killed 25 people in the Messina region in October 2009": the region is where, not whom)."""
+    out, skip = set(), 0
+    for w in ws[max(0, start):end]:
+        skip = 4 if w in _ADJUNCT else skip - 1  # the preposition and the phrase after it
+        if skip <= 0 and not any(c.isdigit() for c in w):
+            out.add(stem(w))
+    return out
+
+
 def _sides(ws: Sequence[str], v: int, shared: set[str]) -> tuple[set[str], set[str]]:
-    """The shared words just before the verb at `v`, and just after it."""
-    return ({stem(w) for w in ws[max(0, v - 6):v]} & shared, {stem(w) for w in ws[v + 1:v + 9]} & shared)
+    """The shared words just before the verb at `v`, and just after it, that may be its parties."""
+    return _parties(ws, v - 6, v) & shared, _parties(ws, v + 1, v + 9) & shared
 
 
 def _turned(ws: Sequence[str], v: int, sw: Sequence[str], u: int, shared: set[str]) -> bool | None:
@@ -245,8 +259,14 @@ def _turned(ws: Sequence[str], v: int, sw: Sequence[str], u: int, shared: set[st
     return theirs.index(pair[0]) > theirs.index(pair[1])
 
 
+_BE = frozenset("was were been being is are be".split())
+
+
 def _passive(ws: Sequence[str], v: int) -> bool:
-    return bool(_hits(ws[max(0, v - 2):v], _PASSIVE) and _hits(ws[v + 1:v + 4], _PASSIVE))
+    """Whether the verb at `v` is passive: "was … by" (an agent named), or a form of "be" right before it
+    ("17 people were killed in the floods": no agent, its subject the one it was done to)."""
+    return bool(_hits(ws[max(0, v - 2):v], _PASSIVE) and _hits(ws[v + 1:v + 4], _PASSIVE)) or (
+        v > 0 and ws[v - 1] in _BE and ws[v].endswith(("ed", "en")))
 
 
 def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
