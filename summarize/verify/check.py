@@ -11,8 +11,8 @@ from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
 from .entail import contradictions
 from .extract import extract_numbers
 from .meaning import polarity, speaker_problem, speakers
-from .names import is_known_place, named_in, names, rare_unknown
-from .numbers import SCALE_OF, Quantity
+from .names import is_known_place, kin, named_in, names, rare_unknown
+from .numbers import SCALE_OF, Quantity, says_computed
 from .quotes import comparable, cut_words, locate, quote_spans
 from .relations import relations
 from .relative import article_day, disagreement, extract_relative
@@ -164,6 +164,8 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     one kind and unit: a total, a gap, "six years later", a share ("less than half" of $7.3 billion for $3.3
     billion), which the article never writes but does back.  A one-digit figure is too easily some difference to
     count, unless it is a span of years."""
+    if q.kind != "fraction" and not _times(q) and not says_computed(claim.text, q.start):
+        return None  # a figure the claim does not say it works out is a figure the article must give
     ids = sorted({*claim.evidence, *_next_to(claim.evidence, len(src.sentences))})
     pool = [f for f in [*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text)] if f != q][:40]
     groups = _groups(pool, q)
@@ -186,6 +188,10 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
         for g in _groups(in_sentences(src, (i,), "numbers"), q):
             if found := _pair(q, g, exact if q.kind != "fraction" else 0.02):
                 return found
+    # or of two sentences, of one kind and unit, when the claim's figure has the digits to tell it from chance
+    if q.significant >= 2 or q.precision >= 1000:
+        everywhere = [f for f in in_sentences(src, range(len(src.sentences)), "numbers") if f != q][:60]
+        return next((f for g in _groups(everywhere, q)[:1] if (f := _pair(q, g, exact))), None)
     return None
 
 
@@ -325,7 +331,7 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     for name, written in names(claim.text):
         if cross and not src.translated and not is_known_place(name):
             continue
-        if not named_in(name, everywhere):
+        if not named_in(name, everywhere) and not any(named_in(other, everywhere) for other in kin(name)):
             yield 0, Finding("name", written, f"{written} is not in the source", "error", claim.text, claim.evidence)
         elif texts and not verbatim and not is_known_place(name) and name not in speaking and \
                 not named_in(name, here) and not _name_nearby(src, claim.text, name, cross):

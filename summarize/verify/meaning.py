@@ -16,10 +16,14 @@ refused refuses refuse rejected rejects reject failed fails declined lacks لم 
 _WEAK = {key(w) for w in ("غير", "بدون", "without")}  # negate a word ("غير مسبوقة"), not the sentence
 
 
+_ONLY = {key(w) for w in ("سوى", "إلا", "الا")}
+
+
 def _negated(ws: Sequence[str]) -> bool:
-    # "ما لا يقل عن" is "at least", "لا سيما" "especially": no negation
+    # "ما لا يقل عن" is "at least", "لا سيما" "especially"; "لم يتبق سوى شهر", "لا … إلا" say "only": no negation
     return any(((w in _NEGATIONS and w not in _WEAK) or w.endswith(("n't", "n’t"))) and not (
-        w == "لا" and (ws[i + 1:i + 2] in (["يقل"], ["تقل"], ["سيما"]))) for i, w in enumerate(ws))
+        w == "لا" and (ws[i + 1:i + 2] in (["يقل"], ["تقل"], ["سيما"]))) and not (
+        w in ("لم", "لا", "لن", "ليس") and _ONLY & set(ws[i + 1:i + 10])) for i, w in enumerate(ws))
 
 
 _PARTICLES = {key(w) for w in "not no never nor neither cannot لم لن لا ليس ليست ليسوا غير عدم".split()}
