@@ -167,7 +167,10 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     if q.kind != "fraction" and not _times(q) and not says_computed(claim.text, q.start):
         return None  # a figure the claim does not say it works out is a figure the article must give
     ids = sorted({*claim.evidence, *_next_to(claim.evidence, len(src.sentences))})
-    pool = [f for f in [*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text)] if f != q][:40]
+    # and the figures of the whole article that count what the claim's figure counts ("39 cents", "45 cents")
+    same = [f for f in in_sentences(src, range(len(src.sentences)), "numbers") if q.noun and f.noun == q.noun]
+    pool = [f for f in dict.fromkeys([*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text), *same])
+            if f != q][:40]
     groups = _groups(pool, q)
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
         groups[0] |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
@@ -175,8 +178,9 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
                                                              _times(q)):
         # a one-digit figure is too easily some difference: only a gap of large figures of the claim's own
         # sentences, a decimal one, or percentage points count
-        groups = [{v: t for v, t in g.items() if v >= 10 and any(
-            f.value == v for f in in_sentences(src, claim.evidence, "numbers"))} for g in groups]
+        near = [f for f in in_sentences(src, claim.evidence, "numbers")] + [f for f in pool if q.noun and
+                                                                            f.noun == q.noun]
+        groups = [{v: t for v, t in g.items() if v >= 10 and any(f.value == v for f in near)} for g in groups]
     exact = 1e-9 * max(1, abs(q.value))
     tolerance = (q.precision / 2 if q.significant >= 2 else exact) if q.kind != "fraction" else 0.02
     if found := next((f for g in groups if (f := _pair(q, g, tolerance))), None):

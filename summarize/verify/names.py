@@ -31,7 +31,7 @@ for _entry in _PLACES.replace("\n", "").split("|"):
     for _a in _ars.split(","):
         _EN_OF.setdefault(key(_a), []).append(key(_en))
 # A country or region and the words for its people and things ("the Pole", "Chinese travellers"): one name.
-_KIN = """China Chinese|Poland Pole Poles Polish|America American Americans US USA|Britain British Briton Britons UK
+_KIN = """China Chinese|Poland Pole Poles Polish|America American Americans US USA States|Britain British Briton Britons UK
 |France French Frenchman|Germany German Germans|Russia Russian Russians|Iran Iranian Iranians|Iraq Iraqi Iraqis
 |Syria Syrian Syrians|Egypt Egyptian Egyptians|Saudi Saudis Arabia|Emirates Emirati Emiratis UAE|Qatar Qatari Qataris
 |Kuwait Kuwaiti Kuwaitis|Jordan Jordanian Jordanians|Lebanon Lebanese|Israel Israeli Israelis|Palestine Palestinian
