@@ -255,3 +255,34 @@ def test_an_arabic_exception_says_only_and_a_country_and_its_people_are_one_name
     poland = "Iga Swiatek of Poland beat Sofia Kenin of the United States 6-4, 6-1 to win the French Open."
     assert not [f for f in check(poland, "The Pole beat the American in straight sets.") if f.kind == "name"]
     assert [f.kind for f in check(poland, "The Czech beat the American in straight sets.")] == ["name"]
+
+
+WIDE2 = WIDE.parent / "wide2"
+
+
+def _article(name: str) -> str:
+    return (WIDE2 / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,claim", [
+    ("en-b-herald-microsoft-profit", "All of Microsoft's divisions were profitable in the quarter."),
+    ("en-b-businessday-measles", "All measles cases are believed to be reported to the WHO."),
+    ("ar-b-ahramdawly-sinai-verdict", "أدانت المحكمة جميع المتهمين الأربعة والأربعين."),
+])
+def test_all_where_the_sentences_say_no_whole(name, claim):
+    errors = [f for f in check(_article(name), claim) if f.severity == "error"]
+    assert errors and errors[0].kind == "meaning" and "neither all, every nor each" in errors[0].why
+
+
+def test_all_that_quantifies_nothing_is_no_claim_of_a_whole():
+    source = "Sales rose in most regions. The company said it would not cut jobs this year."
+    assert check(source, "The company said it would not cut jobs at all this year.") == ()
+    assert [f.kind for f in check(source, "The company said it would not cut jobs in all regions this year.")] == [
+        "meaning"]
+
+
+def test_an_english_speaker_the_sentence_does_not_name_where_it_names_another():
+    [finding] = [f for f in check(_article("en-b-famagusta-thai-election"),
+                                  "Prime Minister Prayut said official results would be announced within 60 days.")
+                 if f.kind == "speaker"]
+    assert finding.severity == "error" and "not Prayut" in finding.why

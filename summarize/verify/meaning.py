@@ -105,10 +105,16 @@ _WHEN_AR = {key(w) for w in """أمس البارحة اليوم يوم غدا م
 @lru_cache(maxsize=1024)
 def speakers(text: str) -> tuple[str, ...]:
     """Who `text` says is speaking: names next to "said", "according to", قال، أكد، وفقا لـ (folded, lowercase)."""
+    return tuple(k for k, _ in _speaking(text))
+
+
+def _speaking(text: str) -> list[tuple[str, str]]:
+    """Each speaker of `text`: the key of the name (as `speakers`) and the whole phrase naming them, keyed."""
     folded = fold_text(text)
     found = []
     for m in list(_SPEAKER_EN.finditer(folded)) + list(_SPEAKER_AR.finditer(folded)):
         name = next(g for g in m.groups() if g)
+        before = len(found)
         ws = name.split()
         if ws[0].isascii():
             ws = [w for w in ws if key(w) not in _NOT_NAMES]
@@ -126,7 +132,8 @@ def speakers(text: str) -> tuple[str, ...]:
                     ws = ws[1:]
             if ws:
                 found.append(key(" ".join(ws[:2]) if key(ws[0]) in _NAME_PREFIXES else ws[0]))
-    return tuple(found)
+        found[before:] = [(k, key(name)) for k in found[before:]]
+    return found
 
 
 def _named(name: str, text_key: str) -> bool:
@@ -138,6 +145,12 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str], 
     said = speakers(claim)
     if not said or not evidence:
         return None
+    # the sentences the claim rests on name their own speaker: the claim's must be one of them
+    # (English only: Arabic sentences name a speaker by title as often as by name, past what `speakers` reads)
+    own = [pair for s in evidence for pair in _speaking(_unquoted(s))] if said[0].isascii() else []
+    if own and not any(_named(p, key(" ".join(evidence))) for p in said):
+        other, who = (n.title() if n.isascii() else n for n in (own[0][0], said[0]))
+        return f"the source attributes this to {other}, not {who}"
     here = key(" ".join([*evidence, *around]))
     missing = [p for p in said if not _named(p, here)]
     if not missing:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Iterator, Sequence
 
 from .extract import extract_numbers
+from .quotes import quote_spans
 from .text import STOP, fold_text, key, stem, words
 
 _CLITIC_RE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?[بلك]|[وف])(?=...)")
@@ -199,6 +200,24 @@ def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
 def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     for a, b in ((_ALL, _SOME), (_MANY, _FEW), (_FEW, _MANY)):
         yield from _opposed(claim, evidence, a, b)
+
+
+_EVERY = _entries("""all every everyone everybody جميع جميعهم جميعها كافه كافة الكل كل كلهم كلها""")
+# "all" and كل that quantify nothing: "at all", "after all", "كل من مصر والسعودية" (both), "كل عام" (yearly)
+_NOT_EVERY = {key(w) for w in """at after above once all-time من عام يوم سنه شهر اسبوع مره حال""".split()}
+
+
+def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A claim that says "all" (جميع، كل) where none of the sentences it rests on says all, every or each: the
+    article's some or many made every one."""
+    for q in reversed(quote_spans(claim)):  # a quotation is checked word for word on its own
+        claim = claim[:q.start] + " " + claim[q.end:]
+    ws = _tokens(claim)
+    said = [w for j, w in enumerate(ws) if _hits([w], _EVERY) and not (
+        (j and ws[j - 1] in _NOT_EVERY) or (j + 1 < len(ws) and ws[j + 1] in _NOT_EVERY))]
+    if said and not any(_hits(_tokens(s), _EVERY) or _hits(_tokens(s), _ALL) for _, s in evidence):
+        ids = ", ".join(str(i) for i, _ in evidence)
+        yield f"the claim says {said[0]!r}; the sentences it rests on ({ids}) say neither all, every nor each"
 
 
 def _halves(ws: Sequence[str], lex) -> Iterator[tuple[str, set[str], set[str]]]:
@@ -413,6 +432,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     yield from _exactly(claim, evidence)
     yield from _hedged(claim, evidence)
     yield from _quantified(claim, evidence)
+    yield from _universal(claim, evidence)
     yield from _ordered(claim, evidence)
     yield from _swapped(claim, evidence)
 
