@@ -30,12 +30,14 @@ _UP = _entries("""rose rise rises rising risen increas* gain gains gained gainin
 grows growing grown higher up lift* raise raised raises raising boost* acceler* widen* strengthen* advanc* rebound*
 expand* hike* peak* highest record_high
 ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات زياده صعد* يصعد* تصعد* صعود نما نمت ينمو تنمو نمو
-قفز* يقفز* تقفز* تزايد* يتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* انتعش*""")
+قفز* يقفز* تقفز* تزايد* يتزايد* تتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* يتحسن* تتحسن* انتعش* ينتعش* تنتعش*
+تضاعف* يتضاعف* تتضاعف*""")
 _DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid* slump*
 plung* tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank shrink* shrunk eased eases easing
 slow* narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest soften* cooled cooling moderat*
 انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض* تخفيض*
-خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور*""")
+خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور* تتراجع* نتراجع* تتقلص* تتدهور* يتدهور* يتباطا* تتباطا*
+ينكمش* تنكمش*""")
 _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
     ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* يتجاوز* فاق* يفوق",
      "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
@@ -355,9 +357,9 @@ def _exactly(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     return
 
 
-_FROM_TO_RE = re.compile(r"\bfrom\b(?P<a>[^,;]{1,40}?)\bto\b(?P<b>[^,;]{1,40})|\bto\b(?P<c>[^,;]{1,40}?)\bfrom\b"
+_FROM_TO_RE = re.compile(r"\bfrom\b(?P<a>[^,;]{1,40}?)\bto\b(?P<b>[^,;]{1,40})|\bto\b(?P<c>[^,;]{1,40}?),?\s*\bfrom\b"
                          r"(?P<d>[^,;]{1,40})|من(?P<e>[^،؛]{1,40}?)إلى(?P<f>[^،؛]{1,40})|إلى(?P<g>[^،؛]{1,40}?)"
-                         r"(?:مقابل|من)(?P<h>[^،؛]{1,40})")
+                         r"،?\s*(?:مقابل|من)(?P<h>[^،؛]{1,40})")
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -399,6 +401,36 @@ def _figure_turned(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[
             return
 
 
+_COMPARED_RE = re.compile(r"(?P<w>more\s+than|higher\s+than|greater\s+than|above|over|exceed\w*|[أا]كثر\s+من|[أا]على\s+من|"
+                          r"فوق|less\s+than|lower\s+than|fewer\s+than|below|under|[أا]قل\s+من|[أا]دنى\s+من|دون)"
+                          r"\s+(?:(?:the|its|their|a|an|\S+'s|\S+’s)\s+){0,2}$", re.IGNORECASE)
+_MORE_WORDS = ("more", "higher", "greater", "above", "over", "exceed", "أكثر", "اكثر", "أعلى", "اعلى", "فوق")
+
+
+def _figure_comparisons(text: str) -> tuple[tuple[float, str, str], ...]:
+    """(value, "more" | "less", the words) for each figure of `text` right after a comparison ("below 2014's 9.9
+    million", "above 40 %", أعلى من 5 %)."""
+    found = []
+    for q in extract_numbers(text):
+        if q.kind == "year":
+            continue
+        if m := _COMPARED_RE.search(text[max(0, q.start - 40):q.start]):
+            word = " ".join(m["w"].split())
+            found.append((q.value, "more" if word.lower().startswith(_MORE_WORDS) else "less", word))
+    return tuple(found)
+
+
+def _figure_compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A figure the claim puts on one side ("below 2014's 9.9 million") that its sentences put on the other ("above
+    2014's 9.9 million")."""
+    for value, side, word in _figure_comparisons(claim):
+        theirs = [(i, w2, side2) for i, s in evidence for v2, side2, w2 in _figure_comparisons(s) if v2 == value]
+        if theirs and all(side2 != side for _, _, side2 in theirs):
+            i, w2, _ = theirs[0]
+            yield f"claim: {word!r} {value:g}; sentence {i}: {w2!r} {value:g}"
+            return
+
+
 def _against_its_figures(claim: str) -> Iterator[str]:
     """A claim whose own figures go the other way than its verb: "lowered … to 6 per cent from 4 per cent"."""
     ws = _tokens(claim)
@@ -420,6 +452,7 @@ def _against_its_figures(claim: str) -> Iterator[str]:
 def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """Why the claim's relations contradict its evidence sentences, each check in turn."""
     yield from _figure_turned(claim, evidence)
+    yield from _figure_compared(claim, evidence)
     directions = ((_UP, _DOWN), (_DOWN, _UP))
     for a, b in directions:
         yield from _opposed(claim, evidence, a, b)
