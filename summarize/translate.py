@@ -8,8 +8,8 @@ from typing import Callable, Sequence, Tuple
 from .detect import mixed_language_warning
 from .models.base import Generated, GenerationOptions, Seq2SeqModel
 from .quality import generate_checked
-from .records import (SUPPORTED_LANGUAGES, Coverage, Document, Paragraph, ParagraphPair, Sentence, SentencePair,
-                      Translation)
+from .records import (SUPPORTED_LANGUAGES, Coverage, Document, ModelInfo, Paragraph, ParagraphPair, Sentence,
+                      SentencePair, Translation)
 from .segment import fit, sentences, split_paragraphs
 
 # A document to translate, its language, and each paragraph's own language (they differ in a mixed article).
@@ -100,8 +100,17 @@ def _assemble(item: Item, outs: dict[int, list[Generated]], bad: Sequence[tuple[
     warnings = tuple(f"sentence {sid + 1}: {why} after a stricter retry" for sid, why in bad)
     done = [o for sid in sorted(outs) for o in outs[sid]]
     coverage = Coverage(sum(o.tokens_read for o in done), sum(o.input_tokens for o in done))
-    return Translation(doc.source, language, tgt, join(paragraphs, doc.text), paragraphs, pairs, model.info(options),
-                       coverage, ((warning,) if warning else ()) + warnings)
+    return Translation(doc.source, language, tgt, join(paragraphs, doc.text), paragraphs, pairs,
+                       _info(model, options, done), coverage, ((warning,) if warning else ()) + warnings)
+
+
+def _info(model: Seq2SeqModel, options: GenerationOptions, done: Sequence[Generated]) -> ModelInfo:
+    """The model's provenance for one document: an instruction model's tokens are those of its sentences."""
+    info = model.info(options)
+    if not info.usage:
+        return info
+    usage = {key: sum(getattr(o, key, 0) for o in done) for key in ("prompt_tokens", "completion_tokens")}
+    return replace(info, usage=usage)
 
 
 def translate_texts(
