@@ -50,3 +50,8 @@ def test_help_and_detect_load_no_model_server_client():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == []
+
+
+def test_local_chat_model_modules_load_no_model_stack_until_a_model_loads():
+    code = "import summarize.llm.local, summarize.llm.local_model, summarize.llm.ct2_chat"
+    assert loaded_after(code) == set()
