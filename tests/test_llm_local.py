@@ -196,6 +196,19 @@ def test_a_hub_id_names_its_chat_family(hub_id, family):
     assert spec.family == family and spec.follows_instructions
 
 
+@pytest.mark.parametrize("model_type, family", [("llama", "llama"), ("gemma3_text", "gemma")])
+def test_llama_and_gemma_folders_run_alike_on_both_backends(root, model_type, family):
+    folder = tiny_models.build_decoder_chat(root / model_type, model_type)
+    written = []
+    for backend in BACKENDS:
+        model = load_model(SUMMARY_EN, str(folder), backend=backend, device="cpu", cache_dir=str(root / "cache"))
+        assert (model.backend, model.spec.family) == (backend, family)
+        written.append(model._generate([model.prompt_ids(MESSAGES)], ChatOptions(max_tokens=8), None))
+    # Greedy on the same weights: the same tokens (Llama 3's scaled rope and Gemma 3's two rope thetas reach
+    # the converted model).
+    assert written[0] == written[1] and len(written[0][0][0]) == 8
+
+
 def test_families_run_where_the_converter_is_right():
     assert [backends.pick("auto", f).name for f in ("qwen2", "llama", "gemma", "gemma2", "gemma3")] == [
         "ctranslate2", "ctranslate2", "ctranslate2", "transformers", "transformers"]

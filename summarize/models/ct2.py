@@ -17,8 +17,8 @@ from .registry import ModelSpec
 
 SUPPORTED_FAMILIES = tuple(name for name, row in FAMILIES.items() if row.ctranslate2)
 # Part of the cache key: bump it when the conversion itself changes, so no stale conversion is reused.
-# v2: T5/mT5 output scaling as transformers 5 computes it (see _converter).
-CONVERSION = "v2"
+# v2: T5/mT5 output scaling as transformers 5 computes it (see _converter). v3: Gemma 3's rope thetas per layer type.
+CONVERSION = "v3"
 
 
 def physical_cores() -> int:
@@ -71,6 +71,13 @@ def told_what_transformers_does(config: Any) -> Any:
         setattr(config, key, value)
     if row is not None and row.t5_scaling:
         config.tie_word_embeddings = scales_decoder_outputs(config)
+    rope = getattr(config, "rope_parameters", None)
+    if isinstance(rope, dict) and isinstance(rope.get("full_attention"), dict):
+        # Gemma 3 in transformers 5: a rope per layer type; the converter reads the old flat attributes and,
+        # without them, its own defaults.
+        for key, layers in (("rope_theta", "full_attention"), ("rope_local_base_freq", "sliding_attention")):
+            if (rope.get(layers) or {}).get("rope_theta") is not None:
+                setattr(config, key, rope[layers]["rope_theta"])
     return config
 
 
