@@ -41,15 +41,21 @@ def serving_available() -> str | None:
 
 class FaultServer:
     """An OpenAI-compatible server that misbehaves on cue. `script`: actions for the next POSTs, each one of
-    "ok", "500", "401" (echoing the key), "429:SECONDS", "reset", "notjson", "nochoices", "stall:SECONDS", "slow:SECONDS", "usage:N"
-    (an answer reporting N prompt tokens), "stream" (an SSE answer without usage)."""
+    "ok", "500", "401" (echoing the key), "429:SECONDS", "reset", "notjson", "nochoices", "stall:SECONDS",
+    "slow:SECONDS", "usage:N" (an answer reporting N prompt tokens), "stream" (an SSE answer without usage);
+    "ok" answers "echo: " and the last message. `delay`: seconds every POST
+    takes; `die_after`: the server stops listening after answering that many POSTs (a server dying mid-batch);
+    `port`: 0 for a free one, or the port of a server that died, to bring it back."""
 
-    def __init__(self, models: tuple[dict, ...] = ({"id": "tiny", "object": "model", "max_model_len": 2048},)) -> None:
+    def __init__(self, models: tuple[dict, ...] = ({"id": "tiny", "object": "model", "max_model_len": 2048},), *,
+                 delay: float = 0.0, die_after: int | None = None, port: int = 0) -> None:
         self.models = list(models)
+        self.delay, self.die_after = delay, die_after
         self.script: deque[str] = deque()
         self.requests: list[dict] = []  # every request: method, path, headers, body
         self.in_flight = self.most_in_flight = 0
         self._lock = threading.Lock()
+        self._stopped = False
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -73,10 +79,14 @@ class FaultServer:
                     owner.in_flight += 1
                     owner.most_in_flight = max(owner.most_in_flight, owner.in_flight)
                 try:
+                    time.sleep(owner.delay)
                     self._act(action, body)
                 finally:
                     with owner._lock:
                         owner.in_flight -= 1
+                        dies = owner.die_after is not None and len(owner.posts()) >= owner.die_after
+                if dies:
+                    threading.Thread(target=owner.stop, daemon=True).start()
 
             def _act(self, action: str, body: dict) -> None:
                 kind, _, arg = action.partition(":")
@@ -128,7 +138,8 @@ class FaultServer:
             def handle_error(self, request: object, client_address: object) -> None:  # a reset is on purpose
                 pass
 
-        self._server = Server(("127.0.0.1", 0), Handler)
+        self._server = Server(("127.0.0.1", port), Handler)
+        self.port = self._server.server_address[1]
         self.base = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
@@ -146,6 +157,14 @@ class FaultServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop listening: the next connections are refused."""
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
         self._server.shutdown()
         self._server.server_close()
 
