@@ -55,3 +55,14 @@ def test_help_and_detect_load_no_model_server_client():
 def test_local_chat_model_modules_load_no_model_stack_until_a_model_loads():
     code = "import summarize.llm.local, summarize.llm.local_model, summarize.llm.ct2_chat"
     assert loaded_after(code) == set()
+
+
+def test_verify_without_a_judge_loads_no_instruction_model_code():
+    probe = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom summarize.cli import app\n"
+        "r = CliRunner().invoke(app, ['verify', '--source', '-', '--summary-text', 'He said 5.'],"
+        " input='He said 5 things on Monday.')\nassert r.exit_code == 0, r.output\n"
+        f"print(' '.join(m for m in {(*LAZY, 'summarize.verify.judge')!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == []
