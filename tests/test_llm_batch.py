@@ -10,9 +10,11 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+import summarize
 from summarize.batch.run import Tally
 from summarize.batch.runner import run_batch
 from summarize.batch.shell import server_workers
@@ -164,8 +166,11 @@ def test_a_batch_on_a_server_records_and_sums_its_tokens_and_never_the_key(tmp_p
     assert prompt > 0 and completion > 0
     assert r.output.splitlines()[-1].endswith(f"3 ok, 0 failed, 0 skipped, {prompt} prompt / {completion} "
                                               "completion tokens")
-    record = json.loads(next(out.rglob("*.json")).read_text(encoding="utf-8"))
-    assert {m["model_id"] for m in record["models"].values()} == {f"api:tiny@127.0.0.1:{server.port}"}
+    schema = json.loads((Path(summarize.__file__).parent / "schema" / "run.schema.json").read_text(encoding="utf-8"))
+    for path in out.rglob("article-*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.validate(record, schema)  # the endpoint and context window among the models' parameters
+        assert {m["model_id"] for m in record["models"].values()} == {f"api:tiny@127.0.0.1:{server.port}"}
     shown = [r.output, *(p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*") if p.is_file())]
     assert not [text for text in shown if SECRET in text]
 
