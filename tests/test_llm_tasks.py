@@ -251,7 +251,7 @@ replies = st.one_of(st.text(max_size=300), st.builds(json.dumps, st.recursive(
                                                                 inner, max_size=3), max_leaves=12)))
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(article=st.text(min_size=1, max_size=400), reply=replies, n=st.integers(0, 4))
 def test_any_article_and_any_reply_give_a_result_or_a_documented_error(article, reply, n):
     sents = sentences_of(article)

@@ -46,6 +46,7 @@ class ChatTranslator:
         # a sentence, its translation and the prompt around them fit the context
         self.max_input_tokens = max(16, min(1024, (model.context_tokens - frame) // (1 + REPLY_FACTOR) - 8))
         self._spent: dict[str, tuple[int, int]] = {}  # text -> tokens of its last request's share
+        self._asked = ChatOptions(max_tokens=0)  # the largest reply budget a request had: what info records
 
     def count_tokens(self, text: str, src: str | None = None, tgt: str | None = None) -> int:
         """Tokens a line of this text adds to a prompt."""
@@ -53,11 +54,13 @@ class ChatTranslator:
 
     def info(self, options: GenerationOptions | None = None) -> ModelInfo:
         """Provenance of the chat model, with the tokens every translation through this object took."""
-        return self.chat.info(self._options(options, 0), self.usage.as_dict())
+        return self.chat.info(self._asked, self.usage.as_dict())
 
-    def _options(self, options: GenerationOptions | None, tokens: int, lines: int = 1) -> ChatOptions:
+    def _options(self, tokens: int, lines: int) -> ChatOptions:
         """A request's options: greedy, its reply budget from what it translates (numbers and line breaks too)."""
-        return ChatOptions(max_tokens=max(64, REPLY_FACTOR * tokens + 8 * lines + 32))
+        options = ChatOptions(max_tokens=max(64, REPLY_FACTOR * tokens + 8 * lines + 32))
+        self._asked = max(self._asked, options, key=lambda o: o.max_tokens)
+        return options
 
     def generate(self, texts: Sequence[str], options: GenerationOptions, *, src: str | None = None,
                  tgt: str | None = None) -> list[Generated]:
@@ -93,8 +96,7 @@ class ChatTranslator:
         """Ask each batch; returns the texts of batches whose reply does not number its lines as sent. `again`:
         these texts were asked before, and their tokens then are added to this time's."""
         conversations = [asked.messages([(k, texts[i]) for k, i in enumerate(b)]) for b in batches]
-        chat_options = self._options(None, max(sum(counts[i] for i in b) for b in batches),
-                                     max(len(b) for b in batches))
+        chat_options = self._options(max(sum(counts[i] for i in b) for b in batches), max(len(b) for b in batches))
         answered = ask(self.chat, conversations, chat_options, self.usage)
         missing: list[int] = []
         for batch, reply, unread in zip(batches, answered.replies, answered.unread):
