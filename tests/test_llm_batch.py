@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-from importlib.util import find_spec
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -143,9 +142,8 @@ def test_a_model_the_server_lacks_is_exit_5_in_one_line_asking_nothing(tmp_path)
     assert server.posts() == []
 
 
-# The rest needs the instruction-model route (summarize/steps/instruct.py) to send the articles to the server.
-routed = pytest.mark.xfail(find_spec("summarize.steps.instruct") is None, strict=False,
-                           reason="the instruction-model route (steps/instruct.py) has not landed")
+# The rest goes through the instruction-model route (summarize/steps/instruct.py), which sends the articles to the
+# server.
 
 
 def sums(out: Path) -> tuple[int, int]:
@@ -154,7 +152,6 @@ def sums(out: Path) -> tuple[int, int]:
     return sum(u.get("prompt_tokens", 0) for u in usages), sum(u.get("completion_tokens", 0) for u in usages)
 
 
-@routed
 def test_a_batch_on_a_server_records_and_sums_its_tokens_and_never_the_key(tmp_path, monkeypatch):
     monkeypatch.setenv("SUMMARIZE_API_KEY", SECRET)
     out = tmp_path / "out"
@@ -175,7 +172,6 @@ def test_a_batch_on_a_server_records_and_sums_its_tokens_and_never_the_key(tmp_p
     assert not [text for text in shown if SECRET in text]
 
 
-@routed
 def test_api_concurrency_works_on_that_many_articles_at_once(tmp_path):
     with FaultServer(delay=0.2) as server:
         r = run(articles(tmp_path / "in", 6), tmp_path / "out", server.base, "tiny", "--api-concurrency", "3")
@@ -183,7 +179,6 @@ def test_api_concurrency_works_on_that_many_articles_at_once(tmp_path):
     assert server.most_in_flight == 3
 
 
-@routed
 def test_a_server_dying_mid_batch_loses_nothing_and_the_rerun_resumes(tmp_path, monkeypatch):
     monkeypatch.setattr("summarize.llm.http.FIRST_WAIT", 0.01)  # the retries' backoff, short
     inputs, out = articles(tmp_path / "in", 5), tmp_path / "out"
