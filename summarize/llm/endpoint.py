@@ -123,7 +123,7 @@ class EndpointModel(ChatModel):
         seen: dict[str, Any] = {"finish": None, "usage": None, "model": None, "choices": False}
 
         def on_event(event: dict) -> None:
-            if "error" in event or "choices" not in event and "usage" not in event:
+            if "error" in event:
                 self._choice(event)  # raises, naming what the server said
             seen["usage"] = event.get("usage") if isinstance(event.get("usage"), dict) else seen["usage"]
             seen["model"] = _name(event.get("model")) or seen["model"]
