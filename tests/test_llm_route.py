@@ -13,13 +13,13 @@ from typer.testing import CliRunner
 from summarize import api
 from summarize.cli import app
 from summarize.config import Settings
-from summarize.llm.chat import Reply
+from summarize.llm.chat import ChatOptions, Message, Reply
 from summarize.routes import route_for
 from summarize.steps.instruct import instruct_key_points, instruct_summarise
 from summarize.steps.keypoints import key_points
 from summarize.steps.translate import read_as_written, read_in_english, translate_outputs
 
-from . import tiny_models
+from . import llm_server, tiny_models
 from .conftest import AR_SHORT, EN_SHORT
 from .fake_chat import FakeChats, task_of, well_behaved
 
@@ -164,3 +164,39 @@ def test_a_local_chat_model_folder_serves_the_instruct_route(tiny):
     assert result.models["summary"].usage["prompt_tokens"] > 0
     assert result.coverage["summary"].complete
     assert all(p.evidence and p.evidence_text for p in result.key_points)  # random words: aligned, or none
+
+
+def test_run_through_a_model_server_speaking_openai(chats, monkeypatch):
+    """The instruct route through the real HTTP client, against the tests' loopback server answering each task as
+    a well-behaved model would: the record names the model as the server does and has the server's usage."""
+    def answer(body: dict, *, prompt_tokens: int | None = None) -> dict:
+        messages = [Message(m["role"], m["content"]) for m in body["messages"]]
+        text = well_behaved(messages, ChatOptions(json="response_format" in body))
+        return {"id": "c", "object": "chat.completion", "model": "tiny-served",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": prompt_tokens or 900, "completion_tokens": 17}}
+
+    monkeypatch.setattr(llm_server, "completion", answer)
+    with llm_server.FaultServer() as server:
+        r = run(str(EN_SHORT), "--summary-model", "api:tiny", "--keypoints-model", "api:tiny", "--api-base",
+                server.base, "--no-api-cache")
+        posts = server.posts()
+    assert r.exit_code == 0, r.output
+    doc = checked(json.loads(r.stdout))
+    assert doc["route"] == "instruct" and len(doc["key_points"]) == 3 and all(p["evidence"] for p in doc["key_points"])
+    assert doc["models"]["summary"]["usage"] == {"prompt_tokens": 900, "completion_tokens": 17}
+    assert doc["models"]["key_points"]["backend"] == "api" and "tiny-served" in doc["models"]["key_points"]["model_id"]
+    assert len(posts) == 2 and all(p["body"]["messages"][0]["role"] == "system" for p in posts)
+
+
+@pytest.mark.xdist_group("llm_server")
+def test_run_against_transformers_serve_with_a_random_model(chat_server):
+    """A real server with random weights: whatever it writes, the run ends with a valid record or exit 7 (its
+    context is smaller than the prompt), never a traceback."""
+    base, name = chat_server
+    r = runner.invoke(app, ["run", str(EN_SHORT), "--offline", "--points", "1", "--length", "1", "-f", "json",
+                            "--summary-model", f"api:{name}", "--keypoints-model", f"api:{name}", "--api-base", base,
+                            "--no-api-cache"])
+    assert r.exit_code in (0, 7), r.output
+    doc = checked(json.loads(r.stdout))
+    assert doc["route"] == "instruct" and doc["models"]["summary"]["usage"]["prompt_tokens"] > 0
