@@ -27,9 +27,9 @@ class Streaming(FakeChat):
     """Streams each reply word by word to `on_text`, noting stdout after every piece; `final`, when set, is the
     reply's text in place of what was streamed (a model whose reply differs from its stream)."""
 
-    def __init__(self, *args, final: str | None = None, **kwargs) -> None:
+    def __init__(self, *args, final: str | None = None, read: int | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.final, self.streamed, self.seen = final, [], []
+        self.final, self.read, self.streamed, self.seen = final, read, [], []
 
     def chat(self, messages, options, *, on_text=None):
         self.requests.append(messages)
@@ -41,7 +41,8 @@ class Streaming(FakeChat):
                 self.streamed.append(piece)
                 sys.stdout.flush()
                 self.seen.append(sys.stdout.buffer.getvalue().decode("utf-8"))
-        return Reply(self.final or text, self.count_tokens(messages), len(text.split()), self.served_as)
+        read = self.count_tokens(messages) if self.read is None else self.read
+        return Reply(self.final or text, read, len(text.split()), self.served_as)
 
 
 @pytest.fixture
@@ -51,11 +52,11 @@ def chats():
     made.close()
 
 
-def _streaming_model(chats, final: str | None = None, script=well_behaved) -> list[Streaming]:
+def _streaming_model(chats, final: str | None = None, script=well_behaved, read: int | None = None) -> list[Streaming]:
     built: list[Streaming] = []
 
     def build(spec, *, role, batch_tokens):
-        built.append(Streaming(spec, role=role, context_tokens=4096, script=script, final=final))
+        built.append(Streaming(spec, role=role, context_tokens=4096, script=script, final=final, read=read))
         return built[-1]
 
     from summarize.models.registry import ModelSpec, register
@@ -121,3 +122,11 @@ def test_controls_a_model_writes_are_shown_never_obeyed(chats, tmp_path, monkeyp
     r = _run(tmp_path, monkeypatch=monkeypatch)
     assert r.exit_code == 0, r.output
     assert "\x1b" not in r.stdout and "\\x1b[2J" in _summary_model(built).seen[-1]
+
+
+def test_a_message_on_the_terminal_starts_its_own_line_and_the_output_stays_the_same(chats, tmp_path, monkeypatch):
+    _streaming_model(chats, read=5)  # the server says it read 5 tokens: the run warns of incomplete coverage
+    r = _run(tmp_path, "--allow-truncation", monkeypatch=monkeypatch)
+    assert r.exit_code == 0, r.output
+    assert f"{SUMMARY}\nsummarize: warning: " in r.output  # stdout and stderr as a terminal shows them
+    assert r.stdout == _run(tmp_path, "--allow-truncation", monkeypatch=monkeypatch, tty=False).stdout

@@ -132,12 +132,13 @@ def run(
                           files_from=given.get("files_from"), output=given.get("output"))
         if shown is not None and getattr(given.get("engine"), "value", "local") == "local":
             options = replace(options, stream=shown.piece)  # the summary shows as it is written
+            console.ends_line = shown.end_line
         try:
             return _batch(console, given, settings, partial(run_step, options), command="run", options=options,
                           review=review_result(console, settings, strict=strict), stdout=shown)
         finally:
             if shown is not None:
-                shown.finish()
+                shown.end_line()
 
     guarded(console, body)
 

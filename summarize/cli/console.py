@@ -31,10 +31,12 @@ class Console:
     debug: bool = False
     quiet: bool = False
     before: Callable[[], None] = lambda: None
+    ends_line: Callable[[], None] = lambda: None  # a summary streamed to the terminal ends its line first
 
     def _say(self, prefix: str, colour: str, message: str) -> None:
         from ..writers import visible
 
+        self.ends_line()
         self.before()
         stream = sys.stderr
         tag = f"\033[{colour}m{prefix}\033[0m" if prefix and _use_colour(stream) else prefix
@@ -225,6 +227,8 @@ class Streamed:
         self.stdout = stdout
         self.shown: list[str] = []
         self.broken = False  # the terminal went away: the record's own write reports it
+        self.open = False  # the last piece left its line open
+        self.ended = False  # a message ended that line (a line break the record need not give again)
 
     def piece(self, text: str) -> None:
         from ..writers import visible
@@ -241,6 +245,7 @@ class Streamed:
         except (OSError, ValueError):
             self.broken = True
         self.shown.append(text)
+        self.open = not text.endswith("\n")
 
     def write(self, text: str) -> int:
         from ..writers import visible
@@ -248,16 +253,17 @@ class Streamed:
         if not self.shown:
             return self.stdout.write(text)
         after = _past(text, visible("".join(self.shown)))
-        self.shown = []
-        return self.stdout.write(text[after:] if after is not None else "\n\n" + text)
+        rest = text[after:] if after is not None else "\n\n" + text
+        self.shown, self.open = [], False
+        return self.stdout.write(rest[1:] if self.ended and rest.startswith("\n") else rest)
 
     def flush(self) -> None:
         self.stdout.flush()
 
-    def finish(self) -> None:
-        """End the streamed line when no record followed it (the article failed after its summary)."""
-        if self.shown and not self.broken:
-            self.shown = []
+    def end_line(self) -> None:
+        """End the streamed line before a message on the same terminal (stderr), or when no record follows."""
+        if self.open and not self.broken:
+            self.open, self.ended = False, True
             try:
                 self.stdout.write("\n")
                 self.stdout.flush()
