@@ -189,6 +189,28 @@ def test_run_through_a_model_server_speaking_openai(chats, monkeypatch):
     assert len(posts) == 2 and all(p["body"]["messages"][0]["role"] == "system" for p in posts)
 
 
+def test_a_model_server_that_cut_the_prompt_keeps_the_record_and_exits_7(chats, monkeypatch):
+    """Ollama's silent cut, reported by its usage (12 prompt tokens for a prompt of hundreds): the record is written
+    with its coverage short, exit 7; --allow-truncation accepts it."""
+    def answer(body: dict, *, prompt_tokens: int | None = None) -> dict:
+        messages = [Message(m["role"], m["content"]) for m in body["messages"]]
+        text = well_behaved(messages, ChatOptions(json="response_format" in body))
+        return {"id": "c", "object": "chat.completion", "model": "tiny-served",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 12, "completion_tokens": 17}}
+
+    monkeypatch.setattr(llm_server, "completion", answer)
+    with llm_server.FaultServer() as server:
+        args = (str(EN_SHORT), "--summary-model", "api:tiny", "--keypoints-model", "api:tiny", "--api-base",
+                server.base, "--no-api-cache")
+        cut, allowed = run(*args), run(*args, "--allow-truncation")
+    assert cut.exit_code == 7, cut.output
+    doc = json.loads(cut.stdout)
+    summary = doc["coverage"]["summary"]
+    assert summary["tokens_read"] < summary["tokens_total"] and "read 12 tokens" in " ".join(doc["warnings"])
+    assert allowed.exit_code == 0
+
+
 @pytest.mark.xdist_group("llm_server")
 def test_run_against_transformers_serve_with_a_random_model(chat_server):
     """A real server with random weights: whatever it writes, the run ends with a valid record or exit 7 (its

@@ -4,9 +4,10 @@ Loading asks the server's model list once (a short timeout): a server down or a 
 EndpointUnavailableError (exit 5, the run's error, one line). The context window is the context_tokens setting,
 else what the model list says of the model (`context_length`, vLLM's `max_model_len`, …), else DEFAULT_CONTEXT;
 `info().parameters` says which. A record names the model `api:SERVED@host:port`: SERVED as the server names it in
-its replies, and the server, never its key. Every reply's `usage.prompt_tokens` is compared with what was sent:
-a server that read far fewer tokens than the prompt holds cut it (Ollama keeps only the end of a prompt longer than
-its num_ctx, silently), and that is IncompleteCoverageError, never a summary of the tail.
+its replies, and the server, never its key. A reply whose `usage.prompt_tokens` is fewer than the prompt can
+possibly hold comes from a server that cut the prompt (Ollama keeps only the end of a prompt longer than its
+num_ctx, silently): it is never cached, and the task that asked (llm/tasks.py) counts the article as not wholly
+read, so the record says so and the run exits 7 unless --allow-truncation.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, Sequence
 
-from ..errors import EndpointUnavailableError, IncompleteCoverageError, ModelUnavailableError, UsageError
+from ..errors import EndpointUnavailableError, ModelUnavailableError, UsageError
 from ..models.registry import API_PREFIX, ModelSpec
 from ..records import ModelInfo
 from .cache import ReplyCache, cache_key
@@ -81,10 +82,9 @@ class EndpointModel(ChatModel):
                 reply, reported = self._reply(self.client.post("/chat/completions", body), messages)
             else:
                 reply, reported = self._streamed(body, messages, on_text)
-        if reported:
-            self._check_read(messages, reply.prompt_tokens)
+        whole = not reported or self.read_whole(messages, reply.prompt_tokens)
         self.served_as = reply.model or self.served_as
-        if self.cache is not None:
+        if self.cache is not None and whole:  # a cut prompt's reply is asked again next time
             self.cache.put(key, reply)
         return reply
 
@@ -145,14 +145,10 @@ class EndpointModel(ChatModel):
                       seen["finish"] or "stop")
         return reply, prompt is not None
 
-    def _check_read(self, messages: Sequence[Message], read: int) -> None:
-        """IncompleteCoverageError when the server read fewer prompt tokens than the prompt can possibly hold."""
-        least = sum(len(m.content) for m in messages) // MOST_CHARS_PER_TOKEN
-        if read < least:
-            raise IncompleteCoverageError(
-                f"the model server at {self.client.endpoint.shown} read {read} of ~{self.count_tokens(messages)} "
-                f"prompt tokens (its context is smaller than configured? set --context-tokens to the server's, "
-                f"e.g. Ollama's num_ctx)")
+    @staticmethod
+    def read_whole(messages: Sequence[Message], read: int) -> bool:
+        """Whether a server that reports reading `read` prompt tokens can have read all of these messages."""
+        return read >= sum(len(m.content) for m in messages) // MOST_CHARS_PER_TOKEN
 
 
 def _body(name: str, messages: Sequence[Message], options: ChatOptions, *, streamed: bool) -> dict:

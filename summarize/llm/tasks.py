@@ -209,9 +209,9 @@ def ask(model: ChatModel, conversations: Sequence[Sequence[Message]], options: C
     warnings = [f"{still} repl{'ies were' if still > 1 else 'y was'} cut at {max(bigger, options.max_tokens)} tokens "
                 "(its token budget)"] if still else []
     unread = []
-    for count, reply in zip(sent, replies):
+    for count, reply, conversation in zip(sent, replies, conversations):
         usage.add(reply)
-        share = _unread(model, count, reply)
+        share = _unread(model, count, reply, conversation)
         unread.append(share)
         if share:
             warnings.append(f"the model read {reply.prompt_tokens} tokens of a prompt counted {count} here: it cut "
@@ -220,9 +220,13 @@ def ask(model: ChatModel, conversations: Sequence[Sequence[Message]], options: C
     return Asked(replies, list(dict.fromkeys(warnings)), unread)
 
 
-def _unread(model: ChatModel, sent: int, reply: Reply) -> float:
+def _unread(model: ChatModel, sent: int, reply: Reply, messages: Sequence[Message]) -> float:
     """The share of a prompt the server did not read: 0 unless it reports far fewer tokens than were counted
-    (counts here are exact for a local tokenizer, an over-estimate for an endpoint)."""
+    (counts here are exact for a local tokenizer, an over-estimate for an endpoint, which knows the least a whole
+    prompt can be: `read_whole`)."""
+    whole = getattr(model, "read_whole", None)
+    if whole is not None and reply.prompt_tokens > 0:
+        return 0.0 if whole(messages, reply.prompt_tokens) else round(1.0 - reply.prompt_tokens / max(sent, 1), 4)
     exact = type(model).count_tokens is not ChatModel.count_tokens
     floor = sent * (EXACT if exact else ESTIMATED)
     if reply.prompt_tokens <= 0 or reply.prompt_tokens >= floor:
