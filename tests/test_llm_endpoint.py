@@ -196,6 +196,15 @@ def test_a_server_that_read_less_than_the_prompt_is_never_cached(faults, tmp_pat
     assert len(faults.posts()) == 2
 
 
+def test_the_token_estimate_learns_from_the_servers_counts(faults):
+    text = [Message("user", "ب" * 300)]
+    model = model_at(faults.base)
+    before = model.count_tokens(text)
+    faults.script.append("usage:600")  # a byte-level vocabulary: two tokens a character
+    model.chat(text, SHORT)
+    assert before < 600 <= model.count_tokens(text)
+
+
 def test_a_stream_without_usage_is_counted(faults):
     faults.script.append("stream")
     pieces: list[str] = []
