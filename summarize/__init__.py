@@ -16,8 +16,9 @@ from .records import Article, Detection, DetectResult
 
 
 class _Package(types.ModuleType):
-    """Keeps the public functions on the package: importing a submodule of the same name (summarize.translate,
-    summarize.detect, summarize.verify) would otherwise replace the function with the module."""
+    """Keeps the public functions on the package: importing a submodule of
+    the same name (summarize.translate, summarize.detect, summarize.verify)
+    would otherwise replace the function with the module."""
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in _FUNCTIONS and isinstance(value, types.ModuleType):

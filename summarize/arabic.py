@@ -1,8 +1,10 @@
-"""Arabic text for comparison: digits, marks, letter folds and script shares, in small composable pieces.
+"""Arabic text for comparison: digits, marks, letter
+folds and script shares, in small composable pieces.
 
-Every step that compares text (detection, verification, the glossary, extractive scoring, key points, output
-checks) builds its matching form from these, so "٢٠٢٤" meets "2024" and "أعلنت" meets "اعلنت" the same way
-everywhere. Nothing here changes text that goes to a model or to the reader: these are matching forms only.
+Every step that compares text (detection, verification, the glossary, extractive scoring, key
+points, output checks) builds its matching form from these, so "٢٠٢٤" meets "2024" and "أعلنت" meets
+"اعلنت" the same way everywhere. Nothing here changes text that goes to a model or to the reader:
+these are matching forms only.
 """
 
 from __future__ import annotations
@@ -12,20 +14,24 @@ from collections import Counter
 from functools import lru_cache
 from typing import Callable
 
-# Arabic-Indic (U+0660–0669) and Extended Arabic-Indic (U+06F0–06F9, Persian and Urdu) digits to ASCII.
+# Arabic-Indic (U+0660–0669) and Extended Arabic-Indic
+# (U+06F0–06F9, Persian and Urdu) digits to ASCII.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # The Arabic decimal and thousands separators and percent sign, as a number parser reads them.
 NUMBER_MARKS = str.maketrans("٫٬٪", ".,%")
 # Alef with hamza or madda and wasla, ta marbuta, alef maqsura: spelled either way in news copy.
 LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 
-_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
+                  (0xFE70, 0xFEFF))
 
 
 def is_mark(ch: str) -> bool:
-    """Harakat, Quranic marks, superscript alef, tatweel and format characters (bidi marks, joiners)."""
+    """Harakat, Quranic marks, superscript alef, tatweel
+    and format characters (bidi marks, joiners)."""
     code = ord(ch)
-    return (0x064B <= code <= 0x065F or code == 0x0670 or 0x0610 <= code <= 0x061A or 0x06D6 <= code <= 0x06ED
+    return (0x064B <= code <= 0x065F or code == 0x0670 or 0x0610 <= code <= 0x061A or
+            0x06D6 <= code <= 0x06ED
             or code == 0x0640 or unicodedata.category(ch) == "Cf")
 
 
@@ -45,8 +51,9 @@ def fold_letters(text: str) -> str:
 
 
 def mapped(text: str, fold_char: Callable[[str], str]) -> tuple[str, tuple[int, ...]]:
-    """`text` folded character by character, and for each folded character the index it came from (plus a
-    sentinel one past the end), so a match in the folded form maps back to the text as written."""
+    """`text` folded character by character, and for each folded
+    character the index it came from (plus a sentinel one past the end),
+    so a match in the folded form maps back to the text as written."""
     chars: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
@@ -83,6 +90,7 @@ def letters(text: str) -> int:
 
 
 def dominant(text: str) -> str:
-    """"ar" when Arabic letters outnumber Latin ones, else "en": the language a matcher should expect."""
+    """"ar" when Arabic letters outnumber Latin ones,
+    else "en": the language a matcher should expect."""
     counts = Counter(map(script, text))
     return "ar" if counts["arabic"] > counts["latin"] else "en"

@@ -63,8 +63,8 @@ class ModelUnavailableError(SummarizeError):
 
 
 class EndpointUnavailableError(ModelUnavailableError):
-    """The model server of --api-base is down or lacks the model when it is first asked: the run's error, not an
-    input's, so a batch stops with one line (exit 5) instead of one per input."""
+    """The model server of --api-base is down or lacks the model when it is first asked: the run's
+    error, not an input's, so a batch stops with one line (exit 5) instead of one per input."""
 
 
 class IncompleteCoverageError(SummarizeError):
@@ -86,11 +86,13 @@ class PipeClosed(Exception):
 
 
 class InternalError(SummarizeError):
-    """An unexpected exception (a bug) while one input was processed; the batch goes on without it."""
+    """An unexpected exception (a bug) while one input
+    was processed; the batch goes on without it."""
 
     exit_code = ExitCode.INTERNAL
 
-    def __init__(self, message: str, *, source: str | None = None, detail: str | None = None) -> None:
+    def __init__(self, message: str, *, source: str | None = None,
+                 detail: str | None = None) -> None:
         super().__init__(message, source=source)
         self.detail = detail  # the original traceback, shown with --debug
 
@@ -100,8 +102,8 @@ class InternalError(SummarizeError):
         what = " ".join(str(exc).split())
         what = what if len(what) <= 200 else what[:199] + "…"
         detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        return cls(f"internal error: {type(exc).__name__}: {what} (a bug: rerun with --debug and report it)",
-                   source=source, detail=detail)
+        return cls(f"internal error: {type(exc).__name__}: {what} (a bug: "
+                   "rerun with --debug and report it)", source=source, detail=detail)
 
     def __reduce__(self):
         return _rebuild_internal, (self.message, self.source, self.detail)
@@ -112,7 +114,8 @@ def _rebuild_internal(message: str, source: str | None, detail: str | None) -> I
 
 
 def isolate(exc: BaseException, source: str | None) -> SummarizeError:
-    """Any exception raised for one input, as that input's error (expected ones keep their own code)."""
+    """Any exception raised for one input, as that
+    input's error (expected ones keep their own code)."""
     if isinstance(exc, SummarizeError):
         if exc.source is None:
             exc.source = source

@@ -1,4 +1,5 @@
-"""Checks on model output: empty, looping, abnormal length, or in the wrong script for its language."""
+"""Checks on model output: empty, looping, abnormal
+length, or in the wrong script for its language."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ if TYPE_CHECKING:
 # Decoding for a second try at a suspect output: no repeated trigrams, repetition penalised.
 STRICT = dict(no_repeat_ngram_size=3, repetition_penalty=1.3)
 
-# Outputs longer than this many times their input (in tokens) are suspect: models loop on noisy input.
+# Outputs longer than this many times their input (in
+# tokens) are suspect: models loop on noisy input.
 MAX_RATIO = 3.0
 MIN_RATIO = 0.2
-# A real sentence has few words said twice in a row ("had had"); a looping model says most of them twice or more.
+# A real sentence has few words said twice in a row ("had
+# had"); a looping model says most of them twice or more.
 MAX_STUTTER = 0.25
-# Arabic news carries Latin names (iPhone, WWDC) and English ones Arabic quotes, but never a third of the letters.
+# Arabic news carries Latin names (iPhone, WWDC) and English
+# ones Arabic quotes, but never a third of the letters.
 MIN_SCRIPT_SHARE = 0.6
 _WORD = re.compile(r"\w+")
 _SCRIPT = {"ar": "arabic", "en": "latin"}
@@ -59,7 +63,8 @@ def wrong_script(text: str, language: str | None) -> str | None:
 
 def problem(text: str, *, source_tokens: int, output_tokens: int, language: str | None = None,
             check_ratio: bool = True) -> str | None:
-    """Why an output looks broken (empty, length ratio, repetition, wrong script), or None if it looks fine."""
+    """Why an output looks broken (empty, length ratio,
+    repetition, wrong script), or None if it looks fine."""
     if not text.strip() or output_tokens == 0:
         return "empty output"
     if check_ratio:
@@ -75,7 +80,8 @@ def generate_checked(
     model: Seq2SeqModel, texts: list[str], options: GenerationOptions, *, src: str | None = None,
     tgt: str | None = None, language: str | None = None, check_ratio: bool = True,
 ) -> tuple[list[Generated], dict[int, str]]:
-    """Generate, retry suspect outputs once with stricter decoding; returns outputs and what is still wrong."""
+    """Generate, retry suspect outputs once with stricter
+    decoding; returns outputs and what is still wrong."""
 
     def why(out: Generated) -> str | None:
         return problem(out.text, source_tokens=out.input_tokens, output_tokens=out.output_tokens,
@@ -85,7 +91,8 @@ def generate_checked(
     bad = {i: reason for i, out in enumerate(outputs) if (reason := why(out))}
     if bad:
         retry = sorted(bad)
-        again = model.generate([texts[i] for i in retry], replace(options, **STRICT), src=src, tgt=tgt)
+        again = model.generate([texts[i] for i in retry], replace(options, **STRICT),
+                               src=src, tgt=tgt)
         for i, out in zip(retry, again):
             outputs[i] = out
             reason = why(out)

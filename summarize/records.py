@@ -1,4 +1,5 @@
-"""Frozen dataclasses: the only currency passed between the steps of the pipeline and to the writers."""
+"""Frozen dataclasses: the only currency passed between
+the steps of the pipeline and to the writers."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ class Article:
     title: str | None = None
     date: str | None = None
     url: str | None = None  # for a fetched page: the final URL, after redirects
-    etag: str | None = None  # the server's validators, so a rerun can ask "changed since?" (HTTP 304)
+    # the server's validators, so a rerun can ask "changed since?" (HTTP 304)
+    etag: str | None = None
     last_modified: str | None = None
-    notes: tuple[str, ...] = ()  # what reading did that the output must say (a DOCX's tracked changes accepted)
+    # what reading did that the output must say (a DOCX's tracked changes accepted)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Document:
-    """A text cut once into paragraphs and sentences; every step that needs its sentences gets these."""
+    """A text cut once into paragraphs and sentences;
+    every step that needs its sentences gets these."""
 
     source: str
     text: str
@@ -96,7 +100,8 @@ class ModelInfo:
     backend: str
     family: str
     parameters: Mapping[str, object] = field(default_factory=dict)
-    # An instruction model's tokens, OpenAI's names: prompt_tokens, completion_tokens (empty for seq2seq models)
+    # An instruction model's tokens, OpenAI's names:
+    # prompt_tokens, completion_tokens (empty for seq2seq models)
     usage: Mapping[str, int] = field(default_factory=dict)
 
 
@@ -105,7 +110,8 @@ class Review:
     """What the console, the manifest and the progress line read of a result, whatever its kind."""
 
     source: str
-    coverage: Mapping[str, Coverage] = field(default_factory=dict)  # per role; a translation's one model: "model"
+    # per role; a translation's one model: "model"
+    coverage: Mapping[str, Coverage] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     models: tuple[ModelInfo, ...] = ()  # every model that served it
@@ -114,7 +120,8 @@ class Review:
 
 
 class Result(Protocol):
-    """A result the writers take: its source and its review (render.py dispatches on the record's type)."""
+    """A result the writers take: its source and its
+    review (render.py dispatches on the record's type)."""
 
     source: str
 
@@ -142,9 +149,10 @@ class DetectResult:
 class Finding:
     """A figure, date, quote, name or meaning of the output that the source does not back.
 
-    `severity` is "error" when the output contradicts the source (or says what it never says) and "warning" when
-    it is in the article but not where the claim rests, or cannot be checked; `claim` is the output sentence it is
-    in; `evidence` the 0-based ids (as `sentences[].id` in the JSON) of the source sentences that claim rests on.
+    `severity` is "error" when the output contradicts the source (or says what it never says) and
+    "warning" when it is in the article but not where the claim rests, or cannot be checked; `claim`
+    is the output sentence it is in; `evidence` the 0-based ids (as `sentences[].id` in the JSON) of
+    the source sentences that claim rests on.
     """
 
     kind: str  # number | date | quote | name | speaker | meaning | glossary
@@ -177,7 +185,8 @@ class ParagraphPair:
     kind: str
     source: str
     target: str
-    source_language: str | None = None  # the language it was read in: a mixed article's paragraphs differ
+    # the language it was read in: a mixed article's paragraphs differ
+    source_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -208,17 +217,20 @@ class Translation:
 
     def review(self) -> Review:
         return Review(self.source, {"model": self.coverage}, self.findings, self.warnings,
-                      (self.model,) if self.model is not None else (), len(self.sentences), self.note)
+                      (self.model,) if self.model is not None else (),
+                      len(self.sentences), self.note)
 
 
 @dataclass(frozen=True)
 class KeyPoint:
-    """A key point with the ids and text of the source sentences (article language) that support it."""
+    """A key point with the ids and text of the source
+    sentences (article language) that support it."""
 
     text: str
     evidence: tuple[int, ...]  # ids of the sentences of its passage, in article order
     evidence_text: tuple[str, ...]  # their text in the article's own language
-    # The model's output stayed degenerate after a stricter retry; `text` is then the anchor sentence verbatim.
+    # The model's output stayed degenerate after a stricter
+    # retry; `text` is then the anchor sentence verbatim.
     flagged: bool = False
 
 
@@ -249,8 +261,8 @@ class RunResult:
     schema_version: str = SCHEMA_VERSION
 
     def review(self) -> Review:
-        return Review(self.source, self.coverage, self.findings, self.warnings, tuple(self.models.values()),
-                      len(self.sentences))
+        return Review(self.source, self.coverage, self.findings, self.warnings,
+                      tuple(self.models.values()), len(self.sentences))
 
 
 @dataclass(frozen=True)

@@ -37,22 +37,26 @@ _NOT_TITLE_END = ".!?؟۔…:;,،؛"
 
 _SENTENCE_END = ".!?؟۔…:;"
 # A line ending in one of these words cannot end a sentence or a title.
-_DANGLING = frozenset("the a an of to and or in on at for from with by as that than في من على إلى الى عن و أو".split())
+_DANGLING = frozenset("the a an of to and or in on at for from with by as that than في من على "
+                      "إلى الى عن و أو".split())
 
 _CLAUSE_CUT = re.compile(r"[,;:](?=\s)|[،؛](?=.)|\s[-–—](?=\s)")
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Blocks of text: a blank line, a marker or a standalone line ends one; hard-wrapped lines are rejoined."""
+    """Blocks of text: a blank line, a marker or a standalone
+    line ends one; hard-wrapped lines are rejoined."""
     lines = text.splitlines()
     width = _wrap_width(lines)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not width and filled and any(not lines[i].strip() for i in range(filled[0], filled[-1])):
-        # Blank lines separate paragraphs: a full-length line inside a block is a wrapped one, whatever the width
+        # Blank lines separate paragraphs: a full-length line
+        # inside a block is a wrapped one, whatever the width
         longest = max((len(line.strip()) for line in lines), default=0)
         width = longest if longest >= 60 else 0
     drafts: list[list[str]] = []  # [marker, kind, text]
-    open_item = joinable = False  # an item runs to the next blank line or item; a wrapped line to its sentence
+    # an item runs to the next blank line or item; a wrapped line to its sentence
+    open_item = joinable = False
     previous = ""
     for line in lines:
         stripped = line.strip()
@@ -61,7 +65,8 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
             continue
         marker, kind, rest = _parse_marker(stripped)
         if drafts and not marker and (
-            (open_item and line[:1].isspace()) or (joinable and _continues(previous, stripped, width))
+            (open_item and line[:1].isspace()) or
+            (joinable and _continues(previous, stripped, width))
         ):
             drafts[-1][2] += " " + stripped
             previous = stripped
@@ -80,7 +85,8 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    """The width text was hard-wrapped at, or 0: most lines close to one length of at most 100 characters."""
+    """The width text was hard-wrapped at, or 0: most lines
+    close to one length of at most 100 characters."""
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     if len(lengths) < 3:
         return 0
@@ -90,7 +96,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 
 def _continues(previous: str, line: str, width: int) -> bool:
-    """Whether `line` goes on the sentence or paragraph of `previous` rather than starting its own."""
+    """Whether `line` goes on the sentence or paragraph
+    of `previous` rather than starting its own."""
     if width and len(previous) >= width * 0.7:
         return True  # a full line of hard-wrapped text
     if previous[-1] in _SENTENCE_END:
@@ -119,7 +126,8 @@ def _parse_marker(line: str) -> tuple[str, str, str]:
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
-    """Split text into sentences; `،` and `؛` never end one, `؟` and `۔` do; credits stay with their sentence."""
+    """Split text into sentences; `،` and `؛` never end one,
+    `؟` and `۔` do; credits stay with their sentence."""
     return tuple(text[start:end] for start, end in boundaries(text))
 
 
@@ -128,18 +136,21 @@ def sentences(paragraphs: Iterable[Paragraph]) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     for paragraph in paragraphs:
         for text in _paragraph_sentences(paragraph):
-            found.append(Sentence(id=len(found), paragraph=paragraph.index, text=text, kind=paragraph.kind))
+            found.append(Sentence(id=len(found), paragraph=paragraph.index, text=text,
+                                  kind=paragraph.kind))
     return tuple(found)
 
 
 def _paragraph_sentences(paragraph: Paragraph) -> list[str]:
-    """A list item's marker opens its first sentence ("1. The first item"): the text is the article's."""
+    """A list item's marker opens its first sentence
+    ("1. The first item"): the text is the article's."""
     if paragraph.kind != "list" or not paragraph.marker:
         return list(split_sentences(paragraph.text))
     whole = f"{paragraph.marker} {paragraph.text}"
     spans = boundaries(whole)
     if len(spans) > 1 and not any(ch.isalpha() for ch in whole[: spans[0][1]]):
-        spans[:2] = [(spans[0][0], spans[1][1])]  # a marker cut off on its own ("• 9.") goes with its item
+        # a marker cut off on its own ("• 9.") goes with its item
+        spans[:2] = [(spans[0][0], spans[1][1])]
     return [whole[start:end] for start, end in spans]
 
 
@@ -163,7 +174,8 @@ def fit(sentence: str, max_tokens: int, count_tokens: Callable[[str], int]) -> t
 def _pack(
     parts: list[str], glue: str, max_tokens: int, count_tokens: Callable[[str], int]
 ) -> tuple[str, ...]:
-    """Greedily join parts into pieces that fit; a word too long on its own is cut into characters."""
+    """Greedily join parts into pieces that fit; a word
+    too long on its own is cut into characters."""
     pieces: list[str] = []
     i = 0
     while i < len(parts):
@@ -183,8 +195,10 @@ def _pack(
     return tuple(pieces)
 
 
-def windows(token_counts: Sequence[int], max_tokens: int, overlap_tokens: int) -> tuple[tuple[int, int], ...]:
-    """Sentence-aligned [start, end) windows of at most max_tokens, overlapping by up to overlap_tokens."""
+def windows(token_counts: Sequence[int], max_tokens: int,
+            overlap_tokens: int) -> tuple[tuple[int, int], ...]:
+    """Sentence-aligned [start, end) windows of at most
+    max_tokens, overlapping by up to overlap_tokens."""
     if max_tokens < 1:
         raise ValueError(f"max_tokens must be at least 1, not {max_tokens}")
     if overlap_tokens < 0:

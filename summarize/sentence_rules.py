@@ -1,12 +1,14 @@
-"""Sentence boundaries: pysbd for Latin-script text, the project's own rules for Arabic, news fixes for both.
+"""Sentence boundaries: pysbd for Latin-script text, the
+project's own rules for Arabic, news fixes for both.
 
-Measured in benchmarks/segment_bench.py: pysbd passes 95 of the 100 English golden rules (these rules alone: 57);
-on Arabic news the rules below beat pysbd, which cuts at every `،` and `:`. Both then get the same news fixes:
-agency credits such as `(أ .ف .ب)` or `(Saudi Press Agency via AP)`, photo credits and trailing hashtags stay
-with the sentence they close, and a credit after a stop ends the item ("مستمر. (أ.ف.ب) من جهة ثانية…"); an
-abbreviation such as "D.C." or "St." ends a sentence before a typical opener; a stop with no space before a
-capitalised word ("reserved.This") is cut; a quotation followed by a speech verb («لماذا؟» تساءل) is not.
-Every function returns (start, end) cuts of the text it was given, so nothing is ever dropped or rewritten.
+Measured in benchmarks/segment_bench.py: pysbd passes 95 of the 100 English golden rules (these
+rules alone: 57); on Arabic news the rules below beat pysbd, which cuts at every `،` and `:`. Both
+then get the same news fixes: agency credits such as `(أ .ف .ب)` or `(Saudi Press Agency via AP)`,
+photo credits and trailing hashtags stay with the sentence they close, and a credit after a stop
+ends the item ("مستمر. (أ.ف.ب) من جهة ثانية…"); an abbreviation such as "D.C." or "St." ends a
+sentence before a typical opener; a stop with no space before a capitalised word ("reserved.This")
+is cut; a quotation followed by a speech verb («لماذا؟» تساءل) is not. Every function returns
+(start, end) cuts of the text it was given, so nothing is ever dropped or rewritten.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ _STOPS = ".!?؟۔…"
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 _ARABIC_ABBREVIATION = re.compile(r"(?:[\u0621-\u064A]\.)*[\u0621-\u064A]\u0640?")
 _ARABIC_ERA = {"م", "ه", "هـ"}  # "2020 م." (AD) and "1446 هـ." (AH) close a sentence
-_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9][0-9\u0660-\u0669\u06F0-\u06F9,.\u066B\u066C]*")
+_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]"
+                     r"[0-9\u0660-\u0669\u06F0-\u06F9,.\u066B\u066C]*")
 _NEXT_WORD = re.compile(r"\s*[" + re.escape(_OPENERS) + r"]*(\S*)")
 
 _AGENCIES = (
-    "رويترز|وكالات|الوكالات|واس|قنا|سانا|وام|بنا|كونا|الأناضول|الاناضول|أ ف ب|ا ف ب|د ب أ|د ب ا|يو بي آي|يو بي اي|"
-    "Reuters|AP|AFP|dpa|UPI|Agencies|Xinhua|Bloomberg|Anadolu"
+    "رويترز|وكالات|الوكالات|واس|قنا|سانا|وام|بنا|كونا|الأناضول|الاناضول|أ ف ب|ا ف ب|د ب أ|د ب ا|يو "
+    "بي آي|يو بي اي|Reuters|AP|AFP|dpa|UPI|Agencies|Xinhua|Bloomberg|Anadolu"
 )
-# A parenthesised credit: a known agency, "X via AP", or a dotted abbreviation such as (أ .ف .ب) or (د.ب.ا).
+# A parenthesised credit: a known agency, "X via AP", or
+# a dotted abbreviation such as (أ .ف .ب) or (د.ب.ا).
 _CREDIT = re.compile(
     r"\(\s*(?:(?:" + _AGENCIES + r")(?:\s*[-–,،/]\s*(?:" + _AGENCIES + r"))*"
     r"|[^()\n]{1,40}\bvia (?:AP|Reuters|AFP)"
@@ -38,15 +42,19 @@ _CREDIT = re.compile(
 )
 _PHOTO_CREDIT = re.compile(r"(?:REUTERS|AFP|AP|Getty Images|EPA)(?:/[^\s/]+(?: [^\s/]+){0,3})+")
 _HASHTAGS = re.compile(r"(?:(?:#[^\W_][\w]*|[^\W_][\w]*#)\s*)+")
-_ATTRIBUTION = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|tweeted|wrote|told|added|asked)\b")
+_ATTRIBUTION = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|tweeted|wrote|"
+                          r"told|added|asked)\b")
 # Verbs that, right after a closing quotation, name its speaker in the same sentence.
 _SPEECH_VERBS = frozenset(
-    "قال قالت يقول تقول تساءل تساءلت يتساءل تتساءل سأل سألت يسأل تسأل أضاف أضافت يضيف تضيف صاح صاحت صرخ صرخت "
-    "هتف هتفت رد ردت ردّ ردّت علق علقت علّق علّقت أجاب أجابت يجيب أكد أكدت قالها".split()
+    "قال قالت يقول تقول تساءل تساءلت يتساءل تتساءل سأل سألت يسأل تسأل أضاف أضافت يضيف تضيف "
+    "صاح صاحت صرخ صرخت هتف هتفت رد ردت ردّ ردّت علق علقت علّق علّقت أجاب أجابت يجيب أكد أكدت "
+    "قالها".split()
 )
-_SAID = re.compile(_ATTRIBUTION.pattern + r"|(?:asked|said|says|added|wondered|shouted|cried|replied) [A-Z]?\w")
+_SAID = re.compile(_ATTRIBUTION.pattern + r"|(?:asked|said|says|added|wondered|shouted|cried|"
+                                          r"replied) [A-Z]?\w")
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
-_QUOTE_SPAN = 600  # a quotation longer than this is not protected: a lost closing mark must not swallow the text
+# a quotation longer than this is not protected: a lost closing mark must not swallow the text
+_QUOTE_SPAN = 600
 
 # Titles and date words followed by a name or number: never a sentence end (used when pysbd is not).
 _STRONG = frozenset(
@@ -56,8 +64,10 @@ _STRONG = frozenset(
 _LATIN_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 # Latin-script abbreviations that often end a sentence: they end one only before a typical opener.
 _WEAK = frozenset("Inc Ltd Co Corp Jr Sr etc".split())
-# An abbreviation that may close a sentence: "D.C.", "U.S.", "Downing St.", "Acme Inc." (never "Mr." or "Dr.").
-_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|(?:St|Ave|Rd|Blvd|Sq|Inc|Ltd|Co|Corp|Jr|Sr|etc)\.)(?=\s)")
+# An abbreviation that may close a sentence: "D.C.", "U.S.",
+# "Downing St.", "Acme Inc." (never "Mr." or "Dr.").
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|(?:St|Ave|Rd|Blvd|Sq|Inc|Ltd|Co|Corp|"
+                               r"Jr|Sr|etc)\.)(?=\s)")
 _GLUED_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]{2,}|\d[\d,]*)\.(?=[A-Z][a-z])")
 _STARTERS = frozenset(
     "The A An He She It They We I You This That These Those There Their His Her Its Our But And "
@@ -117,10 +127,12 @@ def _latin_cuts(text: str) -> list[int] | None:
 
 
 def _safe_ends(text: str) -> list[int]:
-    """Cuts every _CHUNK characters or so, at a stop after a plain lowercase word and before a capital."""
+    """Cuts every _CHUNK characters or so, at a stop
+    after a plain lowercase word and before a capital."""
     ends, last = [], 0
     for match in _SAFE_END.finditer(text):
-        if match.end() - last >= _CHUNK and match.group(1) not in _WEAK and match.group(1) not in _STRONG:
+        if (match.end() - last >= _CHUNK and match.group(1) not in _WEAK and
+                match.group(1) not in _STRONG):
             ends.append(match.end())
             last = match.end()
     return ends
@@ -166,13 +178,17 @@ def _latin_adjust(text: str, cuts: list[int]) -> list[int]:
         if re.search(r"[!?][”\"’]\s*$", head) and _SAID.match(text, _skip_space(text, cut)):
             continue  # "…Stability!” Trump said on Twitter."
         kept.append(cut)
-    for match in re.finditer(r"…(?=\s+[A-Z])", text):  # "Wait… It came.": pysbd keeps these together
+    # "Wait… It came.": pysbd keeps these together
+    for match in re.finditer(r"…(?=\s+[A-Z])", text):
         kept.append(match.end())
-    for match in _ABBREVIATION_END.finditer(text):  # "in Washington, D.C. The family", "on Downing St. He"
+    # "in Washington, D.C. The family", "on Downing St. He"
+    for match in _ABBREVIATION_END.finditer(text):
         if _NEXT_WORD.match(text, match.end()).group(1) in _STARTERS:
             kept.append(match.end())
-    for match in _GLUED_STOP.finditer(text):  # "All rights reserved.This material", "bought 1,000.That is"
-        if match.group(1) not in _STRONG and not re.search(r"[@/:]|\.\w+\.\w", _token_at(text, match.start())):
+    # "All rights reserved.This material", "bought 1,000.That is"
+    for match in _GLUED_STOP.finditer(text):
+        if match.group(1) not in _STRONG and not re.search(r"[@/:]|\.\w+\.\w",
+                                                           _token_at(text, match.start())):
             kept.append(match.end())
     return sorted(set(kept))
 
@@ -234,7 +250,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if next_word[:1].islower():
         return False
     if match.group()[-1:] in _CLOSERS and next_word in _SPEECH_VERBS:
-        return False  # «لماذا؟» تساءل الوزير: the quotation opens the sentence that names its speaker
+        # «لماذا؟» تساءل الوزير: the quotation opens the sentence that names its speaker
+        return False
     if mark != ".":
         return True
     head = text[max(0, match.start() - 80) : match.start()]
@@ -245,17 +262,20 @@ def _latin_abbreviation(head: str, next_word: str) -> bool:
     word = head.rsplit(maxsplit=1)[-1].lstrip(_OPENERS) if head.strip() else ""
     if word in _STRONG:
         return word != "No" or next_word[:1].isdigit()
-    return bool(_LATIN_ACRONYM.fullmatch(word) or word in _WEAK) and next_word.rstrip(",.;:!?") not in _STARTERS
+    return (bool(_LATIN_ACRONYM.fullmatch(word) or word in _WEAK) and
+            next_word.rstrip(",.;:!?") not in _STARTERS)
 
 
 def _spaced_ellipsis(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 8) : match.start()].rstrip()
     after = text[match.end() : match.end() + 8].lstrip()
-    return before.endswith(" .") or before.endswith(".") and before[-2:-1].isspace() or after.startswith(".")
+    return (before.endswith(" .") or before.endswith(".") and before[-2:-1].isspace() or
+            after.startswith("."))
 
 
 def _arabic_abbreviation(head: str) -> bool:
-    """Whether the word just before a "." is an Arabic abbreviation such as د. or أ.د. (not the era م.)."""
+    """Whether the word just before a "." is an Arabic
+    abbreviation such as د. or أ.د. (not the era م.)."""
     word = head.rsplit(maxsplit=1)[-1].lstrip(_OPENERS) if head.strip() else ""
     if not _ARABIC_ABBREVIATION.fullmatch(word) or not head[-1:].strip():
         return False
@@ -275,19 +295,24 @@ def _news_fixes(text: str, cuts: list[int]) -> list[int]:
             kept.append(cut + tail)  # the credit goes with this sentence
         elif not _inside_credit(text, cut):
             kept.append(cut)
-    for match in _CREDIT.finditer(text):  # "(رويترز)* احرقت": the credit ends the story before the next one
+    # "(رويترز)* احرقت": the credit ends the story before the next one
+    for match in _CREDIT.finditer(text):
         after_stop = text[: match.start()].rstrip()[-1:] in _STOPS
-        if text[match.end() : match.end() + 1] == "*" or (after_stop and text[match.end() : match.end() + 1].isspace()):
-            kept.append(match.end())  # "العلاج.(د.ب.ا) تحطمت طائرة": the next item starts after the credit
+        if text[match.end() : match.end() + 1] == "*" or (
+                after_stop and text[match.end() : match.end() + 1].isspace()):
+            # "العلاج.(د.ب.ا) تحطمت طائرة": the next item starts after the credit
+            kept.append(match.end())
     return sorted({c for c in kept if 0 < c < len(text)})
 
 
 def _tail_length(text: str, cut: int) -> int:
-    """Length of a credit, photo credit or hashtags after `cut` (and spaces), if that is all up to a break."""
+    """Length of a credit, photo credit or hashtags after
+    `cut` (and spaces), if that is all up to a break."""
     start = _skip_space(text, cut)
     for pattern in (_CREDIT, _PHOTO_CREDIT, _HASHTAGS):
         match = pattern.match(text, start, start + 300)
-        if match and _is_break(text[match.end() : match.end() + 2], match.end() >= len(text.rstrip())):
+        if match and _is_break(text[match.end() : match.end() + 2],
+                               match.end() >= len(text.rstrip())):
             return match.end() - cut
     return 0
 
@@ -297,4 +322,5 @@ def _is_break(following: str, at_end: bool) -> bool:
 
 
 def _inside_credit(text: str, cut: int) -> bool:
-    return any(m.start() < cut < m.end() for m in _CREDIT.finditer(text, max(0, cut - 60), cut + 60))
+    return any(m.start() < cut < m.end()
+               for m in _CREDIT.finditer(text, max(0, cut - 60), cut + 60))

@@ -1,4 +1,5 @@
-"""Writing results: text, markdown, html, json, jsonl; to stdout, one file, or a directory of files, atomically."""
+"""Writing results: text, markdown, html, json, jsonl; to
+stdout, one file, or a directory of files, atomically."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from .render import as_html, as_markdown, as_text
 if TYPE_CHECKING:
     from .records import Result
 
-# Every output format, declared once: its file extension, and how a record is shown in it (None: as data).
+# Every output format, declared once: its file extension,
+# and how a record is shown in it (None: as data).
 _FORMATS: dict[str, tuple[str, Callable[[Any], str] | None]] = {
     "text": (".txt", as_text),
     "markdown": (".md", as_markdown),
@@ -36,17 +38,20 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def visible(text: str) -> str:
-    """Text safe to print on a terminal: control characters as \\xNN, undecodable bytes as U+FFFD."""
+    """Text safe to print on a terminal: control
+    characters as \\xNN, undecodable bytes as U+FFFD."""
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     return _SURROGATE.sub("\ufffd", text)
 
 
 def to_data(obj: Any) -> Any:
-    """Dataclasses, tuples, mappings and enums to plain JSON-ready values (a record's fields, in order)."""
+    """Dataclasses, tuples, mappings and enums to plain
+    JSON-ready values (a record's fields, in order)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         # a seq2seq model reports no tokens: its record has no usage at all rather than an empty one
         skip = "usage" if isinstance(obj, ModelInfo) and not obj.usage else None
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != skip}
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if f.name != skip}
     if isinstance(obj, Mapping):
         return {str(k): to_data(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -55,7 +60,8 @@ def to_data(obj: Any) -> Any:
         return obj.value
     if isinstance(obj, float):
         return round(obj, 6)
-    if isinstance(obj, str) and _SURROGATE.search(obj):  # a file name that was not UTF-8: valid JSON all the same
+    # a file name that was not UTF-8: valid JSON all the same
+    if isinstance(obj, str) and _SURROGATE.search(obj):
         return _SURROGATE.sub("\ufffd", obj)
     return obj
 
@@ -66,7 +72,8 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
 
 
 def for_people(fmt: str) -> bool:
-    """Whether a format shows records to people (text, markdown…) rather than giving their data (json, jsonl)."""
+    """Whether a format shows records to people (text,
+    markdown…) rather than giving their data (json, jsonl)."""
     return _FORMATS[fmt][1] is not None
 
 
@@ -85,8 +92,10 @@ def _umask() -> int:
     return mask
 
 
-_MODE = 0o666 & ~_umask()  # what the user's umask gives any new file (mkstemp alone would give 0600)
-TEMP_SUFFIX = ".summarize.tmp"  # the run's own temporary files: the only ones a later run may remove
+# what the user's umask gives any new file (mkstemp alone would give 0600)
+_MODE = 0o666 & ~_umask()
+# the run's own temporary files: the only ones a later run may remove
+TEMP_SUFFIX = ".summarize.tmp"
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -106,7 +115,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def mirrored_path(out_dir: Path, relpath: str | None, fmt: str) -> Path:
-    """Where one input's output goes under a directory: its relative path, suffix swapped; never outside."""
+    """Where one input's output goes under a directory:
+    its relative path, suffix swapped; never outside."""
     rel = PurePosixPath(relpath or "stdin")
     if rel.is_absolute() or ".." in rel.parts:
         raise UsageError(f"refusing to write outside {out_dir}: {relpath}")
@@ -122,7 +132,8 @@ def mirrored_path(out_dir: Path, relpath: str | None, fmt: str) -> Path:
 
 
 def wants_dir(output: str | None, several: bool) -> bool:
-    """`-o` names a folder when it is one, ends with a slash, or several inputs are given; else a file."""
+    """`-o` names a folder when it is one, ends with a
+    slash, or several inputs are given; else a file."""
     if not output or output == "-":
         return False
     return os.path.isdir(output) or output.endswith(("/", os.sep)) or several
@@ -131,13 +142,15 @@ def wants_dir(output: str | None, several: bool) -> bool:
 class Sink:
     """Takes results one at a time and writes them where the user asked.
 
-    stdout: text/markdown blocks, json (one object for a single input, else an array), jsonl lines as they
-    come. `-o FILE`: the same content, written atomically at the end (jsonl: line by line; a device or a FIFO
-    such as /dev/null directly). `-o DIR`: one file per input at the path the batch planned.
-    A reader of stdout that goes away ends the run (PipeClosed); any other write failure is an OutputError.
+    stdout: text/markdown blocks, json (one object for a single input, else an array),
+    jsonl lines as they come. `-o FILE`: the same content, written atomically at the
+    end (jsonl: line by line; a device or a FIFO such as /dev/null directly). `-o
+    DIR`: one file per input at the path the batch planned. A reader of stdout that
+    goes away ends the run (PipeClosed); any other write failure is an OutputError.
     """
 
-    def __init__(self, fmt: str, *, stdout: IO[str], output: str | None = None, several: bool = False) -> None:
+    def __init__(self, fmt: str, *, stdout: IO[str], output: str | None = None,
+                 several: bool = False) -> None:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         self.fmt, self.stdout, self.several = fmt, stdout, several
@@ -148,7 +161,8 @@ class Sink:
         self._stream: IO[str] | None = None
 
     def _special(self) -> bool:
-        """-o names an existing device or FIFO (/dev/null, a pipe): written to directly, not replaced."""
+        """-o names an existing device or FIFO (/dev/null,
+        a pipe): written to directly, not replaced."""
         try:
             mode = os.stat(self.out_path).st_mode if self.out_path is not None else 0
         except OSError:
@@ -165,7 +179,8 @@ class Sink:
         return self._stream
 
     def add(self, result: Result, target: Path | None = None) -> Path | None:
-        """Write (or queue) one result; `target` is its file under `-o DIR`, which is returned once written."""
+        """Write (or queue) one result; `target` is its file
+        under `-o DIR`, which is returned once written."""
         with _writing(self.out_path):
             if self.to_dir:
                 assert target is not None
@@ -199,11 +214,13 @@ class Sink:
             if self.to_dir or self.fmt == "jsonl":
                 return
             if self.fmt == "json":
-                body = dumps(self._pending if self.several else (self._pending[0] if self._pending else None)) + "\n"
+                body = dumps(self._pending if self.several else
+                             (self._pending[0] if self._pending else None)) + "\n"
                 if self._pending or self.several:
                     self._emit(body)
             elif self.out_path is not None:
-                self._emit("".join(self._block(r, first=i == 0) for i, r in enumerate(self._pending)))
+                self._emit("".join(self._block(r, first=i == 0)
+                                   for i, r in enumerate(self._pending)))
 
     def _emit(self, text: str) -> None:
         if self.out_path is None:
@@ -218,7 +235,8 @@ class Sink:
 
 @contextmanager
 def _writing(out_path: Path | None) -> Iterator[None]:
-    """Write failures as the run's errors: a closed pipe ends it quietly, the rest name the output."""
+    """Write failures as the run's errors: a closed
+    pipe ends it quietly, the rest name the output."""
     try:
         yield
     except BrokenPipeError:

@@ -139,3 +139,15 @@ def deadline(seconds: int = 20):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(scope="session")
+def chat_server(tmp_path_factory):
+    """`transformers serve` on 127.0.0.1 with a tiny random-weight Qwen2 chat model: (base URL, model name)."""
+    from .llm_server import build_chat_model, serve, serving_available
+
+    if serving_available():
+        pytest.skip(serving_available())
+    folder = build_chat_model(tmp_path_factory.mktemp("served") / "qwen2-chat")
+    with serve(folder, tmp_path_factory.getbasetemp() / "transformers-serve.log") as base:
+        yield base, str(folder)

@@ -131,3 +131,40 @@ def test_verify_texts_takes_the_glossary_read_or_its_path(tmp_path):
     by_path = verify_texts("s", source, output, glossary=str(path)).findings
     assert by_path == verify_texts("s", source, output, glossary=read_glossary(path)).findings
     assert [f.kind for f in by_path].count("glossary") == 1
+
+
+# Lines of summarize/ are at most LINE_LIMIT characters, as the anchors keep them (issue 23, item 5).
+LINE_LIMIT = 100
+# Not yet rewrapped: modules other work was changing when the rest was rewrapped (a folder ending in "/"
+# stands for every module in it, new ones included). To be emptied: rewrap a module (whitespace and
+# parentheses only: its ast.dump unchanged, docstrings aside) and take it off this list; the test fails
+# for an entry that no longer needs to be here, so the list only shrinks.
+NOT_YET_REWRAPPED = {
+    "api.py", "config.py", "options.py", "pipeline.py", "routes.py", "verify/judge.py",
+    "batch/", "cli/", "llm/", "models/", "steps/",
+}
+
+
+def _excused(relative: str) -> bool:
+    return relative in NOT_YET_REWRAPPED or any(
+        entry.endswith("/") and relative.startswith(entry) for entry in NOT_YET_REWRAPPED)
+
+
+def _long_lines(path: Path) -> list[int]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [number for number, line in enumerate(lines, 1) if len(line) > LINE_LIMIT]
+
+
+def test_lines_of_the_package_are_at_most_100_characters():
+    too_long = {rel: lines for path in sorted(PACKAGE.rglob("*.py"))
+                if not _excused(rel := path.relative_to(PACKAGE).as_posix())
+                and (lines := _long_lines(path))}
+    assert not too_long, f"lines over {LINE_LIMIT} characters (file: line numbers): {too_long}"
+
+
+def test_every_module_excused_from_the_line_limit_still_needs_it():
+    """NOT_YET_REWRAPPED names modules (or folders) with a line over the limit, and no other."""
+    stale = sorted(entry for entry in NOT_YET_REWRAPPED
+                   if not any(_long_lines(path)
+                              for path in PACKAGE.glob(entry + "**/*.py" if entry.endswith("/") else entry)))
+    assert not stale, f"rewrapped: take {stale} off NOT_YET_REWRAPPED"

@@ -34,3 +34,35 @@ def test_verify_without_an_nli_model_loads_no_model_stack():
         " input='He said 5 things on Monday.')\nassert r.exit_code == 0, r.output"
     )
     assert loaded_after(code) == set()
+
+
+# The model-server client and the instruction-model code load when a run asks for such a model, never at start.
+LAZY = ("http.client", "summarize.llm.http", "summarize.llm.endpoint", "summarize.llm.cache", "summarize.llm.chat")
+
+
+def test_help_and_detect_load_no_model_server_client():
+    probe = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom summarize.cli import app\n"
+        "for args in (['--help'], ['run', '--help'], ['detect', '-']):\n"
+        "    r = CliRunner().invoke(app, args, input='The minister said the talks went well.')\n"
+        "    assert r.exit_code == 0, r.output\n"
+        f"print(' '.join(m for m in {LAZY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == []
+
+
+def test_local_chat_model_modules_load_no_model_stack_until_a_model_loads():
+    code = "import summarize.llm.local, summarize.llm.local_model, summarize.llm.ct2_chat"
+    assert loaded_after(code) == set()
+
+
+def test_verify_without_a_judge_loads_no_instruction_model_code():
+    probe = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom summarize.cli import app\n"
+        "r = CliRunner().invoke(app, ['verify', '--source', '-', '--summary-text', 'He said 5.'],"
+        " input='He said 5 things on Monday.')\nassert r.exit_code == 0, r.output\n"
+        f"print(' '.join(m for m in {(*LAZY, 'summarize.verify.judge')!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == []

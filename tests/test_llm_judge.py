@@ -75,7 +75,7 @@ def test_no_is_an_error_naming_the_evidence_and_exit_8_under_strict(judges):
     [finding] = [f for f in json.loads(r.stdout)["findings"] if "judge" in f["why"]]
     jsonschema.validate(finding, FINDING_SCHEMA)
     assert finding["severity"] == "error" and finding["claim"] == CLAIM and finding["evidence"] == [1]
-    assert "sentence 1 do" in finding["why"] and "fake/judge-no" in finding["why"]
+    assert "says sentence 1 does not support" in finding["why"] and "fake/judge-no" in finding["why"]
     assert judges["no"].batches == [1]
 
 

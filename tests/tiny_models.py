@@ -85,6 +85,7 @@ __all__ = [
     "build_mt5",
     "build_nllb",
     "build_qwen2_chat",
+    "build_decoder_chat",
     "build_deberta_nli",
     "build_t5",
 ]
@@ -653,6 +654,44 @@ def build_qwen2_chat(path: Path, *, max_positions: int = 32768) -> Path:
     controls = tuple(i for i in range(len(vocab)) if any(
         unicodedata.category(c) == "Cc" and c not in "\n\t" for c in tokenizer.decode([i])))
     _save_model(Qwen2ForCausalLM, config, generation, path, mute_output_ids=controls)
+    return path
+
+
+def build_decoder_chat(path: Path, model_type: str) -> Path:
+    """A tiny chat model of another decoder family ("llama", "gemma3_text") with build_qwen2_chat's tokenizer
+    and ChatML template (plus the <bos>/<unk> CTranslate2's converters for them ask the tokenizer for).
+
+    Rope settings differ from the library defaults (Llama 3's scaled rope, Gemma 3's two thetas), so a backend
+    that drops them decodes differently.
+    """
+    from transformers import AutoTokenizer, Gemma3ForCausalLM, Gemma3TextConfig, LlamaConfig, LlamaForCausalLM
+
+    path = _prepare(path)
+    build_qwen2_chat(path, max_positions=4096)
+    for name in ("model.safetensors", "config.json"):
+        (path / name).unlink()
+    tokenizer = AutoTokenizer.from_pretrained(path, bos_token="<|endoftext|>", unk_token="<|endoftext|>")
+    _save_tokenizer(tokenizer, path)
+    dims = dict(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                num_attention_heads=4, num_key_value_heads=2, head_dim=8, max_position_embeddings=4096,
+                pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
+                eos_token_id=tokenizer.eos_token_id, tie_word_embeddings=False)
+    if model_type == "llama":
+        rope = {"rope_type": "llama3", "rope_theta": 500000.0, "factor": 32.0, "low_freq_factor": 1.0,
+                "high_freq_factor": 4.0, "original_max_position_embeddings": 256}
+        model_cls, config = LlamaForCausalLM, LlamaConfig(**dims, rope_parameters=rope)
+    elif model_type == "gemma3_text":
+        rope = {"full_attention": {"rope_type": "default", "rope_theta": 200000.0},
+                "sliding_attention": {"rope_type": "default", "rope_theta": 20000.0}}
+        # query_pre_attn_scalar = head_dim, as the real checkpoints have it (CTranslate2 assumes so).
+        model_cls, config = Gemma3ForCausalLM, Gemma3TextConfig(**dims, rope_parameters=rope, sliding_window=512,
+                                                                 query_pre_attn_scalar=8)
+    else:
+        raise ValueError(f"no tiny chat model of type {model_type!r}")
+    eos = tokenizer.eos_token_id
+    generation = GenerationConfig(bos_token_id=dims["bos_token_id"], pad_token_id=dims["pad_token_id"],
+                                  eos_token_id=[eos, dims["pad_token_id"]])
+    _save_model(model_cls, config, generation, path)
     return path
 
 

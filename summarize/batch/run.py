@@ -35,9 +35,20 @@ class Tally:
     skipped: int = 0
     codes: list[int] = field(default_factory=list)
     done_before: int = 0  # inputs an earlier run finished: they count as processed for the exit code
+    prompt_tokens: int = 0  # what instruction models were sent and wrote, over every role of every output
+    completion_tokens: int = 0
 
     def line(self) -> str:
-        return f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped"
+        tokens = (f", {self.prompt_tokens} prompt / {self.completion_tokens} completion tokens"
+                  if self.prompt_tokens or self.completion_tokens else "")
+        return f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped{tokens}"
+
+    def add_usage(self, result: Result) -> None:
+        """Count the tokens every model of a result reports (OpenAI's names; seq2seq models report none)."""
+        for info in result.review().models:
+            usage = info.usage or {}
+            self.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+            self.completion_tokens += int(usage.get("completion_tokens") or 0)
 
 
 def exit_code(tally: Tally) -> int:
@@ -202,6 +213,7 @@ class BatchRun:
     def _done(self, outcome: Outcome, code: int, target: Path | None) -> None:
         self.tally.ok += 1
         self.tally.codes.append(code)
+        self.tally.add_usage(outcome.result)
         models = models_used(outcome.result)
         self._note(outcome.ref, "ok", output=target, sha256=outcome.sha256, seconds=outcome.seconds, models=models)
         if self.state is not None and target is not None and outcome.sha256:

@@ -8,17 +8,19 @@ sentences of several articles share model batches while results still stream out
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable, Iterator, Sequence
 
-from ..errors import SummarizeError, UsageError, isolate
+from ..errors import EndpointUnavailableError, SummarizeError, UsageError, isolate
 from ..readers import InputRef, read_article
 from ..records import Article
 
 Process = Callable[[Sequence[Article]], Sequence[Any]]  # one result or SummarizeError per article
 
-# A usage error (a bad option) is the run's, not an input's: it ends the run with one line and exit 2.
-RUN_WIDE = (UsageError,)
+# A usage error (a bad option) is the run's, not an input's: it ends the run with one line and exit 2. So is a
+# model server down or without the model when a model is first loaded from it (exit 5), which every input would hit.
+RUN_WIDE = (UsageError, EndpointUnavailableError)
 
 
 @dataclass(frozen=True)
@@ -88,15 +90,20 @@ def _alone(process: Process, article: Article) -> Any:
 def run_batch(
     refs: Sequence[InputRef], process: Process, *, encoding: str | None = None, stdin: BinaryIO | None = None,
     max_chars: int = 200_000, max_items: int = 64, offline: bool = False,
-    read_ahead: dict[InputRef, bytes] | None = None,
+    read_ahead: dict[InputRef, bytes] | None = None, workers: int = 1,
 ) -> Iterator[Outcome]:
     """Process every input; yields outcomes chunk by chunk (failures of a chunk first, then its results).
-    `read_ahead`: bytes of inputs read already (by resume), taken from there instead of read again."""
+    `read_ahead`: bytes of inputs read already (by resume), taken from there instead of read again. With
+    `workers` > 1, that many inputs are read and processed at once, each alone, in threads (for steps that wait on
+    a model server); outcomes still come in input order."""
 
     def read(ref: InputRef) -> Article:
         data = read_ahead.pop(ref, None) if read_ahead else None
         return read_article(ref, encoding=encoding, stdin=stdin, offline=offline, data=data)
 
+    if workers > 1:
+        yield from _at_once(refs, read, process, workers)
+        return
     for failed, articles, owners in chunks(refs, read, max_chars, max_items):
         yield from failed
         if not articles:
@@ -110,6 +117,40 @@ def run_batch(
             else:
                 yield Outcome(ref, result=result, sha256=article.sha256, seconds=each,
                               validators=(article.etag, article.last_modified))
+
+
+def _at_once(refs: Sequence[InputRef], read: Callable[[InputRef], Article], process: Process,
+             workers: int) -> Iterator[Outcome]:
+    """Up to `workers` inputs in flight, a few more queued so a slow one does not idle the others; outcomes in
+    input order. A run-wide error stops the run: what is queued is dropped, what runs is left to finish."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="summarize-input")
+    pending: deque[Future] = deque()
+    try:
+        for ref in refs:
+            pending.append(pool.submit(_one, ref, read, process))
+            while pending and (pending[0].done() or len(pending) >= 2 * workers):
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _one(ref: InputRef, read: Callable[[InputRef], Article], process: Process) -> Outcome:
+    """One input read and processed alone: its outcome."""
+    try:
+        article = read(ref)
+    except Exception as exc:  # noqa: BLE001 - whatever it is, it is this input's failure
+        return Outcome(ref, error=isolate(exc, ref.path))
+    started = time.perf_counter()
+    [result] = process_isolated(process, [article])
+    seconds = time.perf_counter() - started
+    if isinstance(result, SummarizeError):
+        return Outcome(ref, error=isolate(result, ref.path), sha256=article.sha256, seconds=seconds)
+    return Outcome(ref, result=result, sha256=article.sha256, seconds=seconds,
+                   validators=(article.etag, article.last_modified))
 
 
 def each(step: Callable[[], Callable[[Article], Any]]) -> Process:

@@ -21,6 +21,8 @@ from .progress import Progress
 from .run import BatchRun
 from .runner import Outcome, each
 
+SERVER_ROLES = ("summary_model", "keypoints_model", "translation_model", "judge_model")  # settings naming a model
+
 
 class Console(Protocol):
     """Where the shell's messages go (the CLI's stderr console)."""
@@ -111,7 +113,8 @@ def run_command(console: Console, args: BatchArgs, settings: Any, step: Callable
             check_single_output(sink.out_path, refs)
         todo = run.pending(refs, skipped)
         progress.total = len(todo)
-        run.consume(_outcomes(todo, factory, settings, args, view, console, run.read_ahead), review)
+        workers = 1 if chunked else server_workers(settings)
+        run.consume(_outcomes(todo, factory, settings, args, view, console, run.read_ahead, workers), review)
     except BaseException as exc:  # a closed pipe, an interrupt, a run-wide error: bookkeeping closed, no tally
         try:
             run.close(several=False, flush=isinstance(exc, KeyboardInterrupt))  # what is done is still written
@@ -121,8 +124,20 @@ def run_command(console: Console, args: BatchArgs, settings: Any, step: Callable
     return run.close(several)
 
 
+def server_workers(settings: Any) -> int:
+    """Inputs worked at once: --api-concurrency when a role's model is on a model server (api:NAME), whose
+    requests then overlap; else 1 (a local model is busy with one article at a time)."""
+    from ..models.registry import API_PREFIX
+
+    named = [getattr(settings, name, None) for name in SERVER_ROLES]
+    if not any(isinstance(value, str) and value.startswith(API_PREFIX) for value in named):
+        return 1
+    return max(1, int(getattr(settings, "api_concurrency", 1) or 1))
+
+
 def _outcomes(refs: list[InputRef], factory: Callable[[], Any], settings: Any, args: BatchArgs,
-              view: Callable[[Any], Any] | None, console: Console, read_ahead: dict) -> Iterator[Outcome]:
+              view: Callable[[Any], Any] | None, console: Console, read_ahead: dict,
+              workers: int = 1) -> Iterator[Outcome]:
     if not refs:
         return
     if args.engine == "ray":
@@ -135,7 +150,7 @@ def _outcomes(refs: list[InputRef], factory: Callable[[], Any], settings: Any, a
         from .runner import run_batch
 
         outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars,
-                             offline=settings.offline, read_ahead=read_ahead)
+                             offline=settings.offline, read_ahead=read_ahead, workers=workers)
     for outcome in outcomes:
         if args.verbose:
             console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")

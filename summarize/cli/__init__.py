@@ -7,6 +7,7 @@ the batch over inputs is summarize.batch.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from functools import partial
 from typing import Annotated, Any, Optional
 
@@ -14,7 +15,7 @@ import typer
 
 from ..version import __version__
 from ..errors import ExitCode, UsageError
-from .console import Console, guarded, has_errors, review_result
+from .console import Console, guarded, has_errors, review_result, streaming
 from .options import BATCH, CHECKS, INPUTS, MODELS, OUTPUT, READING, RUN, Given, Lang, with_options
 
 __all__ = ["app", "main"]
@@ -127,8 +128,17 @@ def run(
         _models_named(settings, {k for k, v in given.flags().items() if v is not None}, nli=True)
         options = run_options(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
                               include_translation=include_translation)
-        return _batch(console, given, settings, partial(run_step, options), command="run",
-                      options=options, review=review_result(console, settings, strict=strict))
+        shown = streaming(sys.stdout, fmt=settings.format, inputs=given.get("inputs"),
+                          files_from=given.get("files_from"), output=given.get("output"))
+        if shown is not None and getattr(given.get("engine"), "value", "local") == "local":
+            options = replace(options, stream=shown.piece)  # the summary shows as it is written
+            console.ends_line = shown.end_line
+        try:
+            return _batch(console, given, settings, partial(run_step, options), command="run", options=options,
+                          review=review_result(console, settings, strict=strict), stdout=shown)
+        finally:
+            if shown is not None:
+                shown.end_line()
 
     guarded(console, body)
 

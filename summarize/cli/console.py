@@ -31,10 +31,12 @@ class Console:
     debug: bool = False
     quiet: bool = False
     before: Callable[[], None] = lambda: None
+    ends_line: Callable[[], None] = lambda: None  # a summary streamed to the terminal ends its line first
 
     def _say(self, prefix: str, colour: str, message: str) -> None:
         from ..writers import visible
 
+        self.ends_line()
         self.before()
         stream = sys.stderr
         tag = f"\033[{colour}m{prefix}\033[0m" if prefix and _use_colour(stream) else prefix
@@ -213,3 +215,85 @@ def _counted(kinds: Any) -> str:
         counts[kind] = counts.get(kind, 0) + 1
     words = [f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items()]
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+class Streamed:
+    """stdout while one article's summary is streamed to a terminal: each piece of the summary as the model writes
+    it (`piece`, the run's RunOptions.stream), then the text record without the summary shown already. A summary
+    that came out otherwise than streamed (a reply cut and asked again, a glossary term enforced) is written again
+    in full below, as the record has it."""
+
+    def __init__(self, stdout: Any) -> None:
+        self.stdout = stdout
+        self.shown: list[str] = []
+        self.broken = False  # the terminal went away: the record's own write reports it
+        self.open = False  # the last piece left its line open
+        self.ended = False  # a message ended that line (a line break the record need not give again)
+
+    def piece(self, text: str) -> None:
+        from ..writers import visible
+
+        if self.broken or not text:
+            return
+        if not self.shown:
+            text = text.lstrip()  # as the record shows the summary
+            if not text:
+                return
+        try:
+            self.stdout.write(visible(text))
+            self.stdout.flush()
+        except (OSError, ValueError):
+            self.broken = True
+        self.shown.append(text)
+        self.open = not text.endswith("\n")
+
+    def write(self, text: str) -> int:
+        from ..writers import visible
+
+        if not self.shown:
+            return self.stdout.write(text)
+        after = _past(text, visible("".join(self.shown)))
+        rest = text[after:] if after is not None else "\n\n" + text
+        self.shown, self.open = [], False
+        return self.stdout.write(rest[1:] if self.ended and rest.startswith("\n") else rest)
+
+    def flush(self) -> None:
+        self.stdout.flush()
+
+    def end_line(self) -> None:
+        """End the streamed line before a message on the same terminal (stderr), or when no record follows."""
+        if self.open and not self.broken:
+            self.open, self.ended = False, True
+            try:
+                self.stdout.write("\n")
+                self.stdout.flush()
+            except (OSError, ValueError):  # the run's own error (a closed pipe) is the one reported
+                pass
+
+
+def _past(block: str, shown: str) -> int | None:
+    """Where `block` goes on past the text `shown` (whitespace aside); None when it does not start with it."""
+    want = "".join(shown.split())
+    i = 0
+    for j, ch in enumerate(block):
+        if i == len(want):
+            return j
+        if ch.isspace():
+            continue
+        if ch != want[i]:
+            return None
+        i += 1
+    return len(block) if i == len(want) else None
+
+
+def streaming(stdout: Any, *, fmt: str, inputs: Any, files_from: Any, output: Any) -> Streamed | None:
+    """A Streamed stdout when one article's text record goes to a terminal, else None (the record is written
+    whole, as always)."""
+    import os.path
+
+    one = not files_from and len(inputs or ["-"]) == 1 and not os.path.isdir((inputs or ["-"])[0])
+    return Streamed(stdout) if fmt == "text" and one and output in (None, "-") and _terminal(stdout) else None
+
+
+def _terminal(stream: Any) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()

@@ -17,8 +17,8 @@ from .scoring import Profile, score
 from .topics import key_points
 
 __all__ = [
-    "LENGTHS", "Profile", "key_points_extractive", "nearest_preset", "rank", "select", "sentence_count",
-    "summarize_extractive",
+    "LENGTHS", "Profile", "key_points_extractive", "nearest_preset", "rank", "select",
+    "sentence_count", "summarize_extractive",
 ]
 
 LENGTHS = {"short": 2, "medium": 4, "long": 7}
@@ -27,7 +27,8 @@ NEAR_DUPLICATE = 0.6  # content-term Jaccard above which two sentences say the s
 
 
 def sentence_count(length: object) -> int:
-    """Sentences for a length: short, medium, long, or a positive whole number (int or its digits)."""
+    """Sentences for a length: short, medium, long, or
+    a positive whole number (int or its digits)."""
     key = getattr(length, "value", length)  # a str Enum member hashes by its name, not its value
     if isinstance(key, str) and key.strip().isdecimal():  # ٣ and ۳ count as 3
         key = int(key.strip())
@@ -35,11 +36,13 @@ def sentence_count(length: object) -> int:
         return key
     if isinstance(key, str) and key in LENGTHS:
         return LENGTHS[key]
-    raise UsageError(f"length must be {', '.join(LENGTHS)} or a positive number of sentences, not {length!r}")
+    raise UsageError(f"length must be {', '.join(LENGTHS)} or a positive number of "
+                     f"sentences, not {length!r}")
 
 
 def nearest_preset(length: object) -> str:
-    """The preset a model-written summary uses for a length: the named one, or the nearest to a count."""
+    """The preset a model-written summary uses for a
+    length: the named one, or the nearest to a count."""
     count = sentence_count(length)
     return min(LENGTHS, key=lambda name: (abs(LENGTHS[name] - count), -LENGTHS[name]))
 
@@ -58,16 +61,20 @@ def select(
     if n <= 0 or not sentences:
         return ()
     scored = score(sentences, language, profile)
-    picked = mmr(sentences, scored, n, language=language, redundancy=redundancy, max_similarity=max_similarity)
+    picked = mmr(sentences, scored, n, language=language, redundancy=redundancy,
+                 max_similarity=max_similarity)
     return tuple(sentences[p] for p in sorted(picked))
 
 
-def summarize_extractive(sentences: Sequence[Sentence], language: str, length: object) -> tuple[Sentence, ...]:
-    """An extractive summary: 2, 4 or 7 source sentences (short, medium, long) or the count given."""
+def summarize_extractive(sentences: Sequence[Sentence], language: str,
+                         length: object) -> tuple[Sentence, ...]:
+    """An extractive summary: 2, 4 or 7 source sentences
+    (short, medium, long) or the count given."""
     return select(sentences, language, min(sentence_count(length), len(sentences)))
 
 
-def key_points_extractive(sentences: Sequence[Sentence], language: str, n: int) -> tuple[Sentence, ...]:
+def key_points_extractive(sentences: Sequence[Sentence],
+                          language: str, n: int) -> tuple[Sentence, ...]:
     """n key points, each a distinct source sentence: the first from the lead, the rest over the
     article's stories, in article order."""
     return key_points(sentences, language, n, redundancy=REDUNDANCY, max_similarity=NEAR_DUPLICATE)

@@ -30,17 +30,17 @@ Vector = dict[int, float]
 # Page furniture that news pages leave in an article's text: never the point of a story. Matched on
 # the casefolded first 160 characters only, which keeps the search cheap on a huge article.
 _FURNITURE = re.compile(
-    r"media playback is (?:not |un)supported|scroll down for|share this with|image (?:copyright|caption)"
-    r"|^\s*(?:published|updated|last updated)\b|click here|follow us on|subscribe to|read more\b"
-    r"|all rights reserved"
+    r"media playback is (?:not |un)supported|scroll down for|share this with|"
+    r"image (?:copyright|caption)|^\s*(?:published|updated|last updated)\b|click here|follow us on|"
+    r"subscribe to|read more\b|all rights reserved"
 )
 _FURNITURE_SPAN = 160
-_FURNITURE_WORDS = ("media", "scroll", "share", "image", "published", "updated", "click", "follow", "subscribe",
-                    "read more", "rights")  # cheap substring checks before the regex
+_FURNITURE_WORDS = ("media", "scroll", "share", "image", "published", "updated", "click", "follow",
+                    "subscribe", "read more", "rights")  # cheap substring checks before the regex
 
 
-# Tiers: the exp of the mix spans about e^7, so these factors rank a fragment below any body sentence
-# and a heading, title or page furniture below any fragment, whatever their other scores.
+# Tiers: the exp of the mix spans about e^7, so these factors rank a fragment below any body
+# sentence and a heading, title or page furniture below any fragment, whatever their other scores.
 _FRAGMENT, _FRAGMENT_WORDS = 1e-4, 4
 _HEADING = 1e-8
 
@@ -52,7 +52,8 @@ class Profile:
     lead: float = 2.0  # weight of the position prior
     decay: float = 1.5  # position prior 1 / (1 + position) ** decay
     forward: float = 2.0  # similarity to later sentences (PacSum λ2)
-    backward: float = -3.0  # similarity to earlier sentences (PacSum λ1: echoing what came before costs)
+    # similarity to earlier sentences (PacSum λ1: echoing what came before costs)
+    backward: float = -3.0
     short_words: int = 8  # sentences shorter than this lose in proportion
     long_words: int = 45  # sentences longer than this lose in proportion
     window: int = 200  # graph edges reach at most this many sentences away
@@ -83,7 +84,8 @@ def _vectors(sentences: tuple[Sentence, ...], language: str) -> Rows:
 
 
 def score(sentences: Sequence[Sentence], language: str, profile: Profile = Profile(), *,
-          rows: Rows | None = None, stories: Sequence[tuple[int, int]] | None = None) -> list[Scored]:
+          rows: Rows | None = None,
+          stories: Sequence[tuple[int, int]] | None = None) -> list[Scored]:
     """Salience of every sentence, in input order. With `stories` ([start, end) spans covering the
     input in order), each story is scored on its own: its own lead, graph and scale."""
     rows = vectors(sentences, language) if rows is None else rows
@@ -98,8 +100,10 @@ def score(sentences: Sequence[Sentence], language: str, profile: Profile = Profi
             kind = _kind_factor(sentences[k])
             lead = 1.0 / (1.0 + place) ** profile.decay
             place += kind == 1.0
-            raw = profile.lead * lead + profile.forward * forward[k] / top_f + profile.backward * backward[k] / top_b
-            # exp keeps the order of the mix and makes it positive, so the factors below are penalties
+            raw = (profile.lead * lead + profile.forward * forward[k] / top_f +
+                   profile.backward * backward[k] / top_b)
+            # exp keeps the order of the mix and makes it
+            # positive, so the factors below are penalties
             length = _length_factor(sentences[k].text, profile)
             tier = 0 if kind < 1.0 else 1 if length <= _FRAGMENT else 2
             out.append(Scored(math.exp(raw) * length * kind, k, rows, tier))

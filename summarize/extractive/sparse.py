@@ -18,7 +18,8 @@ class Rows:
     """Unit-length log-TF × IDF rows over term ids; IDF counts rows (the article's sentences)."""
 
     def __init__(self, tokens: Sequence[int], count: int) -> None:
-        """Rows from term ids in order, -1 for a word to skip and -2 closing each of `count` rows."""
+        """Rows from term ids in order, -1 for a word
+        to skip and -2 closing each of `count` rows."""
         import numpy as np  # lazily: `import summarize` stays light
 
         ids = np.asarray(tokens, dtype=np.int64)
@@ -39,9 +40,11 @@ class Rows:
         a, b = int(self.starts[k]), int(self.starts[k + 1])
         return dict(zip(self.term[a:b].tolist(), self.weight[a:b].tolist()))
 
-    def directed(self, window: int, spans: Sequence[tuple[int, int]]) -> tuple[list[float], list[float]]:
-        """Per row: summed dot products with the next `window` rows and with the previous `window`,
-        partners taken only inside the row's own span ([start, end) spans cover the rows in order)."""
+    def directed(self, window: int,
+                 spans: Sequence[tuple[int, int]]) -> tuple[list[float], list[float]]:
+        """Per row: summed dot products with the next `window` rows and
+        with the previous `window`, partners taken only inside the
+        row's own span ([start, end) spans cover the rows in order)."""
         import numpy as np
 
         if not len(self.term):
@@ -54,14 +57,17 @@ class Rows:
         base = self.term[order] * (self.n + 1)  # partners of other terms stay out of reach
         total = np.concatenate(([0.0], np.cumsum(weight)))
         at, key = np.arange(len(row)), base + row
-        ahead = total[np.searchsorted(key, base + np.minimum(row + window, last[row]), side="right")] - total[at + 1]
-        behind = total[at] - total[np.searchsorted(key, base + np.maximum(row - window, first[row]), side="left")]
+        ahead = total[np.searchsorted(key, base + np.minimum(row + window, last[row]),
+                                      side="right")] - total[at + 1]
+        behind = total[at] - total[np.searchsorted(key, base + np.maximum(row - window, first[row]),
+                                                   side="left")]
         forward = np.bincount(row, weights=weight * ahead, minlength=self.n)
         backward = np.bincount(row, weights=weight * behind, minlength=self.n)
         return forward.tolist(), backward.tolist()
 
     def grouped(self, group: list[int]) -> "Rows":
-        """Rows summed by group (group[k] of row k, non-decreasing), as unnormalised rows of a new Rows."""
+        """Rows summed by group (group[k] of row k,
+        non-decreasing), as unnormalised rows of a new Rows."""
         import numpy as np
 
         out = Rows((), 0)
@@ -87,5 +93,6 @@ class Rows:
         for d in distances:
             at = np.minimum(np.searchsorted(key, key + d), len(key) - 1)
             hit = key[at] == key + d
-            out.append(np.bincount(row, weights=np.where(hit, weight * weight[at], 0.0), minlength=self.n).tolist())
+            out.append(np.bincount(row, weights=np.where(hit, weight * weight[at], 0.0),
+                                   minlength=self.n).tolist())
         return out

@@ -1,4 +1,5 @@
-"""Matching form of a sentence: Arabic-aware content terms, for scoring only; no text is ever altered.
+"""Matching form of a sentence: Arabic-aware content
+terms, for scoring only; no text is ever altered.
 
 Folding strips harakat, Quranic marks, tatweel and bidi/format characters, casefolds, folds alef
 forms, alef maqsura and ta marbuta, and maps Arabic-Indic and Extended Arabic-Indic digits to ASCII,
@@ -18,12 +19,15 @@ __all__ = ["Vocabulary", "fold", "stopwords", "terms"]
 
 # Harakat, Quranic marks, tatweel and bidi/joiner format characters: invisible to matching.
 _IGNORED = re.compile(
-    "[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 # str.replace per pair present beats str.translate with a dict table by ~10× on a long article.
-_FOLD = tuple((chr(k), v if isinstance(v, str) else chr(v)) for table in (LETTERS, DIGITS) for k, v in table.items())
+_FOLD = tuple((chr(k), v if isinstance(v, str) else chr(v)) for table in (LETTERS, DIGITS)
+              for k, v in table.items())
 _WORD = re.compile(r"\w+")
-SEPARATOR = "\x00"  # between texts folded together: never a word, never in a text (replaced by a space)
+# between texts folded together: never a word, never in a text (replaced by a space)
+SEPARATOR = "\x00"
 _TOKEN = re.compile(r"\w+|\x00")
 _PROCLITICS = ("وال", "بال", "كال", "فال", "لل", "ال")
 _ENGLISH_SUFFIXES = ("ing", "ed", "s")
@@ -47,7 +51,8 @@ _ARABIC_STOPWORDS = """
 
 
 def fold(text: str) -> str:
-    """Matching form: NFKC, no diacritics, tatweel or format marks, casefolded, letter variants folded."""
+    """Matching form: NFKC, no diacritics, tatweel or
+    format marks, casefolded, letter variants folded."""
     text = _IGNORED.sub("", unicodedata.normalize("NFKC", text)).casefold()
     for variant, plain in _FOLD:
         if variant in text:

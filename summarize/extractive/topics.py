@@ -3,9 +3,9 @@
 An article is cut into stories at headings and where the vocabulary of consecutive paragraphs stops
 overlapping (TextTiling's idea, on the unit TF-IDF vectors of scoring.py). Each story is scored on
 its own, so its own lead and centre win inside it. The first point is the best sentence of the
-article's lead; the next are shared out by D'Hondt quotas on story size, the lead's story weighted by
-MAIN: a side item at the end of an agency story waits until the main event has had its share, while a
-brief of stories of like size gets one point per story. MMR keeps points distinct.
+article's lead; the next are shared out by D'Hondt quotas on story size, the lead's story weighted
+by MAIN: a side item at the end of an agency story waits until the main event has had its share,
+while a brief of stories of like size gets one point per story. MMR keeps points distinct.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def key_points(sentences: Sequence[Sentence], language: str, n: int, *, redundan
         return ()
     rows = vectors(sentences, language)
     pieces = stories(sentences, rows)
-    local = score(sentences, language, rows=rows, stories=pieces)  # each story's own lead and centre
+    # each story's own lead and centre
+    local = score(sentences, language, rows=rows, stories=pieces)
     lead = [k for k, s in enumerate(sentences) if is_body(s)][:LEAD] or [0]
     first = mmr(sentences, [local[k] for k in lead], 1, language=language, redundancy=0.0,
                 max_similarity=max_similarity)
@@ -63,7 +64,8 @@ def stories(sentences: Sequence[Sentence], rows: Rows) -> list[tuple[int, int]]:
     for g in range(1, len(spans)):
         a = spans[g][0]
         if sentences[a].kind == "heading" or gaps[g] < BREAK:
-            if a - cuts[-1] >= MIN_STORY or sentences[cuts[-1]].kind == "heading" and a > cuts[-1] + 1:
+            if (a - cuts[-1] >= MIN_STORY or
+                    sentences[cuts[-1]].kind == "heading" and a > cuts[-1] + 1):
                 cuts.append(a)
     if len(cuts) > 1 and len(sentences) - cuts[-1] < MIN_STORY:
         cuts.pop()
@@ -80,8 +82,8 @@ def _paragraph_spans(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
 
 
 def _gaps(paragraphs: Rows) -> list[float]:
-    """Per gap g (before paragraph g): cosine between the two paragraphs before it and the two after,
-    from the paragraphs' dot products with themselves and with the next three."""
+    """Per gap g (before paragraph g): cosine between the two paragraphs before it and the two
+    after, from the paragraphs' dot products with themselves and with the next three."""
     n = paragraphs.n
     dots = paragraphs.shifted(range(4))
 
@@ -102,7 +104,7 @@ def _story_of(position: int, pieces: list[tuple[int, int]]) -> int:
 
 
 def _next_stories(pieces: list[tuple[int, int]], counts: list[int], main: int) -> list[int]:
-    """Stories in the order they should get the next point: D'Hondt on size (size / (points + 1)), the main
-    story's size (that of the lead) weighted by MAIN; ties to the earlier story."""
+    """Stories in the order they should get the next point: D'Hondt on size (size / (points + 1)),
+    the main story's size (that of the lead) weighted by MAIN; ties to the earlier story."""
     size = [(b - a) * (MAIN if i == main else 1.0) for i, (a, b) in enumerate(pieces)]
     return sorted(range(len(pieces)), key=lambda i: (-size[i] / (counts[i] + 1), i))

@@ -1,4 +1,5 @@
-"""A newsroom glossary: preferred renderings of names, enforced in translation and checked in outputs.
+"""A newsroom glossary: preferred renderings of names,
+enforced in translation and checked in outputs.
 
 File format (UTF-8 TSV; blank lines and lines starting with `#` are ignored):
 
@@ -40,5 +41,5 @@ from .enforce import GlossaryTranslator, with_glossary
 from .entries import Entry, Glossary, GlossaryError, load_glossary, parse_glossary
 from .placeholders import protect, restore
 
-__all__ = ["Entry", "Glossary", "GlossaryError", "GlossaryTranslator", "glossary_findings", "load_glossary",
-           "parse_glossary", "protect", "restore", "with_glossary"]
+__all__ = ["Entry", "Glossary", "GlossaryError", "GlossaryTranslator", "glossary_findings",
+           "load_glossary", "parse_glossary", "protect", "restore", "with_glossary"]

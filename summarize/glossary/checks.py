@@ -8,14 +8,17 @@ from .match import Index, find, key, language
 
 
 def _wrong_forms(entry: Entry) -> tuple[str, ...]:
-    """What an output should not write for this entry: its variants, and the source term if it differs."""
+    """What an output should not write for this entry:
+    its variants, and the source term if it differs."""
     own = () if entry.keep else (entry.term,)
-    return tuple(w for w in dict.fromkeys((*own, *entry.variants)) if key(w) != key(entry.rendering))
+    return tuple(w for w in dict.fromkeys((*own, *entry.variants))
+                 if key(w) != key(entry.rendering))
 
 
 class _Checks:
-    """The entries that can flag an output in one language, with an index of the forms that mention each one in
-    a source and of the forms it forbids in an output: built once per glossary and output language."""
+    """The entries that can flag an output in one language, with an index
+    of the forms that mention each one in a source and of the forms it
+    forbids in an output: built once per glossary and output language."""
 
     def __init__(self, glossary: Glossary, output_lang: str) -> None:
         self.entries: list[tuple[Entry, tuple[str, ...]]] = []
@@ -36,21 +39,25 @@ class _Checks:
         self.mentions, self.wrongs = Index(mentions), Index(wrongs)
 
     def candidates(self, source_text: str, output_text: str) -> list[tuple[Entry, tuple[str, ...]]]:
-        """The entries that the source mentions and whose forbidden forms the output holds, in glossary order."""
+        """The entries that the source mentions and whose
+        forbidden forms the output holds, in glossary order."""
         mentioned = {self.mention_owner[i] for i in self.mentions.occurring(source_text)}
         written = {self.wrong_owner[i] for i in self.wrongs.occurring(output_text)}
         return [self.entries[k] for k in sorted(mentioned & written)]
 
 
-def glossary_findings(source_text: str, output_text: str, glossary: Glossary, output_lang: str) -> tuple[Finding, ...]:
-    """Findings for the output's renderings of source entities that the glossary forbids, in output order."""
+def glossary_findings(source_text: str, output_text: str, glossary: Glossary,
+                      output_lang: str) -> tuple[Finding, ...]:
+    """Findings for the output's renderings of source
+    entities that the glossary forbids, in output order."""
     checks = glossary.memo(("checks", output_lang), lambda: _Checks(glossary, output_lang))
     found: list[tuple[int, Finding]] = []
     for entry, wrong in checks.candidates(source_text, output_text):
         good = [(s, e) for s, e, _, _ in find(output_text, (entry.rendering,))]
         for start, end, i, _ in find(output_text, wrong):
             if not any(s < end and start < e for s, e in good):
-                found.append((start, Finding("glossary", output_text[start:end], _why(entry, wrong[i]))))
+                found.append((start,
+                              Finding("glossary", output_text[start:end], _why(entry, wrong[i]))))
     return tuple(dict.fromkeys(f for _, f in sorted(found, key=lambda pair: pair[0])))
 
 

@@ -21,7 +21,8 @@ class GlossaryError(UsageError):
 
 @dataclass(frozen=True)
 class Entry:
-    """A source term, its preferred rendering (the term itself when kept verbatim) and forbidden variants."""
+    """A source term, its preferred rendering (the term
+    itself when kept verbatim) and forbidden variants."""
 
     term: str
     rendering: str
@@ -35,7 +36,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Renderings (`entries`) and do-not-translate terms (`keep`), with the file's name and hash for provenance."""
+    """Renderings (`entries`) and do-not-translate terms
+    (`keep`), with the file's name and hash for provenance."""
 
     entries: tuple[Entry, ...]
     keep: tuple[Entry, ...] = ()
@@ -47,8 +49,9 @@ class Glossary:
         return tuple(e.term for e in self.keep)
 
     def memo(self, name: Any, build: Callable[[], T]) -> T:
-        """What `build` returns, built once for this glossary (its indexes: a glossary serves every article of a
-        run). Kept in the instance's __dict__, as functools.cached_property does on a frozen class."""
+        """What `build` returns, built once for this glossary (its indexes:
+        a glossary serves every article of a run). Kept in the instance's
+        __dict__, as functools.cached_property does on a frozen class."""
         built = self.__dict__.setdefault("_built", {})
         if name not in built:
             built[name] = build()
@@ -88,11 +91,12 @@ def parse_glossary(text: str, *, source: str = "<glossary>") -> Glossary:
         entry = _entry(line, number, source)
         folded = key(entry.term)
         if folded in seen:
-            raise GlossaryError(f"line {number}: {entry.term!r} is already listed on line {seen[folded]}",
-                                source=source)
+            raise GlossaryError(f"line {number}: {entry.term!r} is already listed on "
+                                f"line {seen[folded]}", source=source)
         seen[folded] = number
         entries.append(entry)
-    return Glossary(tuple(e for e in entries if not e.keep), tuple(e for e in entries if e.keep), source)
+    return Glossary(tuple(e for e in entries if not e.keep),
+                    tuple(e for e in entries if e.keep), source)
 
 
 def _entry(line: str, number: int, source: str) -> Entry:
@@ -101,16 +105,20 @@ def _entry(line: str, number: int, source: str) -> Entry:
 
     cols = [c.strip() for c in line.split("\t")]
     if len(cols) > 3:
-        raise fail(f"expected at most 3 tab-separated columns (term, rendering, variants), found {len(cols)}")
+        raise fail("expected at most 3 tab-separated columns (term, rendering, variants), "
+                   f"found {len(cols)}")
     term, rendering = cols[0], cols[1] if len(cols) > 1 else "="
     if not term:
         raise fail("the source term (first column) is empty")
     if not rendering:
-        raise fail("the rendering is empty; leave one column, or write '=', to keep a term as written")
+        raise fail("the rendering is empty; leave one column, or write '=', "
+                   "to keep a term as written")
     if len(cols) == 1 and language(term, mixed=True) == "mixed":
-        raise fail(f"{term!r} mixes Arabic and Latin script; separate a term from its rendering with a tab")
+        raise fail(f"{term!r} mixes Arabic and Latin script; separate a term from its "
+                   "rendering with a tab")
     rendering = term if rendering == "=" else rendering
-    variants = tuple(v.strip() for v in re.split("[,،]", cols[2]) if v.strip()) if len(cols) == 3 else ()
+    variants = (tuple(v.strip() for v in re.split("[,،]", cols[2]) if v.strip())
+                if len(cols) == 3 else ())
     for word in (term, rendering, *variants):
         if len(key(word).replace(" ", "")) < 2:
             raise fail(f"{word!r} is too short to match reliably")

@@ -1,8 +1,10 @@
-"""Finding glossary terms in text: folded for matching, never inside a longer word, Arabic prefixes allowed.
+"""Finding glossary terms in text: folded for matching,
+never inside a longer word, Arabic prefixes allowed.
 
-An `Index` holds every word's folded form in a dict, so finding them costs what the text's length does, not
-what the glossary's does: at each place a word may start, the text's next few words are looked up (a prefixed
-Arabic form through the few terms it can come from). A glossary builds its indexes once (`Glossary.memo`)."""
+An `Index` holds every word's folded form in a dict, so finding them costs what the text's length
+does, not what the glossary's does: at each place a word may start, the text's next few words are
+looked up (a prefixed Arabic form through the few terms it can come from). A glossary builds its
+indexes once (`Glossary.memo`)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ def _fold_char(ch: str) -> str:
 
 @lru_cache(maxsize=64)
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
-    """The text for matching, and for each of its characters the index it came from (plus the end)."""
+    """The text for matching, and for each of its
+    characters the index it came from (plus the end)."""
     return mapped(text, _fold_char)
 
 
@@ -45,7 +48,8 @@ def language(text: str, *, mixed: bool = False) -> str:
 
 
 def _forms(term: str) -> list[tuple[str, str]]:
-    """(folded surface form, attached prefix to keep) for a folded term, with Arabic prefixes where they apply."""
+    """(folded surface form, attached prefix to keep) for a
+    folded term, with Arabic prefixes where they apply."""
     if language(term) != "ar":
         return [(term, "")]
     if term.startswith("ال"):  # ل + ال: "للاذقية" for "اللاذقية"
@@ -70,7 +74,8 @@ def _sources(form: str) -> set[str]:
 
 @lru_cache(maxsize=64)
 def _collapsed(text: str) -> tuple[str, tuple[int, ...]]:
-    """The folded text with each run of spaces made one, and for each character its index in the folded text."""
+    """The folded text with each run of spaces made one,
+    and for each character its index in the folded text."""
     folded, _ = fold(text)
     chars: list[str] = []
     where: list[int] = []
@@ -89,11 +94,13 @@ def _collapsed(text: str) -> tuple[str, tuple[int, ...]]:
 
 
 class Index:
-    """The folded forms of a list of words, found in a text as one regex alternation of them all would find
-    them (longest first, leftmost, never inside a longer word), in time that the list's length does not set."""
+    """The folded forms of a list of words, found in a text as one regex
+    alternation of them all would find them (longest first, leftmost, never
+    inside a longer word), in time that the list's length does not set."""
 
     def __init__(self, words: Sequence[str]) -> None:
-        self.keys: dict[str, int] = {}  # the first word of each folded form; ints, not lists: nothing for the GC
+        # the first word of each folded form; ints, not lists: nothing for the GC
+        self.keys: dict[str, int] = {}
         self.more: dict[str, list[int]] = {}  # the other words of a form that several words share
         lengths: set[int] = set()
         for i, word in enumerate(words):
@@ -112,8 +119,8 @@ class Index:
         return [] if first is None else [first, *self.more.get(term, ())]
 
     def _owners(self, form: str, every: bool) -> list[tuple[int, str]]:
-        """(word, prefix) of the words `form` is a form of: the word whose own form it is first; all, or the
-        first in the words' order."""
+        """(word, prefix) of the words `form` is a form of: the word whose own form it is first;
+        all, or the first in the words' order."""
         own = [(i, "") for i in self._words(form)]
         if own and not every:
             return own[:1]
@@ -128,7 +135,8 @@ class Index:
         return own + found if every else found[:1]
 
     def _scan(self, text: str, every: bool) -> Iterator[tuple[int, int, list[tuple[int, str]]]]:
-        """(start, end, owners) in the collapsed folded text: leftmost-longest and apart, or every match."""
+        """(start, end, owners) in the collapsed folded
+        text: leftmost-longest and apart, or every match."""
         flat, _ = _collapsed(text)
         word = [ch.isalnum() for ch in flat]
         n = len(flat)
@@ -137,7 +145,8 @@ class Index:
         while i < n:
             hit = None
             if flat[i] != " " and (i == 0 or not word[i - 1]):
-                for j in reversed(ends[bisect_right(ends, i):bisect_left(ends, i + self.longest + 1)]):
+                for j in reversed(ends[bisect_right(ends, i):
+                                       bisect_left(ends, i + self.longest + 1)]):
                     if j - i in self.lengths and flat[j - 1] != " ":
                         owners = self._owners(flat[i:j], every)
                         if owners:
@@ -148,7 +157,8 @@ class Index:
             i = hit if hit is not None and not every else i + 1
 
     def find(self, text: str) -> Iterator[tuple[int, int, int, str]]:
-        """(start, end, word index, prefix) of each word found in `text`, positions in the text as written."""
+        """(start, end, word index, prefix) of each word
+        found in `text`, positions in the text as written."""
         if not self.keys or not text:
             return
         _, where = fold(text)
@@ -169,7 +179,8 @@ def _index(words: tuple[str, ...]) -> Index:
 
 
 def find(text: str, words: Sequence[str]) -> Iterator[tuple[int, int, int, str]]:
-    """(start, end, word index, prefix) of each word found in `text`, positions in the text as written."""
+    """(start, end, word index, prefix) of each word
+    found in `text`, positions in the text as written."""
     if not words or not text:
         return iter(())
     return _index(tuple(words)).find(text)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from ..errors import ModelUnavailableError, UsageError
+from .families import family
 from .hub import fetch, offline
 from .registry import ALTERNATIVES, DEFAULTS, HUB_ID, ModelSpec
 
@@ -47,7 +48,8 @@ def catalog(*, include_alternatives: bool = False) -> list[ModelRow]:
     """Each role's default (and, if asked, the alternatives), with licence and cache state."""
     rows = [_row(role, spec) for role, spec in DEFAULTS.items()]
     if include_alternatives:
-        rows += [_row("alternative", spec) for spec in ALTERNATIVES.values()]
+        rows += [_row("instruction" if family(spec.family).task == "chat" else "alternative", spec)
+                 for spec in ALTERNATIVES.values()]
     return rows
 
 

@@ -17,8 +17,8 @@ from .registry import ModelSpec
 
 SUPPORTED_FAMILIES = tuple(name for name, row in FAMILIES.items() if row.ctranslate2)
 # Part of the cache key: bump it when the conversion itself changes, so no stale conversion is reused.
-# v2: T5/mT5 output scaling as transformers 5 computes it (see _converter).
-CONVERSION = "v2"
+# v2: T5/mT5 output scaling as transformers 5 computes it (see _converter). v3: Gemma 3's rope thetas per layer type.
+CONVERSION = "v3"
 
 
 def physical_cores() -> int:
@@ -71,6 +71,13 @@ def told_what_transformers_does(config: Any) -> Any:
         setattr(config, key, value)
     if row is not None and row.t5_scaling:
         config.tie_word_embeddings = scales_decoder_outputs(config)
+    rope = getattr(config, "rope_parameters", None)
+    if isinstance(rope, dict) and isinstance(rope.get("full_attention"), dict):
+        # Gemma 3 in transformers 5: a rope per layer type; the converter reads the old flat attributes and,
+        # without them, its own defaults.
+        for key, layers in (("rope_theta", "full_attention"), ("rope_local_base_freq", "sliding_attention")):
+            if (rope.get(layers) or {}).get("rope_theta") is not None:
+                setattr(config, key, rope[layers]["rope_theta"])
     return config
 
 
@@ -152,9 +159,10 @@ def pick_device(device: str) -> tuple[str, int, str]:
     return "cuda", int(index or 0), next((t for t in ("int8_float16", "float16") if t in supported), "float32")
 
 
-def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_dir: str | None = None,
-         **kwargs: Any) -> CTranslate2Model:
-    """Convert (once) and load a model folder with CTranslate2: int8 on CPU, int8_float16 on CUDA.
+def open_converted(spec: ModelSpec, folder: Path, revision: str, device: str, cache_dir: str | None,
+                   engine: str = "Translator") -> tuple[Any, str, str]:
+    """(CTranslate2 engine, device, compute type): the folder converted once, opened as ctranslate2.`engine`
+    (Translator for seq2seq models, Generator for instruction models): int8 on CPU, int8_float16 on CUDA.
 
     Raises ConversionError when CTranslate2 fails on a sound folder, ModelUnavailableError when the
     weights do not fit the config; both name the model and the cause.
@@ -163,18 +171,25 @@ def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_di
 
     kind, index, compute_type = pick_device(device)
     try:
-        path = converted_folder(spec, folder, kwargs["revision"], compute_type, cache_dir)
+        path = converted_folder(spec, folder, revision, compute_type, cache_dir)
     except ModelUnavailableError:
         raise
     except Exception as exc:  # noqa: BLE001 - the converter raises whatever its model code meets
         raise ConversionError(f"cannot convert model {spec.model_id} for CTranslate2: {cause(exc)}") from exc
     try:
-        translator = ctranslate2.Translator(str(path), device=kind, device_index=index, compute_type=compute_type,
-                                           intra_threads=physical_cores() if kind == "cpu" else 1, inter_threads=1)
+        opened = getattr(ctranslate2, engine)(str(path), device=kind, device_index=index, compute_type=compute_type,
+                                              intra_threads=physical_cores() if kind == "cpu" else 1, inter_threads=1)
     except Exception as exc:  # noqa: BLE001 - RuntimeError for a bad model, ValueError for a bad device…
         raise ConversionError(f"cannot load model {spec.model_id} with CTranslate2 ({path}): "
-                                    f"{cause(exc)}") from exc
+                              f"{cause(exc)}") from exc
+    return opened, f"{kind}:{index}" if kind == "cuda" else kind, compute_type
+
+
+def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_dir: str | None = None,
+         **kwargs: Any) -> CTranslate2Model:
+    """Convert (once) and load a seq2seq model folder with CTranslate2 (see open_converted)."""
+    translator, where, compute_type = open_converted(spec, folder, kwargs["revision"], device, cache_dir)
     settings = model_settings(folder)
-    return CTranslate2Model(spec, tokenizer, translator, device=f"{kind}:{index}" if kind == "cuda" else kind,
-                            compute_type=compute_type, forced_bos=settings.get("forced_bos_token_id"),
+    return CTranslate2Model(spec, tokenizer, translator, device=where, compute_type=compute_type,
+                            forced_bos=settings.get("forced_bos_token_id"),
                             positions=settings.get("max_position_embeddings"), **kwargs)

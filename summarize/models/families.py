@@ -35,6 +35,8 @@ class Family:
     tokenizer_marks: tuple[str, ...] = ()
 
 
+_CHAT_TOKENIZER = (("tokenizer.json", "tokenizer_config.json"),)
+
 FAMILIES: dict[str, Family] = {f.name: f for f in (
     Family("marian", ("marian",), (("source.spm", "target.spm", "vocab.json"),), languages="marian",
            learned_positions=True),
@@ -50,6 +52,20 @@ FAMILIES: dict[str, Family] = {f.name: f for f in (
            many_to_many=True, learned_positions=True, tokenizer_marks=("Nllb", "eng_Latn")),
     # mDeBERTa-v3 NLI cross-encoders (XNLI): relative positions, a SentencePiece vocabulary of 250k pieces.
     Family("deberta-v2", ("deberta-v2",), (("tokenizer.json",), ("spm.model",)), ctranslate2=False, task="classify"),
+    # Local instruction models: the prompt is the chat template of their tokenizer (tokenizer_config.json or
+    # chat_template.jinja). Checked against transformers 5 with CTranslate2 4.8.5 on tiny models of each type.
+    Family("qwen2", ("qwen2",), _CHAT_TOKENIZER + (("vocab.json", "merges.txt", "tokenizer_config.json"),),
+           follows_instructions=True, task="chat"),
+    Family("llama", ("llama",), _CHAT_TOKENIZER, follows_instructions=True, task="chat"),
+    # Gemma 3 1B is gemma3_text; Gemma 3 4B and up are gemma3 (with a vision tower), whose global layers' rope
+    # scaling (linear, 8) CTranslate2's converter ignores. Gemma 2's converted model departs from transformers
+    # once a prompt is longer than its sliding window (4096). Both run on transformers only.
+    Family("gemma", ("gemma", "gemma3_text"), _CHAT_TOKENIZER + (("tokenizer.model", "tokenizer_config.json"),),
+           follows_instructions=True, task="chat"),
+    Family("gemma2", ("gemma2",), _CHAT_TOKENIZER + (("tokenizer.model", "tokenizer_config.json"),),
+           follows_instructions=True, ctranslate2=False, task="chat"),
+    Family("gemma3", ("gemma3",), _CHAT_TOKENIZER + (("tokenizer.model", "tokenizer_config.json"),),
+           follows_instructions=True, ctranslate2=False, task="chat"),
     # Instruction models behind an OpenAI-compatible server (`api:NAME`): no files, no local backend.
     Family("api", (), (), follows_instructions=True, ctranslate2=False, task="chat"),
 )}
@@ -60,6 +76,8 @@ SUPPORTED = ", ".join(FAMILIES)
 HUB_NAMES: tuple[tuple[str, str, bool | None], ...] = (
     ("opus-mt", "marian", None), ("nllb", "nllb", None), ("m2m100", "m2m100", None), ("bart", "bart", None),
     ("mt0", "mt5", True), ("mt5", "mt5", None), ("t5", "t5", None), ("deberta", "deberta-v2", None),
+    ("qwen", "qwen2", None), ("llama", "llama", None), ("gemma-2", "gemma2", None), ("gemma-3-1b", "gemma", None),
+    ("gemma-3", "gemma3", None), ("gemma", "gemma", None),
 )
 
 

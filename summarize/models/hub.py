@@ -15,7 +15,8 @@ from .folder import cause
 from .registry import ModelSpec
 
 # What a model needs from the hub: configs, tokenizer files and one copy of the weights.
-WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken"]
+WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken",
+                "*.jinja"]  # chat_template.jinja: where newer folders keep an instruction model's template
 
 
 def offline(settings_offline: bool) -> bool:

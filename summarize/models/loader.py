@@ -36,14 +36,14 @@ def load_model(
     backend "auto", a CTranslate2 failure falls back to transformers with one warning (on the
     `summarize` logger); the model's `backend` says which engine serves it.
     """
-    quiet_transformers()
     spec = resolve(role, override)
     if spec.model_id in REGISTERED:
         return REGISTERED[spec.model_id][1](spec, role=role, batch_tokens=batch_tokens)
-    if spec.family == "api":
+    if spec.family == "api":  # a model server: nothing of transformers or torch is imported for it
         from ..llm.endpoint import load as load_endpoint
 
         return load_endpoint(spec, role=role, chat=chat or ChatSettings(), cache_dir=cache_dir)
+    quiet_transformers()
     folder = folder_for(spec, role, offline_mode=offline_mode)
     spec = replace(spec, family=check_folder(folder, spec.model_id))
     if families.family(spec.family).task == "chat":

@@ -48,6 +48,7 @@ class ModelSpec:
 
 _MARIAN_BIG = dict(family="marian", licence="CC-BY-4.0", params_m=241, max_input_tokens=512)
 _MARIAN_BASE = dict(family="marian", licence="Apache-2.0", params_m=77, max_input_tokens=512)
+_CHAT: dict[str, Any] = dict(languages=("ar", "en"), instructions=True)
 
 DEFAULTS: dict[str, ModelSpec] = {
     TRANSLATE_AR_EN: ModelSpec("Helsinki-NLP/opus-mt-tc-big-ar-en", languages=("ar", "en"), **_MARIAN_BIG,
@@ -95,6 +96,22 @@ ALTERNATIVES: dict[str, ModelSpec] = {
         ModelSpec("MoritzLaurer/mDeBERTa-v3-base-xnli-multilingual-nli-2mil7", family="deberta-v2", licence="MIT",
                   params_m=279, max_input_tokens=512, languages=("ar", "en"),
                   note="--nli-model: multilingual NLI (XNLI and 2.7M pairs in 27 languages)"),
+        # Instruction models (chat): one model writes summaries, key points and translations in both languages.
+        # max_input_tokens is the context window their config.json gives (prompt and reply together).
+        ModelSpec("Qwen/Qwen2.5-1.5B-Instruct", family="qwen2", **_CHAT, licence="Apache-2.0", params_m=1540,
+                  max_input_tokens=32768, note="32k context; Arabic among its 29 languages"),
+        ModelSpec("Qwen/Qwen2.5-3B-Instruct", family="qwen2", **_CHAT, licence="Qwen-Research", commercial_use=False,
+                  params_m=3090, max_input_tokens=32768, note="32k context; NON-COMMERCIAL licence"),
+        ModelSpec("Qwen/Qwen2.5-7B-Instruct", family="qwen2", **_CHAT, licence="Apache-2.0", params_m=7610,
+                  max_input_tokens=32768, note="32k context (128k with YaRN, not enabled)"),
+        ModelSpec("google/gemma-3-1b-it", family="gemma", licence="Gemma-Terms", params_m=1000, max_input_tokens=32768,
+                  languages=("en",), instructions=True,
+                  note="32k context; English only (model card); Gemma terms: commercial use under its use policy"),
+        ModelSpec("google/gemma-3-4b-it", family="gemma3", **_CHAT, licence="Gemma-Terms", params_m=4300,
+                  max_input_tokens=131072, note="128k context; 140+ languages; transformers only"),
+        ModelSpec("meta-llama/Llama-3.2-3B-Instruct", family="llama", **_CHAT, licence="Llama-3.2-Community",
+                  params_m=3210, max_input_tokens=131072,
+                  note="128k context; Arabic not among its 8 supported languages"),
     )
 }
 # Roles without a default: the model named for them stands on this spec until its folder says more.

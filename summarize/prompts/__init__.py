@@ -1,6 +1,8 @@
-"""Prompt templates for instruction models (this folder, installed as `summarize.prompts`) and their loader.
+"""Prompt templates for instruction models (this folder,
+installed as `summarize.prompts`) and their loader.
 
-Templates are plain text files with `string.Template` placeholders, kept beside this module as package data.
+Templates are plain text files with `string.Template`
+placeholders, kept beside this module as package data.
 
 A template is `<task>.<language>.txt` (`keypoint.en.txt`, `keypoint.ar.txt`, `summary.en.txt`…),
 UTF-8, with `$passage` where the text goes (and optionally `$n`, `$language`). Lookup for
@@ -31,11 +33,13 @@ from ..errors import UnsupportedLanguageError, UsageError
 __all__ = ["PromptError", "PromptTemplate", "available", "check_readable", "load", "render"]
 
 PACKAGE = __name__  # "summarize.prompts": the templates are this package's data
-# Every template of these tasks must place the passage: without it the model would never see the article.
+# Every template of these tasks must place the passage:
+# without it the model would never see the article.
 REQUIRED = {"keypoint": ("passage",), "summary": ("passage",)}
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 _FILE_NAME = re.compile(r"([a-z][a-z0-9_-]*)\.([a-z]{2,3})\.txt")
-# Above this share of Arabic letters a text is Arabic to a model's tokenizer, whatever it is labelled.
+# Above this share of Arabic letters a text is Arabic
+# to a model's tokenizer, whatever it is labelled.
 _ARABIC_SHARE = 0.3
 
 
@@ -58,8 +62,9 @@ class PromptTemplate(Template):
         for match in self.pattern.finditer(self.template):
             if match.group("invalid") is not None:
                 line = self.template.count("\n", 0, match.start()) + 1
-                raise PromptError(f"prompt template {self.source}, line {line}: a `$` that starts no placeholder "
-                                  "(write `$$` for a literal dollar sign)")
+                raise PromptError(f"prompt template {self.source}, line {line}: "
+                                  "a `$` that starts no placeholder (write `$$` for a "
+                                  "literal dollar sign)")
             name = match.group("named") or match.group("braced")
             if name and name not in names:
                 names.append(name)
@@ -67,23 +72,28 @@ class PromptTemplate(Template):
 
 
 def render(template: PromptTemplate, **values: Any) -> str:
-    """Fill a template; PromptError naming the template file and every placeholder left without a value."""
+    """Fill a template; PromptError naming the template
+    file and every placeholder left without a value."""
     missing = [name for name in template.placeholders() if name not in values]
     if missing:
         wanted = ", ".join(f"${name}" for name in missing)
-        raise PromptError(f"prompt template {template.source} uses {wanted}, but no value was given for "
-                          f"{'it' if len(missing) == 1 else 'them'} (values given: {', '.join(sorted(values))})")
+        raise PromptError(f"prompt template {template.source} uses {wanted}, "
+                          f"but no value was given for {'it' if len(missing) == 1 else 'them'} "
+                          f"(values given: {', '.join(sorted(values))})")
     return template.substitute({key: str(value) for key, value in values.items()})
 
 
-def load(task: str, language: str, prompts_dir: str | Path | None = None, *, fallback: bool = False) -> PromptTemplate:
-    """The template for (task, language): `prompts_dir` first, then the packaged one (see the module doc)."""
+def load(task: str, language: str, prompts_dir: str | Path | None = None, *,
+         fallback: bool = False) -> PromptTemplate:
+    """The template for (task, language): `prompts_dir`
+    first, then the packaged one (see the module doc)."""
     languages = (language, "en") if fallback and language != "en" else (language,)
     for lang in languages:
         for place in _places(prompts_dir):
             candidate = place.joinpath(f"{task}.{lang}.txt")
             if candidate.is_file():
-                return _checked(PromptTemplate(_read(candidate), task=task, language=lang, source=str(candidate)))
+                return _checked(PromptTemplate(_read(candidate), task=task, language=lang,
+                                               source=str(candidate)))
     where = " or ".join(str(p) for p in _places(prompts_dir))
     known = ", ".join(f"{t}.{lang}" for t, lang in available(prompts_dir)) or "none"
     raise PromptError(f"no prompt template {task}.{language}.txt in {where} (available: {known})")
@@ -107,8 +117,9 @@ def check_readable(spec: Any, language: str, texts: Iterable[str] = ()) -> None:
     joined = " ".join(texts)
     if language == "ar" or (joined and script_shares(joined)["arabic"] >= _ARABIC_SHARE):
         raise UnsupportedLanguageError(
-            f"model {spec.model_id} cannot read Arabic (its vocabulary has no Arabic letters): translate the "
-            "article into English first, or choose a model that reads Arabic")
+            f"model {spec.model_id} cannot read Arabic (its vocabulary has no Arabic "
+            "letters): translate the article into English first, or choose a model "
+            "that reads Arabic")
 
 
 def _places(prompts_dir: str | Path | None) -> list[Any]:
@@ -118,7 +129,8 @@ def _places(prompts_dir: str | Path | None) -> list[Any]:
             folder = Path(prompts_dir).expanduser()
         except (RuntimeError, ValueError):  # ~ of no such user, a NUL
             folder = Path(prompts_dir)
-        if not os.path.isdir(folder):  # os.path: False, not an error, for a name too long to look up
+        # os.path: False, not an error, for a name too long to look up
+        if not os.path.isdir(folder):
             raise PromptError(f"prompts folder {folder} does not exist or is not a folder")
         places.append(folder)
     places.append(files(PACKAGE))

@@ -1,4 +1,5 @@
-"""Reading inputs: files, folders, stdin and URLs; text, Markdown, HTML, PDF and DOCX; encodings; normalisation.
+"""Reading inputs: files, folders, stdin and URLs; text,
+Markdown, HTML, PDF and DOCX; encodings; normalisation.
 
 Every failure to read an input is an InputError (exit 3) naming it; nothing else escapes from here.
 """
@@ -15,24 +16,28 @@ from ..errors import InputError, UsageError
 from ..records import Article
 from .decoding import check_not_binary, decode
 from .files import MAX_BYTES, STDIN, InputRef, Skipped, read_file, read_limited, walk_folder
-from .kinds import DEFAULT, READERS, Extracted, Reader, by_suffix, kind_of_file, register, row, sniffed
-from .text import MAX_CHARS, check_article_text, garbage_reason, normalise, printable, text_too_large
+from .kinds import (DEFAULT, READERS, Extracted, Reader, by_suffix, kind_of_file, register, row,
+                    sniffed)
+from .text import (MAX_CHARS, check_article_text, garbage_reason, normalise, printable,
+                   text_too_large)
 from .web import FetchOptions, Page, fetch, is_url, split_credentials, unchanged, url_relpath
 
 __all__ = [
-    "MAX_BYTES", "READERS", "STDIN", "Extracted", "FetchOptions", "InputRef", "Page", "Reader", "Skipped",
-    "article_from_bytes", "decode", "expand_inputs", "fetch", "garbage_reason", "is_url", "normalise", "printable",
-    "read_article", "register", "unchanged", "url_relpath",
+    "MAX_BYTES", "READERS", "STDIN", "Extracted", "FetchOptions", "InputRef", "Page", "Reader",
+    "Skipped", "article_from_bytes", "decode", "expand_inputs", "fetch", "garbage_reason", "is_url",
+    "normalise", "printable", "read_article", "register", "unchanged", "url_relpath",
 ]
 
 
 def _extract(data: bytes, kind: str, source: str, encoding: str | None,
              charset: str | None) -> tuple[Extracted, str, str]:
-    """(what the reader made of it, encoding, kind) of raw bytes of a given kind, by its row of READERS."""
+    """(what the reader made of it, encoding, kind) of
+    raw bytes of a given kind, by its row of READERS."""
     reader = row(kind)
     if reader.binary:
         return reader.extract(data, source), reader.name, reader.name
-    text, used = _decode_declared(data, charset, source) if charset and not encoding else (None, None)
+    text, used = (_decode_declared(data, charset, source) if charset and not encoding
+                  else (None, None))
     if text is None:
         text, used = decode(data, encoding, source=source)
     if reader.name == DEFAULT:  # no suffix or content type said what it is: its text may
@@ -41,7 +46,8 @@ def _extract(data: bytes, kind: str, source: str, encoding: str | None,
 
 
 def _decode_declared(data: bytes, charset: str, source: str) -> tuple[str | None, str | None]:
-    """A server's declared charset, unless the bytes are valid UTF-8 (servers often declare Latin-1 wrongly)."""
+    """A server's declared charset, unless the bytes are
+    valid UTF-8 (servers often declare Latin-1 wrongly)."""
     try:
         return decode(data, "utf-8", source=source)
     except (InputError, UsageError):
@@ -53,10 +59,11 @@ def _decode_declared(data: bytes, charset: str, source: str) -> tuple[str | None
 
 
 def article_from_bytes(
-    data: bytes, *, source: str, kind: str = "text", encoding: str | None = None, relpath: str | None = None,
-    page: Page | None = None,
+    data: bytes, *, source: str, kind: str = "text", encoding: str | None = None,
+    relpath: str | None = None, page: Page | None = None,
 ) -> Article:
-    """Build an Article from raw bytes: decode or extract, normalise, refuse empty, binary or non-article text."""
+    """Build an Article from raw bytes: decode or extract,
+    normalise, refuse empty, binary or non-article text."""
     try:
         found, used, kind = _extract(data, kind, source, encoding, page.charset if page else None)
     except RecursionError:  # deeply nested markup in a parser: this input's problem
@@ -67,17 +74,17 @@ def article_from_bytes(
     text = normalise(text).strip("\n")
     check_not_binary(text, source)
     check_article_text(text, source)
-    return Article(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=used, kind=kind,
-                   relpath=relpath, title=found.title, date=found.date, url=page.url if page else None,
-                   etag=page.etag if page else None, last_modified=page.last_modified if page else None,
-                   notes=found.notes)
+    return Article(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=used,
+                   kind=kind, relpath=relpath, title=found.title, date=found.date,
+                   url=page.url if page else None, etag=page.etag if page else None,
+                   last_modified=page.last_modified if page else None, notes=found.notes)
 
 
 def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: BinaryIO | None = None,
                  offline: bool = False, fetch_options: FetchOptions | None = None,
                  data: bytes | None = None) -> Article:
-    """Read one input: a file path, an http(s) URL, or "-" for stdin (pass `stdin` to inject a stream); `data`:
-    a file's bytes when they were read already."""
+    """Read one input: a file path, an http(s) URL, or "-" for stdin (pass `stdin` to inject a
+    stream); `data`: a file's bytes when they were read already."""
     ref = InputRef(ref) if isinstance(ref, str) else ref
     if ref.path == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -96,11 +103,13 @@ def read_article(ref: InputRef | str, *, encoding: str | None = None, stdin: Bin
                                   relpath=ref.relpath or url_relpath(url), page=page)
     data = read_file(ref.path) if data is None else data
     kind = kind_of_file(Path(ref.path).suffix)
-    return article_from_bytes(data, source=ref.path, kind=kind, encoding=encoding, relpath=ref.relpath)
+    return article_from_bytes(data, source=ref.path, kind=kind, encoding=encoding,
+                              relpath=ref.relpath)
 
 
 def expand_inputs(paths: Iterable[str]) -> tuple[tuple[InputRef, ...], tuple[Skipped, ...]]:
-    """Turn command-line paths and URLs into inputs: folders walked (sorted), other entries skipped with a reason."""
+    """Turn command-line paths and URLs into inputs: folders
+    walked (sorted), other entries skipped with a reason."""
     refs: list[InputRef] = []
     skipped: list[Skipped] = []
     for given in paths:
@@ -119,9 +128,11 @@ def expand_inputs(paths: Iterable[str]) -> tuple[tuple[InputRef, ...], tuple[Ski
 
 
 def _unique_urls(refs: list[InputRef]) -> list[InputRef]:
-    """URL inputs whose readable names coincide (http and https, say) get a hash of the whole URL appended."""
+    """URL inputs whose readable names coincide (http and
+    https, say) get a hash of the whole URL appended."""
     seen: dict[str, int] = {}
     for ref in refs:
         seen[ref.relpath or ""] = seen.get(ref.relpath or "", 0) + 1
-    return [InputRef(r.path, f"{r.relpath}_{hashlib.sha256(r.path.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}",
+    return [InputRef(r.path, f"{r.relpath}_"
+                     f"{hashlib.sha256(r.path.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}",
                      r.auth) if is_url(r.path) and seen[r.relpath or ""] > 1 else r for r in refs]

@@ -13,7 +13,8 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 # C0 and C1 control characters other than the whitespace ones text files really contain.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _BLOCK = 4096
-_BOMS = (  # (mark, codec of what follows it, name reported); UTF-32 first: its LE mark begins with UTF-16's
+# (mark, codec of what follows it, name reported); UTF-32 first: its LE mark begins with UTF-16's
+_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
     (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
@@ -21,7 +22,8 @@ _BOMS = (  # (mark, codec of what follows it, name reported); UTF-32 first: its 
 
 
 def check_not_binary(text: str, source: str) -> None:
-    """Refuse text holding NUL anywhere, or a block where control characters are more than a trace."""
+    """Refuse text holding NUL anywhere, or a block
+    where control characters are more than a trace."""
     if "\x00" in text:
         raise InputError("binary file (contains NUL bytes), not a text article", source=source)
     # Per block, so a long text followed by binary data is caught as surely as binary data alone.
@@ -34,14 +36,17 @@ def check_not_binary(text: str, source: str) -> None:
 def _legacy_arabic_score(text: str) -> int:
     # The definite article "ال" opens a large share of Arabic words; the wrong legacy code page
     # turns it into another pair of letters, and accented Latin letters appear inside words.
-    latin_in_words = len(re.findall("[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a]", text))
-    return 3 * text.count("\u0627\u0644") + len(_ARABIC_LETTER.findall(text)) // 10 - 5 * latin_in_words
+    latin_in_words = len(re.findall("[\u0621-\u064a][\u00c0-\u00ff]|[\u00c0-\u00ff][\u0621-\u064a]",
+                                    text))
+    return (3 * text.count("\u0627\u0644") + len(_ARABIC_LETTER.findall(text)) // 10 -
+            5 * latin_in_words)
 
 
 def _arabic_enough(text: str) -> bool:
-    """True when Arabic letters are at least a third of the letters: text a legacy Arabic code page may hold.
-    Bytes that are not UTF-8 in English or French text also decode as windows-1256 (as Arabic letters and signs
-    in Latin words): that is never the right reading of a Latin-script file."""
+    """True when Arabic letters are at least a third of the letters: text a
+    legacy Arabic code page may hold. Bytes that are not UTF-8 in English or
+    French text also decode as windows-1256 (as Arabic letters and signs in
+    Latin words): that is never the right reading of a Latin-script file."""
     arabic = len(_ARABIC_LETTER.findall(text))
     return arabic > 0 and arabic * 2 >= len(_ASCII_LETTER.findall(text))
 
@@ -62,7 +67,8 @@ def _forced(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"cannot decode as {encoding}: {exc.reason} at byte {exc.start}", source=source) from None
+        raise InputError(f"cannot decode as {encoding}: {exc.reason} at byte {exc.start}",
+                         source=source) from None
 
 
 def _with_bom(data: bytes, source: str) -> tuple[str, str] | None:
@@ -72,14 +78,14 @@ def _with_bom(data: bytes, source: str) -> tuple[str, str] | None:
                 return data[len(bom):].decode(codec), name
             except UnicodeDecodeError as exc:
                 label = codec[:-3].upper() if codec != "utf-8" else "UTF-8"
-                raise InputError(f"invalid {label} at byte {exc.start + len(bom)} despite its byte order mark",
-                                 source=source) from None
+                raise InputError(f"invalid {label} at byte {exc.start + len(bom)} despite its "
+                                 "byte order mark", source=source) from None
     return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when every other byte is one of two values, NUL among them: the high bytes of
-    UTF-16 text in one script (0x00 for ASCII and spaces, 0x06 for Arabic letters)."""
+    """"utf-16-le"/"utf-16-be" when every other byte is one of two values, NUL among them: the high
+    bytes of UTF-16 text in one script (0x00 for ASCII and spaces, 0x06 for Arabic letters)."""
     if len(data) < 16 or len(data) % 2:
         return None
     for name, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
@@ -93,8 +99,8 @@ def _undeclared(data: bytes, source: str) -> tuple[str, str]:
     if b"\x00" in data:
         guess = _utf16_without_bom(data)
         if guess:
-            raise InputError(f"looks like {guess.upper()} without a byte order mark; use --encoding {guess}",
-                             source=source)
+            raise InputError(f"looks like {guess.upper()} without a byte order mark; "
+                             f"use --encoding {guess}", source=source)
         raise InputError("binary file (contains NUL bytes), not a text article", source=source)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -112,13 +118,15 @@ def _undeclared(data: bytes, source: str) -> tuple[str, str]:
         if _arabic_enough(text):
             candidates.append((_legacy_arabic_score(text), name, text))
     if not candidates:
-        raise invalid  # Latin-script text with bytes that are not UTF-8: which code page is the user's to say
+        # Latin-script text with bytes that are not UTF-8: which code page is the user's to say
+        raise invalid
     best = max(candidates, key=lambda c: c[0])  # on a tie the first, windows-1256, the commoner
     return best[2], best[1]
 
 
 def decode(data: bytes, encoding: str | None = None, *, source: str = "-") -> tuple[str, str]:
-    """Decode bytes to text, returning (text, encoding used); BOMs and legacy Arabic code pages are detected."""
+    """Decode bytes to text, returning (text, encoding used);
+    BOMs and legacy Arabic code pages are detected."""
     if encoding:
         text, used = _forced(data, encoding, source), encoding
     else:

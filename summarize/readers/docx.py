@@ -1,9 +1,11 @@
-"""Word documents (DOCX): the text as it stands with every tracked change accepted, in document order.
+"""Word documents (DOCX): the text as it stands with
+every tracked change accepted, in document order.
 
-Paragraphs, headings (as `#` headings), list items (as `-` items), table cells, content controls, smart tags,
-field results (never their instructions), text boxes (once, not again from their VML copy) and, at the end,
-footnotes and endnotes in the order they are referenced. python-docx opens the file and names the styles; the
-walk over the XML is ours, because python-docx's `text` drops inserted runs, content controls and fields.
+Paragraphs, headings (as `#` headings), list items (as `-` items), table cells, content controls,
+smart tags, field results (never their instructions), text boxes (once, not again from their VML
+copy) and, at the end, footnotes and endnotes in the order they are referenced. python-docx opens
+the file and names the styles; the walk over the XML is ours, because python-docx's `text` drops
+inserted runs, content controls and fields.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import zipfile
 from ..errors import InputError
 from .text import MAX_CHARS, text_too_large
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of encrypted .docx files and of old .doc files
+# the container of encrypted .docx files and of old .doc files
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNPACKED = 200 * 1024 * 1024  # a zip bomb must not be inflated into memory
-# The XML parsed into trees: lxml takes about eight times its size in memory, and an article's XML is a few MB.
+# The XML parsed into trees: lxml takes about eight times
+# its size in memory, and an article's XML is a few MB.
 MAX_XML = 64 * 1024 * 1024
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,20 +28,24 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH_TEXT = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _TEXT = {_W + "t", _MATH_TEXT}
 _CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
-# Never text of the document: properties, deleted and moved-away text, field instructions, the section.
-_SKIP = {_W + name for name in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr",
-                                "delText", "delInstrText", "instrText", "fldData", "customXmlPr", "smartTagPr")}
+# Never text of the document: properties, deleted and
+# moved-away text, field instructions, the section.
+_SKIP = {_W + name for name in ("pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tblGrid", "trPr",
+                                "tcPr", "sectPr", "delText", "delInstrText", "instrText", "fldData",
+                                "customXmlPr", "smartTagPr")}
 _REMOVED = {_W + "del", _W + "moveFrom"}  # tracked deletions and the old place of moved text
 _ADDED = {_W + "ins", _W + "moveTo"}
 _NOTES = {_W + "footnoteReference": "footnote", _W + "endnoteReference": "endnote"}
-_NOTE_TYPES = {"footnote": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
-               "endnote": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"}
+_NOTE_TYPES = {
+    "footnote": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
+    "endnote": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes",
+}
 
 
 def _check_container(data: bytes, source: str) -> None:
     if data.startswith(_OLE):
-        raise InputError("password-protected DOCX, or an old .doc file: save it as an unprotected .docx",
-                         source=source)
+        raise InputError("password-protected DOCX, or an old .doc file: save it as an "
+                         "unprotected .docx", source=source)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -51,13 +59,15 @@ def _check_container(data: bytes, source: str) -> None:
 
 
 class _Reader:
-    """One walk over a document's XML; counts the tracked changes it accepts and the notes referenced."""
+    """One walk over a document's XML; counts the tracked
+    changes it accepts and the notes referenced."""
 
     def __init__(self, styles: dict[str, str], source: str) -> None:
         self.styles, self.source = styles, source
         self.changes = 0
         self.size = 0
-        self.fields: list[bool] = []  # complex fields open here: True while in their instruction part
+        # complex fields open here: True while in their instruction part
+        self.fields: list[bool] = []
         self.boxes: list[str] = []  # text-box paragraphs met inside the current paragraph
         self.notes: list[tuple[str, str]] = []  # (footnote | endnote, id) in order of reference
 
@@ -84,7 +94,8 @@ class _Reader:
                 self.changes += 1
             elif tag == _MC + "AlternateContent":
                 blocks += self.blocks(_chosen(child))
-            elif isinstance(tag, str) and tag not in _SKIP:  # sdt, sdtContent, customXml, ins, moveTo …
+            elif isinstance(tag, str) and tag not in _SKIP:
+                # sdt, sdtContent, customXml, ins, moveTo …
                 self.changes += tag in _ADDED
                 blocks += self.blocks(child)
         if carry.strip():
@@ -98,7 +109,8 @@ class _Reader:
         blocks.append(block)
 
     def _inline(self, element, out: list[str]) -> str:
-        """The text of a paragraph's content: runs, hyperlinks, smart tags, inline controls, field results."""
+        """The text of a paragraph's content: runs, hyperlinks,
+        smart tags, inline controls, field results."""
         for child in element:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP:
@@ -127,7 +139,8 @@ class _Reader:
         return "".join(out)
 
     def _field(self, kind: str | None) -> None:
-        """A complex field shows its result (between separate and end), never its instruction (begin to separate)."""
+        """A complex field shows its result (between separate
+        and end), never its instruction (begin to separate)."""
         if kind == "begin":
             self.fields.append(True)
         elif kind == "separate" and self.fields:
@@ -142,7 +155,8 @@ class _Reader:
         return removed
 
     def _cells(self, table) -> list[str]:
-        """One block per non-empty cell, row by row; a row deleted as a tracked change is not read."""
+        """One block per non-empty cell, row by row; a
+        row deleted as a tracked change is not read."""
         cells = []
         for row in _rows(table):
             props = row.find(_W + "trPr")
@@ -182,8 +196,8 @@ def _rows(table):
 
 
 def _chosen(alternate):
-    """The content of markup-compatibility alternatives that is read: the first choice, else the fallback (the
-    other branches are copies of the same content for other readers)."""
+    """The content of markup-compatibility alternatives that is read: the first choice, else the
+    fallback (the other branches are copies of the same content for other readers)."""
     for branch in alternate:
         if branch.tag in (_MC + "Choice", _MC + "Fallback"):
             return branch
@@ -194,9 +208,11 @@ def _note_blocks(document, reader: _Reader) -> list[str]:
     """Footnotes and endnotes in the order the text refers to them, each marked as one."""
     from docx.oxml.parser import parse_xml
 
-    parts = {kind: rel.target_part for rel in document.part.rels.values() for kind, reltype in _NOTE_TYPES.items()
+    parts = {kind: rel.target_part for rel in document.part.rels.values()
+             for kind, reltype in _NOTE_TYPES.items()
              if rel.reltype == reltype and not rel.is_external}
-    trees = {kind: {n.get(_W + "id"): n for n in parse_xml(part.blob)} for kind, part in parts.items()}
+    trees = {kind: {n.get(_W + "id"): n for n in parse_xml(part.blob)}
+             for kind, part in parts.items()}
     blocks: list[str] = []
     counts = {"footnote": 0, "endnote": 0}
     for kind, note_id in dict.fromkeys(reader.notes):
@@ -209,8 +225,8 @@ def _note_blocks(document, reader: _Reader) -> list[str]:
 
 
 def docx_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
-    """The text of a DOCX with every tracked change accepted, one paragraph per block, in document order
-    (right-to-left text as written), and notes on what was done (tracked changes accepted)."""
+    """The text of a DOCX with every tracked change accepted, one paragraph per block, in document
+    order (right-to-left text as written), and notes on what was done (tracked changes accepted)."""
     _check_container(data, source)
     try:
         import docx  # lazy: only DOCX inputs pay for it
@@ -223,6 +239,7 @@ def docx_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         raise
     except Exception as exc:  # python-docx and lxml on a damaged file: this input's problem
         raise InputError(f"not a readable DOCX ({type(exc).__name__})", source=source) from None
-    notes = (f"tracked changes: {reader.changes} insertions, deletions and moves, read as if all were accepted",
+    notes = (f"tracked changes: {reader.changes} insertions, deletions and moves, "
+             "read as if all were accepted",
              ) if reader.changes else ()
     return "\n\n".join(blocks), notes

@@ -16,16 +16,19 @@ MAX_BYTES = 20 * 1024 * 1024  # per input: far above any article, far below what
 
 @dataclass(frozen=True)
 class InputRef:
-    """Something to read: a path or URL (with the name its output gets, relative to the output folder) or stdin."""
+    """Something to read: a path or URL (with the name its
+    output gets, relative to the output folder) or stdin."""
 
     path: str
     relpath: str | None = None
-    auth: str | None = field(default=None, repr=False, compare=False)  # a URL's "user:password", never shown
+    # a URL's "user:password", never shown
+    auth: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file found in a folder that is not read: not an article type, hidden, or not a regular file."""
+    """A file found in a folder that is not read: not
+    an article type, hidden, or not a regular file."""
 
     path: str
     reason: str
@@ -33,11 +36,13 @@ class Skipped:
 
 def too_large(source: str, limit: int) -> InputError:
     """The error for an input over the size limit."""
-    return InputError(f"too large (over {limit // (1024 * 1024)} MB); an article is far smaller", source=source)
+    return InputError(f"too large (over {limit // (1024 * 1024)} MB); an article is far smaller",
+                      source=source)
 
 
 def read_limited(stream: BinaryIO, source: str, limit: int = MAX_BYTES) -> bytes:
-    """Read a stream to its end, refusing more than `limit` bytes (so /dev/zero cannot exhaust memory)."""
+    """Read a stream to its end, refusing more than
+    `limit` bytes (so /dev/zero cannot exhaust memory)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise too_large(source, limit)
@@ -45,15 +50,17 @@ def read_limited(stream: BinaryIO, source: str, limit: int = MAX_BYTES) -> bytes
 
 
 def _kind_of(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a directory")):
+    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                       (stat.S_ISDIR, "a directory")):
         if test(mode):
             return name
     return "not a regular file"
 
 
 def read_file(path: str, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file; pipes, sockets and devices are refused without blocking on them."""
+    """The bytes of a regular file; pipes, sockets and
+    devices are refused without blocking on them."""
     try:
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -79,7 +86,8 @@ def read_file(path: str, limit: int = MAX_BYTES) -> bytes:
 
 
 def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
-    """Every entry under root, sorted, with the reason it is skipped (None for a regular file to consider)."""
+    """Every entry under root, sorted, with the reason it
+    is skipped (None for a regular file to consider)."""
     for dirpath, dirnames, filenames in os.walk(root):
         base = Path(dirpath)
         for name in sorted(d for d in dirnames if d.startswith(".")):
@@ -98,9 +106,10 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             yield path, None if stat.S_ISREG(mode) else f"{_kind_of(mode)}, not a regular file"
 
 
-def walk_folder(root: Path, readable: Callable[[str], bool]) -> tuple[list[InputRef], list[Skipped]]:
-    """Article files under a folder (relpath under it) and the entries skipped, with reasons; `readable`:
-    whether a file suffix is an input type's (`readers.kinds`)."""
+def walk_folder(root: Path,
+                readable: Callable[[str], bool]) -> tuple[list[InputRef], list[Skipped]]:
+    """Article files under a folder (relpath under it) and the entries skipped, with reasons;
+    `readable`: whether a file suffix is an input type's (`readers.kinds`)."""
     refs: list[InputRef] = []
     skipped: list[Skipped] = []
     for path, reason in _walk(root):

@@ -9,8 +9,9 @@ from ..errors import InputError
 _HTML_START = re.compile(r"\s*(<!doctype html|<html)", re.IGNORECASE)
 _ITEM_MARK = re.compile(r"^\s*(?:[-*•]\s+)?")  # how trafilatura writes a list item
 _SEPARATORS = re.compile(r"\s+[|•·»›/]\s+|\s*[|•]\s*")
-# Share of the extracted text that is the text of links, above which a page is a menu or a list of links (a
-# section front, a site map): an article's page keeps its related links under a half of its text.
+# Share of the extracted text that is the text of links, above which
+# a page is a menu or a list of links (a section front, a site map):
+# an article's page keeps its related links under a half of its text.
 _MAX_LINK_SHARE = 0.75
 
 
@@ -28,13 +29,16 @@ def html_article(html: str, source: str) -> tuple[str, str | None, str | None]:
         links = _link_texts(tree) if tree is not None else set()
         doc = trafilatura.bare_extraction(tree if tree is not None else html, with_metadata=True,
                                           include_comments=False, favor_recall=True)
-    except Exception as exc:  # a third-party parser on hostile markup: any failure is this input's, not a bug
-        raise InputError(f"cannot parse the HTML page: {type(exc).__name__}", source=source) from None
+    except Exception as exc:
+        # a third-party parser on hostile markup: any failure is this input's, not a bug
+        raise InputError(f"cannot parse the HTML page: {type(exc).__name__}",
+                         source=source) from None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise InputError("no article text found in the HTML page", source=source)
     if _link_share(text, links) > _MAX_LINK_SHARE:
-        raise InputError("no article text found in the HTML page, only navigation links", source=source)
+        raise InputError("no article text found in the HTML page, only navigation links",
+                         source=source)
     return text, getattr(doc, "title", None), getattr(doc, "date", None)
 
 
@@ -44,7 +48,8 @@ def _link_texts(tree) -> set[str]:
 
 
 def _link_share(text: str, links: set[str]) -> float:
-    """Share of the characters of an extracted text on lines made only of link texts (menus, lists of links)."""
+    """Share of the characters of an extracted text on lines
+    made only of link texts (menus, lists of links)."""
     total = linked = 0
     for line in text.splitlines():
         line = " ".join(_ITEM_MARK.sub("", line).split())

@@ -8,21 +8,23 @@ import unicodedata
 from ..errors import InputError
 from .files import MAX_BYTES
 
-# Text an input may produce, whatever its kind: as much as the largest text file read (a PDF or DOCX far
-# smaller on disk can expand to far more), so no step after reading faces more than a text file could give it.
+# Text an input may produce, whatever its kind: as much as the largest text
+# file read (a PDF or DOCX far smaller on disk can expand to far more), so
+# no step after reading faces more than a text file could give it.
 MAX_CHARS = MAX_BYTES
 
 # Direction marks and embeddings/isolates: invisible, they only break matching and tokenisation.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
-# What a terminal would obey or hide in a file name: control characters, lone surrogates (bytes that were
-# not UTF-8), and the bidi overrides and isolates that reorder what follows them.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                        "\u2066\u2067\u2068\u2069\ufeff"))
+# What a terminal would obey or hide in a file name: control characters, lone surrogates (bytes that
+# were not UTF-8), and the bidi overrides and isolates that reorder what follows them.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-_LATIN_VOWEL = re.compile("[AEIOUYaeiouy\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d9-\u00dd\u00e0-\u00e6\u00e8-\u00ef"
-                          "\u00f2-\u00f6\u00f9-\u00fd]")
+_LATIN_VOWEL = re.compile("[AEIOUYaeiouy\u00c0-\u00c6\u00c8-\u00cf\u00d2-\u00d6\u00d9-\u00dd"
+                          "\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f9-\u00fd]")
 _ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-# Long vowels and lam (with the Persian and Urdu ya and Urdu's final ya): in real Arabic prose about 45 % of the
-# letters, in Persian and Urdu over a third; in random letters under a fifth.
+# Long vowels and lam (with the Persian and Urdu ya and Urdu's final ya): in real Arabic prose about
+# 45 % of the letters, in Persian and Urdu over a third; in random letters under a fifth.
 _ARABIC_COMMON = re.compile("[\u0627\u0623\u0625\u0622\u0644\u0648\u064a\u0649\u06cc\u06d2]")
 _SPACE = re.compile(r"\s")
 _BLOCK = 1 << 16  # characters counted at a time
@@ -38,7 +40,8 @@ def normalise(text: str) -> str:
 
 
 def printable(name: str) -> str:
-    """A name safe to print in a message: control characters, undecodable bytes and bidi overrides escaped."""
+    """A name safe to print in a message: control characters,
+    undecodable bytes and bidi overrides escaped."""
 
     def escape(match: re.Match[str]) -> str:
         code = ord(match.group())
@@ -50,7 +53,8 @@ def printable(name: str) -> str:
 
 
 def _navigation_share(lines: list[str]) -> float:
-    """Share of the characters that sit on lines made of three or more short separated items (menus)."""
+    """Share of the characters that sit on lines made
+    of three or more short separated items (menus)."""
     nav = 0
     for line in lines:
         items = [i for i in _NAV_SEPARATOR.split(line) if i.strip()]
@@ -61,18 +65,22 @@ def _navigation_share(lines: list[str]) -> float:
 
 def _only_labels(lines: list[str]) -> bool:
     """Three or more lines and none a sentence: link labels such as "Home / About / Contact"."""
-    return len(lines) >= 3 and all(len(line.split()) <= 3 and line.rstrip()[-1:] not in ".!?؟:" for line in lines)
+    return len(lines) >= 3 and all(len(line.split()) <= 3 and line.rstrip()[-1:] not in ".!?؟:"
+                                   for line in lines)
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
-    """Matches of a one-character pattern, listed a block at a time: a list of every Arabic letter of a 20 MB
-    input would hold 10 million strings (800 MB)."""
-    return sum(len(pattern.findall(text, start, start + _BLOCK)) for start in range(0, len(text), _BLOCK))
+    """Matches of a one-character pattern, listed a block at a time: a list of every Arabic letter
+    of a 20 MB input would hold 10 million strings (800 MB)."""
+    return sum(len(pattern.findall(text, start, start + _BLOCK))
+               for start in range(0, len(text), _BLOCK))
 
 
 def garbage_reason(text: str) -> str | None:
-    """Why a text is not an article (symbols, code, menus, random letters), or None when it may be one."""
-    # Counted over the text without its whitespace, which no pattern below matches: no copy of the text is made.
+    """Why a text is not an article (symbols, code, menus,
+    random letters), or None when it may be one."""
+    # Counted over the text without its whitespace, which no
+    # pattern below matches: no copy of the text is made.
     visible = len(text) - _count(_SPACE, text)
     letters = sum(ch.isalpha() for ch in text)
     if visible >= 40 and letters < 0.5 * visible:
@@ -93,8 +101,8 @@ def garbage_reason(text: str) -> str | None:
 
 def text_too_large(source: str) -> InputError:
     """The error for an input whose extracted text is over MAX_CHARS."""
-    return InputError(f"too much text once extracted (over {MAX_CHARS // (1024 * 1024)} MB, the most a text input "
-                      "may hold); an article is far smaller", source=source)
+    return InputError(f"too much text once extracted (over {MAX_CHARS // (1024 * 1024)} MB, "
+                      "the most a text input may hold); an article is far smaller", source=source)
 
 
 def check_article_text(text: str, source: str) -> None:

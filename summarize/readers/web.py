@@ -1,5 +1,6 @@
-"""Articles from URLs: one GET with urllib3 (timeouts, an overall deadline, bounded retries, redirects, a size
-limit, a user agent, basic auth from the URL's user:password@, which no record or message ever shows)."""
+"""Articles from URLs: one GET with urllib3 (timeouts, an overall deadline,
+bounded retries, redirects, a size limit, a user agent, basic auth from the
+URL's user:password@, which no record or message ever shows)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ class FetchOptions:
     """How a URL is fetched; the defaults suit a news page on an ordinary connection."""
 
     timeout: float = 20.0  # seconds to connect, and at most between two reads
-    deadline: float = 90.0  # seconds for the whole fetch (connect, headers, body): a trickle cannot hold a batch
+    # seconds for the whole fetch (connect, headers, body): a trickle cannot hold a batch
+    deadline: float = 90.0
     retries: int = 2  # after the first try, on connection errors and 429/502/503/504
     backoff: float = 0.5  # seconds, doubled at each retry
     max_bytes: int = MAX_BYTES
@@ -40,7 +42,8 @@ class FetchOptions:
 
 @dataclass(frozen=True)
 class Page:
-    """A fetched response: the final URL after redirects, the body and what the server said about it."""
+    """A fetched response: the final URL after redirects,
+    the body and what the server said about it."""
 
     url: str
     data: bytes
@@ -54,8 +57,8 @@ DEFAULT = FetchOptions()  # what a fetch without options uses (tests shorten its
 
 
 def split_credentials(url: str) -> tuple[str, str | None]:
-    """The URL without `user:password@` (what is shown and recorded) and the "user:password" it held (sent as
-    HTTP basic auth), percent-escapes undone; (url, None) when it holds none."""
+    """The URL without `user:password@` (what is shown and recorded) and the "user:password" it held
+    (sent as HTTP basic auth), percent-escapes undone; (url, None) when it holds none."""
     match = _USERINFO.match(url)
     if match is None:
         return url, None
@@ -69,14 +72,16 @@ def is_url(text: str) -> bool:
 
 
 def url_relpath(url: str) -> str:
-    """A readable output name for a URL: host and path, each segment file-name safe, the query as a short hash."""
+    """A readable output name for a URL: host and path, each
+    segment file-name safe, the query as a short hash."""
     try:
         parts = urlsplit(url)
         port = parts.port
-    except ValueError:  # an unclosed IPv6 bracket, a port that is not a number: fetching will say so
+    except ValueError:
+        # an unclosed IPv6 bracket, a port that is not a number: fetching will say so
         return "invalid-url_" + hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    segments = [_SEGMENT_UNSAFE.sub("_", unicodedata.normalize("NFC", unquote(s)))[:80].strip("._") or "_"
-                for s in parts.path.split("/") if s]
+    segments = [_SEGMENT_UNSAFE.sub("_", unicodedata.normalize("NFC", unquote(s)))[:80].strip("._")
+                or "_" for s in parts.path.split("/") if s]
     host = _SEGMENT_UNSAFE.sub("_", (parts.hostname or "host").lower())
     if port:
         host += f"_{port}"
@@ -89,8 +94,9 @@ def url_relpath(url: str) -> str:
 
 
 class _Watchdog:
-    """Shuts the fetch's sockets down at its deadline, so a server that trickles its headers or its body (a byte
-    every few seconds, each within the read timeout) cannot hold a read past it; later sockets are shut at once."""
+    """Shuts the fetch's sockets down at its deadline, so a server that trickles its headers or its
+    body (a byte every few seconds, each within the read timeout) cannot hold a read past it; later
+    sockets are shut at once."""
 
     def __init__(self, seconds: float) -> None:
         self.expired = False
@@ -115,7 +121,8 @@ class _Watchdog:
 
 def _shut(sock: socket.socket) -> None:
     try:
-        sock.shutdown(socket.SHUT_RDWR)  # a blocked recv returns at once; the connection is not reused
+        # a blocked recv returns at once; the connection is not reused
+        sock.shutdown(socket.SHUT_RDWR)
     except OSError:
         pass
 
@@ -139,10 +146,12 @@ def _pool(options: FetchOptions, watchdog: _Watchdog):
         ConnectionCls = WatchedTLS
 
     retries = urllib3.Retry(total=options.retries + options.max_redirects, connect=options.retries,
-                            read=options.retries, status=options.retries, redirect=options.max_redirects,
-                            status_forcelist=(429, 502, 503, 504), backoff_factor=options.backoff,
-                            raise_on_status=False, raise_on_redirect=True,
-                            respect_retry_after_header=False)  # "Retry-After: 3600" must not stall a batch
+                            read=options.retries, status=options.retries,
+                            redirect=options.max_redirects, status_forcelist=(429, 502, 503, 504),
+                            backoff_factor=options.backoff, raise_on_status=False,
+                            raise_on_redirect=True,
+                            # "Retry-After: 3600" must not stall a batch
+                            respect_retry_after_header=False)
     timeout = urllib3.Timeout(connect=min(options.timeout, options.deadline), read=options.timeout)
     manager = urllib3.PoolManager(retries=retries, timeout=timeout)
     manager.pool_classes_by_scheme = {"http": Pool, "https": TLSPool}
@@ -159,8 +168,10 @@ def _failure(exc: Exception, url: str, options: FetchOptions) -> InputError:
 
     reason = getattr(exc, "reason", None) if isinstance(exc, e.MaxRetryError) else exc
     if isinstance(exc, e.MaxRetryError) and isinstance(reason, e.ResponseError):
-        message = "too many redirects" if "redirect" in str(reason) else f"no answer after retries ({reason})"
-    elif isinstance(reason, e.NameResolutionError):  # subclasses first: this one is a NewConnectionError
+        message = ("too many redirects" if "redirect" in str(reason)
+                   else f"no answer after retries ({reason})")
+    elif isinstance(reason, e.NameResolutionError):
+        # subclasses first: this one is a NewConnectionError
         message = "host not found"
     elif isinstance(reason, e.NewConnectionError):  # and this one a ConnectTimeoutError
         message = "connection refused" if "refused" in str(reason).lower() else "cannot connect"
@@ -211,15 +222,17 @@ def _body(response, url: str, options: FetchOptions) -> bytes:
 
 def fetch(url: str, options: FetchOptions | None = None, *, etag: str | None = None,
           last_modified: str | None = None, auth: str | None = None) -> Page | None:
-    """GET a page; None when the server says it is unchanged since `etag`/`last_modified` (HTTP 304).
-    `auth`: "user:password" for HTTP basic auth (a `user:password@` in `url` is taken out and used the same way).
-    One deadline bounds it all: connecting, retries, headers and body."""
+    """GET a page; None when the server says it is unchanged since `etag`/`last_modified` (HTTP
+    304). `auth`: "user:password" for HTTP basic auth (a `user:password@` in `url` is taken out and
+    used the same way). One deadline bounds it all: connecting, retries, headers and body."""
     options = options or DEFAULT
     url, given = split_credentials(url)
     auth = auth or given
     headers = {"User-Agent": options.agent(),
-               "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.1"}
-    headers.update({k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v})
+               "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,"
+                         "*/*;q=0.1"}
+    headers.update({k: v for k, v in (("If-None-Match", etag),
+                                      ("If-Modified-Since", last_modified)) if v})
     if auth:
         import urllib3
 
@@ -234,7 +247,8 @@ def fetch(url: str, options: FetchOptions | None = None, *, etag: str | None = N
 
 def _get(url: str, headers: dict, options: FetchOptions, watchdog: _Watchdog) -> Page | None:
     try:
-        response = _pool(options, watchdog).request("GET", url, headers=headers, preload_content=False)
+        response = _pool(options, watchdog).request("GET", url, headers=headers,
+                                                    preload_content=False)
     except Exception as exc:  # urllib3's whole hierarchy, and ValueError for a malformed URL
         raise (_late(url, options) if watchdog.expired else _failure(exc, url, options)) from None
     try:
@@ -254,12 +268,13 @@ def _get(url: str, headers: dict, options: FetchOptions, watchdog: _Watchdog) ->
         raise (_late(url, options) if watchdog.expired else _failure(exc, url, options)) from None
     finally:
         response.release_conn()
-    return Page(split_credentials(_final_url(response, url))[0], data, kind, charset, response.headers.get("ETag"),
-                response.headers.get("Last-Modified"))
+    return Page(split_credentials(_final_url(response, url))[0], data, kind, charset,
+                response.headers.get("ETag"), response.headers.get("Last-Modified"))
 
 
 def _final_url(response, url: str) -> str:
-    """Where the redirects (if any) led: the last Location, resolved against the URL it came from."""
+    """Where the redirects (if any) led: the last
+    Location, resolved against the URL it came from."""
     from urllib.parse import urljoin
 
     final = url
@@ -269,10 +284,12 @@ def _final_url(response, url: str) -> str:
     return final
 
 
-def unchanged(url: str, etag: str | None, last_modified: str | None, options: FetchOptions | None = None, *,
-              sha256: str | None = None, auth: str | None = None) -> bool:
-    """True when the page has not changed since it was fetched: the server confirms it (HTTP 304) to a request
-    with these validators or, when there are none, the page fetched again has this `sha256`."""
+def unchanged(url: str, etag: str | None, last_modified: str | None,
+              options: FetchOptions | None = None, *, sha256: str | None = None,
+              auth: str | None = None) -> bool:
+    """True when the page has not changed since it was fetched: the
+    server confirms it (HTTP 304) to a request with these validators or,
+    when there are none, the page fetched again has this `sha256`."""
     if not (etag or last_modified or sha256):
         return False
     try:

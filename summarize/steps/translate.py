@@ -7,9 +7,10 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from functools import partial
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from ..glossary import Glossary, GlossaryTranslator, with_glossary
+from ..llm.chat import is_chat
 from ..models.base import Seq2SeqModel
 from ..models.families import family
 from ..models.loader import ModelPool
@@ -31,10 +32,20 @@ def translator(pool: ModelPool, tgt: str, override: Callable[[str], str | None],
 
     def model_for(src: str) -> Seq2SeqModel:
         if src not in used:
-            used[src] = with_glossary(pool.get(translation_role(src, tgt), override(src)), glossary)
+            used[src] = with_glossary(translating(pool.get(translation_role(src, tgt), override(src))), glossary)
         return used[src]
 
     return model_for
+
+
+def translating(model: Any) -> Seq2SeqModel:
+    """The model as translation drives it: an instruction model behind the seq2seq interface, a seq2seq model as
+    it is."""
+    if not is_chat(model):
+        return model
+    from ..llm.translate import ChatTranslator
+
+    return ChatTranslator(model)  # type: ignore[return-value]
 
 
 def lost(models: dict[str, Seq2SeqModel]) -> tuple[Finding, ...]:
@@ -47,7 +58,8 @@ def _override(draft: Draft, run: Context, src: str) -> str | None:
     override = run.settings.translation_model
     if override is None or src == draft.src:
         return override
-    many = family(resolve(translation_role(src, draft.src), override).family).many_to_many
+    row = family(resolve(translation_role(src, draft.src), override).family)
+    many = row.many_to_many or row.task == "chat"  # an instruction model translates either way
     return override if many else None
 
 

@@ -1,4 +1,5 @@
-"""`check`: each claim of an output against the source sentences it rests on, then against the whole article."""
+"""`check`: each claim of an output against the source
+sentences it rests on, then against the whole article."""
 
 from __future__ import annotations
 
@@ -36,31 +37,37 @@ _DAYS_IN = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25}
 
 
 def _same_thing(s: Quantity, q: Quantity) -> bool:
-    """Whether two figures may count the same thing: no counted noun on one side, or the same one."""
+    """Whether two figures may count the same thing:
+    no counted noun on one side, or the same one."""
     return not (s.noun and q.noun) or s.noun == q.noun
 
 
 def _round_digits(q: Quantity) -> int:
-    """The digits a figure states past its trailing zeros: 2 for "320" and "11.5 million", 1 for "12 million"."""
-    digits = "".join(c for c in f"{q.value / q.precision:.0f}" if c.isdigit()) if q.precision else ""
+    """The digits a figure states past its trailing zeros:
+    2 for "320" and "11.5 million", 1 for "12 million"."""
+    digits = ("".join(c for c in f"{q.value / q.precision:.0f}" if c.isdigit()) if q.precision
+              else "")
     return len(digits.rstrip("0")) or 1
 
 
 def _matches(s: Quantity, q: Quantity, loose: bool = True) -> bool:
-    """Whether source figure `s` backs output figure `q`: equal, rounded as `q` shows, or within a hedge.
+    """Whether source figure `s` backs output figure
+    `q`: equal, rounded as `q` shows, or within a hedge.
 
-    A hedge's tolerance ("about 60", "more than 40") holds only `loose`ly: for a figure of the sentences the claim
-    rests on that counts the same thing, never for any figure of the article ("about sixty villages" does not back
-    "61 civilians").
+    A hedge's tolerance ("about 60", "more than 40") holds only `loose`ly: for a figure of the
+    sentences the claim rests on that counts the same thing, never for any figure of the article
+    ("about sixty villages" does not back "61 civilians").
     """
     sv, qv = s.value, q.value
-    if q.unit in _DAYS_IN and s.unit in _DAYS_IN and q.unit != s.unit:  # "half a year" is six months
+    # "half a year" is six months
+    if q.unit in _DAYS_IN and s.unit in _DAYS_IN and q.unit != s.unit:
         sv, qv = sv * _DAYS_IN[s.unit], qv * _DAYS_IN[q.unit]
         return abs(sv - qv) <= 0.03 * max(sv, qv)
     if q.kind == "fraction" or s.kind == "fraction":
         sv = sv * 100 if s.kind == "fraction" and q.kind == "percent" else sv
         qv = qv * 100 if q.kind == "fraction" and s.kind == "percent" else qv
-        if s.kind != q.kind and "percent" in (s.kind, q.kind):  # "almost half" for 47.3 %, "a fifth" for 21 %
+        # "almost half" for 47.3 %, "a fifth" for 21 %
+        if s.kind != q.kind and "percent" in (s.kind, q.kind):
             return abs(sv - qv) <= (0.1 * max(sv, qv) if q.hedge or s.hedge else 3.0)
     if q.high is not None:
         return q.value <= sv <= q.high or (s.high is not None and s.value == q.value)
@@ -68,19 +75,22 @@ def _matches(s: Quantity, q: Quantity, loose: bool = True) -> bool:
         return True
     hedged = loose and _same_thing(s, q)
     if hedged and (q.hedge == "about" or s.hedge == "about"):
-        # a hedge lets the claim round the figure, not give another as precise ("around 12 million" backs "about
-        # 12 million" and "nearly 12 million", never "some 11.5 million")
+        # a hedge lets the claim round the figure, not give another as precise ("around 12 million"
+        # backs "about 12 million" and "nearly 12 million", never "some 11.5 million")
         return _round_digits(q) < _round_digits(s) and abs(sv - qv) <= 0.1 * max(abs(qv), abs(sv))
     if hedged and q.hedge in ("more", "less"):
         return qv <= sv <= 1.5 * qv if q.hedge == "more" else qv / 1.5 <= sv <= qv
-    # rounded as the claim writes it ("130 million" for 129.7 million; "9 %" for 8.8 %, the source's decimals)
+    # rounded as the claim writes it ("130 million" for
+    # 129.7 million; "9 %" for 8.8 %, the source's decimals)
     rounds = q.significant >= 2 or s.precision < q.precision and abs(sv - qv) <= 0.05 * abs(qv)
     return rounds and abs(sv - qv) <= q.precision / 2 * (1 + 1e-9)
 
 
 def _scaled(source: Sequence[Quantity]) -> list[Quantity]:
-    """A sentence's bare figures read with the scale its other figures carry: "4.6 million in 2010, up from 3.7"."""
-    scales = {SCALE_OF[w] for f in source if f.kind in ("number", "currency") for w in words(f.text.lower())
+    """A sentence's bare figures read with the scale its other
+    figures carry: "4.6 million in 2010, up from 3.7"."""
+    scales = {SCALE_OF[w] for f in source if f.kind in ("number", "currency")
+              for w in words(f.text.lower())
               if w in SCALE_OF and len(w) > 1}
     return [replace(s, value=s.value * k, precision=s.precision * k) for s in source for k in scales
             if s.precision < 1 and s.kind == "number"]
@@ -92,18 +102,21 @@ def _number_problem(q: Quantity, source: Sequence[Quantity], loose: bool = True)
         return f"{q.text} is not in the source"
     if q.kind == "percent" and not any(s.kind in ("percent", "fraction") for s in same):
         return f"{q.text} is not a percentage in the source"
-    if q.kind == "currency" and not any(s.unit == q.unit or s.kind in ("number", "year") and not s.unit for s in same):
+    if q.kind == "currency" and not any(s.unit == q.unit or s.kind in ("number", "year") and
+                                        not s.unit for s in same):
         units = sorted({s.unit for s in same if s.unit})
         return f"{q.text}: the source gives this amount in {', '.join(units) or 'another unit'}"
     if q.kind == "number" and q.unit and not any(s.unit in (q.unit, None) or s.kind != "number" or
                                                  {s.unit, q.unit} <= set(_DAYS_IN) for s in same):
-        return f"{q.text}: the source gives this figure in {sorted({s.unit for s in same if s.unit})[0]}, not {q.unit}"
+        return (f"{q.text}: the source gives this figure in "
+                f"{sorted({s.unit for s in same if s.unit})[0]}, not {q.unit}")
     return None
 
 
 def _date_problem(d: DateMention, source: Sequence[DateMention], loose: bool = True) -> str | None:
     if d.weekday is not None:
-        return None if d.weekday in {s.weekday for s in source} else f"{WEEKDAYS[d.weekday][0]} is not in the source"
+        return (None if d.weekday in {s.weekday for s in source}
+                else f"{WEEKDAYS[d.weekday][0]} is not in the source")
     if d.year and d.year not in {s.year for s in source}:
         return f"the year {d.year} is not in the source"
     if d.month is None:
@@ -120,41 +133,51 @@ def _date_problem(d: DateMention, source: Sequence[DateMention], loose: bool = T
 
 def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Quantity | DateMention,
               blind: bool) -> tuple[str, str] | None:
-    """(severity, why) for one figure or date: backed where the claim rests, elsewhere (warning), nowhere (error).
+    """(severity, why) for one figure or date: backed where
+    the claim rests, elsewhere (warning), nowhere (error).
 
-    A figure backed by another sentence about the same thing (the words around it in the claim) is a fused claim's
-    second source, not a wrong fact.  `blind`: across languages with no translation, where the words around a
-    figure cannot be compared, only the article as a whole is.
+    A figure backed by another sentence about the same thing (the words around it in the claim) is a
+    fused claim's second source, not a wrong fact. `blind`: across languages with no translation,
+    where the words around a figure cannot be compared, only the article as a whole is.
     """
     if claim.evidence and not problem(item, in_sentences(src, claim.evidence, what)):
         return None
-    everywhere = src.everywhere[what] or (extract_dates(src.text) if what == "dates" else extract_numbers(src.text))
-    why = problem(item, everywhere, not claim.evidence)  # a hedge's tolerance is the evidence's, where there is one
-    if why and why.endswith("is not in the source") and what == "numbers" and (parts := _computed(item, src, claim)):
+    everywhere = src.everywhere[what] or (extract_dates(src.text) if what == "dates"
+                                          else extract_numbers(src.text))
+    # a hedge's tolerance is the evidence's, where there is one
+    why = problem(item, everywhere, not claim.evidence)
+    if (why and why.endswith("is not in the source") and what == "numbers" and
+            (parts := _computed(item, src, claim))):
         return "warning", f"{item.text} is not in the article: computed from {parts}? Check it"
     if why:
         return "error", why
     if not claim.evidence or blind:
         return None
-    holding = [i for i in range(len(src.sentences)) if not problem(item, in_sentences(src, (i,), what), False)]
+    holding = [i for i in range(len(src.sentences))
+               if not problem(item, in_sentences(src, (i,), what), False)]
     start = item.start
     if supported_nearby(src, claim.text, start, start + len(item.text), holding):
         return None
     if claim.best is not None and (rival := _rival(item, in_sentences(src, (claim.best,), what))):
-        return "error", f"claim: {item.text}; sentence {claim.best}: {rival.text} (the same thing, another value)"
+        return "error", (f"claim: {item.text}; sentence {claim.best}: {rival.text} "
+                         "(the same thing, another value)")
     return "warning", _elsewhere(item.text, claim.evidence)
 
 
-def _rival(item: Quantity | DateMention, there: Sequence[Quantity | DateMention]) -> Quantity | DateMention | None:
-    """The figure or date of the claim's main sentence that says the same kind of thing as `item` with another
-    value: the same counted noun and unit, or a weekday for a weekday, a month for a month."""
+def _rival(item: Quantity | DateMention,
+           there: Sequence[Quantity | DateMention]) -> Quantity | DateMention | None:
+    """The figure or date of the claim's main sentence that says the
+    same kind of thing as `item` with another value: the same counted
+    noun and unit, or a weekday for a weekday, a month for a month."""
     for other in there:
         if isinstance(item, Quantity) and isinstance(other, Quantity):
-            if (other.kind, other.unit) == (item.kind, item.unit) and item.noun and other.noun == item.noun:
+            if ((other.kind, other.unit) == (item.kind, item.unit) and item.noun and
+                    other.noun == item.noun):
                 return other
         elif isinstance(item, DateMention) and isinstance(other, DateMention):
             if item.weekday is not None and other.weekday is not None or (
-                    item.weekday is None and item.month and other.month and item.year == other.year):
+                    item.weekday is None and item.month and other.month and
+                    item.year == other.year):
                 return other
     return None
 
@@ -174,7 +197,8 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     groups = _groups(pool, q)
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
         groups[0] |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
-    elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or "point" in q.text.lower() or
+    elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or
+                                                             "point" in q.text.lower() or
                                                              _times(q)):
         # a one-digit figure is too easily some difference: only a gap of large figures of the claim's own
         # sentences, a decimal one, or percentage points count
@@ -187,7 +211,8 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
         return found
     if q.significant < 2 and q.kind != "fraction" and not _times(q):
         return None
-    # elsewhere in the article only two figures of one sentence, to the digit (a gap, a total, a share)
+    # elsewhere in the article only two figures of one
+    # sentence, to the digit (a gap, a total, a share)
     for i in range(len(src.sentences)):
         for g in _groups(in_sentences(src, (i,), "numbers"), q):
             if found := _pair(q, g, exact if q.kind != "fraction" else 0.02):
@@ -200,33 +225,39 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
 
 
 def _groups(figures: Sequence[Quantity], q: Quantity) -> list[dict[float, str]]:
-    """The figures that may make `q`, value -> as written, one group per kind and unit: q's own (a gap, a total),
-    or for a fraction each kind of amount (a share of it)."""
+    """The figures that may make `q`, value -> as written, one group per kind and unit: q's own (a
+    gap, a total), or for a fraction each kind of amount (a share of it)."""
     groups: dict[tuple, dict[float, str]] = {(q.kind, q.unit): {}}
-    of_amounts = q.kind in ("fraction", "percent") or _times(q)  # a share, a change or a multiple of amounts
+    # a share, a change or a multiple of amounts
+    of_amounts = q.kind in ("fraction", "percent") or _times(q)
     for f in figures:
         if f.high is None and ((f.kind, f.unit) == (q.kind, q.unit) or of_amounts and
-                               f.kind in ("number", "currency", *(("percent",) if _times(q) else ()))):
+                               f.kind in ("number", "currency",
+                                          *(("percent",) if _times(q) else ()))):
             groups.setdefault((f.kind, f.unit), {})[f.value] = f.text
     return list(groups.values())
 
 
 def _times(q: Quantity) -> bool:
     """Whether a figure is a multiple ("four times", "threefold", أضعاف)."""
-    return q.kind == "number" and (q.noun in ("tim", "time", "ضعف", "اضعاف") or q.text.lower().endswith("fold"))
+    return q.kind == "number" and (q.noun in ("tim", "time", "ضعف", "اضعاف") or
+                                   q.text.lower().endswith("fold"))
 
 
 def _bounded(q: Quantity, value: float) -> bool:
-    """Whether `value` is what q's "less than" or "more than" bounds ("less than half" of a share of 0.45)."""
+    """Whether `value` is what q's "less than" or "more
+    than" bounds ("less than half" of a share of 0.45)."""
     return (q.hedge == "less" and q.value / 1.5 <= value < q.value) or (
         q.hedge == "more" and q.value < value <= 1.5 * q.value)
 
 
 def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | None:
-    """The two figures (value -> as written) whose difference, sum or (for a fraction) ratio is `q`'s value; for a
-    percentage also the change from one to the other, for a multiple ("four times") their ratio."""
+    """The two figures (value -> as written) whose difference, sum or (for
+    a fraction) ratio is `q`'s value; for a percentage also the change
+    from one to the other, for a multiple ("four times") their ratio."""
     # a change or a multiple is itself rounded: to the claim's last digit, or within its hedge
-    rounded = max(tolerance, 0.5 if q.precision >= 1 else q.precision / 2, 0.1 * q.value if q.hedge else 0)
+    rounded = max(tolerance, 0.5 if q.precision >= 1 else q.precision / 2,
+                  0.1 * q.value if q.hedge else 0)
     values = sorted(written)
     for i, a in enumerate(values):
         for b in values[i + 1:]:
@@ -236,7 +267,8 @@ def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | Non
             if q.kind == "fraction":
                 ways.append((a / b, f"{written[a]} / {written[b]}", tolerance, True))
             if q.kind == "percent" and a:  # a rise or fall in per cent, from either end
-                ways += [((b - a) / end * 100, f"the change between {written[a]} and {written[b]}", rounded, False)
+                ways += [((b - a) / end * 100, f"the change between {written[a]} and {written[b]}",
+                          rounded, False)
                          for end in (a, b)]
             if _times(q) and a:
                 ways.append((b / a, f"{written[b]} / {written[a]}", rounded, True))
@@ -263,13 +295,15 @@ def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
 
 
 def quote_sentences(src: Source, claim: str, cross: bool) -> tuple[int, ...]:
-    """The source sentences the claim's quotations are taken from (through the translation across languages)."""
-    pool = src.translated if cross and src.translated and len(src.translated) == len(src.sentences) else (
-        src.sentences if not cross else ())
+    """The source sentences the claim's quotations are taken
+    from (through the translation across languages)."""
+    pool = (src.translated if cross and src.translated and len(src.translated) == len(src.sentences)
+            else src.sentences if not cross else ())
     found = []
     for q in quote_spans(claim):
         if not q.name:
-            found += [i for i, s in enumerate(pool) if locate(comparable(s), q.inner.split("...")[0].split("…")[0])]
+            found += [i for i, s in enumerate(pool)
+                      if locate(comparable(s), q.inner.split("...")[0].split("…")[0])]
     return tuple(dict.fromkeys(found))
 
 
@@ -279,22 +313,26 @@ def _quotes(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Findi
     for q in quote_spans(claim.text):
         if q.name:
             haystack = src.keyed
-            if (not cross or translation is not None) and not all(named_in(key(w), haystack) for w in q.inner.split()):
-                yield q.start, Finding("name", q.text, "this name or title is not in the source", "error",
-                                       claim.text, claim.evidence)
+            if (not cross or translation is not None) and not all(named_in(key(w), haystack)
+                                                                  for w in q.inner.split()):
+                yield q.start, Finding("name", q.text, "this name or title is not in the source",
+                                       "error", claim.text, claim.evidence)
             continue
         pieces = locate(article, q.inner)
         hay = article
         if pieces is None and translation is not None:
             pieces, hay = locate(translation, q.inner), translation
         if pieces is None:
-            severity, why = ("warning", "this quote is not verbatim in the source and there is no translation to match "
-                             "it against") if cross and translation is None else ("error", "these quoted words are not "
-                                                                                   "in the source")
+            severity, why = (("warning", "this quote is not verbatim in the source and there is "
+                              "no translation to match it against")
+                             if cross and translation is None
+                             else ("error", "these quoted words are not in the source"))
             yield q.start, Finding("quote", q.text, why, severity, claim.text, claim.evidence)
         elif cut := cut_words(hay, pieces):
-            yield q.start, Finding("quote", q.text, f"the cut leaves out {cut!r}: check the quote still says what the "
-                                   "source says", "error", claim.text, claim.evidence)
+            yield q.start, Finding("quote", q.text,
+                                   f"the cut leaves out {cut!r}: check the quote "
+                                   "still says what the source says", "error", claim.text,
+                                   claim.evidence)
 
 
 def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
@@ -307,14 +345,16 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     pool = src.translated if cross else src.sentences
     quoted = quote_sentences(src, claim.text, cross) if texts else ()
     # a quote's speaker is named where the quote is; a statement's in the sentence it rests on most
-    said = [pool[i] for i in quoted] or ([pool[claim.best]] if texts and claim.best is not None else texts)
+    said = [pool[i] for i in quoted] or ([pool[claim.best]] if texts and claim.best is not None
+                                         else texts)
     anchors = quoted or ((claim.best,) if claim.best is not None else claim.evidence)
     before = [pool[j] for i in anchors for j in range(max(0, i - 3), i)] if texts else []
-    # A claim the source says word for word (or its sentences joined) cannot change its meaning or speaker;
-    # a question affirms nothing.
+    # A claim the source says word for word (or its sentences joined) cannot change its meaning or
+    # speaker; a question affirms nothing.
     verbatim = not cross and _verbatim(claim.text, src.sentences, src.text)
     question = claim.text.rstrip(" \"'”’»)").endswith(("?", "؟"))
-    if not (verbatim or question) and (found := polarity(claim.text, texts, pool[claim.best] if texts and
+    if not (verbatim or question) and (found := polarity(claim.text, texts,
+                                                         pool[claim.best] if texts and
                                                          claim.best is not None else None)):
         yield 0, Finding("meaning", claim.text, found[1], found[0], claim.text, claim.evidence)
     if texts and not (verbatim or question):
@@ -330,7 +370,8 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     if not cross and src.language == "ar" and not verbatim:
         quoted = {key(w) for q in quote_spans(claim.text) for w in q.inner.split()}
         for written in rare_unknown(claim.text, everywhere, quoted):
-            yield 0, Finding("name", written, f"{written} is not in the source (a name, or a word the article never "
+            yield 0, Finding("name", written,
+                             f"{written} is not in the source (a name, or a word the article never "
                              "uses)", "error", claim.text, claim.evidence)
     for name, written in names(claim.text):
         if cross and not src.translated and not is_known_place(name):
@@ -339,27 +380,32 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
             yield 0, Finding("name", written, f"{written} is not in the source", "error", claim.text, claim.evidence)
         elif texts and not verbatim and not is_known_place(name) and name not in speaking and \
                 not named_in(name, here) and not _name_nearby(src, claim.text, name, cross):
-            yield 0, Finding("name", written, _elsewhere(written, claim.evidence), "warning", claim.text,
-                             claim.evidence)
+            yield 0, Finding("name", written, _elsewhere(written, claim.evidence), "warning",
+                             claim.text, claim.evidence)
 
 
 def _verbatim(claim: str, sentences: Sequence[str], source: str) -> bool:
-    """Whether the claim is a passage of the source, or source sentences put side by side: whole ones, and at its
-    edges passages of others (sentences joined in a summary may split again elsewhere, at a quote left open)."""
+    """Whether the claim is a passage of the source, or source sentences put side by side: whole
+    ones, and at its edges passages of others (sentences joined in a summary may split again
+    elsewhere, at a quote left open)."""
     flat, whole = " ".join(claim.split()), " ".join(source.split())
     if flat in whole:
         return True
-    for sentence in sorted(sentences, key=len, reverse=True):  # longest first: a short one may be inside another
+    # longest first: a short one may be inside another
+    for sentence in sorted(sentences, key=len, reverse=True):
         flat = flat.replace(" ".join(sentence.split()), "\0")
-    return all(piece.strip() in whole for piece in flat.split("\0") if any(ch.isalpha() for ch in piece))
+    return all(piece.strip() in whole for piece in flat.split("\0")
+               if any(ch.isalpha() for ch in piece))
 
 
 def _name_nearby(src: Source, claim: str, name: str, cross: bool) -> bool:
-    """Whether a sentence naming `name` is about what the claim says around it (a fused claim's other source)."""
+    """Whether a sentence naming `name` is about what the
+    claim says around it (a fused claim's other source)."""
     text = key(claim)
     at = text.find(name)
     parallel = cross and src.translated and len(src.translated) == len(src.sentences)
-    holding = [i for i, s in enumerate(src.keyed_translated if parallel else src.keyed_sentences) if named_in(name, s)]
+    holding = [i for i, s in enumerate(src.keyed_translated if parallel else src.keyed_sentences)
+               if named_in(name, s)]
     return at >= 0 and supported_nearby(src, text, at, at + len(name), holding)
 
 
@@ -367,30 +413,35 @@ def claims_of(source: str, output: str, *, translated_source: str | None = None,
               evidence: Sequence[int] | None = None, sentences: Sequence[str] | None = None,
               translated_sentences: Sequence[str] | None = None,
               article_date: object = None) -> tuple[Source, list[Claim]]:
-    """The source made ready and the output's claims with their evidence, as `check` reads them (a judge asks
-    about the same claims)."""
+    """The source made ready and the output's claims with their evidence, as `check` reads them (a
+    judge asks about the same claims)."""
     src = prepare(source, tuple(sentences) if sentences is not None else None, translated_source,
-                  tuple(translated_sentences) if translated_sentences is not None else None, article_day(article_date))
+                  tuple(translated_sentences) if translated_sentences is not None else None,
+                  article_day(article_date))
     return src, claims(src, output, evidence)
 
 
-def check(source: str, output: str, *, translated_source: str | None = None, evidence: Sequence[int] | None = None,
-          sentences: Sequence[str] | None = None, translated_sentences: Sequence[str] | None = None,
+def check(source: str, output: str, *, translated_source: str | None = None,
+          evidence: Sequence[int] | None = None, sentences: Sequence[str] | None = None,
+          translated_sentences: Sequence[str] | None = None,
           nli: Any = None, article_date: object = None) -> tuple[Finding, ...]:
     """Findings for what `output` says that `source` does not back, claim by claim, in output order.
 
-    `sentences` are the source's as the run numbered them (else split here the same way), `translated_sentences` their
-    translation one for one; `evidence` the source sentence ids the whole output rests on (a key point's); `nli` a
-    models.classify.Classifier (an entailment model) asked about every claim against its evidence; `article_date`
-    (ISO, as Article.date) what relative dates count from ("yesterday", العام الماضي), unchecked without it.
+    `sentences` are the source's as the run numbered them (else split here the same way),
+    `translated_sentences` their translation one for one; `evidence` the source sentence ids the
+    whole output rests on (a key point's); `nli` a models.classify.Classifier (an entailment model)
+    asked about every claim against its evidence; `article_date` (ISO, as Article.date) what
+    relative dates count from ("yesterday", العام الماضي), unchecked without it.
     """
     src, each = claims_of(source, output, translated_source=translated_source, evidence=evidence,
-                          sentences=sentences, translated_sentences=translated_sentences, article_date=article_date)
+                          sentences=sentences, translated_sentences=translated_sentences,
+                          article_date=article_date)
     cross = src.language != language(output)
     found: list[tuple[int, Finding]] = []
     for claim in each:
         for step in (_figures, _quotes, _meaning):
-            found += [(claim.start + offset, finding) for offset, finding in step(src, claim, cross)]
+            found += [(claim.start + offset, finding)
+                      for offset, finding in step(src, claim, cross)]
     if nli is not None:
         found += contradictions(src, each, nli)
     return tuple(dict.fromkeys(f for _, f in sorted(found, key=lambda pair: pair[0])))

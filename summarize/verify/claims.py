@@ -1,4 +1,5 @@
-"""Claims and their evidence: split an output into sentences, and find the source sentences each one rests on."""
+"""Claims and their evidence: split an output into sentences,
+and find the source sentences each one rests on."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from .text import key, language, stem, words
 
 @dataclass(frozen=True)
 class Claim:
-    """One sentence of an output: its text, where it starts, and the source sentence ids it rests on (0-based)."""
+    """One sentence of an output: its text, where it starts,
+    and the source sentence ids it rests on (0-based)."""
 
     text: str
     start: int
@@ -31,13 +33,15 @@ class Claim:
 
 @dataclass
 class Source:
-    """An article made ready for checking: sentences, their translation where known, features and what they hold."""
+    """An article made ready for checking: sentences, their
+    translation where known, features and what they hold."""
 
     text: str
     sentences: tuple[str, ...]
     translated: tuple[str, ...] | None
     language: str
-    anchor: date | None = None  # the article's date: what its relative dates ("yesterday") count from
+    # the article's date: what its relative dates ("yesterday") count from
+    anchor: date | None = None
     features: list[Counter] = field(default_factory=list)
     translated_features: list[Counter] = field(default_factory=list)
     idf: dict[str, float] = field(default_factory=dict)
@@ -70,7 +74,8 @@ class Source:
     @cached_property
     def everywhere(self) -> dict[str, list]:
         """The dates and figures of the whole article (and its parallel translation)."""
-        return {what: in_sentences(self, range(len(self.sentences)), what) for what in ("dates", "numbers")}
+        return {what: in_sentences(self, range(len(self.sentences)), what)
+                for what in ("dates", "numbers")}
 
 
 def _features(text: str) -> Counter:
@@ -90,11 +95,15 @@ def _features(text: str) -> Counter:
 
 @lru_cache(maxsize=8)
 def prepare(text: str, sentences: tuple[str, ...] | None = None, translated: str | None = None,
-            translated_sentences: tuple[str, ...] | None = None, anchor: date | None = None) -> Source:
-    """The source split into sentences (as `segment.sentences` numbers them) with overlap features and weights."""
-    sents = sentences if sentences is not None else tuple(s.text for s in _segment_sentences(split_paragraphs(text)))
+            translated_sentences: tuple[str, ...] | None = None,
+            anchor: date | None = None) -> Source:
+    """The source split into sentences (as `segment.sentences`
+    numbers them) with overlap features and weights."""
+    sents = (sentences if sentences is not None
+             else tuple(s.text for s in _segment_sentences(split_paragraphs(text))))
     if translated_sentences is None and translated:
-        translated_sentences = tuple(s.text for s in _segment_sentences(split_paragraphs(translated)))
+        translated_sentences = tuple(s.text
+                                     for s in _segment_sentences(split_paragraphs(translated)))
     src = Source(text, sents, translated_sentences, language(text), anchor)
     src.features = [_features(s) for s in sents]
     src.translated_features = [_features(s) for s in translated_sentences or ()]
@@ -105,20 +114,24 @@ def prepare(text: str, sentences: tuple[str, ...] | None = None, translated: str
 
 
 def _translated_id(src: Source, i: int) -> int:
-    """The source sentence a translated sentence renders: the same id when they are as many, else proportional."""
+    """The source sentence a translated sentence renders:
+    the same id when they are as many, else proportional."""
     n, m = len(src.sentences), len(src.translated or ())
     return i if n == m else min(n - 1, round(i * n / max(m, 1)))
 
 
 def _overlap(claim: Counter, f: Counter, idf: dict[str, float], total: float) -> float:
-    return sum(min(c, f[t]) * idf.get(t, 2.0) for t, c in claim.items() if t in f) / total if total else 0.0
+    return (sum(min(c, f[t]) * idf.get(t, 2.0) for t, c in claim.items() if t in f) / total
+            if total else 0.0)
 
 
 def align(src: Source, text: str, *, most: int = 3) -> tuple[int, ...]:
-    """The source sentences `text` rests on: best lexical overlap, weighted by figures, names and rare words.
+    """The source sentences `text` rests on: best lexical
+    overlap, weighted by figures, names and rare words.
 
-    A sentence that shares only figures with the claim is not its evidence when the claim has words to share
-    (the same 56 said of another man); across languages without a translation figures are all there is.
+    A sentence that shares only figures with the claim is not its evidence
+    when the claim has words to share (the same 56 said of another man);
+    across languages without a translation figures are all there is.
     """
     claim = _features(text)
     wordy = Counter({t: c for t, c in claim.items() if t.startswith("w:")})
@@ -144,13 +157,15 @@ def align(src: Source, text: str, *, most: int = 3) -> tuple[int, ...]:
 
 
 def split_claims(output: str) -> list[tuple[str, int]]:
-    """The sentences of an output (split as the source is), each with its offset; an ellipsis cuts, never ends."""
+    """The sentences of an output (split as the source is),
+    each with its offset; an ellipsis cuts, never ends."""
     found: list[tuple[str, int]] = []
     pos = 0
     for piece in (s.text for s in _segment_sentences(split_paragraphs(output))):
         i = output.find(piece, pos)
         i = i if i >= 0 else pos
-        if found and found[-1][0].rstrip().endswith(("...", "…")) and found[-1][1] + len(found[-1][0]) <= i:
+        if (found and found[-1][0].rstrip().endswith(("...", "…")) and
+                found[-1][1] + len(found[-1][0]) <= i):
             found[-1] = (output[found[-1][1]:i + len(piece)], found[-1][1])
         else:
             found.append((piece, i))
@@ -164,7 +179,8 @@ def claims(src: Source, output: str, evidence: Sequence[int] | None = None) -> l
     found = []
     for text, start in split_claims(output):
         aligned = align(src, text)
-        found.append(Claim(text, start, tuple(sorted({*given, *aligned})), aligned[0] if aligned else None))
+        found.append(Claim(text, start, tuple(sorted({*given, *aligned})),
+                           aligned[0] if aligned else None))
     return found
 
 
@@ -190,7 +206,8 @@ _CLAUSE_RE = re.compile(r"[,;:،؛«»\"“”()]|\s[-–—]\s|\b(?:and|but|whi
 
 
 def _window(text: str, start: int, end: int, reach: int = 48) -> str:
-    """The words of the clause around a span of a claim, the span left out: what the figure or name is said about."""
+    """The words of the clause around a span of a claim, the
+    span left out: what the figure or name is said about."""
     before = text[max(0, start - reach):start]
     after = text[end:end + reach]
     cuts = list(_CLAUSE_RE.finditer(before))
@@ -205,22 +222,25 @@ def _content(text: str) -> list[str]:
 
 
 def supported_nearby(src: Source, claim: str, start: int, end: int, ids: Sequence[int]) -> bool:
-    """Whether one of sentences `ids` is about what the claim says around [start, end), or is mostly inside the
-    claim: a fused claim's other source."""
+    """Whether one of sentences `ids` is about what the claim says around [start, end), or is mostly
+    inside the claim: a fused claim's other source."""
     whole = _features(claim)
     for i in ids:
         f = src.features[i]
         size = sum(c * src.idf.get(t, 2.0) for t, c in f.items())
         if size and _overlap(f, whole, src.idf, size) >= 0.6:
             return True
-    context = Counter({t: c for t, c in _features(_window(claim, start, end)).items() if t.startswith("w:")})
+    context = Counter({t: c for t, c in _features(_window(claim, start, end)).items()
+                       if t.startswith("w:")})
     total = sum(c * src.idf.get(t, 2.0) for t, c in context.items())
     if not total:
-        return bool(ids)  # nothing is said around it ("الأربعاء، 27 جويلية"): no other thing it could be said of
+        # nothing is said around it ("الأربعاء، 27 جويلية"): no other thing it could be said of
+        return bool(ids)
     parallel = src.translated is not None and len(src.translated_features) == len(src.features)
     for i in ids:
         feats = [src.features[i]] + ([src.translated_features[i]] if parallel else [])
-        if any(sum(min(c, f[t]) * src.idf.get(t, 2.0) for t, c in context.items() if t in f) / total >= 0.25
+        if any(sum(min(c, f[t]) * src.idf.get(t, 2.0)
+                   for t, c in context.items() if t in f) / total >= 0.25
                for f in feats):
             return True
     return False

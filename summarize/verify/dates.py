@@ -1,4 +1,5 @@
-"""Dates as written: months in every Arabic naming and English in any case, days, years, weekdays."""
+"""Dates as written: months in every Arabic naming
+and English in any case, days, years, weekdays."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ MONTHS = {
     11: ("November", "نوفمبر", "تشرين الثاني", "نونبر"),
     12: ("December", "ديسمبر", "كانون الأول", "دجنبر"),
 }
-_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
-                  "Oct": 10, "Nov": 11, "Dec": 12}
+_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+                  "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 WEEKDAYS = {
     0: ("Monday", "Mon", "الاثنين", "الإثنين", "الأثنين"),
     1: ("Tuesday", "Tue", "Tues", "الثلاثاء"),
@@ -49,14 +50,17 @@ WEEKDAYS = {
     5: ("Saturday", "Sat", "السبت"),
     6: ("Sunday", "Sun", "الأحد", "الاحد"),
 }
-_MONTH_OF = {key(w): n for n, ws in MONTHS.items() for w in ws} | {key(w): n for w, n in _ABBREVIATIONS.items()}
+_MONTH_OF = ({key(w): n for n, ws in MONTHS.items() for w in ws} |
+             {key(w): n for w, n in _ABBREVIATIONS.items()})
 _WEEKDAY_OF = {key(w): n for n, ws in WEEKDAYS.items() for w in ws}
 _SHORT_WEEKDAYS = {key(w) for ws in WEEKDAYS.values() for w in ws if w.isascii() and len(w) <= 5}
-# Names that are also common words ("may", "march", Arabic "practised", "father", "Juan") need a date cue.
+# Names that are also common words ("may", "march",
+# Arabic "practised", "father", "Juan") need a date cue.
 _AMBIGUOUS = {key(w) for w in ("May", "March", "مارس", "آب", "ماي", "جوان", *_ABBREVIATIONS)}
-_CUES = {key(w) for w in ("in", "of", "since", "until", "by", "from", "early", "late", "mid", "last", "next",
-                          "this", "before", "after", "during", "to", "on", "في", "منذ", "شهر", "حتى", "خلال",
-                          "مطلع", "أوائل", "أواخر", "منتصف", "نهاية", "بداية", "قبل", "بعد", "من", "إلى")}
+_CUES = {key(w) for w in ("in", "of", "since", "until", "by", "from", "early", "late", "mid",
+                          "last", "next", "this", "before", "after", "during", "to", "on", "في",
+                          "منذ", "شهر", "حتى", "خلال", "مطلع", "أوائل", "أواخر", "منتصف", "نهاية",
+                          "بداية", "قبل", "بعد", "من", "إلى")}
 _NAMES = alt((w for ws in MONTHS.values() for w in ws), anycase=True)
 _ABBR = alt(_ABBREVIATIONS, anycase=True)
 _ORD = r"(?:st|nd|rd|th)?"
@@ -68,23 +72,27 @@ _MONTH_RE = re.compile(
     rf"(?:,?\s+(?P<year>19\d\d|20\d\d|2100)(?![\d]|[.,]\d))?"
 )
 _WEEKDAY_RE = re.compile(
-    rf"(?<![^\W\d_])(?:يوم\s+)?[وبلف]?(?P<name>{alt((w for ws in WEEKDAYS.values() for w in ws), anycase=True)})"
+    rf"(?<![^\W\d_])(?:يوم\s+)?[وبلف]?"
+    rf"(?P<name>{alt((w for ws in WEEKDAYS.values() for w in ws), anycase=True)})"
     rf"(?P<dot>\.)?{NOT_LETTER}")
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\W_]*$")
 # Days known by name are dates: "Boxing Day" is 26 December, ليلة رأس السنة 31 December.
 _NAMED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
                "new year's eve": (12, 31), "new year's day": (1, 1),
                "valentine's day": (2, 14),
-               "halloween": (10, 31), "ليلة راس السنة": (12, 31), "عشية راس السنة": (12, 31), "يوم راس السنة": (1, 1),
-               "ليلة عيد الميلاد": (12, 24), "يوم عيد الميلاد": (12, 25), "ليلة الميلاد": (12, 24),
-               "عشية الميلاد": (12, 24), "عشية عيد الميلاد": (12, 24)}
-# Periods of a year a source names stand for their months: "the first quarter" backs a claim's "January".
-_PERIODS = {"first quarter": range(1, 4), "second quarter": range(4, 7), "third quarter": range(7, 10),
-            "fourth quarter": range(10, 13), "first half": range(1, 7), "second half": range(7, 13),
-            "الربع الاول": range(1, 4), "الربع الثاني": range(4, 7), "الربع الثالث": range(7, 10),
+               "halloween": (10, 31), "ليلة راس السنة": (12, 31), "عشية راس السنة": (12, 31),
+               "يوم راس السنة": (1, 1), "ليلة عيد الميلاد": (12, 24), "يوم عيد الميلاد": (12, 25),
+               "ليلة الميلاد": (12, 24), "عشية الميلاد": (12, 24), "عشية عيد الميلاد": (12, 24)}
+# Periods of a year a source names stand for their
+# months: "the first quarter" backs a claim's "January".
+_PERIODS = {"first quarter": range(1, 4), "second quarter": range(4, 7),
+            "third quarter": range(7, 10), "fourth quarter": range(10, 13),
+            "first half": range(1, 7), "second half": range(7, 13), "الربع الاول": range(1, 4),
+            "الربع الثاني": range(4, 7), "الربع الثالث": range(7, 10),
             "الربع الرابع": range(10, 13), "النصف الاول": range(1, 7), "النصف الثاني": range(7, 13),
             "راس السنة": range(1, 2), "مطلع العام": range(1, 2), "بداية العام": range(1, 2)}
-_PERIOD_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:ال)?(?:{alt(_PERIODS, anycase=True)}){NOT_LETTER}")
+_PERIOD_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:ال)?(?:{alt(_PERIODS, anycase=True)})"
+                        rf"{NOT_LETTER}")
 
 
 @lru_cache(maxsize=1024)
@@ -95,33 +103,39 @@ def period_months(text: str) -> tuple[DateMention, ...]:
     for m in _PERIOD_RE.finditer(folded):
         start, stop = span(where, *m.span())
         name = next(p for p in _PERIODS if key(p) in key(m[0]))
-        found += [DateMention(None, month, None, text[start:stop], start, stop) for month in _PERIODS[name]]
+        found += [DateMention(None, month, None, text[start:stop], start, stop)
+                  for month in _PERIODS[name]]
     return tuple(found)
 _NAMED_DAY_RE = re.compile(rf"(?<![^\W\d_])(?:{alt(_NAMED_DAYS, anycase=True)}){NOT_LETTER}")
 
 
 @lru_cache(maxsize=1024)
 def extract_dates(text: str) -> tuple[DateMention, ...]:
-    """Months (English in any case, every Arabic naming) with their day and year, weekdays, standalone years."""
+    """Months (English in any case, every Arabic naming)
+    with their day and year, weekdays, standalone years."""
     folded, where = fold(text)
     found = [d for m in _MONTH_RE.finditer(folded) if (d := _month_mention(m, folded, text, where))]
-    found += [d for m in _WEEKDAY_RE.finditer(folded) if (d := _weekday(m, text, where)) and not overlaps(d, found)]
+    found += [d for m in _WEEKDAY_RE.finditer(folded)
+              if (d := _weekday(m, text, where)) and not overlaps(d, found)]
     for m in _NAMED_DAY_RE.finditer(folded.replace("’", "'")):
         start, stop = span(where, *m.span())
         month, day = _NAMED_DAYS[" ".join(m[0].lower().split())]
-        if not overlaps(named := DateMention(None, month, day, text[start:stop], start, stop), found):
+        if not overlaps(named := DateMention(None, month, day,
+                                             text[start:stop], start, stop), found):
             found.append(named)
     found += [DateMention(int(q.value), None, None, q.text, q.start, q.end)
               for q in digit_numbers(text) if q.kind == "year" and not overlaps(q, found)]
     return tuple(sorted(found, key=lambda d: d.start))
 
 
-def _month_mention(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) -> DateMention | None:
+def _month_mention(m: re.Match[str], folded: str, text: str,
+                   where: tuple[int, ...]) -> DateMention | None:
     written = m["name"] or m["abbr"]
     name = key(written)
     day = m["d1"] or m["d2"]
     if written.isascii() and written.islower() and (name in _AMBIGUOUS or m["abbr"]):
-        return None  # "you may go", "oct" in a URL: a lowercase English month counts only when unambiguous
+        # "you may go", "oct" in a URL: a lowercase English month counts only when unambiguous
+        return None
     if name in _AMBIGUOUS and not day and not m["year"]:
         before = _LAST_WORD_RE.search(folded[max(0, m.start() - 40):m.start()])
         word = key(before[1]) if before else ""
@@ -146,4 +160,5 @@ def _weekday(m: re.Match[str], text: str, where: tuple[int, ...]) -> DateMention
 
 def overlaps(item: object, others: Iterable[object]) -> bool:
     """Whether `item`'s span overlaps any of `others`' (anything with start and end)."""
-    return any(item.start < o.end and o.start < item.end for o in others)  # type: ignore[attr-defined]
+    return any(item.start < o.end and o.start < item.end  # type: ignore[attr-defined]
+               for o in others)

@@ -1,7 +1,9 @@
-"""An entailment model's reading (optional, `--nli-model`): a claim its evidence contradicts, as a trained
-sentence-pair classifier sees it.  What the rules cannot see (a paraphrase that reverses the meaning) it may.
+"""An entailment model's reading (optional, `--nli-model`): a claim its
+evidence contradicts, as a trained sentence-pair classifier sees it. What
+the rules cannot see (a paraphrase that reverses the meaning) it may.
 
-The source sentences go to the model as they are, whatever the claim's language: the model is multilingual.
+The source sentences go to the model as they are,
+whatever the claim's language: the model is multilingual.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ def contradicted(scores: dict[str, float], threshold: float = THRESHOLD) -> floa
 
 def contradictions(src: Source, claims: Sequence[Claim], classifier: Any,
                    threshold: float = THRESHOLD) -> Iterator[tuple[int, Finding]]:
-    """(offset, finding) for each claim the classifier reads as contradicting the sentences it rests on."""
+    """(offset, finding) for each claim the classifier
+    reads as contradicting the sentences it rests on."""
     asked = [(c, premise(src, c)) for c in claims if c.evidence and c.text.strip()]
     asked = [(c, p) for c, p in asked if p.strip()]
     if not asked:
@@ -36,6 +39,7 @@ def contradictions(src: Source, claims: Sequence[Claim], classifier: Any,
         p = contradicted(scores, threshold)
         if p is None:
             continue
-        ids = ("sentences " if len(claim.evidence) > 1 else "sentence ") + ", ".join(str(i) for i in claim.evidence)
+        ids = (("sentences " if len(claim.evidence) > 1 else "sentence ") +
+               ", ".join(str(i) for i in claim.evidence))
         why = f"check the meaning: the model reads this claim as contradicting {ids} (p = {p:.2f})"
         yield claim.start, Finding("meaning", claim.text, why, "error", claim.text, claim.evidence)

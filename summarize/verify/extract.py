@@ -11,7 +11,8 @@ from .numwords import word_numbers
 
 @lru_cache(maxsize=1024)
 def extract_numbers(text: str) -> tuple[Quantity, ...]:
-    """Figures in digits (either system) and in words (English and Arabic), with scale, currency, unit and hedge."""
+    """Figures in digits (either system) and in words (English
+    and Arabic), with scale, currency, unit and hedge."""
     digits = digit_numbers(text)
     found = list(digits)
     for q in word_numbers(text):

@@ -27,7 +27,8 @@ SYSTEM = ("You check whether a claim is supported by a document. The claim is su
 _TAGS = re.compile(r"</?\s*(?:document|claim)\s*>", re.IGNORECASE)
 _YES = {"yes", "supported", "true", "نعم", "أجل", "اجل", "بلى", "صحيح"}
 _NO = {"no", "not", "unsupported", "false", "لا", "كلا", "خطأ", "خطا"}
-_LABELS = {"answer", "final", "verdict", "the", "claim", "is", "الجواب", "الإجابة", "الاجابة"}  # words a model may put before its verdict
+# words a model may put before its verdict
+_LABELS = {"answer", "final", "verdict", "the", "claim", "is", "الجواب", "الإجابة", "الاجابة"}
 _THINKING = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
 
 
@@ -71,7 +72,8 @@ def _finding(asked: Asked, reply: Reply, name: str) -> Finding | None:
     if said is True:
         return None
     if said is False:
-        why = f"the judge model {name} says {_ids(asked.evidence)} do not support this claim"
+        verb = "do" if len(asked.evidence) > 1 else "does"
+        why = f"the judge model {name} says {_ids(asked.evidence)} {verb} not support this claim"
         return Finding("meaning", asked.claim, why, "error", asked.claim, asked.evidence)
     shown = " ".join(reply.text.split())[:60]
     why = f"the judge model's answer is neither yes nor no ({shown!r}): this claim is unchecked by it"

@@ -1,4 +1,5 @@
-"""What a claim says beyond its figures: negation and antonyms, who said it, and which people and places it names."""
+"""What a claim says beyond its figures: negation and antonyms,
+who said it, and which people and places it names."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from .numbers import SCALE_OF
 from .quotes import quote_spans
 from .text import STOP, fold, fold_text, key, stem, words
 
-_NEGATIONS = {key(w) for w in """not no never nor neither without cannot n't none nothing nobody denied denies deny
-refused refuses refuse rejected rejects reject failed fails declined lacks لم لن لا ليس ليست ليسوا نفى نفت ينفي
-رفض رفضت يرفض ترفض رفضوا فشل فشلت عدم غير بدون""".split()}
-_WEAK = {key(w) for w in ("غير", "بدون", "without")}  # negate a word ("غير مسبوقة"), not the sentence
+_NEGATIONS = {key(w) for w in """not no never nor neither without cannot n't none nothing nobody
+denied denies deny refused refuses refuse rejected rejects reject failed fails declined lacks لم لن
+لا ليس ليست ليسوا نفى نفت ينفي رفض رفضت يرفض ترفض رفضوا فشل فشلت عدم غير بدون""".split()}
+# negate a word ("غير مسبوقة"), not the sentence
+_WEAK = {key(w) for w in ("غير", "بدون", "without")}
 
 
 _ONLY = {key(w) for w in ("سوى", "إلا", "الا")}
@@ -26,11 +28,13 @@ def _negated(ws: Sequence[str]) -> bool:
         w in ("لم", "لا", "لن", "ليس") and _ONLY & set(ws[i + 1:i + 10])) for i, w in enumerate(ws))
 
 
-_PARTICLES = {key(w) for w in "not no never nor neither cannot لم لن لا ليس ليست ليسوا غير عدم".split()}
+_PARTICLES = {key(w)
+              for w in "not no never nor neither cannot لم لن لا ليس ليست ليسوا غير عدم".split()}
 
 
 def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
-    """Stems of the words a negating particle governs: the content words right after it ("not only" governs nothing).
+    """Stems of the words a negating particle governs: the
+    content words right after it ("not only" governs nothing).
 
     Verbs that negate ("refused", رفض) govern objects, not a negated act: antonyms deal with them.
     """
@@ -42,7 +46,8 @@ def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
 
 
 def _content(ws: Sequence[str]) -> list[str]:
-    return [w for w in ws if w not in _NEGATIONS and w not in STOP and w not in SCALE_OF and len(w) >= 3
+    return [w for w in ws
+            if w not in _NEGATIONS and w not in STOP and w not in SCALE_OF and len(w) >= 3
             and not any(c.isdigit() for c in w)]
 
 
@@ -52,54 +57,61 @@ def _unquoted(text: str) -> str:
     return text
 
 
-def polarity(claim: str, evidence: Sequence[str], best: str | None = None) -> tuple[str, str] | None:
-    """("error" | "warning", why) when a claim and its evidence disagree on an antonym or on negation.
+def polarity(claim: str, evidence: Sequence[str],
+             best: str | None = None) -> tuple[str, str] | None:
+    """("error" | "warning", why) when a claim and its
+    evidence disagree on an antonym or on negation.
 
-    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for word on its
-    own.  A negation the claim drops is looked for in the sentence it rests on most (`best`), not in every sentence
-    it may touch.
+    Quoted words are left out (on both sides when the claim quotes): a quotation is checked word for
+    word on its own. A negation the claim drops is looked for in the sentence it rests on most
+    (`best`), not in every sentence it may touch.
     """
     if not evidence:
         return None
     cw = [w.lower() for w in words(_unquoted(claim))]
     ew = [w.lower() for w in words(" ".join(evidence))]
-    quoting = bool(quote_spans(claim))  # then the source's quotations are the claim's, checked word for word
+    # then the source's quotations are the claim's, checked word for word
+    quoting = bool(quote_spans(claim))
     bw = [w.lower() for w in words(_unquoted(best) if quoting else best)] if best else ew
     cs, es = set(cw), set(ew)
-    # an error where the claim's words are mostly its main sentence's (the same statement, negated), else a warning
+    # an error where the claim's words are mostly its main
+    # sentence's (the same statement, negated), else a warning
     mine = {stem(w) for w in _content(cw)}
     same = len(mine & {stem(w) for w in _content(bw)}) >= max(2, 0.5 * len(mine))
     severity = "error" if same else "warning"
     if _negated(cw) and not _negated(ew):
-        return severity, "check the meaning: the claim negates what the sentences it rests on affirm"
+        return severity, ("check the meaning: the claim negates what the sentences it rests on "
+                          "affirm")
     if not _negated(cw) and (_targets(bw) & mine) - _targets(cw):
-        return "warning", "check the meaning: the sentences this claim rests on negate what it affirms"
+        return "warning", ("check the meaning: the sentences this claim rests on negate what it "
+                           "affirms")
     return None
 
 
-_SPEECH_EN = (r"(?:said|says|told|added|stated|announced|warned|declared|insisted|wrote|tweeted|claimed|reiterated|"
-              r"stressed|noted|explained|continued|argued|replied|asked|described|called|dubbed|branded|labelled|"
-              r"labeled)")
+_SPEECH_EN = (r"(?:said|says|told|added|stated|announced|warned|declared|insisted|wrote|tweeted|"
+              r"claimed|reiterated|stressed|noted|explained|continued|argued|replied|asked|"
+              r"described|called|dubbed|branded|labelled|labeled)")
 _NAME_EN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
-_SPEAKER_EN = re.compile(rf"{_NAME_EN},?\s+(?:(?:has|had|also|however|then|later|further),?\s+)?{_SPEECH_EN}\b"
-                         rf"|\b{_SPEECH_EN}\s+{_NAME_EN}"
+_SPEAKER_EN = re.compile(rf"{_NAME_EN},?\s+(?:(?:has|had|also|however|then|later|"
+                         rf"further),?\s+)?{_SPEECH_EN}\b|\b{_SPEECH_EN}\s+{_NAME_EN}"
                          rf"|[Aa]ccording\s+to\s+{_NAME_EN}")
-_SPEECH_AR = ("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت صرح صرحت أعلن أعلنت كتب كتبت اعتبر اعتبرت بحسب حسب وفقا وفق "
-              "نقلا ذكر ذكرت كشف كشفت أفاد أفادت أشار أشارت لفت تساءل وصف وصفت").split()
-_SPEAKER_AR = re.compile(rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})\s+(?:ل|لـ\s*)?"
-                         r"(?P<name>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,3})")
-_NOT_NAMES = {key(w) for w in """He She They It We I The This That These Those Officials Police Sources His Her HE
-Excellency Minister Ministry President Governor Mr Mrs Ms Dr Spokesman Spokeswoman Chief Planning Finance Vice
-إن أن إنه أنه انه في إلى له لها لهم مصادر مصدر المصدر الوزارة وزير الوزير رئيس الرئيس المتحدث مسؤول مسؤولون
-بيان البيان تقرير التقارير وسائل وكالة باسم المتحدثة الناطق رئيسة وزيرة الحكومة الجيش القوات الشرطة الأنباء
-مكتب المكتب هيئة الهيئة""".split()}
+_SPEECH_AR = ("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت صرح صرحت أعلن أعلنت كتب كتبت اعتبر اعتبرت "
+              "بحسب حسب وفقا وفق نقلا ذكر ذكرت كشف كشفت أفاد أفادت أشار أشارت لفت تساءل "
+              "وصف وصفت").split()
+_SPEAKER_AR = re.compile(rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})"
+                         r"\s+(?:ل|لـ\s*)?(?P<name>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,3})")
+_NOT_NAMES = {key(w) for w in """He She They It We I The This That These Those Officials Police
+Sources His Her HE Excellency Minister Ministry President Governor Mr Mrs Ms Dr Spokesman
+Spokeswoman Chief Planning Finance Vice إن أن إنه أنه انه في إلى له لها لهم مصادر مصدر المصدر
+الوزارة وزير الوزير رئيس الرئيس المتحدث مسؤول مسؤولون بيان البيان تقرير التقارير وسائل وكالة باسم
+المتحدثة الناطق رئيسة وزيرة الحكومة الجيش القوات الشرطة الأنباء مكتب المكتب هيئة الهيئة""".split()}
 
 
 _NAME_PREFIXES = {key(w) for w in ("عبد", "أبو", "ابن", "بن", "أم")}
-# When it was said, between the verb and the speaker ("أعلن أمس", "قال يوم الاثنين"); عن after them: "announced
-# the death of", no speaker named.
-_WHEN_AR = {key(w) for w in """أمس البارحة اليوم يوم غدا مساء صباح الأسبوع الشهر العام الماضي الماضية الاثنين الإثنين
-الثلاثاء الأربعاء الخميس الجمعة السبت الأحد""".split()}
+# When it was said, between the verb and the speaker ("أعلن أمس", "قال يوم الاثنين"); عن after them:
+# "announced the death of", no speaker named.
+_WHEN_AR = {key(w) for w in """أمس البارحة اليوم يوم غدا مساء صباح الأسبوع الشهر العام الماضي
+الماضية الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد""".split()}
 
 
 @lru_cache(maxsize=1024)
@@ -127,7 +139,8 @@ def _speaking(text: str) -> list[tuple[str, str]]:
                 continue
             while ws and key(ws[0]) in _NOT_NAMES:
                 ws = ws[1:]
-                # past a title, its complements ("وزير التجارة والصناعة الكويتي", "وكالة الأنباء الفلسطينية")
+                # past a title, its complements ("وزير التجارة
+                # والصناعة الكويتي", "وكالة الأنباء الفلسطينية")
                 while ws and key(ws[0]).startswith(("ال", "وال")):
                     ws = ws[1:]
             if ws:
@@ -140,8 +153,10 @@ def _named(name: str, text_key: str) -> bool:
     return re.search(rf"(?<![^\W\d_])[وبلف]?{re.escape(name)}(?![^\W\d_])", text_key) is not None
 
 
-def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str], article: str) -> str | None:
-    """Why a claim's speaker is not who its source sentences quote: another is named there, or nobody is anywhere."""
+def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str],
+                    article: str) -> str | None:
+    """Why a claim's speaker is not who its source sentences
+    quote: another is named there, or nobody is anywhere."""
     said = speakers(claim)
     if not said or not evidence:
         return None
@@ -155,10 +170,12 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str], 
     missing = [p for p in said if not _named(p, here)]
     if not missing:
         return None
-    # who speaks in the source is named outside the quotation ("وكما أكد رئيسنا" inside it is the speaker's own)
+    # who speaks in the source is named outside the quotation
+    # ("وكما أكد رئيسنا" inside it is the speaker's own)
     others = [p for s in evidence for p in speakers(_unquoted(s)) if p not in said] or [
         p for s in around for p in speakers(_unquoted(s)) if p not in said]
-    other, who = (n.title() if n.isascii() else n for n in (others[0] if others else "", missing[0]))
+    other, who = (n.title() if n.isascii() else n
+                  for n in (others[0] if others else "", missing[0]))
     if others:
         return f"the source attributes this to {other}, not {who}"
     if not _named(missing[0], key(article)):

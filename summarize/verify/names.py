@@ -1,4 +1,5 @@
-"""People and places a claim names: capitalised words in English, a gazetteer of countries and cities both ways."""
+"""People and places a claim names: capitalised words in
+English, a gazetteer of countries and cities both ways."""
 
 from __future__ import annotations
 
@@ -9,20 +10,22 @@ from .dates import MONTHS, WEEKDAYS
 from ..arabic import is_mark
 from .text import fold, key, span
 
-# English name -> Arabic spellings (folded at load).  Enough to tell a swapped country or capital across languages.
-_PLACES = """Syria:سوريا,سورية,سوري|Russia:روسيا|Iran:إيران|Iraq:العراق|Egypt:مصر|Jordan:الأردن|Lebanon:لبنان
-|Israel:إسرائيل|Palestine:فلسطين|Gaza:غزة|Turkey:تركيا|Saudi:السعودية|Qatar:قطر|Kuwait:الكويت|Bahrain:البحرين
-|Oman:عمان|Yemen:اليمن
-|Libya:ليبيا|Tunisia:تونس|Algeria:الجزائر|Morocco:المغرب|Sudan:السودان|France:فرنسا|Germany:ألمانيا|Britain:بريطانيا
-|China:الصين|Japan:اليابان|India:الهند|Pakistan:باكستان|Afghanistan:أفغانستان|Ukraine:أوكرانيا|Italy:إيطاليا
-|Spain:إسبانيا|Chile:تشيلي|Mexico:المكسيك|Canada:كندا|Brazil:البرازيل|America:أمريكا,أميركا|Washington:واشنطن
-|Moscow:موسكو|Damascus:دمشق|Beirut:بيروت|Baghdad:بغداد|Cairo:القاهرة|Amman:عمان|Riyadh:الرياض|Doha:الدوحة
-|Tehran:طهران|Ankara:أنقرة|Istanbul:إسطنبول|Paris:باريس|London:لندن|Berlin:برلين|Beijing:بكين|Aleppo:حلب
-|Homs:حمص|Jerusalem:القدس|Dubai:دبي|Tunis:تونس|Algiers:الجزائر|Rabat:الرباط|Khartoum:الخرطوم|Tripoli:طرابلس
-|Kabul:كابول|Kyiv:كييف|Sanaa:صنعاء|Mosul:الموصل|Basra:البصرة|Alexandria:الإسكندرية|Benghazi:بنغازي
-|Raqqa:الرقة|Idlib:إدلب|Daraa:درعا|Latakia:اللاذقية|Hasakah:الحسكة|Douma:دوما|Oran:وهران|Constantine:قسنطينة
-|Biskra:بسكرة|Chlef:الشلف|Nouakchott:نواكشوط|Mauritania:موريتانيا|Jakarta:جاكرتا|Indonesia:إندونيسيا|Sumatra:سومطرة
-|Java:جاوة|Mongolia:منغوليا|Nigeria:نيجيريا|Abuja:أبوجا|Lagos:لاغوس|Emirates:الإمارات|UAE:الإمارات"""
+# English name -> Arabic spellings (folded at load). Enough
+# to tell a swapped country or capital across languages.
+_PLACES = """Syria:سوريا,سورية,سوري|Russia:روسيا|Iran:إيران|Iraq:العراق|Egypt:مصر|Jordan:الأردن
+|Lebanon:لبنان|Israel:إسرائيل|Palestine:فلسطين|Gaza:غزة|Turkey:تركيا|Saudi:السعودية|Qatar:قطر
+|Kuwait:الكويت|Bahrain:البحرين|Oman:عمان|Yemen:اليمن|Libya:ليبيا|Tunisia:تونس|Algeria:الجزائر
+|Morocco:المغرب|Sudan:السودان|France:فرنسا|Germany:ألمانيا|Britain:بريطانيا|China:الصين
+|Japan:اليابان|India:الهند|Pakistan:باكستان|Afghanistan:أفغانستان|Ukraine:أوكرانيا|Italy:إيطاليا
+|Spain:إسبانيا|Chile:تشيلي|Mexico:المكسيك|Canada:كندا|Brazil:البرازيل|America:أمريكا,أميركا
+|Washington:واشنطن|Moscow:موسكو|Damascus:دمشق|Beirut:بيروت|Baghdad:بغداد|Cairo:القاهرة|Amman:عمان
+|Riyadh:الرياض|Doha:الدوحة|Tehran:طهران|Ankara:أنقرة|Istanbul:إسطنبول|Paris:باريس|London:لندن
+|Berlin:برلين|Beijing:بكين|Aleppo:حلب|Homs:حمص|Jerusalem:القدس|Dubai:دبي|Tunis:تونس|Algiers:الجزائر
+|Rabat:الرباط|Khartoum:الخرطوم|Tripoli:طرابلس|Kabul:كابول|Kyiv:كييف|Sanaa:صنعاء|Mosul:الموصل
+|Basra:البصرة|Alexandria:الإسكندرية|Benghazi:بنغازي|Raqqa:الرقة|Idlib:إدلب|Daraa:درعا
+|Latakia:اللاذقية|Hasakah:الحسكة|Douma:دوما|Oran:وهران|Constantine:قسنطينة|Biskra:بسكرة|Chlef:الشلف
+|Nouakchott:نواكشوط|Mauritania:موريتانيا|Jakarta:جاكرتا|Indonesia:إندونيسيا|Sumatra:سومطرة|Java:جاوة
+|Mongolia:منغوليا|Nigeria:نيجيريا|Abuja:أبوجا|Lagos:لاغوس|Emirates:الإمارات|UAE:الإمارات"""
 _AR_OF: dict[str, list[str]] = {}
 _EN_OF: dict[str, list[str]] = {}
 for _entry in _PLACES.replace("\n", "").split("|"):
@@ -72,8 +75,8 @@ _AR_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zA-Z]{2,}(?![^\W\d_])")
 
 @lru_cache(maxsize=1024)
 def names(text: str) -> tuple[tuple[str, str], ...]:
-    """(key, as written) of each name a claim gives: capitalised English words not opening a sentence, and gazetteer
-    places in Arabic."""
+    """(key, as written) of each name a claim gives: capitalised English words not opening a
+    sentence, and gazetteer places in Arabic."""
     folded, where = fold(text)
     found = []
     for m in _CAP_RE.finditer(folded):
@@ -82,7 +85,8 @@ def names(text: str) -> tuple[tuple[str, str], ...]:
             continue  # a sentence's first word is capitalised whatever it is
         found.append((key(m[1]), text[slice(*span(where, *m.span(1)))]))
     for m in _AR_WORD_RE.finditer(folded):
-        # "وهران" is Oran, "ودمشق" is "and Damascus", "كالصين" "like China"; "أدبي" (literary) is not Dubai
+        # "وهران" is Oran, "ودمشق" is "and Damascus", "كالصين"
+        # "like China"; "أدبي" (literary) is not Dubai
         for at in (m.start(), m.start() + 1) if folded[m.start()] in "وفبلك" else (m.start(),):
             if key(folded[at:m.end()]) in _EN_OF:
                 found.append((key(folded[at:m.end()]), text[slice(*span(where, at, m.end()))]))
@@ -91,9 +95,11 @@ def names(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def named_in(name: str, haystack_key: str) -> bool:
-    """Whether `name` (a key) is in the keyed text, or its rendering in the other language (the gazetteer's).
+    """Whether `name` (a key) is in the keyed text, or its
+    rendering in the other language (the gazetteer's).
 
-    An English name may end otherwise there ("China" in "Chinese", "Egypt" in "Egypt's"); Arabic takes a clitic.
+    An English name may end otherwise there ("China" in
+    "Chinese", "Egypt" in "Egypt's"); Arabic takes a clitic.
     """
     name = re.sub(r"['’]s$", "", name)
     english = [name] if name in _AR_OF else _EN_OF.get(name, [])
@@ -106,27 +112,30 @@ def named_in(name: str, haystack_key: str) -> bool:
 
 
 def written_in(form: str, haystack_key: str) -> bool:
-    """Whether a keyed text holds the word `form` at a word's start, maybe after the Arabic clitics a word carries
-    there: و ف (and), ب ل ك (in, to, like), ال, and their stacks."""
-    return re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(form)}", haystack_key) is not None
+    """Whether a keyed text holds the word `form` at a word's start, maybe after the Arabic clitics
+    a word carries there: و ف (and), ب ل ك (in, to, like), ال, and their stacks."""
+    return re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(form)}",
+                     haystack_key) is not None
 
 
 def is_known_place(name: str) -> bool:
-    """Whether the gazetteer knows `name` in either language: such a name can be checked across languages."""
+    """Whether the gazetteer knows `name` in either language:
+    such a name can be checked across languages."""
     return name in _AR_OF or name in _EN_OF
 
 
 _AR_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _AR_TOKEN_RE = re.compile(r"(?<![^\W\d_])[\u0621-\u064a]{4,}(?![^\W\d_])")
-RARE = 2.0  # Zipf frequency under which an Arabic word of a claim is a name or a rare word (wordfreq's scale)
+# Zipf frequency under which an Arabic word of a claim is a name or a rare word (wordfreq's scale)
+RARE = 2.0
 
 
 _AR_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ون", "ين", "ية", "ة", "ي")
 
 
 def _forms(word: str) -> set[str]:
-    """An Arabic word with its clitics and endings taken off one by one: وبالخطير, بالخطير, الخطير, خطير;
-    اتفاقياتها, اتفاقيات."""
+    """An Arabic word with its clitics and endings taken off one by one: وبالخطير, بالخطير, الخطير,
+    خطير; اتفاقياتها, اتفاقيات."""
     forms, w = {word}, word
     for _ in range(2):
         for c in _AR_CLITICS:
@@ -148,7 +157,8 @@ def _forms(word: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _zipf():
-    """wordfreq's Arabic frequencies, loaded on the first unknown word (about half a second), or None without it."""
+    """wordfreq's Arabic frequencies, loaded on the first
+    unknown word (about half a second), or None without it."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - a dependency; the check is then skipped
@@ -157,8 +167,9 @@ def _zipf():
 
 
 def rare_unknown(claim: str, article_key: str, skip: set[str] = frozenset()) -> list[str]:
-    """Arabic words of a claim that the article never writes in any form and that are rare in Arabic (wordfreq): a
-    transliterated person or company the article does not name ("ميتروفيتش"), as a capital gives it away in English."""
+    """Arabic words of a claim that the article never writes in any form and that are rare in Arabic
+    (wordfreq): a transliterated person or company the article does not name ("ميتروفيتش"), as a
+    capital gives it away in English."""
     folded, where = fold(claim)
     zipf = _zipf()
     found = []
@@ -167,7 +178,8 @@ def rare_unknown(claim: str, article_key: str, skip: set[str] = frozenset()) -> 
         if forms & skip or any(written_in(f, article_key) for f in forms if len(f) >= 3):
             continue
         written = claim[slice(*span(where, *m.span()))]
-        # frequencies of the word as written (hamza kept, harakat and tatweel off), and of its bare forms
+        # frequencies of the word as written (hamza kept,
+        # harakat and tatweel off), and of its bare forms
         plain = "".join(c for c in written if not is_mark(c))
         if zipf is not None and max(zipf(f) for f in _forms(plain) | forms) < RARE:
             found.append(written)

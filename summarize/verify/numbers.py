@@ -1,4 +1,5 @@
-"""Figures as written: digits in either system, scale and currency words, percentages, units, hedges."""
+"""Figures as written: digits in either system, scale
+and currency words, percentages, units, hedges."""
 
 from __future__ import annotations
 
@@ -11,19 +12,24 @@ from .text import NOT_LETTER, STOP, alt, fold, key, language, span, stem, words
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number as written: `value` is scaled ("130 million" -> 1.3e8); vague words ("dozens") span value..high."""
+    """A number as written: `value` is scaled ("130 million"
+    -> 1.3e8); vague words ("dozens") span value..high."""
 
     value: float
     kind: str  # number | percent | currency | year | ordinal | fraction
-    unit: str | None  # currency: dollar, euro...; measures: km, mile, foot, metre, kg, tonne, hour, day, year...
+    # currency: dollar, euro...; measures: km, mile, foot, metre, kg, tonne, hour, day, year...
+    unit: str | None
     text: str
     start: int
     end: int
-    precision: float  # place value of the last digit that counts: 1e6 for "130 million", 1e4 for "170,000"
+    # place value of the last digit that counts: 1e6 for "130 million", 1e4 for "170,000"
+    precision: float
     significant: int  # digits that count: 3 for "130", 2 for "3.5" and for "170,000"
     high: float | None = None  # the top of a vague quantity's range ("hundreds": 200..999)
-    hedge: str | None = None  # about | more | less: a rounding word before it ("nearly", "more than", نحو)
-    noun: str | None = None  # the stem of what it counts, the first content word after it ("villages", "قتيلا")
+    # about | more | less: a rounding word before it ("nearly", "more than", نحو)
+    hedge: str | None = None
+    # the stem of what it counts, the first content word after it ("villages", "قتيلا")
+    noun: str | None = None
 
 
 _SCALES = {
@@ -35,7 +41,8 @@ _SCALES = {
 _PERCENT = ("%", "percent", "per cent", "pct", "percentage points", "percentage point", "بالمئة", "بالمائة",
             "في المئة", "في المائة", "بالمية", "نقطة مئوية", "نقاط مئوية")
 _CURRENCY_SIGNS = {"dollar": ("US$", "$", "USD"), "euro": ("€", "EUR"), "pound": ("£", "GBP"),
-                   "riyal": ("SAR",), "dirham": ("AED",), "dinar": ("JOD", "KWD"), "lira": ("SYP", "TRY")}
+                   "riyal": ("SAR",), "dirham": ("AED",), "dinar": ("JOD", "KWD"),
+                   "lira": ("SYP", "TRY")}
 _CURRENCY_WORDS = {
     "dollar": ("dollar", "dollars", "US dollars", "دولار", "دولارا", "دولارات"),
     "euro": ("euro", "euros", "يورو"),
@@ -46,13 +53,16 @@ _CURRENCY_WORDS = {
     "lira": ("lira", "liras", "lire", "ليرة", "ليرات"),
 }
 UNITS = {
-    "km": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم"),
+    "km": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "كيلومتر", "كيلومترا",
+           "كيلومترات", "كلم", "كم"),
     "mile": ("mile", "miles", "ميل", "ميلا", "أميال"),
     "foot": ("ft", "foot", "feet", "قدم", "قدما", "أقدام"),
     "metre": ("metre", "metres", "meter", "meters", "متر", "مترا", "أمتار"),
-    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters", "سنتيمتر", "سنتيمترا", "سم"),
+    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters", "سنتيمتر",
+           "سنتيمترا", "سم"),
     "inch": ("inch", "inches", "بوصة", "إنش"),
-    "kg": ("kg", "kilogram", "kilograms", "kilo", "kilos", "كيلوغرام", "كيلوغراما", "كيلوجرام", "كغ", "كلغ"),
+    "kg": ("kg", "kilogram", "kilograms", "kilo", "kilos", "كيلوغرام", "كيلوغراما",
+           "كيلوجرام", "كغ", "كلغ"),
     "tonne": ("tonne", "tonnes", "ton", "tons", "طن", "طنا", "أطنان"),
     "hour": ("hour", "hours", "ساعة", "ساعات", "ساعتين", "ساعتان"),
     "minute": ("minute", "minutes", "دقيقة", "دقائق"),
@@ -66,27 +76,29 @@ UNITS = {
     "degree": ("degree", "degrees", "درجة", "درجات"),
 }
 _HEDGES = {
-    "about": ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to", "an estimated",
-              "estimated", "just over", "just under", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب",
-              "ما يناهز", "تقريبا", "قرابة ال", "يقارب", "تقارب", "قارب", "قاربت", "يناهز", "تناهز", "ناهز", "ناهزت",
-              "ما يقرب من", "ما يربو على"),
-    "more": ("more than", "over", "at least", "upwards of", "in excess of", "slightly more than", "a little more than",
-             "a little over", "أكثر من", "ما يزيد على", "ما يزيد عن", "أزيد من", "ما لا يقل عن", "فوق",
-             "أكثر بقليل من", "يزيد قليلا على", "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تخطى",
-             "تخطت"),
-    "less": ("less than", "fewer than", "under", "up to", "below", "slightly less than", "a little less than",
-             "a little under", "أقل من", "ما دون", "دون", "أقل بقليل من"),
+    "about": ("about", "around", "nearly", "almost", "roughly", "approximately", "some", "close to",
+              "an estimated", "estimated", "just over", "just under", "نحو", "حوالي", "حوالى",
+              "قرابة", "زهاء", "ما يقارب", "ما يناهز", "تقريبا", "قرابة ال", "يقارب", "تقارب",
+              "قارب", "قاربت", "يناهز", "تناهز", "ناهز", "ناهزت", "ما يقرب من", "ما يربو على"),
+    "more": ("more than", "over", "at least", "upwards of", "in excess of", "slightly more than",
+             "a little more than", "a little over", "أكثر من", "ما يزيد على", "ما يزيد عن",
+             "أزيد من", "ما لا يقل عن", "فوق", "أكثر بقليل من", "يزيد قليلا على", "تجاوز", "تجاوزت",
+             "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تخطى", "تخطت"),
+    "less": ("less than", "fewer than", "under", "up to", "below", "slightly less than",
+             "a little less than", "a little under", "أقل من", "ما دون", "دون", "أقل بقليل من"),
 }
 SCALE_OF = {key(w): n for n, ws in _SCALES.items() for w in ws}
-CURRENCY_OF = {key(w): c for table in (_CURRENCY_SIGNS, _CURRENCY_WORDS) for c, ws in table.items() for w in ws}
+CURRENCY_OF = {key(w): c for table in (_CURRENCY_SIGNS, _CURRENCY_WORDS)
+               for c, ws in table.items() for w in ws}
 UNIT_OF = {key(w): u for u, ws in UNITS.items() for w in ws}
 HEDGE_OF = {key(w): h for h, ws in _HEDGES.items() for w in ws}
 _SIGNS = [w for ws in _CURRENCY_SIGNS.values() for w in ws]
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
 # "2½ years", "¾": a vulgar fraction after the digits, or alone
-_DIGITS_RE = rf"\d+[{''.join(_VULGAR)}]|[{''.join(_VULGAR)}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# Arabic-script text writes the decimal mark as a comma too ("127,3", "2,6 مليون"); a comma before three digits
-# still groups thousands there ("110,015").
+_DIGITS_RE = (rf"\d+[{''.join(_VULGAR)}]|[{''.join(_VULGAR)}]|"
+              r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Arabic-script text writes the decimal mark as a comma too ("127,3", "2,6 مليون"); a comma before
+# three digits still groups thousands there ("110,015").
 _COMMA_DECIMAL_RE = r"\d+,\d{1,2}(?![\d,])"
 
 
@@ -102,14 +114,17 @@ def _number_re(digits: str) -> re.Pattern[str]:
 _NUMBER_RE = {"en": _number_re(_DIGITS_RE), "ar": _number_re(f"{_COMMA_DECIMAL_RE}|{_DIGITS_RE}")}
 # A unit follows its number, maybe hyphenated ("7-foot") or with an Arabic preposition-free gap.
 UNIT_RE = re.compile(rf"[\s-]*(?:(?P<unit>{alt(UNIT_OF)}){NOT_LETTER})")
-# An Arabic hedge may carry a clitic ("بنحو", "وبحوالي"), and a verb of quantity its subject's ال ("قاربت الـ").
+# An Arabic hedge may carry a clitic ("بنحو", "وبحوالي"),
+# and a verb of quantity its subject's ال ("قاربت الـ").
 HEDGE_RE = re.compile(rf"(?<![^\W\d_])(?:[وف]?ب)?(?P<hedge>{alt(HEDGE_OF)})[\s\-]*(?:ال)?$")
 
 
 def parse_digits(num: str) -> tuple[float, int, int]:
-    """(value, decimals, significant digits) of a figure in folded digits: "1,200.50" -> (1200.5, 2, 6).
+    """(value, decimals, significant digits) of a figure
+    in folded digits: "1,200.50" -> (1200.5, 2, 6).
 
-    The one place a number's digits become a value, so "5.30" or "١٫٢٥" (folded to "1.25") is never read as an integer.
+    The one place a number's digits become a value, so "5.30"
+    or "١٫٢٥" (folded to "1.25") is never read as an integer.
     """
     if num[-1:] in _VULGAR:
         whole = num[:-1]
@@ -123,7 +138,8 @@ def parse_digits(num: str) -> tuple[float, int, int]:
 
 
 def _precision(whole: str, decimals: int, significant: int) -> tuple[float, int]:
-    """Place value of the last digit that counts: trailing zeros of a large round figure ("170,000") do not."""
+    """Place value of the last digit that counts: trailing
+    zeros of a large round figure ("170,000") do not."""
     if decimals:
         return 10.0**-decimals, significant
     zeros = len(whole) - len(whole.rstrip("0"))
@@ -133,8 +149,8 @@ def _precision(whole: str, decimals: int, significant: int) -> tuple[float, int]
 
 
 def hedge_before(folded: str, start: int, end: int | None = None) -> str | None:
-    """The rounding word just before position `start` of folded text, or (given the figure's `end`) just after it
-    ("1021 نقطة تقريبا", "60 or so"), if any."""
+    """The rounding word just before position `start` of folded text, or (given the figure's `end`)
+    just after it ("1021 نقطة تقريبا", "60 or so"), if any."""
     m = HEDGE_RE.search(folded[max(0, start - 24):start])
     if m:
         return HEDGE_OF.get(key(m["hedge"]))
@@ -142,14 +158,16 @@ def hedge_before(folded: str, start: int, end: int | None = None) -> str | None:
 
 
 # a rounding word after the figure, past at most its counted noun
-_HEDGE_AFTER_RE = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:تقريبا|or so|or thereabouts|approximately)(?![^\W\d_])")
+_HEDGE_AFTER_RE = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:تقريبا|or so|or thereabouts|"
+                             r"approximately)(?![^\W\d_])")
 
 
 _NOUN_SKIP = {key(w) for w in """of the a an per من في ال""".split()}
 
 
 def noun_after(folded: str, end: int) -> str | None:
-    """The stem of the word a figure counts: the first content word after it ("60 villages" -> "villag")."""
+    """The stem of the word a figure counts: the first
+    content word after it ("60 villages" -> "villag")."""
     for w in words(folded[end:end + 40])[:3]:
         if key(w) not in _NOUN_SKIP and key(w) not in STOP and not w.isdigit() and len(w) >= 3:
             return stem(key(w))
@@ -160,7 +178,8 @@ PERCENT_RE = re.compile(rf"\s*(?:{alt(_PERCENT)}|percentage point){NOT_LETTER}")
 
 
 def percent_after(folded: str, end: int) -> int | None:
-    """Where a percent sign or word right after position `end` ends ("six percent", "ستة في المئة"), if any."""
+    """Where a percent sign or word right after position
+    `end` ends ("six percent", "ستة في المئة"), if any."""
     m = PERCENT_RE.match(folded, end)
     return m.end() if m else None
 
@@ -182,7 +201,8 @@ def unit_after(folded: str, end: int) -> tuple[str | None, int]:
 
 @lru_cache(maxsize=1024)
 def digit_numbers(text: str) -> tuple[Quantity, ...]:
-    """Every figure of `text` written with digits, Western or Arabic-Indic, with its scale, currency or unit."""
+    """Every figure of `text` written with digits, Western
+    or Arabic-Indic, with its scale, currency or unit."""
     folded, where = fold(text)
     pattern = _NUMBER_RE[language(text)]
     return tuple(_quantity(m, folded, text, where) for m in pattern.finditer(folded))
@@ -197,7 +217,8 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
         end = m.end("num")
     value, decimals, significant = parse_digits(num)
     whole = num.replace(",", ".") if re.fullmatch(_COMMA_DECIMAL_RE, num) else num
-    precision, significant = _precision(whole.replace(",", "").partition(".")[0], decimals, significant)
+    precision, significant = _precision(whole.replace(",", "").partition(".")[0],
+                                        decimals, significant)
     factor = SCALE_OF[key(scale)] if scale else 1
     unit = CURRENCY_OF.get(key(m["pre"] or cur or ""))
     kind = "percent" if pct else "currency" if unit else "fraction" if num in _VULGAR else "number"

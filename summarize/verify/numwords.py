@@ -1,5 +1,5 @@
-"""Numbers written in words, English and Arabic: cardinals of both genders, the dual, scales, fractions, vague
-counts."""
+"""Numbers written in words, English and Arabic: cardinals of both genders, the dual, scales,
+fractions, vague counts."""
 
 from __future__ import annotations
 
@@ -10,51 +10,61 @@ from typing import NamedTuple
 from .numbers import Quantity, currency_after, hedge_before, noun_after, percent_after, unit_after
 from .text import fold, key, span
 
-_EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-             "seventeen eighteen nineteen").split()
+_EN_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+             "fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-                "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-_AR_UNITS = {1: "واحد واحدة أحد إحدى", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا", 3: "ثلاث ثلاثة ثلاثا",
-             4: "أربع أربعة أربعا",
-             5: "خمس خمسة خمسا", 6: "ست ستة ستا", 7: "سبع سبعة سبعا", 8: "ثمان ثماني ثمانية", 9: "تسع تسعة تسعا",
-             10: "عشر عشرة عشرا"}
-_AR_TENS = {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين", 60: "ستون ستين",
-            70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}
-_AR_HUNDREDS = {100: "مئة مائة", 200: "مئتان مئتين مائتان مائتين", 300: "ثلاثمئة ثلاثمائة", 400: "أربعمئة أربعمائة",
-                500: "خمسمئة خمسمائة", 600: "ستمئة ستمائة", 700: "سبعمئة سبعمائة", 800: "ثمانمئة ثمانمائة ثمانيمئة",
-                900: "تسعمئة تسعمائة"}
-_SCALE_WORDS = {1e3: "thousand ألف ألفا آلاف", 1e6: "million مليون مليونا ملايين", 1e9: "billion مليار مليارا مليارات",
-                1e12: "trillion تريليون"}
+_EN_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                "nineteenth twentieth").split()
+_AR_UNITS = {1: "واحد واحدة أحد إحدى", 2: "اثنان اثنين اثنتان اثنتين اثنا اثنتا",
+             3: "ثلاث ثلاثة ثلاثا", 4: "أربع أربعة أربعا",
+             5: "خمس خمسة خمسا", 6: "ست ستة ستا", 7: "سبع سبعة سبعا", 8: "ثمان ثماني ثمانية",
+             9: "تسع تسعة تسعا", 10: "عشر عشرة عشرا"}
+_AR_TENS = {20: "عشرون عشرين", 30: "ثلاثون ثلاثين", 40: "أربعون أربعين", 50: "خمسون خمسين",
+            60: "ستون ستين", 70: "سبعون سبعين", 80: "ثمانون ثمانين", 90: "تسعون تسعين"}
+_AR_HUNDREDS = {100: "مئة مائة", 200: "مئتان مئتين مائتان مائتين", 300: "ثلاثمئة ثلاثمائة",
+                400: "أربعمئة أربعمائة", 500: "خمسمئة خمسمائة", 600: "ستمئة ستمائة",
+                700: "سبعمئة سبعمائة", 800: "ثمانمئة ثمانمائة ثمانيمئة", 900: "تسعمئة تسعمائة"}
+_SCALE_WORDS = {1e3: "thousand ألف ألفا آلاف", 1e6: "million مليون مليونا ملايين",
+                1e9: "billion مليار مليارا مليارات", 1e12: "trillion تريليون"}
 _DUAL_SCALES = {2e3: "ألفان ألفين", 2e6: "مليونان مليونين", 2e9: "ملياران مليارين"}
-# Counted nouns in the dual: "امرأتان" is a number, two.  A closed list: "-ان/-ين" endings are too often not duals.
-_DUALS = ("امرأتان امرأتين رجلان رجلين طفلان طفلين شخصان شخصين جنديان جنديين شهران شهرين يومان يومين عامان عامين "
-          "سنتان سنتين مرتان مرتين ساعتان ساعتين أسبوعان أسبوعين قاعدتان قاعدتين دولتان دولتين سيارتان سيارتين "
-          "طائرتان طائرتين صاروخان صاروخين مدينتان مدينتين قريتان قريتين وزيران وزيرين لاعبان لاعبين هدفان هدفين "
-          "شقيقان شقيقين طفلتان طفلتين فتاتان فتاتين سفينتان سفينتين دقيقتان دقيقتين ولايتان ولايتين حالتان حالتين "
-          "حالتي قتيلان قتيلين شهيدان شهيدين جريحان جريحين مصابان مصابين عنصران عنصرين مرتي يومي شهري عامي").split()
+# Counted nouns in the dual: "امرأتان" is a number, two. A
+# closed list: "-ان/-ين" endings are too often not duals.
+_DUALS = ("امرأتان امرأتين رجلان رجلين طفلان طفلين شخصان شخصين جنديان جنديين شهران شهرين يومان "
+          "يومين عامان عامين سنتان سنتين مرتان مرتين ساعتان ساعتين أسبوعان أسبوعين قاعدتان قاعدتين "
+          "دولتان دولتين سيارتان سيارتين طائرتان طائرتين صاروخان صاروخين مدينتان مدينتين قريتان "
+          "قريتين وزيران وزيرين لاعبان لاعبين هدفان هدفين شقيقان شقيقين طفلتان طفلتين فتاتان "
+          "فتاتين سفينتان سفينتين دقيقتان دقيقتين ولايتان ولايتين حالتان حالتين حالتي قتيلان "
+          "قتيلين شهيدان شهيدين جريحان جريحين مصابان مصابين عنصران عنصرين "
+          "مرتي يومي شهري عامي").split()
 # Vague counts: a range, and whether "of thousands"/"الآلاف" may scale them.
-_VAGUE = {"dozen": (12, 12), "dozens": (24, 199), "scores": (40, 199), "tens": (20, 99), "hundreds": (200, 999),
-          "thousands": (2000, 9999), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11), "عشرات": (20, 99),
-          "مئات": (200, 999), "مئات": (200, 999), "آلاف": (2000, 9999), "ملايين": (2e6, 9.99e8),
-          "مليارات": (2e9, 9.99e11), "بضعة": (3, 9), "بضع": (3, 9), "several": (3, 9)}
-_VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايين": 1e6, "billions": 1e9, "مليارات": 1e9}
+_VAGUE = {"dozen": (12, 12), "dozens": (24, 199), "scores": (40, 199), "tens": (20, 99),
+          "hundreds": (200, 999), "thousands": (2000, 9999), "millions": (2e6, 9.99e8),
+          "billions": (2e9, 9.99e11), "عشرات": (20, 99), "مئات": (200, 999), "مئات": (200, 999),
+          "آلاف": (2000, 9999), "ملايين": (2e6, 9.99e8), "مليارات": (2e9, 9.99e11), "بضعة": (3, 9),
+          "بضع": (3, 9), "several": (3, 9)}
+_VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايين": 1e6, "billions": 1e9,
+                "مليارات": 1e9}
 _FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
-# "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of", "three-quarters",
-# "two fifths"); "one in four" is a quarter, "three out of five" 0.6; Arabic "ثلاثة أرباع" (خمس الناخبين: _AR_PARTS).
-_FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>third|quarter|fifth|tenth)s?(?!-)"
-                          r"|(?P<of>one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+"
-                          r"(?P<in>two|three|four|five|six|seven|eight|nine|ten))\b"
-                          r"|(?<![^\W\d_])(?P<ar>ثلاثة\s+ارباع|ثلاث\s+ارباع)(?![^\W\d_])")
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10}
+# "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of",
+# "three-quarters", "two fifths"); "one in four" is a quarter, "three out of five" 0.6; Arabic
+# "ثلاثة أرباع" (خمس الناخبين: _AR_PARTS).
+_FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>third|quarter|"
+                          r"fifth|tenth)s?(?!-)|(?P<of>one|two|three|four|five|six|seven|eight|"
+                          r"nine)\s+(?:in|out\s+of)\s+(?P<in>two|three|four|five|six|seven|"
+                          r"eight|nine|ten))\b|(?<![^\W\d_])(?P<ar>ثلاثة\s+ارباع|"
+                          r"ثلاث\s+ارباع)(?![^\W\d_])")
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
-# Arabic ordinals of the teens are days of the month and ranks: "السابع عشر" is 17 (the 17th), as the source's "الـ17".
-_AR_TEEN_ORDINAL_RE = re.compile(r"(?<![^\W\d_])[وب]?(?:ال)?(?P<n>حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)ة?"
-                                 r"\s+عشرة?(?![^\W\d_])")
-_AR_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9}
+# Arabic ordinals of the teens are days of the month and ranks:
+# "السابع عشر" is 17 (the 17th), as the source's "الـ17".
+_AR_TEEN_ORDINAL_RE = re.compile(r"(?<![^\W\d_])[وب]?(?:ال)?(?P<n>حادي|ثاني|ثالث|رابع|خامس|سادس|"
+                                 r"سابع|ثامن|تاسع)ة?\s+عشرة?(?![^\W\d_])")
+_AR_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7,
+                     "ثامن": 8, "تاسع": 9}
 
 
 def _fraction_value(m: re.Match[str]) -> float:
@@ -83,8 +93,9 @@ def _table() -> dict[str, _Word]:
     t |= {key(w): _Word("dual", 2) for w in _DUALS}
     t |= {key(w): _Word("vague", i) for i, w in enumerate(_VAGUE)}
     t |= {key(w): _Word("fraction", v) for w, v in _FRACTIONS.items()}
-    t |= {"hundred": _Word("hundred", 100), "and": _Word("and", 0), "a": _Word("a", 0), "an": _Word("a", 0),
-          "of": _Word("of", 0), key("عشر"): _Word("teen", 10), key("عشرة"): _Word("teen", 10)}
+    t |= {"hundred": _Word("hundred", 100), "and": _Word("and", 0), "a": _Word("a", 0),
+          "an": _Word("a", 0), "of": _Word("of", 0), key("عشر"): _Word("teen", 10),
+          key("عشرة"): _Word("teen", 10)}
     return t
 
 
@@ -109,8 +120,9 @@ def _lookup(word: str, previous: _Word | None, following: str = "") -> tuple[_Wo
         return _TABLE[w[1:]], w[0] == "و"
     if w.startswith("ال") and w[2:] in _TABLE and _TABLE[w[2:]].kind in ("scale", "vague", "ten"):
         return _TABLE[w[2:]], False  # "عشرات الآلاف", "في التسعين من عمرها"
-    if w.startswith("ال") and (unit := _TABLE.get(w[2:])) and unit.kind == "unit" and unit.value >= 3 and (
-            _TABLE.get(key(following)) or _Word("", 0)).kind in ("scale", "vague"):
+    if (w.startswith("ال") and (unit := _TABLE.get(w[2:])) and unit.kind == "unit" and
+            unit.value >= 3 and
+            (_TABLE.get(key(following)) or _Word("", 0)).kind in ("scale", "vague")):
         return unit, False  # "الثلاثة ملايين": the article on a count before its scale
     return None, False
 
@@ -166,7 +178,8 @@ class _Reader:
 
 @lru_cache(maxsize=1024)
 def word_numbers(text: str) -> tuple[Quantity, ...]:
-    """Every number of `text` written in words (see the module's docstring), with its unit or hedge."""
+    """Every number of `text` written in words (see the
+    module's docstring), with its unit or hedge."""
     folded, where = fold(text)
     tokens = list(_TOKEN_RE.finditer(folded))
     found: list[Quantity] = []
@@ -177,7 +190,8 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
             found.append(q)
     fractions = []
     for m in _FRACTION_RE.finditer(folded):
-        fractions.append(_make(_fraction_value(m), None, "fraction", folded, text, where, m.start(), m.end()))
+        fractions.append(_make(_fraction_value(m), None, "fraction", folded, text, where,
+                               m.start(), m.end()))
     for m in _AR_TEEN_ORDINAL_RE.finditer(folded):
         fractions.append(_make(10 + _AR_ORDINAL_UNITS[m["n"]], None, "ordinal", folded, text, where, m.start(),
                                m.end()))
@@ -209,19 +223,22 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
           where: tuple[int, ...]) -> tuple[Quantity | None, int]:
     """The number starting at token i, if any, and the index after it."""
     following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-    if key(tokens[i][0]) in _AR_PARTS and following.startswith("ال") and _joined(folded, tokens[i].end(),
-                                                                               tokens[i + 1].start()):
-        # "خمس الناخبين" is a fifth of the voters, "خمسي الناخبين" two fifths ("خمس سنوات" stays five years)
-        return _make(_AR_PARTS[key(tokens[i][0])], None, "fraction", folded, text, where, tokens[i].start(),
-                     tokens[i].end()), i + 1
+    if (key(tokens[i][0]) in _AR_PARTS and following.startswith("ال") and
+            _joined(folded, tokens[i].end(), tokens[i + 1].start())):
+        # "خمس الناخبين" is a fifth of the voters, "خمسي
+        # الناخبين" two fifths ("خمس سنوات" stays five years)
+        return _make(_AR_PARTS[key(tokens[i][0])], None, "fraction", folded, text, where,
+                     tokens[i].start(), tokens[i].end()), i + 1
     first, _ = _lookup(tokens[i][0], None, following)
-    if first is None or first.kind in ("and", "of", "teen", "a") or tokens[i][0].lower() in ("third", "quarter"):
+    if (first is None or first.kind in ("and", "of", "teen", "a") or
+            tokens[i][0].lower() in ("third", "quarter")):
         return None, i + 1
     if first.kind in ("fraction", "ordinal"):
         return _single(tokens, i, first, folded, text, where), i + 1
     reader, j, end = _Reader(), i, tokens[i].end()
     while j < len(tokens) and (j == i or _joined(folded, tokens[j - 1].end(), tokens[j].start())):
-        word, conj = _lookup(tokens[j][0], reader.last, tokens[j + 1][0] if j + 1 < len(tokens) else "")
+        word, conj = _lookup(tokens[j][0], reader.last,
+                             tokens[j + 1][0] if j + 1 < len(tokens) else "")
         if word is None or (conj and reader.count == 0 and j != i):
             break
         if word.kind in ("and", "of", "a"):
@@ -230,7 +247,8 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
         joined_by_and = conj or any(tokens[k][0].lower() == "and" for k in range(max(i, j - 2), j))
         if word.kind == "fraction" and word.value == 0.5 and reader.count and not joined_by_and:
             break  # "one half of the staff" is a half, not one and a half
-        if word.kind == "fraction" and word.value == 0.5 and reader.count:  # "مليون ونصف", "one and a half"
+        # "مليون ونصف", "one and a half"
+        if word.kind == "fraction" and word.value == 0.5 and reader.count:
             last = reader.last
             # "مليون ونصف" 1.5 million, "مليونين ونصف" 2.5 million: half of the scale word's unit
             if last and last.kind == "scale":
@@ -243,7 +261,8 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
             j += 1
             after = _TABLE.get(key(tokens[j][0])) if j < len(tokens) else None
             if last and last.kind in ("scale", "dual") and after and after.kind == "scale":
-                end = tokens[j].end()  # "مليونين ونصف مليون": "and half a million", the scale said again
+                # "مليونين ونصف مليون": "and half a million", the scale said again
+                end = tokens[j].end()
                 j += 1
             continue
         if not reader.add(word, conj):
@@ -254,8 +273,10 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
         return None, i + 1
     value, high = reader.quantity()
     if value == 1 and reader.count == 1 and reader.last and reader.last.kind == "unit" and not (
-            i >= 2 and tokens[i - 1][0].lower() == "to" and _lookup(tokens[i - 3][0] if i >= 3 else "", None)[0]):
-        return None, j  # "one of them", "واحد من": a pronoun far more often than a figure; "three goals to one" is
+            i >= 2 and tokens[i - 1][0].lower() == "to" and
+            _lookup(tokens[i - 3][0] if i >= 3 else "", None)[0]):
+        # "one of them", "واحد من": a pronoun far more often than a figure; "three goals to one" is
+        return None, j
     return _make(value, high, "number", folded, text, where, tokens[i].start(), end), j
 
 
@@ -266,7 +287,8 @@ def _joined(folded: str, a: int, b: int) -> bool:
 
 _AR_PARTS = {key("خمس"): 0.2, key("خمسا"): 0.4, key("خمسي"): 0.4, key("عشر"): 0.1}
 _PERIOD_ORDINALS = {"first", "second", "third", "fourth", "last", "final"}
-_NOT_A_SHARE = {key(w) for w in ("time", "final", "finals", "نهائي", "النهائي", "نهائية", "النهائية")}
+_NOT_A_SHARE = {key(w)
+                for w in ("time", "final", "finals", "نهائي", "النهائي", "نهائية", "النهائية")}
 
 
 def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text: str,
@@ -280,28 +302,32 @@ def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text:
     if word.kind == "ordinal":
         if tokens[i][0][:2] != "ال" and not tokens[i][0].isascii():
             return None
-        if tokens[i][0][:1].isupper() and i and not re.search(r"[.!?:\"“«]\s*$", folded[:tokens[i].start()]):
+        if tokens[i][0][:1].isupper() and i and not re.search(r"[.!?:\"“«]\s*$",
+                                                              folded[:tokens[i].start()]):
             return None  # "the Second World War", "Third Way": part of a name
         if i and key(tokens[i - 1][0]) in _MONTH_ORDINAL_BEFORE:
             return None
-        return _make(word.value, None, "ordinal", folded, text, where, tokens[i].start(), tokens[i].end())
+        return _make(word.value, None, "ordinal", folded, text, where, tokens[i].start(),
+                     tokens[i].end())
     # "نصف مليار", "half a million": a figure; "نصف عام", "half a year": a measure (six months)
     j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1][0].lower() in ("a", "an"))
     if j < len(tokens) and _joined(folded, tokens[j - 1].end(), tokens[j].start()):
         after = _TABLE.get(key(tokens[j][0]))
         if tokens[j][0].lower() in ("percent", "percentage", "pct"):  # "half a percentage point"
-            return _make(word.value, None, "percent", folded, text, where, tokens[i].start(), tokens[j].end())
-        if after is not None and after.kind == "scale":
-            return _make(word.value * after.value, None, "number", folded, text, where, tokens[i].start(),
+            return _make(word.value, None, "percent", folded, text, where, tokens[i].start(),
                          tokens[j].end())
+        if after is not None and after.kind == "scale":
+            return _make(word.value * after.value, None, "number", folded, text, where,
+                         tokens[i].start(), tokens[j].end())
     if unit_after(folded, tokens[i].end() if j == i + 1 else tokens[j - 1].end())[0]:
         return _make(word.value, None, "number", folded, text, where, tokens[i].start(),
                      tokens[i].end() if j == i + 1 else tokens[j - 1].end())
-    return _make(word.value, None, "fraction", folded, text, where, tokens[i].start(), tokens[i].end())
+    return _make(word.value, None, "fraction", folded, text, where, tokens[i].start(),
+                 tokens[i].end())
 
 
-def _make(value: float, high: float | None, kind: str, folded: str, text: str, where: tuple[int, ...],
-          start: int, end: int) -> Quantity:
+def _make(value: float, high: float | None, kind: str, folded: str, text: str,
+          where: tuple[int, ...], start: int, end: int) -> Quantity:
     unit, unit_end = unit_after(folded, end) if kind == "number" else (None, end)
     if kind == "number" and not unit and (pct := percent_after(folded, end)):
         kind, unit_end = "percent", pct  # "six percent", "two percentage points"

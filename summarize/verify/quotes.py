@@ -10,40 +10,46 @@ from typing import Sequence
 from .text import fold, fold_text, span
 
 _PAIRED_RE = re.compile(
-    # ”…” opens after a space, an opener or a one-letter Arabic clitic (لـ”داعش”, folded to ل”داعش”), and ”…“ is
-    # the two marks swapped, as right-to-left typing often leaves them (العقيد ” القرشي “)
+    # ”…” opens after a space, an opener or a one-letter Arabic clitic
+    # (لـ”داعش”, folded to ل”داعش”), and ”…“ is the two marks swapped,
+    # as right-to-left typing often leaves them (العقيد ” القرشي “)
     r'«([^«»\n]+)»|“([^“”\n]+)”|„([^„“”\n]+)[“”]|‹([^‹›\n]+)›'
     r'|(?:(?<![^\s(\[{:—–\-])|(?<=(?<![^\W_])[وبلفك]))”([^“”\n]+)[”“]'
-    # straight and single quotes open after a space or an opener and close before no letter, so '," he said, "'
-    # is between two quotes, not one, and "it's", "Syria's", "the students' union" hold apostrophes
+    # straight and single quotes open after a space or an opener and close
+    # before no letter, so '," he said, "' is between two quotes, not one,
+    # and "it's", "Syria's", "the students' union" hold apostrophes
     r'|(?:(?<![^\s(\[{:—–\-])|(?<=(?<![^\W_])[وبلفك]))"(?=\S)([^"\n]+?)(?<=\S)"(?![^\W_])'
     r"|(?<![^\s(\[{:—–\-])['‘](?=\S)((?:[^'‘’\n]|(?<=[^\W_])['’](?=[^\W_]))+?)['’](?![^\W_])"
 )
 _OPENERS = "«“„‹‘"
 _CLOSERS = "»”›"
 _NEUTRAL = '"'
-# A sentence ends at ".", "!", "?" before a space, unless a lowercase word follows; never at an ellipsis, which cuts
-# a quotation rather than ends it.
+# A sentence ends at ".", "!", "?" before a space, unless a lowercase word follows; never at an
+# ellipsis, which cuts a quotation rather than ends it.
 _SENTENCE_END_RE = re.compile(r"(?:(?<!\.)\.(?!\.)|[!?؟])+[\"”»'’)\]]*\s+(?![a-z])|\n+")
 _ELLIPSIS_RE = re.compile(r"\[(?:\.\.\.|…)\]|\((?:\.\.\.|…)\)|\.\.\.|…")
 _TRIM_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _CLITICS = "وفبلك"  # Arabic one-letter prefixes a quote may drop: "والجانب" still holds "الجانب"
-_MARKS = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‹": '"', "›": '"'})
-_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "a", "to", "de", "al", "el", "bin", "ibn", "&"}
-_CUT_WORDS = re.compile(r"(?<![^\W_])(?:not|no|never|[^\W_]+n't|nor|but|however|yet|although|except|unless|without|"
-                        r"لا|لم|لن|"
+_MARKS = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'",
+                        "‹": '"', "›": '"'})
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "a", "to", "de", "al", "el",
+                "bin", "ibn", "&"}
+_CUT_WORDS = re.compile(r"(?<![^\W_])(?:not|no|never|[^\W_]+n't|nor|but|however|yet|although|"
+                        r"except|unless|without|لا|لم|لن|"
                         r"ليس|ليست|غير|لكن|لكنه|ولكن|إلا|الا|دون|بدون|رغم)(?![^\W_])")
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A quotation of a text: its span with marks, the words inside, and whether it reads as a name or title."""
+    """A quotation of a text: its span with marks, the words
+    inside, and whether it reads as a name or title."""
 
     start: int
     end: int
     text: str  # as written, marks included
     inner: str  # the words inside
-    name: bool  # one to three words without a verb: a name or a title in quotation marks, not a quotation
+    # one to three words without a verb: a name or a title in quotation marks, not a quotation
+    name: bool
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -60,7 +66,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1024)
 def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
-    """Each quotation of `text`, paired within its sentence; a mark left open quotes to the sentence's edge."""
+    """Each quotation of `text`, paired within its sentence;
+    a mark left open quotes to the sentence's edge."""
     folded, where = fold(text)
     found: list[QuoteSpan] = []
     for a, b in sentence_bounds(folded):
@@ -72,8 +79,10 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     return tuple(q for q in found if q.inner.strip())
 
 
-def _unpaired(text: str, folded: str, where: tuple[int, ...], a: int, b: int, taken: list[bool]) -> list[QuoteSpan]:
-    """Marks that close a quote opened in an earlier sentence, or open one that goes on in the next."""
+def _unpaired(text: str, folded: str, where: tuple[int, ...], a: int, b: int,
+              taken: list[bool]) -> list[QuoteSpan]:
+    """Marks that close a quote opened in an earlier
+    sentence, or open one that goes on in the next."""
     spans = []
     for i in range(a, b):
         ch = folded[i]
@@ -81,8 +90,8 @@ def _unpaired(text: str, folded: str, where: tuple[int, ...], a: int, b: int, ta
             continue
         opens = ch in _OPENERS or (ch == _NEUTRAL and _after_space(folded, i, a) and
                                    i + 1 < b and not folded[i + 1].isspace())
-        # the words next to the mark, a dozen at most: enough to tell a quotation, and no more of a sentence that
-        # a summary may have joined to another
+        # the words next to the mark, a dozen at most: enough to tell a quotation, and no more of a
+        # sentence that a summary may have joined to another
         if opens:
             stop = i + 1 + _reach(folded[i + 1:b])
             start, inner = i, (i + 1, stop)
@@ -95,7 +104,8 @@ def _unpaired(text: str, folded: str, where: tuple[int, ...], a: int, b: int, ta
 
 
 def _after_space(folded: str, i: int, a: int) -> bool:
-    """Whether a straight quote at i opens: after a space, or after a one-letter Arabic clitic ("بـ\"قنابل")."""
+    """Whether a straight quote at i opens: after a space,
+    or after a one-letter Arabic clitic ("بـ\"قنابل")."""
     if i == a or not folded[i - 1].isalnum():
         return True
     return folded[i - 1] in _CLITICS and (i - 1 == a or not folded[i - 2].isalnum())
@@ -107,7 +117,8 @@ def _reach(text: str, most: int = 12) -> int:
     return len(m[0].rstrip()) if m else 0
 
 
-def _span_of(text: str, where: tuple[int, ...], start: int, end: int, i0: int, i1: int) -> QuoteSpan:
+def _span_of(text: str, where: tuple[int, ...], start: int, end: int,
+             i0: int, i1: int) -> QuoteSpan:
     s, e = span(where, start, end)
     inner = text[slice(*span(where, i0, i1))].strip()
     return QuoteSpan(s, e, text[s:e].strip(), inner, _is_name(inner))
@@ -123,7 +134,8 @@ def _is_name(inner: str) -> bool:
 
 
 def extract_quotes(text: str) -> tuple[str, ...]:
-    """The words inside each pair of quotation marks ("", “”, «», „“, ‹›, '', ‘’), marks left out."""
+    """The words inside each pair of quotation marks
+    ("", “”, «», „“, ‹›, '', ‘’), marks left out."""
     return tuple(q.inner for q in quote_spans(text))
 
 
@@ -147,7 +159,8 @@ def _find_words(haystack: str, words: str, pos: int) -> int:
 
 
 def locate(haystack: str, quote: str) -> list[tuple[int, int]] | None:
-    """Where each piece of the quote (cut at any ellipsis) is in the comparable haystack, in order; None if not."""
+    """Where each piece of the quote (cut at any ellipsis)
+    is in the comparable haystack, in order; None if not."""
     pos, found = 0, []
     for part in _ELLIPSIS_RE.split(comparable(quote)):
         part = _TRIM_RE.sub("", part)

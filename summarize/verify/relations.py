@@ -1,9 +1,10 @@
-"""Relations a claim states that the clause of its evidence about the same thing may contradict: direction
-(rose/fell), hedges (may/will), quantifiers (some/all), opposites (accepted/rejected), order (before/after), who did
-what to whom, and cause (because) the article never states.
+"""Relations a claim states that the clause of its evidence about the same thing may contradict:
+direction (rose/fell), hedges (may/will), quantifiers (some/all), opposites (accepted/rejected),
+order (before/after), who did what to whom, and cause (because) the article never states.
 
-Each word is compared with the clause of the claim's evidence sentences that shares most content words with the
-claim's own clause, never with another clause of the same sentence ("unemployment fell while growth rose").
+Each word is compared with the clause of the claim's evidence sentences that shares most content
+words with the claim's own clause, never with another clause of the same sentence ("unemployment
+fell while growth rose").
 """
 
 from __future__ import annotations
@@ -39,57 +40,61 @@ slow* narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowe
 خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور* تتراجع* نتراجع* تتقلص* تتدهور* يتدهور* يتباطا* تتباطا*
 ينكمش* تنكمش*""")
 _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
-    ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* يتجاوز* فاق* يفوق",
-     "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
+    ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* "
+     "يتجاوز* فاق* يفوق", "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
     ("accept* approv* وافق* يوافق* قبل_ب موافقه موافقة", "reject* refus* declin* رفض* يرفض* ترفض*"),
     ("confirm* اكد* يؤكد* تؤكد*", "deni* deny* denying نفى نفت ينفي تنفي"),
     ("won win wins winning victory فاز* يفوز* تفوز* فوز",
      "lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"),
-    ("allow* permit* سمح* يسمح* تسمح*", "ban bans banned banning forbid* prohibit* منع* يمنع* تمنع* حظر*"),
-    ("open opened opens opening فتح* يفتح* تفتح* افتتح*", "close closed closes closing shut اغلق* يغلق* تغلق* اغلاق*"),
+    ("allow* permit* سمح* يسمح* تسمح*",
+     "ban bans banned banning forbid* prohibit* منع* يمنع* تمنع* حظر*"),
+    ("open opened opens opening فتح* يفتح* تفتح* افتتح*",
+     "close closed closes closing shut اغلق* يغلق* تغلق* اغلاق*"),
     ("support* back backed backing يؤيد* تؤيد* ايد* تاييد دعم* يدعم* تدعم*",
      "oppos* against يعارض* تعارض* عارض* معارض*"),
     ("acquit* براه برا* تبرئ*", "convict* ادان* يدين* تدين* ادانه"),
     ("releas* freed اطلق_سراح افرج* الافراج", "arrest* detain* اعتقل* يعتقل* تعتقل* احتجز* اعتقال"),
 )]
-_HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to planned_to
-planning_to plan_to hope hopes hoped hoping aim aims aimed aiming intend* propos* suspect* alleg* reportedly
-possib* potential* forecast* predict* projected poised consider* seek seeks seeking vow* pledg* promis* threaten*
-want wants wanted tries trying attempt* prepar* set_to on_track would_be accusations
-ربما متوقع* المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم* تعتزم*
-اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح* المرجح مرجح* مرتقب* المرتقب المقرر مقرر* ينوي تنوي
-رجح رجحت ترجح المفترض يفترض يمكن ممكن الممكن يحتمل اتهامات مزاعم ادعاءات يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول*
-مزعوم* المزعوم يزعم* تزعم*""")
+_HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to
+planned_to planning_to plan_to hope hopes hoped hoping aim aims aimed aiming intend* propos*
+suspect* alleg* reportedly possib* potential* forecast* predict* projected poised consider* seek
+seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying attempt* prepar* set_to
+on_track would_be accusations ربما متوقع* المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل*
+تامل* نامل نتمنى يتمنى تتمنى يعتزم* تعتزم* اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح*
+المرجح مرجح* مرتقب* المرتقب المقرر مقرر* ينوي تنوي رجح رجحت ترجح المفترض يفترض يمكن ممكن الممكن
+يحتمل اتهامات مزاعم ادعاءات يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول* مزعوم* المزعوم يزعم* تزعم*""")
 _ALL = _entries("""all every each entire whole always none everyone everybody
 جميع جميعهم جميعها كل كافه كافة الكل كلهم كلها باكمله باكملها""")
-_SOME = _entries("""some most many several few part certain majority minority a_number_of at_least more_than partly
-partially nearly_all almost_all virtually_all nearly_every almost_every rest_of remaining
-شبه_كل شبه_جميع باقي بقية شريحة_كبيرة
-بعض معظم اغلب غالبيه غالبية عدد_من العديد اكثريه اكثرية جزء قسم عده عدة بعضها بعضهم""")
+_SOME = _entries("""some most many several few part certain majority minority a_number_of at_least
+more_than partly partially nearly_all almost_all virtually_all nearly_every almost_every rest_of
+remaining شبه_كل شبه_جميع باقي بقية شريحة_كبيرة بعض معظم اغلب غالبيه غالبية عدد_من العديد اكثريه
+اكثرية جزء قسم عده عدة بعضها بعضهم""")
 _EXACT = _entries("""exactly only just precisely فقط تحديدا بالضبط""")
 _AT_LEAST = _entries("""at_least more_than over upwards_of على_الاقل اكثر_من ما_لا_يقل ازيد_من""")
 _MANY = _entries("""many numerous lots plenty كثير كثيرون كثيرة العديد""")
 _FEW = _entries("""few handful قليل قليلة قلة""")
 _BEFORE = _entries("""before prior_to ahead_of earlier_than قبل""")
 _AFTER = _entries("""after following later_than since بعد عقب اثر اعقاب""")
-_CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of resulted led_to
-leading_to lead_to caus* trigger* prompt* driven_by fuelled_by fueled_by thanks_to blamed_on attributed_to
-on_the_back_of spark* spurr* so_that
-بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا
-لان لأن لانخفاض* لارتفاع* لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم""")
-_TIMELY = _entries("""after amid following as since with when while despite بعد وسط مع عقب اثر ظل اعقاب رغم""")
-_ROLE_VERBS = _entries("""accus* attack* beat beats beaten defeat* sued sue sues suing criticis* criticiz* blam* kill*
-arrest* fired sack* replac* succeed* hired acquir* bought buy buys invad* overtook overtake* eliminat* urg* condemn*
-sanction* thank* endors* appoint* nominat* dismiss* expel* deport* extradit* fined ban banned invit* host* hosted
-اتهم* يتهم* تتهم* هاجم* يهاجم* تهاجم* هزم* يهزم* تهزم* تغلب* يتغلب* قاضى يقاضي انتقد* ينتقد* تنتقد* قتل* يقتل*
-اعتقل* اقال* يقيل* خلف* استحوذ* اشترى يشتري غزا ادان* يدين* عاقب* حذر* يحذر* دعا يدعو عين* طرد* استضاف* زار*
-يزور* اطاح* يطيح*""")
+_CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of
+resulted led_to leading_to lead_to caus* trigger* prompt* driven_by fuelled_by fueled_by thanks_to
+blamed_on attributed_to on_the_back_of spark* spurr* so_that بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي
+تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا لان لأن لانخفاض* لارتفاع*
+لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم""")
+_TIMELY = _entries("""after amid following as since with when while despite
+بعد وسط مع عقب اثر ظل اعقاب رغم""")
+_ROLE_VERBS = _entries("""accus* attack* beat beats beaten defeat* sued sue sues suing criticis*
+criticiz* blam* kill* arrest* fired sack* replac* succeed* hired acquir* bought buy buys invad*
+overtook overtake* eliminat* urg* condemn* sanction* thank* endors* appoint* nominat* dismiss*
+expel* deport* extradit* fined ban banned invit* host* hosted اتهم* يتهم* تتهم* هاجم* يهاجم* تهاجم*
+هزم* يهزم* تهزم* تغلب* يتغلب* قاضى يقاضي انتقد* ينتقد* تنتقد* قتل* يقتل* اعتقل* اقال* يقيل* خلف*
+استحوذ* اشترى يشتري غزا ادان* يدين* عاقب* حذر* يحذر* دعا يدعو عين* طرد* استضاف* زار* يزور* اطاح*
+يطيح*""")
 _PASSIVE = _entries("""was were been being is are by من_قبل على_يد""")
 _CLAUSE_RE = re.compile(r"[,;:،؛]|\s[-–—]\s|\b(?:while|whereas|but|however|although|though|and)\b"
                         r"|(?<![^\W\d_])و?(?:فيما|بينما|حين|مقابل|لكن|غير ان)(?![^\W\d_])")
-# Coarser clauses part only at a contrast, a semicolon or a comma before "and"/"، و": an apposition's commas stay
-# inside ("The core rate, which excludes food, rose by 7.1 %"); direction is looked for in them where the fine
-# clauses find no word of it.
+# Coarser clauses part only at a contrast, a semicolon or a comma before "and"/"، و": an
+# apposition's commas stay inside ("The core rate, which excludes food, rose by 7.1 %"); direction
+# is looked for in them where the fine clauses find no word of it.
 _COARSE_RE = re.compile(r"[;؛]|,\s*(?:and|but|while)\b|،\s*و(?=[^\W\d_])|\s[-–—]\s"
                         r"|\b(?:while|whereas|but|however|although|though)\b"
                         r"|(?<![^\W\d_])و?(?:فيما|بينما|حين|مقابل|لكن|غير ان)(?![^\W\d_])")
@@ -123,14 +128,15 @@ def _content(ws: Sequence[str]) -> set[str]:
 def clauses(text: str, coarse: bool = False) -> tuple[tuple[str, ...], ...]:
     """The clauses of a sentence, each as its folded lowercase words."""
     folded = fold_text(text)
-    return tuple(ws for part in (_COARSE_RE if coarse else _CLAUSE_RE).split(folded) if part and (ws := _tokens(part)))
+    return tuple(ws for part in (_COARSE_RE if coarse else _CLAUSE_RE).split(folded)
+                 if part and (ws := _tokens(part)))
 
 
 def _about(claim: Sequence[str], evidence: Sequence[tuple[int, str]], coarse: bool = False,
            near: Sequence[str] = ()) -> list[tuple[int, tuple[str, ...]]]:
-    """The evidence clauses about what `claim` (a clause's words) says: the most content words shared, at least two
-    (one for a claim of one or two content words), those `near` the word compared counting twice; several when
-    they tie."""
+    """The evidence clauses about what `claim` (a clause's words) says: the most content words
+    shared, at least two (one for a claim of one or two content words), those `near` the word
+    compared counting twice; several when they tie."""
     want, close = _content(claim), _content(near)
     scored = [(len(want & (cc := _content(c))) + len(close & cc), i, c) for i, s in evidence
               for c in clauses(s, coarse)]
@@ -151,14 +157,17 @@ def _said(words_: Sequence[str]) -> str:
     return " ".join(words_[:12]) + (" …" if len(words_) > 12 else "")
 
 
-def _opposed(claim: str, evidence: Sequence[tuple[int, str]], a, b, coarse: bool = False) -> Iterator[str]:
-    """Why the claim says an `a` word where the clause of its evidence about the same thing says only `b` words."""
+def _opposed(claim: str, evidence: Sequence[tuple[int, str]], a, b,
+             coarse: bool = False) -> Iterator[str]:
+    """Why the claim says an `a` word where the clause of its
+    evidence about the same thing says only `b` words."""
     for said in _hits(_tokens(claim), a):
         mine = _claim_clause(claim, said.split()[0])
         if _hits(mine, b) or said not in mine and said.split()[0] not in mine:
             continue
         at = mine.index(said.split()[0]) if said.split()[0] in mine else 0
-        about = _about([w for w in mine if w != said], evidence, coarse, mine[max(0, at - 3):at + 4])
+        about = _about([w for w in mine if w != said], evidence, coarse,
+                       mine[max(0, at - 3):at + 4])
         # "nearly all" is no "all": a word of the other side's phrase does not count for this side
         if about and not any(_hits(_outside(c, b), a) for _, c in about):
             for i, c in about:
@@ -177,25 +186,30 @@ def _outside(ws: Sequence[str], lex) -> tuple[str, ...]:
 
 def _hedges(ws: Sequence[str]) -> list[str]:
     # قد before a verb of the present is "may" (قد يرتفع); before the past it affirms (قد ارتفع)
-    return _hits(ws, _HEDGES) + [w for j, w in enumerate(ws[:-1]) if w in ("قد", "وقد") and (
-        ws[j + 1][:1] in "ين" or ws[j + 1][:2] in ("تت", "تو")) and not {"كان", "وكان", "كانت", "وكانت", "كانوا"} & set(
-        ws[max(0, j - 4):j])]  # كان ... قد: "had", no hedge
+    # كان ... قد: "had", no hedge
+    return _hits(ws, _HEDGES) + [
+        w for j, w in enumerate(ws[:-1]) if w in ("قد", "وقد") and
+        (ws[j + 1][:1] in "ين" or ws[j + 1][:2] in ("تت", "تو")) and
+        not {"كان", "وكان", "كانت", "وكانت", "كانوا"} & set(ws[max(0, j - 4):j])]
 
 
 def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A claim stated as fact where its evidence clause hedges it (may, expected to, قد، من المتوقع)."""
+    """A claim stated as fact where its evidence clause
+    hedges it (may, expected to, قد، من المتوقع)."""
     ws = _tokens(claim)
     if _hedges(ws):
         return
     about = _about(ws, evidence)
-    # the verb the claim states as certain ("will continue", سيستخدم): the clauses that have it decide
+    # the verb the claim states as certain ("will
+    # continue", سيستخدم): the clauses that have it decide
     verbs = {stem(b) for a, b in zip(ws, ws[1:]) if a == "will"} | {
         stem(w[1:]) for w in ws if len(w) >= 5 and w[0] == "س" and w[1] in "يتن"}
     having = [(i, c) for i, s in evidence for c in clauses(s) if verbs & {stem(w) for w in c}]
     for found in (about, having):
         if found and all(_hedges(c) for _, c in found):
             i, c = found[0]
-            yield f"the claim states as fact what sentence {i} hedges with {_hedges(c)[0]!r} ({_said(c)})"
+            yield (f"the claim states as fact what sentence {i} hedges with {_hedges(c)[0]!r} "
+                   f"({_said(c)})")
             return
 
 
@@ -229,8 +243,8 @@ def _halves(ws: Sequence[str], lex) -> Iterator[tuple[str, set[str], set[str]]]:
 
 
 def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """Two events the claim puts in the order the evidence reverses: "A after B" where it says "A before B" or
-    "B after A"."""
+    """Two events the claim puts in the order the evidence reverses: "A after B" where it says "A
+    before B" or "B after A"."""
     ws = _tokens(claim)
     for lex, other in ((_BEFORE, _AFTER), (_AFTER, _BEFORE)):
         for said, left, right in _halves(ws, lex):
@@ -240,9 +254,11 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     for their, l2, r2 in _halves(sw, theirs):
                         straight = min(len(left & l2), len(right & r2))
                         crossed = min(len(left & r2), len(right & l2))
-                        # the same word with the halves crossed, or the opposite word with them in place
+                        # the same word with the halves crossed,
+                        # or the opposite word with them in place
                         if (crossed >= 2 and not straight) if same else (straight and not crossed):
-                            yield f"claim: {said!r}; sentence {i}: {their!r}: the order of the events is reversed"
+                            yield (f"claim: {said!r}; sentence {i}: {their!r}: "
+                                   "the order of the events is reversed")
                             return
 
 
@@ -266,9 +282,10 @@ def _sides(ws: Sequence[str], v: int, shared: set[str]) -> tuple[set[str], set[s
 
 
 def _turned(ws: Sequence[str], v: int, sw: Sequence[str], u: int, shared: set[str]) -> bool | None:
-    """Whether the parties changed sides of the verb: some words before it in the claim are after it in the
-    sentence and some after it before it (subject first, as English puts it); with the verb first, as Arabic puts
-    it, whether the first two parties after it come in the other order; None where the parties are not both found."""
+    """Whether the parties changed sides of the verb: some words before it in the claim are after it
+    in the sentence and some after it before it (subject first, as English puts it); with the verb
+    first, as Arabic puts it, whether the first two parties after it come in the other order; None
+    where the parties are not both found."""
     (bc, ac), (be, ae) = _sides(ws, v, shared), _sides(sw, u, shared)
     if bc and ac:
         return bool(bc & ae) and bool(ac & be) and not (bc & be) if (be and ae) else None
@@ -291,8 +308,9 @@ def _passive(ws: Sequence[str], v: int) -> bool:
 
 
 def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """Who did what to whom: the parties around a verb of the claim on the other sides of that verb in the evidence
-    ("A accused B" where it says "B accused A"); a passive ("was … by") on one side only turns them."""
+    """Who did what to whom: the parties around a verb of the claim on the
+    other sides of that verb in the evidence ("A accused B" where it says
+    "B accused A"); a passive ("was … by") on one side only turns them."""
     ws = _tokens(claim)
     for verb in _hits(ws, _ROLE_VERBS):
         v = ws.index(verb)
@@ -319,9 +337,11 @@ def _cause_words(ws: Sequence[str]) -> set[str]:
     return found
 
 
-def _caused(claim: str, evidence: Sequence[tuple[int, str]], around: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """A cause the claim gives that the sentences it rests on (and their neighbours) never state: an error where
-    they state none or another, a warning where they only set the events side by side."""
+def _caused(claim: str, evidence: Sequence[tuple[int, str]],
+            around: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """A cause the claim gives that the sentences it rests on (and
+    their neighbours) never state: an error where they state none or
+    another, a warning where they only set the events side by side."""
     ws = _tokens(claim)
     said = _hits(ws, _CAUSE)
     if not said:
@@ -332,28 +352,33 @@ def _caused(claim: str, evidence: Sequence[tuple[int, str]], around: Sequence[st
     stated = [t for t in texts if _hits(t, _CAUSE)]
     if any(not mine or mine & (_cause_words(t) | _content(t)) for t in stated):
         return
-    # the cause's own words in the claim's sentences joined only by "after", "amid": check, not contradict
+    # the cause's own words in the claim's sentences joined
+    # only by "after", "amid": check, not contradict
     told = len(mine & set().union(*map(_content, own))) * 2 >= len(mine)
     if not stated and told and any(_hits(t, _TIMELY) for t in texts):
-        yield "warning", (f"the claim gives a cause ({said[0]!r}) where the sentences it rests on only put the "
-                          "events side by side: check the article says so")
+        yield "warning", (f"the claim gives a cause ({said[0]!r}) where the sentences it rests "
+                          "on only put the events side by side: check the article says so")
         return
-    yield "error", (f"the claim gives a cause ({said[0]!r}) that the sentences it rests on do not state"
-                    if not stated else f"the claim gives a cause ({said[0]!r}) other than the one its sentences state")
+    yield "error", (f"the claim gives a cause ({said[0]!r}) that the sentences it rests "
+                    "on do not state"
+                    if not stated else f"the claim gives a cause ({said[0]!r}) other than the one "
+                                       "its sentences state")
 
 
 def _exactly(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A figure the claim gives as exact ("exactly", "only", فقط) that its sentences give as a bound or an estimate
-    ("at least 22", "about 22", "22 على الأقل")."""
+    """A figure the claim gives as exact ("exactly", "only", فقط) that its sentences give as a bound
+    or an estimate ("at least 22", "about 22", "22 على الأقل")."""
     said = _hits(_tokens(claim), _EXACT)
     if not said:
         return
     for q in extract_numbers(claim):
         for i, s in evidence:
             for f in extract_numbers(s):
-                bound = f.hedge or _hits(_tokens(s[f.end:f.end + 30])[:3], _AT_LEAST)  # "22 على الأقل"
+                # "22 على الأقل"
+                bound = f.hedge or _hits(_tokens(s[f.end:f.end + 30])[:3], _AT_LEAST)
                 if f.value == q.value and bound:
-                    yield f"claim: {said[0]!r} {q.text}; sentence {i}: {f.text} with {f.hedge or 'a bound'}"
+                    yield (f"claim: {said[0]!r} {q.text}; sentence {i}: {f.text} "
+                           f"with {f.hedge or 'a bound'}")
                     return
 
 
@@ -368,8 +393,8 @@ _QUANTITY_NOUNS = {key(w) for w in "growth نمو النمو".split()}
 
 @lru_cache(maxsize=1024)
 def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
-    """(value, "up" | "down", the word) for each figure of `text` with a direction word next to it, the nearest
-    within 40 characters ("rose 5 %", "an 8.8 % rise", ارتفع بنسبة 5 %)."""
+    """(value, "up" | "down", the word) for each figure of `text` with a direction word next to it,
+    the nearest within 40 characters ("rose 5 %", "an 8.8 % rise", ارتفع بنسبة 5 %)."""
     marks = []
     for m in _LETTERS_RE.finditer(text):
         w = key(m[0])
@@ -380,7 +405,8 @@ def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
             marks.append((m.start(), m.end(), way, m[0]))
     found = []
     for q in extract_numbers(text):
-        if q.kind == "year" or re.search(r"(?:\bfrom|(?<![^\W\d_])من)\s*$", text[max(0, q.start - 6):q.start]):
+        if q.kind == "year" or re.search(r"(?:\bfrom|(?<![^\W\d_])من)\s*$",
+                                         text[max(0, q.start - 6):q.start]):
             continue  # a year, or where a move starts ("from 0.5 % to 0.75 %")
         near = [(q.start - e if e <= q.start else s - q.end, way, w) for s, e, way, w in marks
                 if -1 <= q.start - e <= 40 or -1 <= s - q.end <= 40]
@@ -391,10 +417,11 @@ def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
 
 
 def _figure_turned(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A figure the claim moves one way that the sentences it rests on move the other ("had fallen 8.8 %" where
-    they give "an 8.8 % rise")."""
+    """A figure the claim moves one way that the sentences it rests on move the other ("had fallen
+    8.8 %" where they give "an 8.8 % rise")."""
     for value, way, word in _figure_directions(claim):
-        theirs = [(i, w2, way2) for i, s in evidence for v2, way2, w2 in _figure_directions(s) if v2 == value]
+        theirs = [(i, w2, way2) for i, s in evidence for v2, way2, w2 in _figure_directions(s)
+                  if v2 == value]
         if theirs and all(way2 != way for _, _, way2 in theirs):
             i, w2, _ = theirs[0]
             yield f"claim: {word!r} {value:g}; sentence {i}: {w2!r} {value:g}"
@@ -432,7 +459,8 @@ def _figure_compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterato
 
 
 def _against_its_figures(claim: str) -> Iterator[str]:
-    """A claim whose own figures go the other way than its verb: "lowered … to 6 per cent from 4 per cent"."""
+    """A claim whose own figures go the other way than its
+    verb: "lowered … to 6 per cent from 4 per cent"."""
     ws = _tokens(claim)
     up, down = _hits(ws, _UP), _hits(ws, _DOWN)
     if bool(up) == bool(down):
@@ -472,8 +500,9 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
 
 def relations(claim: str, evidence: Sequence[tuple[int, str]],
               around: Sequence[str] = ()) -> list[tuple[str, str]]:
-    """(severity, why) for the first relation of `claim` that its evidence sentences ((id, text) pairs) contradict,
-    or (cause) never state; `around` are the sentences next to them. One finding a claim: the checks stop there."""
+    """(severity, why) for the first relation of `claim` that its evidence sentences ((id, text)
+    pairs) contradict, or (cause) never state; `around` are the sentences next to them. One finding
+    a claim: the checks stop there."""
     if not evidence:
         return []
     if (why := next(_contradictions(claim, evidence), None)) is not None:

@@ -9,13 +9,15 @@ from typing import Iterable, Sequence
 
 from ..arabic import DIGITS, NUMBER_MARKS, is_mark
 
-_DIGITS = {**DIGITS, **NUMBER_MARKS}  # both Arabic digit systems, and ٫ ٬ ٪ as a number parser reads them
+# both Arabic digit systems, and ٫ ٬ ٪ as a number parser reads them
+_DIGITS = {**DIGITS, **NUMBER_MARKS}
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if unicodedata.category(ch) in ("Cc", "Zl", "Zp") and ch != "\n":
-        return " "  # NUL, record and line separators part words as a space does (and as splitlines does)
+        # NUL, record and line separators part words as a space does (and as splitlines does)
+        return " "
     out = unicodedata.normalize("NFD", ch).translate(_DIGITS)
     return "".join(c for c in out if not _dropped(c))
 
@@ -25,18 +27,20 @@ _dropped = is_mark  # harakat, tatweel, Quranic marks, bidi and other format cha
 
 @lru_cache(maxsize=256)
 def fold_text(text: str) -> str:
-    """The text for matching alone, without `fold`'s index of where each character came from (an int a character:
-    most of a check's memory on a long article, and only spans need it)."""
+    """The text for matching alone, without `fold`'s index of where each character came from (an int
+    a character: most of a check's memory on a long article, and only spans need it)."""
     return text.translate({ord(c): _fold_char(c) for c in set(text)})
 
 
 @lru_cache(maxsize=256)  # a check folds the same source sentences and claims several times
 def fold(text: str) -> tuple[str, Sequence[int]]:
-    """The text for matching, and for each of its characters the index it came from (plus one past the end)."""
+    """The text for matching, and for each of its characters
+    the index it came from (plus one past the end)."""
     table = {ord(c): _fold_char(c) for c in set(text)}
     sizes = {len(v) for v in table.values()}
     if sizes <= {1}:
-        return text.translate(table), range(len(text) + 1)  # one for one, as most text is: no index table
+        # one for one, as most text is: no index table
+        return text.translate(table), range(len(text) + 1)
     if sizes <= {0, 1}:  # marks dropped (harakat, tatweel, RLM): the kept characters' indexes
         dropped = {chr(o) for o, v in table.items() if not v}
         where = [i for i, c in enumerate(text) if c not in dropped]
@@ -59,11 +63,13 @@ def key(word: str) -> str:
 
 
 def alt(words: Iterable[str], *, anycase: bool = False) -> str:
-    """A regex alternation of folded words, longest first; lowercase Latin words (or all, `anycase`) ignore case."""
+    """A regex alternation of folded words, longest first;
+    lowercase Latin words (or all, `anycase`) ignore case."""
     parts = []
     for word in sorted({fold(w)[0] for w in words}, key=len, reverse=True):
         pattern = re.escape(word).replace(r"\ ", r"\s+")
-        parts.append(f"(?i:{pattern})" if word.isascii() and (anycase or word.islower()) else pattern)
+        parts.append(f"(?i:{pattern})" if word.isascii() and (anycase or
+                                                              word.islower()) else pattern)
     return "|".join(parts)
 
 
@@ -105,7 +111,8 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
             break
-    # long vowels out after the first letter: "اتصال" and "اتصل", "مسؤولون" and "مسؤول" meet on one skeleton
+    # long vowels out after the first letter: "اتصال" and
+    # "اتصل", "مسؤولون" and "مسؤول" meet on one skeleton
     return (w[:1] + w[1:].replace("ا", "").replace("و", "").replace("ي", ""))[:5]
 
 
@@ -114,9 +121,10 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(fold_text(text))
 
 
-STOP = set("""the a an and or of to in on at for by with from as is are was were be been has have had it its this that
-these those he she they we his her their our not but said says will would could should than then there which who whom
-into over after before about also more most very just only other such may can one two new what when where how
-did does do had him them us you your my me its if so""".split()) | set(
-    words("في من على إلى الى عن مع أن إن أنه إنه التي الذي الذين ما لا لم لن قد كان كانت هذا هذه ذلك تلك بعد قبل "
-          "حتى عند كل أو ثم وقال وقالت قال قالت هو هي هم وفي كما أي"))
+STOP = set("""the a an and or of to in on at for by with from as is are was were be been has have
+had it its this that these those he she they we his her their our not but said says will would could
+should than then there which who whom into over after before about also more most very just only
+other such may can one two new what when where how did does do had him them us you your my me its if
+so""".split()) | set(
+    words("في من على إلى الى عن مع أن إن أنه إنه التي الذي الذين ما لا لم لن قد كان كانت هذا هذه "
+          "ذلك تلك بعد قبل حتى عند كل أو ثم وقال وقالت قال قالت هو هي هم وفي كما أي"))

@@ -1,0 +1,71 @@
+"""Local instruction models on CTranslate2's Generator: the folder converted once into the cache (int8 on CPU,
+int8_float16 on CUDA) by the same code and cache as the seq2seq models (models/ct2.py, models/conversions.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..models.registry import ModelSpec
+from .chat import ChatOptions
+from .local_model import LocalChatModel, Pieces
+
+
+class CTranslate2Chat(LocalChatModel):
+    """A local instruction model run by ctranslate2.Generator; tokens from the model's own tokenizer."""
+
+    backend = "ctranslate2"
+
+    def __init__(self, spec: ModelSpec, tokenizer: Any, generator: Any, *, compute_type: str, **kwargs: Any) -> None:
+        super().__init__(spec, tokenizer, **kwargs)
+        self.generator = generator
+        self.compute_type = compute_type
+
+    def _alike(self, shortest: int, longest: int) -> bool:
+        # A batch forwards its prompts at once only up to the shortest; the rest goes token by token.
+        return longest - shortest <= max(8, shortest // 10)
+
+    def _decoding(self, options: ChatOptions) -> dict[str, Any]:
+        # Sampling is not seeded here: ctranslate2.set_random_seed reaches only the calling thread, not the
+        # Generator's workers. The default, temperature 0, is greedy and the same every time.
+        sampled = options.temperature > 0
+        return dict(
+            max_length=options.max_tokens,  # new tokens only, with include_prompt_in_result=False
+            sampling_topk=int(self.sampling.get("top_k") or 0) if sampled else 1,
+            sampling_topp=float(self.sampling.get("top_p") or 1.0) if sampled else 1.0,
+            sampling_temperature=options.temperature if sampled else 1.0,
+            repetition_penalty=float(self.sampling.get("repetition_penalty") or 1.0),
+            end_token=sorted(self.stops) or None,
+            return_end_token=True,
+            include_prompt_in_result=False,
+        )
+
+    def _generate(self, prompts: list[list[int]], options: ChatOptions,
+                  pieces: Pieces | None) -> list[tuple[list[int], bool]]:
+        tokens = [self.tokenizer.convert_ids_to_tokens(ids) for ids in prompts]
+        decoding = self._decoding(options)
+        if pieces is not None:
+            written: list[int] = []
+            for step in self.generator.generate_tokens(tokens[0], **_for_steps(decoding)):
+                written.append(step.token_id)
+                if step.token_id in self.stops:
+                    break
+                pieces.add([step.token_id])
+            return [self._until_stop(written)]
+        results = self.generator.generate_batch(tokens, max_batch_size=0, beam_size=1, **decoding)
+        return [self._until_stop(result.sequences_ids[0]) for result in results]
+
+
+def _for_steps(decoding: dict[str, Any]) -> dict[str, Any]:
+    """generate_tokens' share of generate_batch's settings (it always leaves the prompt out)."""
+    return {k: v for k, v in decoding.items() if k not in ("return_end_token", "include_prompt_in_result")}
+
+
+def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_dir: str | None,
+         **common: Any) -> CTranslate2Chat:
+    """Convert (once) and load a chat model folder with CTranslate2 (ConversionError when CTranslate2 fails)."""
+    from ..models.ct2 import open_converted
+
+    generator, where, compute_type = open_converted(spec, folder, common["revision"] or "local", device, cache_dir,
+                                                    engine="Generator")
+    return CTranslate2Chat(spec, tokenizer, generator, compute_type=compute_type, device=where, **common)
