@@ -286,3 +286,9 @@ def test_an_english_speaker_the_sentence_does_not_name_where_it_names_another():
                                   "Prime Minister Prayut said official results would be announced within 60 days.")
                  if f.kind == "speaker"]
     assert finding.severity == "error" and "not Prayut" in finding.why
+
+
+def test_a_figure_put_with_another_thing_than_its_sentence_puts_it_with_is_a_warning():
+    found = check(_article("en-b-businessday-measles"), "Measles cases rose 900 percent in the western Pacific.")
+    assert [(f.severity, f.kind) for f in found] == [("warning", "meaning")] and "230%" in found[0].why
+    assert check(_article("en-b-businessday-measles"), "Measles cases rose 230 percent in the western Pacific.") == ()
