@@ -292,3 +292,14 @@ def test_a_figure_put_with_another_thing_than_its_sentence_puts_it_with_is_a_war
     found = check(_article("en-b-businessday-measles"), "Measles cases rose 900 percent in the western Pacific.")
     assert [(f.severity, f.kind) for f in found] == [("warning", "meaning")] and "230%" in found[0].why
     assert check(_article("en-b-businessday-measles"), "Measles cases rose 230 percent in the western Pacific.") == ()
+
+
+@pytest.mark.parametrize("name,claim", [
+    ("en-a-dw-german-forecast",
+     "West Germany's 0.9 per cent fall in GDP came after the 0.8 per cent decline recorded in 1993."),
+    ("ar-c-aredo-aramco-q2", "تراجعت أرباح أرامكو في الربع الأول من العام بعد هبوطها بنسبة 73.4 في المئة في الربع الثاني."),
+])
+def test_after_where_the_article_dates_the_first_event_before_the_second(name, claim):
+    source = (WIDE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    errors = [f for f in check(source, claim, article_date=DATES.get(name)) if f.severity == "error"]
+    assert errors and "order of the events is reversed" in errors[0].why
