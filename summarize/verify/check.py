@@ -183,16 +183,20 @@ def _rival(item: Quantity | DateMention,
 
 
 def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
-    """The two figures of the claim's sentences (or of the claim itself) whose difference, sum or ratio `q` is, in
-    one kind and unit: a total, a gap, "six years later", a share ("less than half" of $7.3 billion for $3.3
-    billion), which the article never writes but does back.  A one-digit figure is too easily some difference to
-    count, unless it is a span of years."""
+    """The two figures of the claim's sentences (or of the claim itself) whose difference, sum or
+    ratio `q` is, in one kind and unit: a total, a gap, "six years later", a share ("less than half"
+    of $7.3 billion for $3.3 billion), which the article never writes but does back.  A one-digit
+    figure is too easily some difference to count, unless it is a span of years."""
     if q.kind != "fraction" and not _times(q) and not says_computed(claim.text, q.start):
-        return None  # a figure the claim does not say it works out is a figure the article must give
+        # a figure the claim does not say it works out is a figure the article must give
+        return None
     ids = sorted({*claim.evidence, *_next_to(claim.evidence, len(src.sentences))})
-    # and the figures of the whole article that count what the claim's figure counts ("39 cents", "45 cents")
-    same = [f for f in in_sentences(src, range(len(src.sentences)), "numbers") if q.noun and f.noun == q.noun]
-    pool = [f for f in dict.fromkeys([*in_sentences(src, ids, "numbers"), *extract_numbers(claim.text), *same])
+    # and the figures of the whole article that count what the claim's figure counts ("39 cents",
+    # "45 cents")
+    same = [f for f in in_sentences(src, range(len(src.sentences)), "numbers")
+            if q.noun and f.noun == q.noun]
+    pool = [f for f in dict.fromkeys([*in_sentences(src, ids, "numbers"),
+                                      *extract_numbers(claim.text), *same])
             if f != q][:40]
     groups = _groups(pool, q)
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
@@ -200,11 +204,12 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or
                                                              "point" in q.text.lower() or
                                                              _times(q)):
-        # a one-digit figure is too easily some difference: only a gap of large figures of the claim's own
-        # sentences, a decimal one, or percentage points count
-        near = [f for f in in_sentences(src, claim.evidence, "numbers")] + [f for f in pool if q.noun and
-                                                                            f.noun == q.noun]
-        groups = [{v: t for v, t in g.items() if v >= 10 and any(f.value == v for f in near)} for g in groups]
+        # a one-digit figure is too easily some difference: only a gap of large figures of the
+        # claim's own sentences, a decimal one, or percentage points count
+        near = [f for f in in_sentences(src, claim.evidence, "numbers")] + [
+            f for f in pool if q.noun and f.noun == q.noun]
+        groups = [{v: t for v, t in g.items() if v >= 10 and any(f.value == v for f in near)}
+                  for g in groups]
     exact = 1e-9 * max(1, abs(q.value))
     tolerance = (q.precision / 2 if q.significant >= 2 else exact) if q.kind != "fraction" else 0.02
     if found := next((f for g in groups if (f := _pair(q, g, tolerance))), None):
@@ -217,9 +222,11 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
         for g in _groups(in_sentences(src, (i,), "numbers"), q):
             if found := _pair(q, g, exact if q.kind != "fraction" else 0.02):
                 return found
-    # or of two sentences, of one kind and unit, when the claim's figure has the digits to tell it from chance
+    # or of two sentences, of one kind and unit, when the claim's figure has the digits to tell it
+    # from chance
     if q.significant >= 2 or q.precision >= 1000:
-        everywhere = [f for f in in_sentences(src, range(len(src.sentences)), "numbers") if f != q][:60]
+        everywhere = [f for f in in_sentences(src, range(len(src.sentences)), "numbers")
+                      if f != q][:60]
         return next((f for g in _groups(everywhere, q)[:1] if (f := _pair(q, g, exact))), None)
     return None
 
@@ -376,8 +383,10 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     for name, written in names(claim.text):
         if cross and not src.translated and not is_known_place(name):
             continue
-        if not named_in(name, everywhere) and not any(named_in(other, everywhere) for other in kin(name)):
-            yield 0, Finding("name", written, f"{written} is not in the source", "error", claim.text, claim.evidence)
+        if not named_in(name, everywhere) and not any(named_in(other, everywhere)
+                                                      for other in kin(name)):
+            yield 0, Finding("name", written, f"{written} is not in the source", "error",
+                             claim.text, claim.evidence)
         elif texts and not verbatim and not is_known_place(name) and name not in speaking and \
                 not named_in(name, here) and not _name_nearby(src, claim.text, name, cross):
             yield 0, Finding("name", written, _elsewhere(written, claim.evidence), "warning",

@@ -22,7 +22,8 @@ _ONLY = {key(w) for w in ("سوى", "إلا", "الا")}
 
 
 def _negated(ws: Sequence[str]) -> bool:
-    # "ما لا يقل عن" is "at least", "لا سيما" "especially"; "لم يتبق سوى شهر", "لا … إلا" say "only": no negation
+    # "ما لا يقل عن" is "at least", "لا سيما" "especially"; "لم يتبق سوى شهر", "لا … إلا" say
+    # "only": no negation
     return any(((w in _NEGATIONS and w not in _WEAK) or w.endswith(("n't", "n’t"))) and not (
         w == "لا" and (ws[i + 1:i + 2] in (["يقل"], ["تقل"], ["سيما"]))) and not (
         w in ("لم", "لا", "لن", "ليس") and _ONLY & set(ws[i + 1:i + 10])) for i, w in enumerate(ws))
@@ -116,12 +117,14 @@ _WHEN_AR = {key(w) for w in """أمس البارحة اليوم يوم غدا م
 
 @lru_cache(maxsize=1024)
 def speakers(text: str) -> tuple[str, ...]:
-    """Who `text` says is speaking: names next to "said", "according to", قال، أكد، وفقا لـ (folded, lowercase)."""
+    """Who `text` says is speaking: names next to "said", "according to", قال، أكد، وفقا لـ (folded,
+    lowercase)."""
     return tuple(k for k, _ in _speaking(text))
 
 
 def _speaking(text: str) -> list[tuple[str, str]]:
-    """Each speaker of `text`: the key of the name (as `speakers`) and the whole phrase naming them, keyed."""
+    """Each speaker of `text`: the key of the name (as `speakers`) and the whole phrase naming them,
+    keyed."""
     folded = fold_text(text)
     found = []
     for m in list(_SPEAKER_EN.finditer(folded)) + list(_SPEAKER_AR.finditer(folded)):
@@ -161,7 +164,8 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str],
     if not said or not evidence:
         return None
     # the sentences the claim rests on name their own speaker: the claim's must be one of them
-    # (English only: Arabic sentences name a speaker by title as often as by name, past what `speakers` reads)
+    # (English only: Arabic sentences name a speaker by title as often as by name, past what
+    # `speakers` reads)
     own = [pair for s in evidence for pair in _speaking(_unquoted(s))] if said[0].isascii() else []
     if own and not any(_named(p, key(" ".join(evidence))) for p in said):
         other, who = (n.title() if n.isascii() else n for n in (own[0][0], said[0]))

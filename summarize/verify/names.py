@@ -33,24 +33,29 @@ for _entry in _PLACES.replace("\n", "").split("|"):
     _AR_OF[key(_en)] = [key(a) for a in _ars.split(",")]
     for _a in _ars.split(","):
         _EN_OF.setdefault(key(_a), []).append(key(_en))
-# A country or region and the words for its people and things ("the Pole", "Chinese travellers"): one name.
-_KIN = """China Chinese|Poland Pole Poles Polish|America American Americans US USA States|Britain British Briton Britons UK
-|France French Frenchman|Germany German Germans|Russia Russian Russians|Iran Iranian Iranians|Iraq Iraqi Iraqis
-|Syria Syrian Syrians|Egypt Egyptian Egyptians|Saudi Saudis Arabia|Emirates Emirati Emiratis UAE|Qatar Qatari Qataris
-|Kuwait Kuwaiti Kuwaitis|Jordan Jordanian Jordanians|Lebanon Lebanese|Israel Israeli Israelis|Palestine Palestinian
-Palestinians|Turkey Turkish Turk Turks|India Indian Indians|Pakistan Pakistani Pakistanis|Afghanistan Afghan Afghans
-|Ukraine Ukrainian Ukrainians|Italy Italian Italians|Spain Spanish Spaniard Spaniards|Japan Japanese|Korea Korean
-Koreans|Canada Canadian Canadians|Mexico Mexican Mexicans|Brazil Brazilian Brazilians|Australia Australian
-Australians|Greece Greek Greeks|Netherlands Dutch|Switzerland Swiss|Sweden Swedish Swede Swedes|Norway Norwegian
-Norwegians|Denmark Danish Dane Danes|Belgium Belgian Belgians|Austria Austrian Austrians|Czech Czechs|Hungary
-Hungarian Hungarians|Romania Romanian Romanians|Bulgaria Bulgarian Bulgarians|Serbia Serbian Serb Serbs|Croatia
-Croatian Croat Croats|Bosnia Bosnian Bosnians|Georgia Georgian Georgians|Armenia Armenian Armenians|Thailand Thai
-Thais|Vietnam Vietnamese|Indonesia Indonesian Indonesians|Malaysia Malaysian Malaysians|Philippines Filipino
-Filipinos|Nigeria Nigerian Nigerians|Kenya Kenyan Kenyans|Ethiopia Ethiopian Ethiopians|Sudan Sudanese|Libya Libyan
-Libyans|Tunisia Tunisian Tunisians|Algeria Algerian Algerians|Morocco Moroccan Moroccans|Yemen Yemeni Yemenis|Oman
-Omani Omanis|Bahrain Bahraini Bahrainis|Europe European Europeans|Africa African Africans|Asia Asian Asians
-|Scotland Scottish Scot Scots|Ireland Irish|Wales Welsh|Portugal Portuguese|Argentina Argentine Argentinian
-|Chile Chilean Chileans|Cuba Cuban Cubans|Venezuela Venezuelan Venezuelans|Colombia Colombian Colombians"""
+# A country or region and the words for its people and things ("the Pole", "Chinese travellers"):
+# one name.
+_KIN = """China Chinese|Poland Pole Poles Polish|America American Americans US USA States|Britain
+British Briton Britons UK |France French Frenchman|Germany German Germans|Russia Russian
+Russians|Iran Iranian Iranians|Iraq Iraqi Iraqis |Syria Syrian Syrians|Egypt Egyptian
+Egyptians|Saudi Saudis Arabia|Emirates Emirati Emiratis UAE|Qatar Qatari Qataris |Kuwait Kuwaiti
+Kuwaitis|Jordan Jordanian Jordanians|Lebanon Lebanese|Israel Israeli Israelis|Palestine Palestinian
+Palestinians|Turkey Turkish Turk Turks|India Indian Indians|Pakistan Pakistani
+Pakistanis|Afghanistan Afghan Afghans |Ukraine Ukrainian Ukrainians|Italy Italian Italians|Spain
+Spanish Spaniard Spaniards|Japan Japanese|Korea Korean Koreans|Canada Canadian Canadians|Mexico
+Mexican Mexicans|Brazil Brazilian Brazilians|Australia Australian Australians|Greece Greek
+Greeks|Netherlands Dutch|Switzerland Swiss|Sweden Swedish Swede Swedes|Norway Norwegian
+Norwegians|Denmark Danish Dane Danes|Belgium Belgian Belgians|Austria Austrian Austrians|Czech
+Czechs|Hungary Hungarian Hungarians|Romania Romanian Romanians|Bulgaria Bulgarian Bulgarians|Serbia
+Serbian Serb Serbs|Croatia Croatian Croat Croats|Bosnia Bosnian Bosnians|Georgia Georgian
+Georgians|Armenia Armenian Armenians|Thailand Thai Thais|Vietnam Vietnamese|Indonesia Indonesian
+Indonesians|Malaysia Malaysian Malaysians|Philippines Filipino Filipinos|Nigeria Nigerian
+Nigerians|Kenya Kenyan Kenyans|Ethiopia Ethiopian Ethiopians|Sudan Sudanese|Libya Libyan
+Libyans|Tunisia Tunisian Tunisians|Algeria Algerian Algerians|Morocco Moroccan Moroccans|Yemen
+Yemeni Yemenis|Oman Omani Omanis|Bahrain Bahraini Bahrainis|Europe European Europeans|Africa African
+Africans|Asia Asian Asians |Scotland Scottish Scot Scots|Ireland Irish|Wales Welsh|Portugal
+Portuguese|Argentina Argentine Argentinian |Chile Chilean Chileans|Cuba Cuban Cubans|Venezuela
+Venezuelan Venezuelans|Colombia Colombian Colombians"""
 _KIN_OF: dict[str, frozenset[str]] = {}
 for _group in _KIN.replace("\n", " ").split("|"):
     _forms_of = frozenset(key(w) for w in _group.split())
@@ -59,15 +64,16 @@ for _group in _KIN.replace("\n", " ").split("|"):
 
 
 def kin(name: str) -> frozenset[str]:
-    """The other names of a country or region and its people ("Pole": Poland, Polish…); empty for other names."""
+    """The other names of a country or region and its people ("Pole": Poland, Polish…); empty for
+    other names."""
     return _KIN_OF.get(name, frozenset()) - {name}
 
 
-_COMMON = {key(w) for w in """The A An This That These Those He She It They We I His Her Their Its Our But And Or If
-When While After Before In On At As For By From With Without Since Until Under Over About Mr Mrs Ms Dr President
-Minister Prime Government Police Officials Sources Also Both Some Many Most All No Not Yes However Meanwhile Today
-Yesterday Tomorrow According One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next
-New""".split()}
+_COMMON = {key(w) for w in """The A An This That These Those He She It They We I His Her Their Its
+Our But And Or If When While After Before In On At As For By From With Without Since Until Under
+Over About Mr Mrs Ms Dr President Minister Prime Government Police Officials Sources Also Both Some
+Many Most All No Not Yes However Meanwhile Today Yesterday Tomorrow According One Two Three Four
+Five Six Seven Eight Nine Ten First Second Third Last Next New""".split()}
 _COMMON |= {key(w) for ws in (*MONTHS.values(), *WEEKDAYS.values()) for w in ws}
 _CAP_RE = re.compile(r"(?<![\w'’.])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)(?![\w])")
 _AR_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zA-Z]{2,}(?![^\W\d_])")
@@ -144,7 +150,8 @@ def _forms(word: str) -> set[str]:
                 forms.add(w)
                 break
     for f in list(forms):
-        if f.endswith(("تين", "تان")) and len(f) >= 6:  # the dual of a feminine noun: الحصيلتين, حصيلة
+        # the dual of a feminine noun: الحصيلتين, حصيلة
+        if f.endswith(("تين", "تان")) and len(f) >= 6:
             forms |= {f[:-3] + "ة", f[:-3] + "ه"}
         for _ in range(2):
             for e in _AR_SUFFIXES:

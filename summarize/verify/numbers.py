@@ -38,8 +38,8 @@ _SCALES = {
     10**9: ("billion", "bn", "مليار", "مليارات", "مليارا", "بليون"),
     10**12: ("trillion", "تريليون", "تريليونات", "ترليون"),
 }
-_PERCENT = ("%", "percent", "per cent", "pct", "percentage points", "percentage point", "بالمئة", "بالمائة",
-            "في المئة", "في المائة", "بالمية", "نقطة مئوية", "نقاط مئوية")
+_PERCENT = ("%", "percent", "per cent", "pct", "percentage points", "percentage point", "بالمئة",
+            "بالمائة", "في المئة", "في المائة", "بالمية", "نقطة مئوية", "نقاط مئوية")
 _CURRENCY_SIGNS = {"dollar": ("US$", "$", "USD"), "euro": ("€", "EUR"), "pound": ("£", "GBP"),
                    "riyal": ("SAR",), "dirham": ("AED",), "dinar": ("JOD", "KWD"),
                    "lira": ("SYP", "TRY")}
@@ -184,11 +184,13 @@ def percent_after(folded: str, end: int) -> int | None:
     return m.end() if m else None
 
 
-_CURRENCY_AFTER_RE = re.compile(rf"\s*(?:{alt([w for ws in _CURRENCY_WORDS.values() for w in ws])}){NOT_LETTER}")
+_CURRENCY_AFTER_RE = re.compile(rf"\s*(?:{alt([w for ws in _CURRENCY_WORDS.values() for w in ws])})"
+                                rf"{NOT_LETTER}")
 
 
 def currency_after(folded: str, end: int) -> tuple[str, int] | None:
-    """The currency named right after position `end` of folded text ("... مليون دينار"), and where it ends."""
+    """The currency named right after position `end` of folded text ("... مليون دينار"), and where
+    it ends."""
     m = _CURRENCY_AFTER_RE.match(folded, end)
     return (CURRENCY_OF[key(m[0].strip())], m.end()) if m else None
 
@@ -227,30 +229,35 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
         if not scale and not decimals and not unit and len(num) == 4 and 1900 <= value <= 2100:
             kind = "year"
     start, stop = span(where, m.start(), end)
-    return Quantity(value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start, end=stop,
-                    precision=precision * factor, significant=significant, hedge=hedge_before(folded, m.start(), end),
-                    noun=noun_after(folded, m.end()))
+    return Quantity(value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start,
+                    end=stop, precision=precision * factor, significant=significant,
+                    hedge=hedge_before(folded, m.start(), end), noun=noun_after(folded, m.end()))
 
 
-# Words by which a claim says its figure is made from others: a change, a gap, a total, a multiple, a span.
-_COMPUTED_CUES = {key(w) for w in """more less fewer than above below over under higher lower up down rose fell rise
-fall risen fallen increase increased increases decrease decreased decreases gain gained gains lost loss jumped jump
-climbed dropped drop slid added adds grew grown shrank cut cuts raise raised raises lift lifted boost boosted
-together combined total totalled totaling totalling all altogether sum gap difference margin ahead behind later
-earlier after before since ago times fold double doubled tripled remaining rest other others between widened
-narrowed extra additional another from clear climb climbed exceeded exceeding surplus deficit shortfall
-بمقدار بفارق بزيادة بنقص بانخفاض بارتفاع بتراجع زيادة ارتفاع انخفاض تراجع ارتفع ارتفعت انخفض انخفضت تراجع تراجعت
-زاد زادت نقص نقصت يزيد يقل تزيد تقل يرفع ترفع رفع رفعت سترفع سيرفع يخفض خفض خفضت مجموع مجموعه إجمالي اجمالي معا
-مجتمعين مجتمعة أكثر اكثر أقل اقل أعلى اعلى أدنى ادنى عن مقارنة مقابل الفارق فارق الفرق بعد قبل منذ ضعف ضعفي أضعاف
-الباقون الباقين الآخرون الآخرين المتبقية المتبقي تجاوز تجاوزت يتجاوز فاق فاقت فائض عجز""".split()}
-_PART_OF = {key(w) for w in ("of", "من")}  # "eleven of the 12", "12 من المتهمين الأربعة والأربعين": a part
-_LEVEL_BEFORE = {key(w) for w in "to at reach reached reaching إلى الى عند بلغ بلغت يبلغ تبلغ ليبلغ لتبلغ ليصل لتصل".split()}
+# Words by which a claim says its figure is made from others: a change, a gap, a total, a multiple,
+# a span.
+_COMPUTED_CUES = {key(w) for w in """more less fewer than above below over under higher lower up
+down rose fell rise fall risen fallen increase increased increases decrease decreased decreases gain
+gained gains lost loss jumped jump climbed dropped drop slid added adds grew grown shrank cut cuts
+raise raised raises lift lifted boost boosted together combined total totalled totaling totalling
+all altogether sum gap difference margin ahead behind later earlier after before since ago times
+fold double doubled tripled remaining rest other others between widened narrowed extra additional
+another from clear climb climbed exceeded exceeding surplus deficit shortfall
+بمقدار بفارق بزيادة بنقص بانخفاض بارتفاع بتراجع زيادة ارتفاع انخفاض تراجع ارتفع ارتفعت انخفض انخفضت
+تراجع تراجعت زاد زادت نقص نقصت يزيد يقل تزيد تقل يرفع ترفع رفع رفعت سترفع سيرفع يخفض خفض خفضت مجموع
+مجموعه إجمالي اجمالي معا مجتمعين مجتمعة أكثر اكثر أقل اقل أعلى اعلى أدنى ادنى عن مقارنة مقابل الفارق
+فارق الفرق بعد قبل منذ ضعف ضعفي أضعاف الباقون الباقين الآخرون الآخرين المتبقية المتبقي تجاوز تجاوزت
+يتجاوز فاق فاقت فائض عجز""".split()}
+# "eleven of the 12", "12 من المتهمين الأربعة والأربعين": a part
+_PART_OF = {key(w) for w in ("of", "من")}
+_LEVEL_BEFORE = {key(w) for w in ("to at reach reached reaching إلى الى عند بلغ بلغت يبلغ تبلغ "
+                                  "ليبلغ لتبلغ ليصل لتصل").split()}
 
 
 def says_computed(text: str, start: int) -> bool:
-    """Whether the words before a figure of `text` (at `start`) or right after it say it is made from others
-    ("rose by 0.1 points", "six cents above", "together won 224", "بمقدار 150 مليون"), not a level it stands at
-    ("rose to 45 points", "بلغ 9.8%")."""
+    """Whether the words before a figure of `text` (at `start`) or right after it say it is made
+    from others ("rose by 0.1 points", "six cents above", "together won 224", "بمقدار 150 مليون"),
+    not a level it stands at ("rose to 45 points", "بلغ 9.8%")."""
     folded = fold(text)[0]
     before = [key(w) for w in words(folded[:start])][-8:]
     after = [key(w) for w in words(folded[start:])][1:6]

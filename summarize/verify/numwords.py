@@ -193,9 +193,10 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
         fractions.append(_make(_fraction_value(m), None, "fraction", folded, text, where,
                                m.start(), m.end()))
     for m in _AR_TEEN_ORDINAL_RE.finditer(folded):
-        fractions.append(_make(10 + _AR_ORDINAL_UNITS[m["n"]], None, "ordinal", folded, text, where, m.start(),
-                               m.end()))
-    found = [q for q in found if not any(q.start < f.end and f.start < q.end for f in fractions)] + fractions
+        fractions.append(_make(10 + _AR_ORDINAL_UNITS[m["n"]], None, "ordinal", folded, text, where,
+                               m.start(), m.end()))
+    found = [q for q in found
+             if not any(q.start < f.end and f.start < q.end for f in fractions)] + fractions
     return tuple(_of_scales(sorted(found, key=lambda q: q.start), text))
 
 
@@ -204,16 +205,18 @@ _OF_SCALE_RE = re.compile(r"\s*(?:of\s+(?:a\s+|an\s+)?|من\s+)?$", re.IGNORECAS
 
 
 def _of_scales(found: list[Quantity], text: str) -> list[Quantity]:
-    """A fraction of a scale word is one figure: "three-quarters of a billion", "ثلاثة أرباع المليار" (750 million)."""
+    """A fraction of a scale word is one figure: "three-quarters of a billion", "ثلاثة أرباع
+    المليار" (750 million)."""
     out: list[Quantity] = []
     for q in found:
         last = out[-1] if out else None
         if last is not None and last.kind == "fraction" and q.kind in ("number", "currency") and \
                 q.value in _SCALE_VALUES and _OF_SCALE_RE.match(text[last.end:q.start]):
             precision, significant = _word_precision(last.value * q.value)
-            out[-1] = Quantity(value=last.value * q.value, kind=q.kind, unit=q.unit, text=text[last.start:q.end],
-                               start=last.start, end=q.end, precision=precision, significant=significant,
-                               hedge=last.hedge, noun=q.noun)
+            out[-1] = Quantity(value=last.value * q.value, kind=q.kind, unit=q.unit,
+                               text=text[last.start:q.end], start=last.start, end=q.end,
+                               precision=precision, significant=significant, hedge=last.hedge,
+                               noun=q.noun)
             continue
         out.append(q)
     return out
@@ -335,14 +338,14 @@ def _make(value: float, high: float | None, kind: str, folded: str, text: str,
         kind, unit, unit_end = "currency", *currency  # "ثلاثين مليون دينار", "two million dollars"
     a, b = span(where, start, unit_end)
     precision, significant = _word_precision(value)
-    return Quantity(value=value, kind=kind, unit=unit, text=text[a:b], start=a, end=b, precision=precision,
-                    significant=significant, high=high, hedge=hedge_before(folded, start, unit_end),
-                    noun=noun_after(folded, unit_end))
+    return Quantity(value=value, kind=kind, unit=unit, text=text[a:b], start=a, end=b,
+                    precision=precision, significant=significant, high=high,
+                    hedge=hedge_before(folded, start, unit_end), noun=noun_after(folded, unit_end))
 
 
 def _word_precision(value: float) -> tuple[float, int]:
-    """A figure in words states no digit past its last non-zero one: "thirty million" is 3 × 10^7, one digit that
-    counts, as "half a billion" is 5 × 10^8 ("twenty-one" keeps two)."""
+    """A figure in words states no digit past its last non-zero one: "thirty million" is 3 × 10^7,
+    one digit that counts, as "half a billion" is 5 × 10^8 ("twenty-one" keeps two)."""
     if value < 10 or value != int(value):
         return 1.0, 1
     digits = str(int(value))

@@ -28,18 +28,19 @@ def _entries(text: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...
             tuple(w[:-1] for w in items if w.endswith("*")), tuple(w for w in items if " " in w))
 
 
-_UP = _entries("""rose rise rises rising risen increas* gain gains gained gaining climb* jump* surg* soar* grew grow
-grows growing grown higher up lift* raise raised raises raising boost* acceler* widen* strengthen* advanc* rebound*
-expand* hike* peak* highest record_high
-ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات زياده صعد* يصعد* تصعد* صعود نما نمت ينمو تنمو نمو
-قفز* يقفز* تقفز* تزايد* يتزايد* تتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* يتحسن* تتحسن* انتعش* ينتعش* تنتعش*
-تضاعف* يتضاعف* تتضاعف*""")
-_DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing slip* slid* slump*
-plung* tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank shrink* shrunk eased eases easing
-slow* narrow* weaken* dip dips dipped dipping sank sink* retreat* contract* lowest soften* cooled cooling moderat*
-انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض* تخفيض*
-خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور* تتراجع* نتراجع* تتقلص* تتدهور* يتدهور* يتباطا* تتباطا*
-ينكمش* تنكمش*""")
+_UP = _entries("""rose rise rises rising risen increas* gain gains gained gaining climb* jump* surg*
+soar* grew grow grows growing grown higher up lift* raise raised raises raising boost* acceler*
+widen* strengthen* advanc* rebound* expand* hike* peak* highest record_high
+ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات زياده صعد* يصعد* تصعد* صعود نما نمت
+ينمو تنمو نمو قفز* يقفز* تقفز* تزايد* يتزايد* تتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* يتحسن*
+تتحسن* انتعش* ينتعش* تنتعش* تضاعف* يتضاعف* تتضاعف*""")
+_DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing
+slip* slid* slump* plung* tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank
+shrink* shrunk eased eases easing slow* narrow* weaken* dip dips dipped dipping sank sink* retreat*
+contract* lowest soften* cooled cooling moderat*
+انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض*
+تخفيض* خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور* تتراجع* نتراجع* تتقلص* تتدهور*
+يتدهور* يتباطا* تتباطا* ينكمش* تنكمش*""")
 _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
     ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* "
      "يتجاوز* فاق* يفوق", "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
@@ -220,13 +221,15 @@ def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str
 
 
 _EVERY = _entries("""all every everyone everybody جميع جميعهم جميعها كافه كافة الكل كل كلهم كلها""")
-# "all" and كل that quantify nothing: "at all", "after all", "كل من مصر والسعودية" (both), "كل عام" (yearly)
-_NOT_EVERY = {key(w) for w in """at after above once all-time من عام يوم سنه شهر اسبوع مره حال""".split()}
+# "all" and كل that quantify nothing: "at all", "after all", "كل من مصر والسعودية" (both), "كل عام"
+# (yearly)
+_NOT_EVERY = {key(w) for w in """at after above once all-time من عام يوم سنه شهر اسبوع مره
+حال""".split()}
 
 
 def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A claim that says "all" (جميع، كل) where none of the sentences it rests on says all, every or each: the
-    article's some or many made every one."""
+    """A claim that says "all" (جميع، كل) where none of the sentences it rests on says all, every or
+    each: the article's some or many made every one."""
     for q in reversed(quote_spans(claim)):  # a quotation is checked word for word on its own
         claim = claim[:q.start] + " " + claim[q.end:]
     ws = _tokens(claim)
@@ -234,15 +237,18 @@ def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]
         (j and ws[j - 1] in _NOT_EVERY) or (j + 1 < len(ws) and ws[j + 1] in _NOT_EVERY))]
     if said and not any(_hits(_tokens(s), _EVERY) or _hits(_tokens(s), _ALL) for _, s in evidence):
         ids = ", ".join(str(i) for i, _ in evidence)
-        yield f"the claim says {said[0]!r}; the sentences it rests on ({ids}) say neither all, every nor each"
+        yield (f"the claim says {said[0]!r}; the sentences it rests on ({ids}) say neither all, "
+               "every nor each")
 
 
 _ORDER_RE = re.compile(r"(?<![^\W\d_])(?P<w>after|before|بعد|قبل)(?![^\W\d_])", re.IGNORECASE)
-_MINUTE_RE = re.compile(r"(?:minute|الدقيقة|دقيقة)\s*\(?(\d{1,3})\)?|\((\d{1,3})['’]\)", re.IGNORECASE)
+_MINUTE_RE = re.compile(r"(?:minute|الدقيقة|دقيقة)\s*\(?(\d{1,3})\)?|\((\d{1,3})['’]\)",
+                        re.IGNORECASE)
 
 
 def _when(text: str) -> tuple[int, int, int] | None:
-    """When a passage dates what it tells, if it says so once: (year or 0, month or 0, match minute or 0)."""
+    """When a passage dates what it tells, if it says so once: (year or 0, month or 0, match minute
+    or 0)."""
     periods = {}  # a period ("the first quarter") dates by its first month
     for d in period_months(text):
         periods[d.start] = min(periods.get(d.start, d), d, key=lambda x: x.month or 13)
@@ -268,16 +274,19 @@ def _before(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool | None:
 
 
 def _dated_order(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """"A after B" where the article dates A before B (or "before" the other way): each side dated by its own words,
-    else by the one sentence of the claim's evidence (and the sentences next to it) about it."""
+    """"A after B" where the article dates A before B (or "before" the other way): each side dated
+    by its own words, else by the one sentence of the claim's evidence (and the sentences next to
+    it) about it."""
     for m in _ORDER_RE.finditer(claim):
         sides = []
         for part in (claim[:m.start()], claim[m.end():]):
             when = _when(part)
             if when is None:
                 want = _content(_tokens(part))
-                scored = sorted(((len(want & _content(_tokens(s))), i, s) for i, s in evidence), reverse=True)
-                if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                scored = sorted(((len(want & _content(_tokens(s))), i, s) for i, s in evidence),
+                                reverse=True)
+                if scored and scored[0][0] >= 2 and (len(scored) == 1 or
+                                                     scored[1][0] < scored[0][0]):
                     when = _when(scored[0][2])
             sides.append(when)
         if None in sides:
@@ -285,7 +294,8 @@ def _dated_order(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[st
         earlier = _before(sides[0], sides[1])
         after = m["w"].lower() in ("after", "بعد")
         if earlier is not None and earlier == after:
-            yield (f"claim: {m['w']!r}; the article dates the first event {'before' if earlier else 'after'} the "
+            yield (f"claim: {m['w']!r}; the article dates the first event "
+                   f"{'before' if earlier else 'after'} the "
                    "second: the order of the events is reversed")
             return
 
@@ -320,8 +330,9 @@ _ADJUNCT = frozenset("in on at during since until from".split())
 
 
 def _parties(ws: Sequence[str], start: int, end: int) -> set[str]:
-    """The stems of ws[start:end] that may be a party to the verb: not a figure, nor a place or time after "in",
-    "on", "at"… ("killed 25 people in the Messina region in October 2009": the region is where, not whom)."""
+    """The stems of ws[start:end] that may be a party to the verb: not a figure, nor a place or time
+    after "in", "on", "at"… ("killed 25 people in the Messina region in October 2009": the region is
+    where, not whom)."""
     out, skip = set(), 0
     for w in ws[max(0, start):end]:
         skip = 4 if w in _ADJUNCT else skip - 1  # the preposition and the phrase after it
@@ -355,8 +366,9 @@ _BE = frozenset("was were been being is are be".split())
 
 
 def _passive(ws: Sequence[str], v: int) -> bool:
-    """Whether the verb at `v` is passive: "was … by" (an agent named), or a form of "be" right before it
-    ("17 people were killed in the floods": no agent, its subject the one it was done to)."""
+    """Whether the verb at `v` is passive: "was … by" (an agent named), or a form of "be" right
+    before it ("17 people were killed in the floods": no agent, its subject the one it was done
+    to)."""
     return bool(_hits(ws[max(0, v - 2):v], _PASSIVE) and _hits(ws[v + 1:v + 4], _PASSIVE)) or (
         v > 0 and ws[v - 1] in _BE and ws[v].endswith(("ed", "en")))
 
@@ -436,9 +448,10 @@ def _exactly(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     return
 
 
-_FROM_TO_RE = re.compile(r"\bfrom\b(?P<a>[^,;]{1,40}?)\bto\b(?P<b>[^,;]{1,40})|\bto\b(?P<c>[^,;]{1,40}?),?\s*\bfrom\b"
-                         r"(?P<d>[^,;]{1,40})|من(?P<e>[^،؛]{1,40}?)إلى(?P<f>[^،؛]{1,40})|إلى(?P<g>[^،؛]{1,40}?)"
-                         r"،?\s*(?:مقابل|من)(?P<h>[^،؛]{1,40})")
+_FROM_TO_RE = re.compile(r"\bfrom\b(?P<a>[^,;]{1,40}?)\bto\b(?P<b>[^,;]{1,40})"
+                         r"|\bto\b(?P<c>[^,;]{1,40}?),?\s*\bfrom\b(?P<d>[^,;]{1,40})"
+                         r"|من(?P<e>[^،؛]{1,40}?)إلى(?P<f>[^،؛]{1,40})"
+                         r"|إلى(?P<g>[^،؛]{1,40}?)،?\s*(?:مقابل|من)(?P<h>[^،؛]{1,40})")
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -482,37 +495,42 @@ def _figure_turned(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[
             return
 
 
-_COMPARED_RE = re.compile(r"(?P<w>more\s+than|higher\s+than|greater\s+than|above|over|exceed\w*|[أا]كثر\s+من|[أا]على\s+من|"
-                          r"فوق|less\s+than|lower\s+than|fewer\s+than|below|under|[أا]قل\s+من|[أا]دنى\s+من|دون)"
+_COMPARED_RE = re.compile(r"(?P<w>more\s+than|higher\s+than|greater\s+than|above|over|exceed\w*|"
+                          r"[أا]كثر\s+من|[أا]على\s+من|فوق|less\s+than|lower\s+than|fewer\s+than|"
+                          r"below|under|[أا]قل\s+من|[أا]دنى\s+من|دون)"
                           r"\s+(?:(?:the|its|their|a|an|\S+'s|\S+’s)\s+){0,2}$", re.IGNORECASE)
-_MORE_WORDS = ("more", "higher", "greater", "above", "over", "exceed", "أكثر", "اكثر", "أعلى", "اعلى", "فوق")
+_MORE_WORDS = ("more", "higher", "greater", "above", "over", "exceed", "أكثر", "اكثر", "أعلى",
+               "اعلى", "فوق")
 
 
 def _figure_comparisons(text: str) -> tuple[tuple[float, str, str], ...]:
-    """(value, "more" | "less", the words) for each figure of `text` right after a comparison ("below 2014's 9.9
-    million", "above 40 %", أعلى من 5 %)."""
+    """(value, "more" | "less", the words) for each figure of `text` right after a comparison
+    ("below 2014's 9.9 million", "above 40 %", أعلى من 5 %)."""
     found = []
     for q in extract_numbers(text):
         if q.kind == "year":
             continue
         if m := _COMPARED_RE.search(text[max(0, q.start - 40):q.start]):
             word = " ".join(m["w"].split())
-            found.append((q.value, "more" if word.lower().startswith(_MORE_WORDS) else "less", word))
+            found.append((q.value, "more" if word.lower().startswith(_MORE_WORDS) else "less",
+                          word))
     return tuple(found)
 
 
 def _figure_compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A figure the claim puts on one side ("below 2014's 9.9 million") that its sentences put on the other ("above
-    2014's 9.9 million")."""
+    """A figure the claim puts on one side ("below 2014's 9.9 million") that its sentences put on
+    the other ("above 2014's 9.9 million")."""
     for value, side, word in _figure_comparisons(claim):
-        theirs = [(i, w2, side2) for i, s in evidence for v2, side2, w2 in _figure_comparisons(s) if v2 == value]
+        theirs = [(i, w2, side2) for i, s in evidence for v2, side2, w2 in _figure_comparisons(s)
+                  if v2 == value]
         if theirs and all(side2 != side for _, _, side2 in theirs):
             i, w2, _ = theirs[0]
             yield f"claim: {word!r} {value:g}; sentence {i}: {w2!r} {value:g}"
             return
 
 
-# Where a sentence's parts meet: punctuation (not a digit's comma), a dash, a conjunction, a contrast.
+# Where a sentence's parts meet: punctuation (not a digit's comma), a dash, a conjunction, a
+# contrast.
 _PARTS_RE = re.compile(r"(?<!\d)[,،;؛:](?!\d)|\s[-–—]\s|\b(?:while|whereas|but|and|with)\b"
                        r"|(?<![^\W\d_])و?(?:فيما|بينما|حين|مقابل|لكن)(?![^\W\d_])", re.IGNORECASE)
 
@@ -524,25 +542,28 @@ def _parts(text: str) -> list[str]:
 
 
 def _misbound(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A figure of the claim that its sentence gives to another thing: the words around it in the claim stand in
-    another part of the sentence, with another figure of its kind ("cases rose 900 % in the western Pacific" where
-    the sentence has "a 900 % jump" in Africa and "230 %" in the western Pacific)."""
+    """A figure of the claim that its sentence gives to another thing: the words around it in the
+    claim stand in another part of the sentence, with another figure of its kind ("cases rose 900 %
+    in the western Pacific" where the sentence has "a 900 % jump" in Africa and "230 %" in the
+    western Pacific)."""
     for q in extract_numbers(claim):
         if q.kind == "year":
             continue
-        own = next((p for p in _parts(claim) if q.text in p), claim)  # the claim's part that holds it
+        # the claim's part that holds it
+        own = next((p for p in _parts(claim) if q.text in p), claim)
         around = {w for w in _content(_tokens(own)) if not any(c.isdigit() for c in w)}
         for i, s in evidence:
             parts = [(p, len(around & _content(_tokens(p))), extract_numbers(p)) for p in _parts(s)]
-            holding = [n for _, n, fs in parts if any(f.kind == q.kind and f.value == q.value for f in fs)]
+            holding = [n for _, n, fs in parts
+                       if any(f.kind == q.kind and f.value == q.value for f in fs)]
             if not holding:
                 continue
             best, most, figures = max(parts, key=lambda x: x[1])
-            rivals = [f for f in figures if f.kind == q.kind and f.unit == q.unit and f.value != q.value and (
-                not (f.noun and q.noun) or f.noun == q.noun)]
+            rivals = [f for f in figures if f.kind == q.kind and f.unit == q.unit and
+                      f.value != q.value and (not (f.noun and q.noun) or f.noun == q.noun)]
             if most >= 2 and most > max(holding) and rivals:
-                yield (f"claim: {q.text}; sentence {i} gives {rivals[0].text} to what the claim puts it with "
-                       f"({_said(_tokens(best))})")
+                yield (f"claim: {q.text}; sentence {i} gives {rivals[0].text} to what the claim "
+                       f"puts it with ({_said(_tokens(best))})")
                 return
 
 
@@ -595,10 +616,11 @@ def relations(claim: str, evidence: Sequence[tuple[int, str]],
         return []
     if (why := next(_contradictions(claim, evidence), None)) is not None:
         return [("error", why)]
-    if (why := next(_dated_order(claim, [*evidence, *((-1, s) for s in around)]), None)) is not None:
+    if (why := next(_dated_order(claim, [*evidence, *((-1, s) for s in around)]),
+                    None)) is not None:
         return [("error", why)]
-    # a figure put with another thing than its sentence puts it with: as often a fused or reordered claim as a
-    # wrong one (half the time on the benchmarks' dev parts), so a human looks
+    # a figure put with another thing than its sentence puts it with: as often a fused or reordered
+    # claim as a wrong one (half the time on the benchmarks' dev parts), so a human looks
     if (why := next(_misbound(claim, evidence), None)) is not None:
         return [("warning", why)]
     return list(_caused(claim, evidence, around))[:1]
