@@ -303,3 +303,14 @@ def test_after_where_the_article_dates_the_first_event_before_the_second(name, c
     source = (WIDE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
     errors = [f for f in check(source, claim, article_date=DATES.get(name)) if f.severity == "error"]
     assert errors and "order of the events is reversed" in errors[0].why
+
+
+def test_granted_where_the_article_says_denied_and_arabic_still_is_no_negation():
+    reuters = (WIDE / "articles" / "en-a-reuters-whistleblower-suit.txt").read_text(encoding="utf-8")
+    errors = [f for f in check(reuters, "The judge granted Thomson Reuters' request to dismiss the ex-employee's "
+                                        "lawsuit.") if f.severity == "error"]
+    assert errors and "'granted'" in errors[0].why
+    source = "قال الصباح إن رغبة مساهمي البنك بتحويله إلى «إسلامي» لا تزال قائمة. وأضاف أن الأمر قيد الدرس."
+    assert check(source, "قال الصباح إن رغبة المساهمين في تحويل البنك إلى إسلامي لا تزال قائمة.") == ()
+    assert [f.severity for f in check(source, "قال الصباح إن رغبة المساهمين في تحويل البنك إلى إسلامي لم تعد "
+                                              "قائمة.")] == ["error"]

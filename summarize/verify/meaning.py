@@ -19,6 +19,8 @@ _WEAK = {key(w) for w in ("غير", "بدون", "without")}
 
 
 _ONLY = {key(w) for w in ("سوى", "إلا", "الا")}
+# "لا يزال", "ما زالت": "still", no negation ("لم يعد", "no longer", is one)
+_STILL = {key(w) for w in "يزال تزال يزالون زال زالت زالوا نزال".split()}
 
 
 def _negated(ws: Sequence[str]) -> bool:
@@ -26,7 +28,8 @@ def _negated(ws: Sequence[str]) -> bool:
     # "only": no negation
     return any(((w in _NEGATIONS and w not in _WEAK) or w.endswith(("n't", "n’t"))) and not (
         w == "لا" and (ws[i + 1:i + 2] in (["يقل"], ["تقل"], ["سيما"]))) and not (
-        w in ("لم", "لا", "لن", "ليس") and _ONLY & set(ws[i + 1:i + 10])) for i, w in enumerate(ws))
+        w in ("لم", "لا", "لن", "ليس") and _ONLY & set(ws[i + 1:i + 10])) and not (
+        w in ("لا", "ما") and ws[i + 1:i + 2] and ws[i + 1] in _STILL) for i, w in enumerate(ws))
 
 
 _PARTICLES = {key(w)

@@ -44,7 +44,8 @@ contract* lowest soften* cooled cooling moderat*
 _OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
     ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* "
      "يتجاوز* فاق* يفوق", "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
-    ("accept* approv* وافق* يوافق* قبل_ب موافقه موافقة", "reject* refus* declin* رفض* يرفض* ترفض*"),
+    ("accept* approv* grant* وافق* يوافق* قبل_ب موافقه موافقة",
+     "reject* refus* declin* deni* deny رفض* يرفض* ترفض*"),
     ("confirm* اكد* يؤكد* تؤكد*", "deni* deny* denying نفى نفت ينفي تنفي"),
     ("won win wins winning victory فاز* يفوز* تفوز* فوز",
      "lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"),
