@@ -5,7 +5,8 @@
     python benchmarks/extractive_bench.py --split dev        # the split the weights were tuned on
     python benchmarks/extractive_bench.py --per-article out.jsonl
 
-K is the number of sentences of each article's reference. "key points" and "summary" are what
+K is the number of sentences of each article's reference (the rounded mean where an article has several
+references; its ROUGE is then the mean over them). "key points" and "summary" are what
 `summarize.run(text, method="extractive", points=K, length=K)` returns, the CLI's own path (language
 detected, sentences split, points and summary chosen): the key points joined one a line, the summary as
 printed. Lead-K and sumy pick K sentences from the tool's own sentence split (summarize.segment). English
@@ -39,6 +40,7 @@ SETS = {
     "cnndm": ("en", "CNN/DailyMail story vs its highlights"),
     "xsum": ("en", "BBC (XSum) article vs its one-line summary"),
     "saudinewsnet": ("ar", "Saudi newspaper article vs its headline"),
+    "newswriters": ("en", "CNN/DailyMail or BBC article vs freelance writers' summaries (1–4 each)"),
 }
 METRICS = ("rouge1", "rouge2", "rougeL")
 CLI = ("key points", "summary")
@@ -119,7 +121,8 @@ def evaluate(name: str, split: str, systems: dict, limit: int | None = None) -> 
     rouge, rows, spent = scorer(language), [], 0.0
     for item in load(name, split)[:limit]:
         sents = sentences(split_paragraphs(item["text"]))
-        k = max(1, len(split_sentences(item["reference"])))
+        references = item.get("references") or [item["reference"]]  # several: scores are their mean
+        k = max(1, round(statistics.fmean(len(split_sentences(r)) for r in references)))
         row = {"set": name, "id": item["id"], "sentences": len(sents), "k": k, "systems": {}}
         started = time.perf_counter()
         outputs = cli(item["text"], k, language)
@@ -128,8 +131,9 @@ def evaluate(name: str, split: str, systems: dict, limit: int | None = None) -> 
             ids = pick(sents, language, k)
             outputs[system] = ("\n".join(sents[i].text for i in ids), ids)
         for system, (summary, ids) in outputs.items():
-            scores = rouge.score(item["reference"], summary)
-            row["systems"][system] = {"ids": ids, **{m: 100 * scores[m].fmeasure for m in METRICS}}
+            scores = [rouge.score(reference, summary) for reference in references]
+            row["systems"][system] = {"ids": ids, **{m: 100 * statistics.fmean(s[m].fmeasure for s in scores)
+                                                      for m in METRICS}}
         rows.append(row)
     return rows, spent
 
