@@ -20,7 +20,7 @@ from summarize.llm.settings import ChatSettings
 from summarize.models import backends, ct2
 from summarize.models.folder import check_folder
 from summarize.models.loader import load_model
-from summarize.models.registry import ALTERNATIVES, SUMMARY_EN, resolve
+from summarize.models.registry import ALTERNATIVES, KEYPOINTS_EN, SUMMARY_EN, resolve
 
 from . import tiny_models
 
@@ -65,6 +65,19 @@ def test_a_chat_folder_loads_as_a_chat_model_on_each_backend(models, backend):
     info = model.info(SHORT, {"prompt_tokens": 3, "completion_tokens": 4})
     assert (info.backend, info.family, info.parameters["context_tokens"]) == (backend, "qwen2", 32768)
     assert info.usage == {"prompt_tokens": 3, "completion_tokens": 4} and info.revision.startswith("local-")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_roles_given_the_same_folder_share_its_weights(models, folder, root, backend):
+    other = load_model(KEYPOINTS_EN, str(folder), backend=backend, device="cpu", cache_dir=str(root / "cache"))
+    model = models[backend]
+    engine = "model" if backend == "transformers" else "generator"
+    assert getattr(other, engine) is getattr(model, engine) and other._lock is model._lock
+    assert (other.role, model.role) == (KEYPOINTS_EN, SUMMARY_EN) and other.info().role == KEYPOINTS_EN
+    smaller = load_model(KEYPOINTS_EN, str(folder), backend=backend, device="cpu", cache_dir=str(root / "cache"),
+                         chat=ChatSettings(context_tokens=4096))
+    assert getattr(smaller, engine) is getattr(model, engine)
+    assert (smaller.context_tokens, model.context_tokens) == (4096, 32768)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

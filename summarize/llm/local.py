@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,9 @@ from .local_model import LocalChatModel, Pieces, context_window, sampling_of, st
 from .settings import ChatSettings
 
 LOG = logging.getLogger("summarize")
+# Loaded models by (folder, revision, backend, device, cache), while any role holds one.
+_LOADED: weakref.WeakValueDictionary[tuple, LocalChatModel] = weakref.WeakValueDictionary()
+_LOADING = threading.Lock()
 
 
 class TransformersChat(LocalChatModel):
@@ -75,9 +80,8 @@ def _streamer(pieces: Pieces, stops: frozenset[int]) -> Any:
 def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, role: str, backend: str = "auto", device: str = "auto",
          chat: ChatSettings | None = None, cache_dir: str | None = None, revision: str | None = None) -> LocalChatModel:
     """A chat model of a checked local folder, on CTranslate2 (auto, when installed and the family converts,
-    falling back with one warning if conversion fails) or transformers."""
-    from ..models import backends
-    from ..models.conversions import ConversionError
+    falling back with one warning if conversion fails) or transformers. Roles given the same folder share its
+    weights (one load)."""
     from ..models.ct2 import model_settings
 
     if not getattr(tokenizer, "chat_template", None):
@@ -88,8 +92,21 @@ def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, role: str, backend: s
         context, source = context_window(settings, tokenizer, chat or ChatSettings())
     except ModelUnavailableError as exc:
         raise ModelUnavailableError(f"model {spec.model_id}: {exc.message}") from None
-    common: dict[str, Any] = dict(role=role, context_tokens=context, context_from=source, revision=revision,
-                                  stops=stop_ids(tokenizer, settings), sampling=sampling_of(settings))
+    key = (str(folder), revision, backend, device, cache_dir)
+    with _LOADING:  # one instruction model for every role is the usual case: its weights are loaded once
+        shared = _LOADED.get(key)
+        if shared is None:
+            common: dict[str, Any] = dict(role=role, context_tokens=context, context_from=source, revision=revision,
+                                          stops=stop_ids(tokenizer, settings), sampling=sampling_of(settings))
+            shared = _LOADED[key] = _engine(spec, folder, tokenizer, backend, device, cache_dir, common)
+    return shared.serving(spec, role, context, source)
+
+
+def _engine(spec: ModelSpec, folder: Path, tokenizer: Any, backend: str, device: str, cache_dir: str | None,
+            common: dict[str, Any]) -> LocalChatModel:
+    from ..models import backends
+    from ..models.conversions import ConversionError
+
     if backends.pick(backend, spec.family).name == "ctranslate2":
         from .ct2_chat import load as load_ct2
 

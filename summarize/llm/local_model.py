@@ -8,6 +8,7 @@ config's position table, else the tokenizer's model_max_length when that is a re
 
 from __future__ import annotations
 
+import copy
 import threading
 from abc import abstractmethod
 from dataclasses import replace
@@ -97,6 +98,17 @@ class LocalChatModel(ChatModel):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.spec.model_id!r})"
+
+    def serving(self, spec: ModelSpec, role: str, context_tokens: int, context_from: str) -> LocalChatModel:
+        """This model serving another role (spec, context window): the same weights, engine and lock."""
+        if (spec, role, context_tokens, context_from) == (self.spec, self.role, self.context_tokens,
+                                                          self.context_from):
+            return self
+        twin = copy.copy(self)
+        twin.spec, twin.role, twin.served_as = spec, role, spec.model_id
+        twin.context_tokens, twin.context_from = context_tokens, context_from
+        twin._origin = self  # keeps the first alive while a twin is: the loaded-model cache holds it weakly
+        return twin
 
     def info(self, options: ChatOptions | None = None, usage: dict[str, int] | None = None) -> ModelInfo:
         """Provenance, with the context window and where it came from."""
