@@ -205,6 +205,17 @@ def test_the_token_estimate_learns_from_the_servers_counts(faults):
     assert before < 600 <= model.count_tokens(text)
 
 
+def test_a_rerun_learns_the_estimate_from_the_cache_as_from_the_server(faults, tmp_path):
+    """Budgets follow the estimate and cache keys follow the budgets: a rerun must estimate as the first run did,
+    or it misses its own cache."""
+    text = [Message("user", "ب" * 300)]
+    faults.script.append("usage:600")
+    model_at(faults.base, cache_dir=tmp_path).chat(text, SHORT)
+    again = model_at(faults.base, cache_dir=tmp_path)
+    assert again.chat(text, SHORT).cached and again.count_tokens(text) >= 600
+    assert len(faults.posts()) == 1
+
+
 def test_a_stream_without_usage_is_counted(faults):
     faults.script.append("stream")
     pieces: list[str] = []

@@ -80,6 +80,10 @@ class EndpointModel(ChatModel):
         key = cache_key(self.client.endpoint.base, self.name, options, messages)
         kept = self.cache.get(key) if self.cache is not None else None
         if kept is not None:
+            if kept.prompt_tokens < 0:  # kept without the server's count: this run's estimate
+                kept = replace(kept, prompt_tokens=self.count_tokens(messages))
+            else:  # the server's own count teaches the estimate, as when it answered (same budgets, same keys)
+                self._learn(messages, kept.prompt_tokens)
             if on_text is not None and kept.text:
                 on_text(kept.text)
             return kept
@@ -91,11 +95,15 @@ class EndpointModel(ChatModel):
                 reply, reported = self._streamed(body, messages, on_text)
         whole = not reported or self.read_whole(messages, reply.prompt_tokens)
         if reported and whole:
-            self._per_char = max(self._per_char, reply.prompt_tokens / max(1, sum(len(m.content) for m in messages)))
+            self._learn(messages, reply.prompt_tokens)
         self.served_as = reply.model or self.served_as
         if self.cache is not None and whole:  # a cut prompt's reply is asked again next time
-            self.cache.put(key, reply)
+            self.cache.put(key, reply if reported else replace(reply, prompt_tokens=-1))
         return reply
+
+    def _learn(self, messages: Sequence[Message], prompt_tokens: int) -> None:
+        """Raise the estimate to what the server counted for these messages."""
+        self._per_char = max(self._per_char, prompt_tokens / max(1, sum(len(m.content) for m in messages)))
 
     def chat_many(self, conversations: Sequence[Sequence[Message]], options: ChatOptions) -> list[Reply]:
         """Replies in the given order, `concurrency` of the requests in flight at once."""
