@@ -1,4 +1,5 @@
-"""The progress line on a terminal: inputs done/total, sentences, rate, ETA; cleared before any message."""
+"""The progress line on a terminal: inputs done/total,
+sentences, rate, ETA; cleared before any message."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ class Progress:
         elapsed = time.perf_counter() - self.started
         rate = self.done / elapsed if elapsed else 0.0
         eta = (self.total - self.done) / rate if rate else 0.0
-        self.stream.write(f"\r\033[K{self.done}/{self.total} inputs · {self.sentences} sentences · {rate:.2f}/s · "
-                          f"ETA {int(eta) // 60}:{int(eta) % 60:02d}")
+        self.stream.write(f"\r\033[K{self.done}/{self.total} inputs · {self.sentences} sentences · "
+                          f"{rate:.2f}/s · ETA {int(eta) // 60}:{int(eta) % 60:02d}")
         self.stream.flush()
         self.shown = True
 

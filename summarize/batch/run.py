@@ -1,7 +1,8 @@
-"""A batch run over many inputs: resume, manifest, outputs, tally, and the exit policy, in one place.
+"""A batch run over many inputs: resume, manifest,
+outputs, tally, and the exit policy, in one place.
 
-The per-article work is a `Process` (see runner.py); this module only decides what to run, where each
-result goes, and what is remembered, so the local and Ray engines share all of it.
+The per-article work is a `Process` (see runner.py); this module only decides what to run, where
+each result goes, and what is remembered, so the local and Ray engines share all of it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from .progress import Progress
 from .runner import Outcome
 from .state import STATE_FILE, RunState, options_key
 
-FLAGS = (ExitCode.INCOMPLETE_COVERAGE, ExitCode.FINDINGS)  # the output was written, and needs a look
+# the output was written, and needs a look
+FLAGS = (ExitCode.INCOMPLETE_COVERAGE, ExitCode.FINDINGS)
 
 
 @dataclass
@@ -34,8 +36,10 @@ class Tally:
     failed: int = 0
     skipped: int = 0
     codes: list[int] = field(default_factory=list)
-    done_before: int = 0  # inputs an earlier run finished: they count as processed for the exit code
-    prompt_tokens: int = 0  # what instruction models were sent and wrote, over every role of every output
+    # inputs an earlier run finished: they count as processed for the exit code
+    done_before: int = 0
+    # what instruction models were sent and wrote, over every role of every output
+    prompt_tokens: int = 0
     completion_tokens: int = 0
 
     def line(self) -> str:
@@ -44,7 +48,8 @@ class Tally:
         return f"{self.ok} ok, {self.failed} failed, {self.skipped} skipped{tokens}"
 
     def add_usage(self, result: Result) -> None:
-        """Count the tokens every model of a result reports (OpenAI's names; seq2seq models report none)."""
+        """Count the tokens every model of a result reports
+        (OpenAI's names; seq2seq models report none)."""
         for info in result.review().models:
             usage = info.usage or {}
             self.prompt_tokens += int(usage.get("prompt_tokens") or 0)
@@ -54,9 +59,9 @@ class Tally:
 def exit_code(tally: Tally) -> int:
     """The run's exit code from its inputs' codes (README, "Exit codes").
 
-    Every input ok: 0, or the lowest flag code (7 coverage, 8 findings) any output carries. Some inputs failed
-    and others were processed: 6. Every input failed: their common code, or the lowest of theirs when the
-    causes differ (a folder of empty files exits 3, as one empty file does).
+    Every input ok: 0, or the lowest flag code (7 coverage, 8 findings) any output carries. Some
+    inputs failed and others were processed: 6. Every input failed: their common code, or the lowest
+    of theirs when the causes differ (a folder of empty files exits 3, as one empty file does).
     """
     failures = [c for c in tally.codes if c and c not in FLAGS]
     flags = [c for c in tally.codes if c in FLAGS]
@@ -79,24 +84,28 @@ def _revision_now(model_id: str) -> str | None:
 
 
 def remove_own_temporaries(folder: Path) -> None:
-    """A run killed with SIGKILL cannot clean up; its half-written files are these, and only these go."""
+    """A run killed with SIGKILL cannot clean up; its
+    half-written files are these, and only these go."""
     for dirpath, _dirs, files in os.walk(folder):  # links to folders are not followed
         for name in files:
             if name.startswith(".") and name.endswith(TEMP_SUFFIX):
                 Path(dirpath, name).unlink(missing_ok=True)
 
 
-READ_AHEAD_BYTES = 64 << 20  # changed inputs whose bytes resume read are kept, up to this, for their processing
+# changed inputs whose bytes resume read are kept, up to this, for their processing
+READ_AHEAD_BYTES = 64 << 20
 
 
 class BatchRun:
-    """Runs a command over inputs, writing outputs, the manifest and the resume state as each input completes."""
+    """Runs a command over inputs, writing outputs, the
+    manifest and the resume state as each input completes."""
 
     def __init__(self, command: str, options: Any, sink: Sink, *, say: Callable[[str], None],
                  warn: Callable[[str], None], report: Callable[[SummarizeError], int],
-                 manifest: Path | None = None, force: bool = False, progress: Progress | None = None,
-                 offline: bool = False) -> None:
-        self.command, self.sink, self.say, self.report, self.force = command, sink, say, report, force
+                 manifest: Path | None = None, force: bool = False,
+                 progress: Progress | None = None, offline: bool = False) -> None:
+        self.command, self.sink, self.say, self.report, self.force = (
+            command, sink, say, report, force)
         self.offline = offline
         self.key = options_key(command, options)
         self.lock = self.state = None
@@ -107,11 +116,14 @@ class BatchRun:
             self.lock = DirLock(out_dir)
             manifest = manifest or out_dir / MANIFEST
             Manifest.check(manifest)
-            if (out_dir / STATE_FILE).is_symlink():  # anything else unusable there is moved aside and rebuilt
+            # anything else unusable there is moved aside and rebuilt
+            if (out_dir / STATE_FILE).is_symlink():
                 refuse_link(out_dir / STATE_FILE, "its resume state")
             self.state = RunState(out_dir, warn=warn, previous=_keyed(previous_rows(manifest)))
             remove_own_temporaries(out_dir)
-        try:  # opened and locked now (another run writing it stops this one); an earlier one cut at the first row
+        # opened and locked now (another run writing it stops
+        # this one); an earlier one cut at the first row
+        try:
             self.manifest: Manifest | None = Manifest(manifest) if manifest is not None else None
         except SummarizeError:
             if self.state is not None:
@@ -121,7 +133,8 @@ class BatchRun:
             raise
         self.progress = progress
         self.tally = Tally()
-        self.read_ahead: dict[InputRef, bytes] = {}  # bytes of changed inputs, read once to compare with the state
+        # bytes of changed inputs, read once to compare with the state
+        self.read_ahead: dict[InputRef, bytes] = {}
 
     def earlier_outputs(self) -> set[str]:
         """Files an earlier run into the same DIR wrote: never read back as articles."""
@@ -132,18 +145,21 @@ class BatchRun:
         if self.sink.to_dir and self.sink.out_path is not None:
             self.targets = plan_targets(refs, self.sink.out_path, self.sink.fmt)
 
-    def _note(self, ref: InputRef | Skipped, status: str, *, reason: str | None = None, output: Path | None = None,
-              sha256: str | None = None, seconds: float = 0.0, models: dict | None = None) -> None:
+    def _note(self, ref: InputRef | Skipped, status: str, *, reason: str | None = None,
+              output: Path | None = None, sha256: str | None = None, seconds: float = 0.0,
+              models: dict | None = None) -> None:
         if self.manifest is None:
             return
-        row = {"input": ref.path, "status": status, "reason": reason, "output": str(output) if output else None,
-               "input_sha256": sha256, "seconds": round(seconds, 4)}
+        row = {"input": ref.path, "status": status, "reason": reason,
+               "output": str(output) if output else None, "input_sha256": sha256,
+               "seconds": round(seconds, 4)}
         if isinstance(ref, InputRef):  # enough to rebuild the resume state from this line alone
             row.update(key=input_key(ref), options_key=self.key, models=models)
         self.manifest.write(row)
 
     def pending(self, refs: Sequence[InputRef], skipped: Iterable[Skipped]) -> list[InputRef]:
-        """Note non-article files and inputs finished by an earlier run; return what is left to do."""
+        """Note non-article files and inputs finished by
+        an earlier run; return what is left to do."""
         for s in skipped:
             self.tally.skipped += 1
             self._note(s, "skipped", reason=s.reason)
@@ -152,27 +168,32 @@ class BatchRun:
         todo = []
         for ref in refs:
             target, digest = self.targets.get(ref), None
-            if is_url(ref.path) and target:  # the server says whether it changed, or its hash does (no validators)
-                digest = self.state.url_done(ref.path, self.key, target, _revision_now, self._page_unchanged(ref))
+            # the server says whether it changed, or its hash does (no validators)
+            if is_url(ref.path) and target:
+                digest = self.state.url_done(ref.path, self.key, target, _revision_now,
+                                             self._page_unchanged(ref))
             elif ref.path != STDIN and target:
                 digest = self._unchanged(ref, target)
             if digest is not None:
                 self.tally.skipped += 1
                 self.tally.done_before += 1
-                self._note(ref, "skipped", reason="unchanged since the last run (--force redoes it)", output=target,
+                self._note(ref, "skipped",
+                           reason="unchanged since the last run (--force redoes it)", output=target,
                            sha256=digest)
             else:
                 todo.append(ref)
         return todo
 
     def _unchanged(self, ref: InputRef, target: Path) -> str | None:
-        """The sha256 of a local input an earlier run finished as it is now. Only such an input is read here
-        (the others once, for processing); a changed one keeps its bytes for processing, read once all the same."""
+        """The sha256 of a local input an earlier run finished as it is now. Only such an input is
+        read here (the others once, for processing); a changed one keeps its bytes for processing,
+        read once all the same."""
         assert self.state is not None
         found = self.state.finished(input_key(ref), self.key, target, _revision_now)
         if found is None:
             return None
-        try:  # never blocks on a FIFO nor reads /dev/zero: the reader's own size and file-type checks
+        # never blocks on a FIFO nor reads /dev/zero: the reader's own size and file-type checks
+        try:
             data = read_file(ref.path)
         except SummarizeError:
             return None  # the run reads it again and reports why it cannot
@@ -201,7 +222,8 @@ class BatchRun:
                     code = review(outcome.result) if review else 0
                     target = self.sink.add(outcome.result, self.targets.get(outcome.ref))
                 except OutputError as exc:
-                    if not self.sink.to_dir:  # stdout or the one output file: nothing more can be written
+                    # stdout or the one output file: nothing more can be written
+                    if not self.sink.to_dir:
                         raise
                     exc.source = outcome.ref.path
                     outcome = Outcome(outcome.ref, error=exc, sha256=outcome.sha256)
@@ -215,9 +237,11 @@ class BatchRun:
         self.tally.codes.append(code)
         self.tally.add_usage(outcome.result)
         models = models_used(outcome.result)
-        self._note(outcome.ref, "ok", output=target, sha256=outcome.sha256, seconds=outcome.seconds, models=models)
+        self._note(outcome.ref, "ok", output=target, sha256=outcome.sha256, seconds=outcome.seconds,
+                   models=models)
         if self.state is not None and target is not None and outcome.sha256:
-            self.state.record(input_key(outcome.ref), outcome.sha256, self.key, models, target, outcome.validators)
+            self.state.record(input_key(outcome.ref), outcome.sha256, self.key, models, target,
+                              outcome.validators)
         if self.progress:
             self.progress.step(outcome.result.review().sentences)
 
@@ -249,5 +273,6 @@ class BatchRun:
 
 
 def _keyed(rows: Iterable[dict]) -> Iterator[dict]:
-    """Manifest rows that can rebuild a resume state (written by this version: they carry their key)."""
+    """Manifest rows that can rebuild a resume state
+    (written by this version: they carry their key)."""
     return (row for row in rows if row.get("key"))

@@ -1,8 +1,10 @@
-"""The batch loop: read inputs in chunks, process each chunk together, hand back one outcome per input.
+"""The batch loop: read inputs in chunks, process
+each chunk together, hand back one outcome per input.
 
-Whatever goes wrong with one input stays with that input: a reading error, an expected error of a step, or an
-unexpected exception (a bug), which becomes that input's "internal error" while the others go on. Chunks let
-sentences of several articles share model batches while results still stream out as each chunk completes.
+Whatever goes wrong with one input stays with that input: a reading error, an expected error of a
+step, or an unexpected exception (a bug), which becomes that input's "internal error" while the
+others go on. Chunks let sentences of several articles share model batches while results still
+stream out as each chunk completes.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from ..records import Article
 
 Process = Callable[[Sequence[Article]], Sequence[Any]]  # one result or SummarizeError per article
 
-# A usage error (a bad option) is the run's, not an input's: it ends the run with one line and exit 2. So is a
-# model server down or without the model when a model is first loaded from it (exit 5), which every input would hit.
+# A usage error (a bad option) is the run's, not an input's: it ends the run with one line and exit
+# 2. So is a model server down or without the model when a model is first loaded from it (exit 5),
+# which every input would hit.
 RUN_WIDE = (UsageError, EndpointUnavailableError)
 
 
@@ -32,7 +35,8 @@ class Outcome:
     error: SummarizeError | None = None
     sha256: str | None = None
     seconds: float = 0.0
-    validators: tuple[str | None, str | None] = (None, None)  # a URL's ETag and Last-Modified, for resume
+    # a URL's ETag and Last-Modified, for resume
+    validators: tuple[str | None, str | None] = (None, None)
 
     @property
     def ok(self) -> bool:
@@ -41,7 +45,8 @@ class Outcome:
 
 def chunks(refs: Sequence[InputRef], read: Callable[[InputRef], Article], max_chars: int,
            max_items: int) -> Iterator[tuple[list[Outcome], list[Article], list[InputRef]]]:
-    """Read inputs and group the good ones into chunks of bounded size; reading failures come out as they happen."""
+    """Read inputs and group the good ones into chunks of
+    bounded size; reading failures come out as they happen."""
     failed: list[Outcome] = []
     articles: list[Article] = []
     owners: list[InputRef] = []
@@ -63,7 +68,8 @@ def chunks(refs: Sequence[InputRef], read: Callable[[InputRef], Article], max_ch
 
 
 def process_isolated(process: Process, articles: Sequence[Article]) -> list[Any]:
-    """`process(articles)`; when it raises, each article again alone, so the exception lands on its own input."""
+    """`process(articles)`; when it raises, each article
+    again alone, so the exception lands on its own input."""
     try:
         results = list(process(articles))
         if len(results) == len(articles):
@@ -88,14 +94,14 @@ def _alone(process: Process, article: Article) -> Any:
 
 
 def run_batch(
-    refs: Sequence[InputRef], process: Process, *, encoding: str | None = None, stdin: BinaryIO | None = None,
-    max_chars: int = 200_000, max_items: int = 64, offline: bool = False,
-    read_ahead: dict[InputRef, bytes] | None = None, workers: int = 1,
+    refs: Sequence[InputRef], process: Process, *, encoding: str | None = None,
+    stdin: BinaryIO | None = None, max_chars: int = 200_000, max_items: int = 64,
+    offline: bool = False, read_ahead: dict[InputRef, bytes] | None = None, workers: int = 1,
 ) -> Iterator[Outcome]:
-    """Process every input; yields outcomes chunk by chunk (failures of a chunk first, then its results).
-    `read_ahead`: bytes of inputs read already (by resume), taken from there instead of read again. With
-    `workers` > 1, that many inputs are read and processed at once, each alone, in threads (for steps that wait on
-    a model server); outcomes still come in input order."""
+    """Process every input; yields outcomes chunk by chunk (failures of a chunk first, then its
+    results). `read_ahead`: bytes of inputs read already (by resume), taken from there instead of
+    read again. With `workers` > 1, that many inputs are read and processed at once, each alone, in
+    threads (for steps that wait on a model server); outcomes still come in input order."""
 
     def read(ref: InputRef) -> Article:
         data = read_ahead.pop(ref, None) if read_ahead else None
@@ -113,7 +119,8 @@ def run_batch(
         each = (time.perf_counter() - started) / len(articles)
         for ref, article, result in zip(owners, articles, results):
             if isinstance(result, SummarizeError):
-                yield Outcome(ref, error=isolate(result, ref.path), sha256=article.sha256, seconds=each)
+                yield Outcome(ref, error=isolate(result, ref.path), sha256=article.sha256,
+                              seconds=each)
             else:
                 yield Outcome(ref, result=result, sha256=article.sha256, seconds=each,
                               validators=(article.etag, article.last_modified))
@@ -121,8 +128,9 @@ def run_batch(
 
 def _at_once(refs: Sequence[InputRef], read: Callable[[InputRef], Article], process: Process,
              workers: int) -> Iterator[Outcome]:
-    """Up to `workers` inputs in flight, a few more queued so a slow one does not idle the others; outcomes in
-    input order. A run-wide error stops the run: what is queued is dropped, what runs is left to finish."""
+    """Up to `workers` inputs in flight, a few more queued so a slow one does
+    not idle the others; outcomes in input order. A run-wide error stops the
+    run: what is queued is dropped, what runs is left to finish."""
     from concurrent.futures import Future, ThreadPoolExecutor
 
     pool = ThreadPoolExecutor(workers, thread_name_prefix="summarize-input")
@@ -154,12 +162,14 @@ def _one(ref: InputRef, read: Callable[[InputRef], Article], process: Process) -
 
 
 def each(step: Callable[[], Callable[[Article], Any]]) -> Process:
-    """The Process of a per-article step, built by its factory where it runs (here, or in a Ray actor)."""
+    """The Process of a per-article step, built by its
+    factory where it runs (here, or in a Ray actor)."""
     return one_by_one(step())
 
 
 def one_by_one(func: Callable[[Article], Any]) -> Process:
-    """A Process from a per-article function, keeping each article's error (expected or not) with it."""
+    """A Process from a per-article function, keeping
+    each article's error (expected or not) with it."""
 
     def process(articles: Sequence[Article]) -> list[Any]:
         out: list[Any] = []

@@ -1,7 +1,7 @@
 """A command over its inputs, start to end: list inputs, plan outputs, resume, run an engine, tally.
 
-The CLI calls `run_command` with what the user asked; nothing here parses options or prints but through
-the `console` it is given.
+The CLI calls `run_command` with what the user asked; nothing here parses options or prints but
+through the `console` it is given.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from .progress import Progress
 from .run import BatchRun
 from .runner import Outcome, each
 
-SERVER_ROLES = ("summary_model", "keypoints_model", "translation_model", "judge_model")  # settings naming a model
+# settings naming a model
+SERVER_ROLES = ("summary_model", "keypoints_model", "translation_model", "judge_model")
 
 
 class Console(Protocol):
@@ -50,7 +51,8 @@ class BatchArgs:
 
 
 def listed_paths(files_from: str, null: bool, stdin: Any = None) -> list[str]:
-    """The paths of a --files-from list; a list that is not one (binary, NUL without --null, empty) is exit 2."""
+    """The paths of a --files-from list; a list that is not
+    one (binary, NUL without --null, empty) is exit 2."""
     try:
         if files_from == "-":
             data = (stdin or sys.stdin.buffer).read()
@@ -65,7 +67,8 @@ def listed_paths(files_from: str, null: bool, stdin: Any = None) -> list[str]:
     paths = [p for p in (text.split("\0") if null else text.splitlines()) if p.strip()]
     allowed = "\t\n" if null else "\t"  # NUL-separated lists are for names holding a newline
     if any(ch < " " and ch not in allowed for p in paths for ch in p):
-        raise UsageError(f"--files-from {files_from} is not a list of paths (it holds control characters)")
+        raise UsageError(f"--files-from {files_from} is not a list of paths (it holds "
+                         "control characters)")
     if not paths:
         raise UsageError(f"--files-from {files_from} lists no paths")
     return paths
@@ -77,7 +80,8 @@ def _inputs(args: BatchArgs) -> tuple[list[InputRef], list[Skipped], bool]:
         paths += listed_paths(args.files_from, args.null)
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
-            raise UsageError("no input: give files or directories, --files-from, or pipe an article to stdin")
+            raise UsageError("no input: give files or directories, --files-from, "
+                             "or pipe an article to stdin")
         paths = ["-"]
     refs, skipped = expand_inputs(paths)
     refs, again = unique_inputs(refs)
@@ -85,25 +89,30 @@ def _inputs(args: BatchArgs) -> tuple[list[InputRef], list[Skipped], bool]:
     return refs, [*skipped, *again], several
 
 
-def run_command(console: Console, args: BatchArgs, settings: Any, step: Callable[[], Callable[..., Any]], *,
-                command: str, chunked: bool = False, options: Any = None, review: Callable[[Any], int] | None = None,
+def run_command(console: Console, args: BatchArgs, settings: Any,
+                step: Callable[[], Callable[..., Any]], *, command: str, chunked: bool = False,
+                options: Any = None, review: Callable[[Any], int] | None = None,
                 view: Callable[[Any], Any] | None = None, stdout: Any = None) -> int:
-    """Run a command's step over every input: plan outputs, resume, process in chunks, write, manifest, tally.
+    """Run a command's step over every input: plan outputs,
+    resume, process in chunks, write, manifest, tally.
 
-    `step` builds the command's step where it runs (once per run, or per Ray actor): a function of one article
-    (its result or its error), or with `chunked` a function of a chunk of articles sharing model batches (one
-    outcome each)."""
+    `step` builds the command's step where it runs (once per run, or per Ray actor): a function of
+    one article (its result or its error), or with `chunked` a function of a chunk of articles
+    sharing model batches (one outcome each)."""
     factory = step if chunked else partial(each, step)
     refs, skipped, several = _inputs(args)
     sink = Sink(settings.format, stdout=stdout or sys.stdout, output=args.output, several=several)
-    progress = Progress(len(refs), sys.stderr, enabled=_terminal() and not console.quiet and several)
+    progress = Progress(len(refs), sys.stderr,
+                        enabled=_terminal() and not console.quiet and several)
     console.before = progress.clear
-    run = BatchRun(command, settings if options is None else options, sink, say=console.info, warn=console.warn,
-                   report=console.report, force=args.force, progress=progress, manifest=Path(args.manifest) if args.manifest else None,
+    run = BatchRun(command, settings if options is None else options, sink, say=console.info,
+                   warn=console.warn, report=console.report, force=args.force, progress=progress,
+                   manifest=Path(args.manifest) if args.manifest else None,
                    offline=bool(getattr(settings, "offline", False)))
     try:
         out_dir = sink.out_path if sink.to_dir else None
-        refs, skipped = outside_outputs(refs, skipped, out_dir, run.earlier_outputs())  # -o DIR's own files: not news
+        # -o DIR's own files: not news
+        refs, skipped = outside_outputs(refs, skipped, out_dir, run.earlier_outputs())
         for s in skipped:
             console.info(f"skipped {s.path}: {s.reason}")
         if not refs:
@@ -114,10 +123,13 @@ def run_command(console: Console, args: BatchArgs, settings: Any, step: Callable
         todo = run.pending(refs, skipped)
         progress.total = len(todo)
         workers = 1 if chunked else server_workers(settings)
-        run.consume(_outcomes(todo, factory, settings, args, view, console, run.read_ahead, workers), review)
-    except BaseException as exc:  # a closed pipe, an interrupt, a run-wide error: bookkeeping closed, no tally
+        run.consume(_outcomes(todo, factory, settings, args, view, console,
+                              run.read_ahead, workers), review)
+    # a closed pipe, an interrupt, a run-wide error: bookkeeping closed, no tally
+    except BaseException as exc:
         try:
-            run.close(several=False, flush=isinstance(exc, KeyboardInterrupt))  # what is done is still written
+            # what is done is still written
+            run.close(several=False, flush=isinstance(exc, KeyboardInterrupt))
         except Exception:  # noqa: BLE001 - the first error is the one to report
             pass
         raise
@@ -125,8 +137,8 @@ def run_command(console: Console, args: BatchArgs, settings: Any, step: Callable
 
 
 def server_workers(settings: Any) -> int:
-    """Inputs worked at once: --api-concurrency when a role's model is on a model server (api:NAME), whose
-    requests then overlap; else 1 (a local model is busy with one article at a time)."""
+    """Inputs worked at once: --api-concurrency when a role's model is on a model server (api:NAME),
+    whose requests then overlap; else 1 (a local model is busy with one article at a time)."""
     from ..models.registry import API_PREFIX
 
     named = [getattr(settings, name, None) for name in SERVER_ROLES]
@@ -144,16 +156,19 @@ def _outcomes(refs: list[InputRef], factory: Callable[[], Any], settings: Any, a
         from .ray_engine import run_ray
 
         read_ahead.clear()  # the workers read their inputs themselves
-        outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address, offline=settings.offline,
-                           use_gpu=settings.device.startswith("cuda"), max_chars=settings.chunk_chars)
+        outcomes = run_ray(refs, factory, encoding=settings.encoding, address=args.address,
+                           offline=settings.offline, use_gpu=settings.device.startswith("cuda"),
+                           max_chars=settings.chunk_chars)
     else:
         from .runner import run_batch
 
-        outcomes = run_batch(refs, factory(), encoding=settings.encoding, max_chars=settings.chunk_chars,
-                             offline=settings.offline, read_ahead=read_ahead, workers=workers)
+        outcomes = run_batch(refs, factory(), encoding=settings.encoding,
+                             max_chars=settings.chunk_chars, offline=settings.offline,
+                             read_ahead=read_ahead, workers=workers)
     for outcome in outcomes:
         if args.verbose:
-            console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} ({outcome.seconds:.2f} s)")
+            console.info(f"{outcome.ref.path}: {'ok' if outcome.ok else 'failed'} "
+                         f"({outcome.seconds:.2f} s)")
         if view is not None and outcome.ok:
             outcome = replace(outcome, result=view(outcome.result))
         yield outcome

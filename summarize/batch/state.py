@@ -1,7 +1,8 @@
 """What a batch run has already done, kept beside its outputs so a rerun resumes (SQLite, one file).
 
-A state file that cannot be used (truncated, garbage, locked, a folder, an older layout) is moved aside and
-rebuilt from the outputs the previous manifest lists, with a warning: outputs are never lost or redone for it.
+A state file that cannot be used (truncated, garbage, locked, a folder,
+an older layout) is moved aside and rebuilt from the outputs the previous
+manifest lists, with a warning: outputs are never lost or redone for it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ create table if not exists done (
     models text not null,        -- json {model_id: revision} of the models that served this input
     output text not null,        -- relative to the state file's folder
     finished real not null,
-    validators text not null default '[null, null]'  -- a URL's ETag and Last-Modified when it was fetched
+    validators text not null default '[null, null]'  -- a URL's ETag and Last-Modified \
+when it was fetched
 )
 """
 
@@ -45,8 +47,9 @@ def options_key(command: str, options: Any) -> str:
 
 
 def _asked(value: Any) -> Any:
-    """What decides a run's outputs: a dataclass field by field, leaving out the settings declared
-    `resume=False` (the network, batch sizes, the cache folder), so a rerun --offline still resumes."""
+    """What decides a run's outputs: a dataclass field by field, leaving
+    out the settings declared `resume=False` (the network, batch sizes,
+    the cache folder), so a rerun --offline still resumes."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _asked(getattr(value, f.name)) for f in dataclasses.fields(value)
                 if f.metadata.get("resume", True)}
@@ -54,7 +57,8 @@ def _asked(value: Any) -> Any:
 
 
 class RunState:
-    """The table of finished inputs; writes are committed one by one, so a killed run loses nothing done."""
+    """The table of finished inputs; writes are committed
+    one by one, so a killed run loses nothing done."""
 
     def __init__(self, folder: Path, *, warn: Callable[[str], None] = lambda message: None,
                  previous: Iterable[Mapping[str, Any]] = ()) -> None:
@@ -69,11 +73,13 @@ class RunState:
                 companion = self.path.with_name(STATE_FILE + extra)
                 if companion.exists() and not companion.is_symlink():
                     os.replace(companion, aside.with_name(aside.name + extra))
-            warn(f"the resume state {self.path} could not be used ({exc}); moved to {aside.name} and rebuilt "
+            warn(f"the resume state {self.path} could not be used ({exc}); "
+                 f"moved to {aside.name} and rebuilt "
                  "from the manifest")
             try:
                 self.db = self._open()
-            except sqlite3.Error as again:  # a new, empty one cannot be made either: a full or read-only disk
+            # a new, empty one cannot be made either: a full or read-only disk
+            except sqlite3.Error as again:
                 raise OutputError(f"cannot write the resume state {self.path}: {again}") from None
             self._rebuild(previous)
 
@@ -83,9 +89,11 @@ class RunState:
         db = sqlite3.connect(self.path, timeout=5)
         try:
             version = db.execute("pragma user_version").fetchone()[0]
-            tables = {row[0] for row in db.execute("select name from sqlite_master where type = 'table'")}
+            tables = {row[0]
+                      for row in db.execute("select name from sqlite_master where type = 'table'")}
             if tables and version != VERSION:
-                raise sqlite3.DatabaseError(f"written by another version of summarize (layout {version})")
+                raise sqlite3.DatabaseError("written by another version of summarize "
+                                            f"(layout {version})")
             db.execute("pragma journal_mode=wal")
             db.execute(_SCHEMA)
             db.execute(f"pragma user_version = {VERSION}")
@@ -98,20 +106,24 @@ class RunState:
     def _rebuild(self, rows: Iterable[Mapping[str, Any]]) -> None:
         for row in rows:
             output = row.get("output")
-            if row.get("status") == "ok" and row.get("options_key") and output and Path(output).is_file():
-                self.record(row["key"], row["input_sha256"], row["options_key"], row.get("models") or {},
-                            Path(output))
+            if (row.get("status") == "ok" and row.get("options_key") and output and
+                    Path(output).is_file()):
+                self.record(row["key"], row["input_sha256"], row["options_key"],
+                            row.get("models") or {}, Path(output))
 
     def _relative(self, output: Path) -> str:
         return _text(os.path.relpath(os.path.realpath(output), os.path.realpath(self.folder)))
 
     def finished(self, key: str, options: str, output: Path,
-                 revision_now: Callable[[str], str | None]) -> tuple[str, tuple[str | None, str | None]] | None:
-        """(sha256, validators) recorded for this input when it was finished with these options and the same
-        model revisions and its output is still there; whether its content is the same is the caller's to tell."""
-        row = self.db.execute("select input_sha256, options_key, models, output, validators from done "
-                              "where input = ?", (_text(key),)).fetchone()
-        if row is None or row[1] != options or row[3] != self._relative(output) or not output.is_file():
+                 revision_now: Callable[[str], str | None]
+                 ) -> tuple[str, tuple[str | None, str | None]] | None:
+        """(sha256, validators) recorded for this input when it was finished
+        with these options and the same model revisions and its output is still
+        there; whether its content is the same is the caller's to tell."""
+        row = self.db.execute("select input_sha256, options_key, models, output, "
+                              "validators from done where input = ?", (_text(key),)).fetchone()
+        if (row is None or row[1] != options or row[3] != self._relative(output) or
+                not output.is_file()):
             return None
         models: Mapping[str, str | None] = json.loads(row[2])
         if not all(revision_now(model_id) == revision for model_id, revision in models.items()):
@@ -119,27 +131,31 @@ class RunState:
         etag, last_modified = json.loads(row[4])
         return row[0], (etag, last_modified)
 
-    def url_done(self, url: str, options: str, output: Path, revision_now: Callable[[str], str | None],
+    def url_done(self, url: str, options: str, output: Path,
+                 revision_now: Callable[[str], str | None],
                  still_same: Callable[[str, str | None, str | None], bool]) -> str | None:
-        """The recorded sha256 when this URL was finished with these options and models and `still_same` (asked
-        with that sha256 and the page's validators: a conditional request, or the page's hash) says it has not
-        changed."""
+        """The recorded sha256 when this URL was finished with these options and models and
+        `still_same` (asked with that sha256 and the page's validators: a conditional request, or
+        the page's hash) says it has not changed."""
         found = self.finished(url, options, output, revision_now)
         return found[0] if found is not None and still_same(found[0], *found[1]) else None
 
     def outputs(self) -> set[str]:
-        """Real paths of every output this state knows, so a later run never reads them as articles."""
+        """Real paths of every output this state knows,
+        so a later run never reads them as articles."""
         base = os.path.realpath(self.folder)
-        return {os.path.join(base, row[0]) for row in self.db.execute("select output from done")}  # UTF-8 names
+        # UTF-8 names
+        return {os.path.join(base, row[0]) for row in self.db.execute("select output from done")}
 
-    def record(self, key: str, sha256: str, options: str, models: Mapping[str, str | None], output: Path,
-               validators: tuple[str | None, str | None] = (None, None)) -> None:
-        """Remember a finished input; a state that cannot be written (a full disk) is an OutputError (exit 9)."""
+    def record(self, key: str, sha256: str, options: str, models: Mapping[str, str | None],
+               output: Path, validators: tuple[str | None, str | None] = (None, None)) -> None:
+        """Remember a finished input; a state that cannot be
+        written (a full disk) is an OutputError (exit 9)."""
         try:
             self.db.execute(
                 "insert or replace into done values (?, ?, ?, ?, ?, ?, ?)",
-                (_text(key), sha256, options, json.dumps(dict(models), sort_keys=True), self._relative(output),
-                 time.time(), json.dumps(list(validators))),
+                (_text(key), sha256, options, json.dumps(dict(models), sort_keys=True),
+                 self._relative(output), time.time(), json.dumps(list(validators))),
             )
             self.db.commit()
         except sqlite3.Error as exc:

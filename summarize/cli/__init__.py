@@ -1,7 +1,8 @@
-"""The `summarize` command: parse options → settings → the library → writers → an exit code. Nothing more.
+"""The `summarize` command: parse options → settings
+→ the library → writers → an exit code. Nothing more.
 
-Options are declared once (cli/options.py, config.Settings); messages and exit codes live in cli/console.py;
-the batch over inputs is summarize.batch.
+Options are declared once (cli/options.py, config.Settings); messages and exit codes live in
+cli/console.py; the batch over inputs is summarize.batch.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ __all__ = ["app", "main"]
 
 app = typer.Typer(
     name="summarize",
-    help="Read Arabic and English news: detect the language, translate, summarise, list key points.",
+    help="Read Arabic and English news: detect the language, translate, summarise, "
+         "list key points.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # locals would be whole articles
     add_completion=False,
@@ -43,9 +45,10 @@ def settings_from(given: Given, **flags: Any) -> Any:
 def _batch(console: Console, given: Given, settings: Any, step: Any, **kwargs: Any) -> int:
     from ..batch.shell import BatchArgs, run_command
 
-    args = BatchArgs(given.get("inputs"), given.get("output"), given.get("files_from"), given.get("null", False),
-                     given.get("force", False), given.get("manifest"), getattr(given.get("engine"), "value", "local"),
-                     given.get("address"), given.get("verbose", False))
+    args = BatchArgs(given.get("inputs"), given.get("output"), given.get("files_from"),
+                     given.get("null", False), given.get("force", False), given.get("manifest"),
+                     getattr(given.get("engine"), "value", "local"), given.get("address"),
+                     given.get("verbose", False))
     return run_command(console, args, settings, step, **kwargs)
 
 
@@ -61,7 +64,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version.")] = False,
 ) -> None:
     """Read Arabic and English news: detect the language, translate, summarise, list key points."""
 
@@ -75,7 +79,8 @@ def detect(given: Given) -> None:
     def body() -> int:
         from ..api import detect_article
 
-        return _batch(console, given, settings_from(given), lambda: detect_article, command="detect")
+        return _batch(console, given, settings_from(given), lambda: detect_article,
+                      command="detect")
 
     guarded(console, body)
 
@@ -84,12 +89,20 @@ def detect(given: Given) -> None:
 @with_options(INPUTS, OUTPUT, READING, MODELS, BATCH)
 def translate(
     to: Annotated[Lang, typer.Option("--to", help="Target language.")] = Lang.en,
-    source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Source language (default: detect).")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", help="Hub id or local folder of the translation model.")] = None,
-    bilingual: Annotated[bool, typer.Option("--bilingual", help="Source and translation side by side (formats for people, not json/jsonl).")] = False,
+    source_lang: Annotated[Optional[Lang],
+                           typer.Option("--from",
+                                        help="Source language (default: detect).")] = None,
+    model: Annotated[Optional[str],
+                     typer.Option("--model",
+                                  help="Hub id or local folder of the translation model.")] = None,
+    bilingual: Annotated[bool,
+                         typer.Option("--bilingual",
+                                      help="Source and translation side by side (formats for "
+                                           "people, not json/jsonl).")] = False,
     given: Given = Given(),
 ) -> None:
-    """Translate articles Arabic↔English, sentence by sentence, keeping paragraphs, headings and numbers."""
+    """Translate articles Arabic↔English, sentence by
+    sentence, keeping paragraphs, headings and numbers."""
     console = _console(given)
 
     def body() -> int:
@@ -100,10 +113,12 @@ def translate(
 
         settings = settings_from(given, translation_model=model)
         _models_named(settings, {"translation_model"} if model else (), nli=False)
-        options = translate_options(settings, to.value, source=source_lang.value if source_lang else None)
+        options = translate_options(settings, to.value,
+                                    source=source_lang.value if source_lang else None)
         view = Bilingual if bilingual and for_people(settings.format) else None
-        return _batch(console, given, settings, partial(translate_step, options), command="translate", chunked=True,
-                      options=options, review=review_result(console, settings), view=view)
+        return _batch(console, given, settings, partial(translate_step, options),
+                      command="translate", chunked=True, options=options,
+                      review=review_result(console, settings), view=view)
 
     guarded(console, body)
 
@@ -111,13 +126,24 @@ def translate(
 @app.command()
 @with_options(INPUTS, RUN, OUTPUT, READING, MODELS, BATCH, CHECKS)
 def run(
-    to: Annotated[Optional[Lang], typer.Option("--to", help="Output language [default: the article's own].", show_default=False)] = None,
-    source_lang: Annotated[Optional[Lang], typer.Option("--from", help="Article language (default: detect).")] = None,
-    include_translation: Annotated[bool, typer.Option("--translate", help="Include the full translation when --to differs.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a number, date, quote or name contradicts the source.")] = False,
+    to: Annotated[Optional[Lang],
+                  typer.Option("--to", help="Output language [default: the article's own].",
+                               show_default=False)] = None,
+    source_lang: Annotated[Optional[Lang],
+                           typer.Option("--from",
+                                        help="Article language (default: detect).")] = None,
+    include_translation: Annotated[bool,
+                                   typer.Option("--translate",
+                                                help="Include the full translation "
+                                                     "when --to differs.")] = False,
+    strict: Annotated[bool,
+                      typer.Option("--strict",
+                                   help="Exit 8 when a number, date, quote or name "
+                                        "contradicts the source.")] = False,
     given: Given = Given(),
 ) -> None:
-    """The main job: detect, translate where needed, summarise and list key points with their evidence."""
+    """The main job: detect, translate where needed,
+    summarise and list key points with their evidence."""
     console = _console(given)
 
     def body() -> int:
@@ -126,7 +152,8 @@ def run(
 
         settings = settings_from(given)
         _models_named(settings, {k for k, v in given.flags().items() if v is not None}, nli=True)
-        options = run_options(settings, to=to.value if to else None, source=source_lang.value if source_lang else None,
+        options = run_options(settings, to=to.value if to else None,
+                              source=source_lang.value if source_lang else None,
                               include_translation=include_translation)
         shown = streaming(sys.stdout, fmt=settings.format, inputs=given.get("inputs"),
                           files_from=given.get("files_from"), output=given.get("output"))
@@ -134,8 +161,9 @@ def run(
             options = replace(options, stream=shown.piece)  # the summary shows as it is written
             console.ends_line = shown.end_line
         try:
-            return _batch(console, given, settings, partial(run_step, options), command="run", options=options,
-                          review=review_result(console, settings, strict=strict), stdout=shown)
+            return _batch(console, given, settings, partial(run_step, options), command="run",
+                          options=options, review=review_result(console, settings, strict=strict),
+                          stdout=shown)
         finally:
             if shown is not None:
                 shown.end_line()
@@ -144,8 +172,8 @@ def run(
 
 
 def _checkers(settings: Any) -> tuple[Any, Any]:
-    """The NLI model and the judge model the settings name (None: off), loaded before any checking so a bad name
-    or a server that is down fails fast."""
+    """The NLI model and the judge model the settings name (None: off), loaded before any checking
+    so a bad name or a server that is down fails fast."""
     if not (settings.nli_model or settings.judge_model):
         return None, None
     from ..pipeline import pool_for
@@ -156,21 +184,25 @@ def _checkers(settings: Any) -> tuple[Any, Any]:
 
 
 def _models_named(settings: Any, typed: Any, *, nli: bool) -> None:
-    """A model option given on the command line (`typed`: its setting names) that names no usable folder nor a
-    hub id fails before any article is read, not after the steps before its own. One from the environment or the
-    config file fails only when a step needs it (it may serve none: an extractive run needs no summary model),
-    except the NLI and judge models, which every article of a run with `nli` uses."""
+    """A model option given on the command line (`typed`: its setting names) that names no usable
+    folder nor a hub id fails before any article is read, not after the steps before its own. One
+    from the environment or the config file fails only when a step needs it (it may serve none: an
+    extractive run needs no summary model), except the NLI and judge models, which every article of
+    a run with `nli` uses."""
     from ..models.registry import JUDGE, KEYPOINTS_EN, NLI, SUMMARY_EN, TRANSLATE_AR_EN, resolve
 
-    roles = {"translation_model": TRANSLATE_AR_EN, "summary_model": SUMMARY_EN, "keypoints_model": KEYPOINTS_EN}
+    roles = {"translation_model": TRANSLATE_AR_EN, "summary_model": SUMMARY_EN,
+             "keypoints_model": KEYPOINTS_EN}
     named = [(role, getattr(settings, name)) for name, role in roles.items() if name in typed]
-    for role, value in named + ([(NLI, settings.nli_model), (JUDGE, settings.judge_model)] if nli else []):
+    for role, value in named + ([(NLI, settings.nli_model),
+                                 (JUDGE, settings.judge_model)] if nli else []):
         if value:
             resolve(role, value)
 
 
 def _file_text(value: str, encoding: str | None) -> str:
-    """The text of a file option: a path or '-' for stdin; a missing file is exit 3, never taken as text."""
+    """The text of a file option: a path or '-' for stdin;
+    a missing file is exit 3, never taken as text."""
     from ..readers import read_article
 
     return read_article(value, encoding=encoding).text
@@ -180,15 +212,30 @@ def _file_text(value: str, encoding: str | None) -> str:
 @with_options(READING, CHECKS)
 def verify(
     source: Annotated[str, typer.Option("--source", help="The article: a file, or '-' for stdin.")],
-    summary: Annotated[Optional[str], typer.Option("--summary", help="The output to check: a file, or '-' for stdin.")] = None,
-    summary_text: Annotated[Optional[str], typer.Option("--summary-text", help="The output to check, given as text.")] = None,
-    translated_source: Annotated[Optional[str], typer.Option("--translated-source", help="The article's translation into the output's language (for quotes across languages): a file.")] = None,
-    glossary: Annotated[Optional[str], typer.Option("--glossary", help="Newsroom glossary (TSV) whose renderings the output must use.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 8 when a finding says the output contradicts the source.")] = False,
+    summary: Annotated[Optional[str],
+                       typer.Option("--summary",
+                                    help="The output to check: a file, or '-' for stdin.")] = None,
+    summary_text: Annotated[Optional[str],
+                            typer.Option("--summary-text",
+                                         help="The output to check, given as text.")] = None,
+    translated_source: Annotated[Optional[str],
+                                 typer.Option("--translated-source",
+                                              help="The article's translation into the output's "
+                                                   "language (for quotes across languages): "
+                                                   "a file.")] = None,
+    glossary: Annotated[Optional[str],
+                        typer.Option("--glossary",
+                                     help="Newsroom glossary (TSV) whose renderings the "
+                                          "output must use.")] = None,
+    strict: Annotated[bool,
+                      typer.Option("--strict",
+                                   help="Exit 8 when a finding says the output "
+                                        "contradicts the source.")] = False,
     format: FormatOpt = None,
     given: Given = Given(),
 ) -> None:
-    """Check each claim of a summary against the source sentences it rests on: numbers, dates, quotes, names."""
+    """Check each claim of a summary against the source
+    sentences it rests on: numbers, dates, quotes, names."""
     console = _console(given)
 
     def body() -> int:
@@ -197,12 +244,14 @@ def verify(
 
         settings = settings_from(given, format=format.value if format else None)
         if (summary is None) == (summary_text is None):
-            raise UsageError("give the output to check with --summary FILE (or -) or --summary-text TEXT")
+            raise UsageError("give the output to check with --summary FILE (or -) "
+                             "or --summary-text TEXT")
         if source == "-" and summary == "-":
             raise UsageError("--source and --summary cannot both read stdin")
         from ..readers import read_article
 
-        read = read_article(source, encoding=settings.encoding)  # its date (HTML metadata) anchors "last year"
+        # its date (HTML metadata) anchors "last year"
+        read = read_article(source, encoding=settings.encoding)
         article = read.text
         output = _file_text(summary, settings.encoding) if summary is not None else summary_text
         if not (output or "").strip():
@@ -212,8 +261,8 @@ def verify(
 
         nli, judge = _checkers(settings)
         terms = read_glossary(glossary)
-        result = verify_texts(source, article, output, translated_source=translated, glossary=terms, nli=nli,
-                              judge=judge, article_date=read.date)
+        result = verify_texts(source, article, output, translated_source=translated, glossary=terms,
+                              nli=nli, judge=judge, article_date=read.date)
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
         sink.close()
@@ -228,7 +277,10 @@ app.add_typer(models_app, name="models")
 
 @models_app.command("list")
 def models_list(
-    all_models: Annotated[bool, typer.Option("--all", help="Also list the alternatives you can name with --model.")] = False,
+    all_models: Annotated[bool,
+                          typer.Option("--all",
+                                       help="Also list the alternatives you can name with "
+                                            "--model.")] = False,
     format: FormatOpt = None,
     debug: DebugOpt = False,
     quiet: QuietOpt = False,
@@ -256,7 +308,9 @@ def models_list(
 
 @models_app.command("pull")
 def models_pull(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Roles (e.g. translate:ar-en) or hub ids; none: every default.", show_default=False)] = None,
+    names: Annotated[Optional[list[str]],
+                     typer.Argument(help="Roles (e.g. translate:ar-en) or hub ids; "
+                                         "none: every default.", show_default=False)] = None,
     debug: DebugOpt = False,
     quiet: QuietOpt = False,
 ) -> None:

@@ -1,4 +1,5 @@
-"""Messages for people and exit codes: one line per error on stderr, controls escaped, errors to codes."""
+"""Messages for people and exit codes: one line per
+error on stderr, controls escaped, errors to codes."""
 
 from __future__ import annotations
 
@@ -23,15 +24,18 @@ def _use_colour(stream: Any) -> bool:
 
 @dataclass
 class Console:
-    """Messages for people: stderr only, colour only on a terminal without NO_COLOR, controls escaped.
+    """Messages for people: stderr only, colour only
+    on a terminal without NO_COLOR, controls escaped.
 
-    `quiet` keeps errors only; `before` is called ahead of every message (the batch clears its progress line).
+    `quiet` keeps errors only; `before` is called ahead of
+    every message (the batch clears its progress line).
     """
 
     debug: bool = False
     quiet: bool = False
     before: Callable[[], None] = lambda: None
-    ends_line: Callable[[], None] = lambda: None  # a summary streamed to the terminal ends its line first
+    # a summary streamed to the terminal ends its line first
+    ends_line: Callable[[], None] = lambda: None
 
     def _say(self, prefix: str, colour: str, message: str) -> None:
         from ..writers import visible
@@ -40,7 +44,8 @@ class Console:
         self.before()
         stream = sys.stderr
         tag = f"\033[{colour}m{prefix}\033[0m" if prefix and _use_colour(stream) else prefix
-        shown = visible(message).replace("\n", "\\x0a").replace("\t", "\\x09")  # one message, one line
+        # one message, one line
+        shown = visible(message).replace("\n", "\\x0a").replace("\t", "\\x09")
         print(f"summarize: {tag}{shown}", file=stream, flush=True)
 
     def error(self, message: str) -> None:
@@ -63,13 +68,14 @@ class Console:
         if isinstance(exc, SummarizeError):
             self.error(str(exc))
             return int(exc.exit_code)
-        self.error(f"internal error: {type(exc).__name__}: {exc} (a bug: rerun with --debug and report it)")
+        self.error(f"internal error: {type(exc).__name__}: {exc} (a bug: "
+                   "rerun with --debug and report it)")
         return int(ExitCode.INTERNAL)
 
 
 class _ToConsole(logging.Handler):
-    """The library's warnings (the `summarize` logger: a model falling back to another backend) as the
-    console's own: one line, after the progress line is cleared, silenced by -q."""
+    """The library's warnings (the `summarize` logger: a model falling back to another backend) as
+    the console's own: one line, after the progress line is cleared, silenced by -q."""
 
     def __init__(self, console: Console) -> None:
         super().__init__(logging.WARNING)
@@ -90,8 +96,10 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
 
     stopping: list[int] = []
 
-    def terminated(signum: int, frame: Any) -> None:  # SIGTERM ends a run like Ctrl-C: cleanly, outputs whole
-        if not stopping:  # a second SIGTERM while the run stops (`kill` sent twice) must not cut its cleanup
+    # SIGTERM ends a run like Ctrl-C: cleanly, outputs whole
+    def terminated(signum: int, frame: Any) -> None:
+        # a second SIGTERM while the run stops (`kill` sent twice) must not cut its cleanup
+        if not stopping:
             stopping.append(signum)
             raise KeyboardInterrupt
 
@@ -101,7 +109,8 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
             previous = signal.signal(signal.SIGTERM, terminated)
         except ValueError:  # not the main thread (some test runners): the default handler stays
             pass
-    closed = sys.stdout is None  # `>&-`: writing data is an output error (exit 9), a run into -o DIR goes on
+    # `>&-`: writing data is an output error (exit 9), a run into -o DIR goes on
+    closed = sys.stdout is None
     if closed:
         sys.stdout = _ClosedStdout()
         _hold_fd1()
@@ -110,7 +119,8 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
     except KeyboardInterrupt:
         console.error("interrupted")
         code = int(ExitCode.INTERRUPTED)
-    except PipeClosed:  # `| head`: stop quietly, as `cat` would, and keep Python from complaining at exit
+    # `| head`: stop quietly, as `cat` would, and keep Python from complaining at exit
+    except PipeClosed:
         _silence_stdout()
         code = int(ExitCode.PIPE_CLOSED)
     except Exception as exc:  # noqa: BLE001 - the edge where errors become exit codes
@@ -122,14 +132,17 @@ def guarded(console: Console, body: Callable[[], int]) -> None:
         library.propagate = propagate
         if closed:
             sys.stdout = None
-        if previous is not None:  # the caller's own handling of SIGTERM, as it was (a library user, a test runner),
-            # unless the run was interrupted: then it is exiting, and a further SIGTERM must not make that -15
+        # the caller's own handling of SIGTERM, as it was (a library user, a test runner),
+        if previous is not None:
+            # unless the run was interrupted: then it is exiting,
+            # and a further SIGTERM must not make that -15
             signal.signal(signal.SIGTERM, signal.SIG_IGN if stopping else previous)
     raise typer.Exit(code)
 
 
 def _hold_fd1() -> None:
-    """/dev/null on a closed fd 1, so no file the run opens (a manifest, an output) gets it, nor a child's stdout."""
+    """/dev/null on a closed fd 1, so no file the run opens
+    (a manifest, an output) gets it, nor a child's stdout."""
     try:
         os.fstat(1)
         return
@@ -145,7 +158,8 @@ def _hold_fd1() -> None:
 
 
 class _ClosedStdout:
-    """sys.stdout when the command was started with stdout closed: any write is the run's output error."""
+    """sys.stdout when the command was started with stdout
+    closed: any write is the run's output error."""
 
     def write(self, text: str) -> int:
         from ..errors import OutputError
@@ -163,19 +177,22 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner's stream)
+    # no real file descriptor (a test runner's stream)
+    except (OSError, ValueError, AttributeError):
         pass
 
 
 def has_errors(findings: Any) -> bool:
-    """Whether any finding contradicts the source (severity "error"): what --strict turns into exit 8."""
+    """Whether any finding contradicts the source (severity
+    "error"): what --strict turns into exit 8."""
     return any(f.severity == "error" for f in findings)
 
 
-def review_result(console: Console, settings: Any, *, strict: bool = False) -> Callable[[Result], int]:
-    """At most one stderr line per result summing up its findings, warnings and coverage (the details are in
-    the output record, or below that line when the output cannot show them); incomplete coverage (and, with
-    `strict`, error findings) become exit codes."""
+def review_result(console: Console, settings: Any, *,
+                  strict: bool = False) -> Callable[[Result], int]:
+    """At most one stderr line per result summing up its findings, warnings and coverage (the
+    details are in the output record, or below that line when the output cannot show them);
+    incomplete coverage (and, with `strict`, error findings) become exit codes."""
     from ..render import notes, shows_notes
     from ..writers import for_people
 
@@ -187,18 +204,22 @@ def review_result(console: Console, settings: Any, *, strict: bool = False) -> C
         code, parts = 0, []
         for role, cov in seen.coverage.items():
             if not cov.complete:
-                parts.append(f"the {'' if role == 'model' else role + ' '}model read {cov.ratio:.0%} of its input")
-                code = code or (0 if settings.allow_truncation else int(ExitCode.INCOMPLETE_COVERAGE))
+                parts.append(f"the {'' if role == 'model' else role + ' '}model read "
+                             f"{cov.ratio:.0%} of its input")
+                code = code or (0 if settings.allow_truncation
+                                else int(ExitCode.INCOMPLETE_COVERAGE))
         findings = seen.findings
         if findings:
             parts.append(_counted(f.kind for f in findings) + " not backed by the source")
         warnings = seen.warnings
         if warnings:
             parts.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}")
-        shown = not for_people(settings.format) or shows_notes(result)  # a translation's text is the article alone
+        # a translation's text is the article alone
+        shown = not for_people(settings.format) or shows_notes(result)
         hidden = [] if shown else notes(seen)  # so its notes follow here, or are nowhere
         if parts:
-            console.warn(f"{source}: {'; '.join(parts)}" + ("; see the output" if shown else ":" if hidden else ""))
+            console.warn(f"{source}: {'; '.join(parts)}" +
+                         ("; see the output" if shown else ":" if hidden else ""))
         for line in hidden:
             console.warn(f"  {line}")
         if strict and not code and has_errors(findings):
@@ -218,17 +239,18 @@ def _counted(kinds: Any) -> str:
 
 
 class Streamed:
-    """stdout while one article's summary is streamed to a terminal: each piece of the summary as the model writes
-    it (`piece`, the run's RunOptions.stream), then the text record without the summary shown already. A summary
-    that came out otherwise than streamed (a reply cut and asked again, a glossary term enforced) is written again
-    in full below, as the record has it."""
+    """stdout while one article's summary is streamed to a terminal: each piece of the summary as
+    the model writes it (`piece`, the run's RunOptions.stream), then the text record without the
+    summary shown already. A summary that came out otherwise than streamed (a reply cut and asked
+    again, a glossary term enforced) is written again in full below, as the record has it."""
 
     def __init__(self, stdout: Any) -> None:
         self.stdout = stdout
         self.shown: list[str] = []
         self.broken = False  # the terminal went away: the record's own write reports it
         self.open = False  # the last piece left its line open
-        self.ended = False  # a message ended that line (a line break the record need not give again)
+        # a message ended that line (a line break the record need not give again)
+        self.ended = False
 
     def piece(self, text: str) -> None:
         from ..writers import visible
@@ -261,7 +283,8 @@ class Streamed:
         self.stdout.flush()
 
     def end_line(self) -> None:
-        """End the streamed line before a message on the same terminal (stderr), or when no record follows."""
+        """End the streamed line before a message on the same
+        terminal (stderr), or when no record follows."""
         if self.open and not self.broken:
             self.open, self.ended = False, True
             try:
@@ -272,7 +295,8 @@ class Streamed:
 
 
 def _past(block: str, shown: str) -> int | None:
-    """Where `block` goes on past the text `shown` (whitespace aside); None when it does not start with it."""
+    """Where `block` goes on past the text `shown` (whitespace
+    aside); None when it does not start with it."""
     want = "".join(shown.split())
     i = 0
     for j, ch in enumerate(block):
@@ -286,13 +310,15 @@ def _past(block: str, shown: str) -> int | None:
     return len(block) if i == len(want) else None
 
 
-def streaming(stdout: Any, *, fmt: str, inputs: Any, files_from: Any, output: Any) -> Streamed | None:
-    """A Streamed stdout when one article's text record goes to a terminal, else None (the record is written
-    whole, as always)."""
+def streaming(stdout: Any, *, fmt: str, inputs: Any,
+              files_from: Any, output: Any) -> Streamed | None:
+    """A Streamed stdout when one article's text record goes to a terminal, else None (the record is
+    written whole, as always)."""
     import os.path
 
     one = not files_from and len(inputs or ["-"]) == 1 and not os.path.isdir((inputs or ["-"])[0])
-    return Streamed(stdout) if fmt == "text" and one and output in (None, "-") and _terminal(stdout) else None
+    return (Streamed(stdout)
+            if fmt == "text" and one and output in (None, "-") and _terminal(stdout) else None)
 
 
 def _terminal(stream: Any) -> bool:
