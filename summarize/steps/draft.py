@@ -9,12 +9,13 @@ from typing import Callable, Mapping, Sequence
 from ..config import Settings
 from ..models.loader import ModelPool
 from ..options import RunOptions
-from ..records import (SUPPORTED_LANGUAGES, Article, Coverage, Document, Finding, KeyPoint, ModelInfo, Sentence,
-                       Translation)
+from ..records import (SUPPORTED_LANGUAGES, Article, Coverage, Document, Finding, KeyPoint,
+                       ModelInfo, Sentence, Translation)
 
 @dataclass(frozen=True)
 class Context:
-    """What a run was asked for and where its models come from: the same for every step of every article."""
+    """What a run was asked for and where its models come
+    from: the same for every step of every article."""
 
     pool: ModelPool
     options: RunOptions
@@ -25,7 +26,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Draft:
-    """One article's run so far: what the steps decided and made, and what they noted (models, warnings…)."""
+    """One article's run so far: what the steps decided
+    and made, and what they noted (models, warnings…)."""
 
     article: Article
     src: str  # the article's language
@@ -33,7 +35,8 @@ class Draft:
     document: Document  # segmented once: every step and the record share these sentences
     languages: tuple[str, ...]  # each paragraph's language
     route: str = ""
-    reading: tuple[Sentence, ...] = ()  # the sentences the next model step reads, in reading_language
+    # the sentences the next model step reads, in reading_language
+    reading: tuple[Sentence, ...] = ()
     reading_language: str = ""
     summary: str = ""
     summary_language: str = ""
@@ -42,7 +45,8 @@ class Draft:
     picked: tuple[Sentence, ...] = ()  # an extract's key-point sentences
     points: tuple[KeyPoint, ...] = ()
     points_language: str = ""
-    translations: Mapping[str, Translation] = field(default_factory=dict)  # by target: a mixed article may need two
+    # by target: a mixed article may need two
+    translations: Mapping[str, Translation] = field(default_factory=dict)
     models: Mapping[str, ModelInfo] = field(default_factory=dict)
     coverage: Mapping[str, Coverage] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
@@ -61,14 +65,16 @@ class Draft:
 
     @property
     def mixed(self) -> bool:
-        """Whether some paragraph is in the other supported language (and needs a model to be read as ours)."""
+        """Whether some paragraph is in the other supported
+        language (and needs a model to be read as ours)."""
         return any(lang != self.src and lang in SUPPORTED_LANGUAGES for lang in self.languages)
 
     def noted(self, *, models: Mapping[str, ModelInfo] = {}, coverage: Mapping[str, Coverage] = {},
               warnings: Sequence[str] = (), lost: Sequence[Finding] = ()) -> Draft:
         """The draft with models, coverage, warnings and lost glossary terms added."""
-        return replace(self, models={**self.models, **models}, coverage={**self.coverage, **coverage},
-                       warnings=(*self.warnings, *warnings), glossary_lost=(*self.glossary_lost, *lost))
+        return replace(self, models={**self.models, **models},
+                       coverage={**self.coverage, **coverage}, warnings=(*self.warnings, *warnings),
+                       glossary_lost=(*self.glossary_lost, *lost))
 
     def took(self, step: str, started: float) -> Draft:
         """The draft with the time since `started` added to a step's timing."""

@@ -1,4 +1,5 @@
-"""Summarising steps: an abstractive summary of what the draft reads, or an extract (no model) of the article."""
+"""Summarising steps: an abstractive summary of what the
+draft reads, or an extract (no model) of the article."""
 
 from __future__ import annotations
 
@@ -17,15 +18,17 @@ def summarise(draft: Draft, run: Context) -> Draft:
     asked, language = run.settings, draft.reading_language
     started = time.perf_counter()
     model = run.pool.get(f"summary:{language}", asked.summary_model)
-    result = summarize_text(draft.reading, model, language=language, length=nearest_preset(asked.length),
-                            beams=asked.beams, prompts_dir=asked.prompts_dir)
+    result = summarize_text(draft.reading, model, language=language,
+                            length=nearest_preset(asked.length), beams=asked.beams,
+                            prompts_dir=asked.prompts_dir)
     draft = draft.took("summary", started)
     warnings = [f"summary: {w}" for w in result.warnings]
     if not model.spec.commercial_use:
         warnings.append(f"summary model {model.spec.model_id} is licensed {model.spec.licence} "
                         "(non-commercial); --permissive uses permissively licensed models only")
     info = model.info(summary_options(model.spec, nearest_preset(asked.length), asked.beams))
-    draft = draft.noted(models={"summary": info}, coverage={"summary": result.coverage}, warnings=warnings)
+    draft = draft.noted(models={"summary": info}, coverage={"summary": result.coverage},
+                        warnings=warnings)
     return replace(draft, summary=result.text, flagged=result.flagged, summary_language=language)
 
 
@@ -36,5 +39,5 @@ def extract(draft: Draft, run: Context) -> Draft:
     picked = key_points_extractive(draft.sentences, draft.src, run.settings.points)
     points = tuple(KeyPoint(s.text, (s.id,), (s.text,)) for s in picked)
     return replace(draft.took("extractive", started), summary=" ".join(s.text for s in chosen),
-                   summary_language=draft.src, chosen=tuple(chosen), picked=tuple(picked), points=points,
-                   points_language=draft.src)
+                   summary_language=draft.src, chosen=tuple(chosen), picked=tuple(picked),
+                   points=points, points_language=draft.src)
