@@ -139,7 +139,7 @@ LINE_LIMIT = 100
 # stands for every module in it, new ones included). To be emptied: rewrap a module (whitespace and
 # parentheses only: its ast.dump unchanged, docstrings aside) and take it off this list; the test fails
 # for an entry that no longer needs to be here, so the list only shrinks.
-NOT_YET_REWRAPPED = {"llm/", "models/"}
+NOT_YET_REWRAPPED = {"llm/ct2_chat.py", "llm/local.py", "llm/local_model.py", "models/"}
 
 
 def _excused(relative: str) -> bool:

@@ -1,9 +1,9 @@
 """Model-server replies kept in SQLite, so a rerun of the same requests asks the server nothing.
 
-The file is `llm-cache.sqlite` under the run's cache folder (the cache_dir setting, else the user cache folder,
-`~/.cache/summarize` on Linux). A reply is found by the sha256 of what decides it: the server's base URL (never the
-key), the model's name, the request's options and its messages. A cache that cannot be opened is passed over
-with one warning: the run asks the server instead.
+The file is `llm-cache.sqlite` under the run's cache folder (the cache_dir setting, else the user
+cache folder, `~/.cache/summarize` on Linux). A reply is found by the sha256 of what decides it: the
+server's base URL (never the key), the model's name, the request's options and its messages. A cache
+that cannot be opened is passed over with one warning: the run asks the server instead.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ create table if not exists replies (
 def cache_key(base: str, model: str, options: ChatOptions, messages: Sequence[Message]) -> str:
     """The sha256 naming one request: what the server was asked, where, of which model (no key)."""
     asked = [base, model, asdict(options), [[m.role, m.content] for m in messages]]
-    return hashlib.sha256(json.dumps(asked, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    return hashlib.sha256(
+        json.dumps(asked, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def cache_path(cache_dir: str | None) -> Path:
@@ -52,8 +53,8 @@ def cache_path(cache_dir: str | None) -> Path:
 
 
 class ReplyCache:
-    """Replies by request key; one connection shared by the run's threads behind a lock (SQLite waits for
-    other processes writing the same file)."""
+    """Replies by request key; one connection shared by the run's threads behind a lock (SQLite
+    waits for other processes writing the same file)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -75,15 +76,17 @@ class ReplyCache:
         try:
             return cls(path)
         except (sqlite3.Error, OSError) as exc:
-            LOG.warning("the reply cache %s cannot be used (%s); the model server is asked every time", path, exc)
+            LOG.warning("the reply cache %s cannot be used (%s); the model server is "
+                        "asked every time", path, exc)
             return None
 
     def get(self, key: str) -> Reply | None:
         """The reply kept for this request (cached=True), or None."""
         try:
             with self._lock:
-                row = self._db.execute("select text, prompt_tokens, completion_tokens, model, finish_reason "
-                                       "from replies where key = ?", (key,)).fetchone()
+                row = self._db.execute("select text, prompt_tokens, completion_tokens, "
+                                       "model, finish_reason from replies where key = ?",
+                                       (key,)).fetchone()
         except sqlite3.Error:
             return None
         return None if row is None else Reply(*row, cached=True)
@@ -93,8 +96,8 @@ class ReplyCache:
         try:
             with self._lock:
                 self._db.execute("insert or replace into replies values (?, ?, ?, ?, ?, ?, ?)",
-                                 (key, reply.text, reply.prompt_tokens, reply.completion_tokens, reply.model,
-                                  reply.finish_reason, time.time()))
+                                 (key, reply.text, reply.prompt_tokens, reply.completion_tokens,
+                                  reply.model, reply.finish_reason, time.time()))
                 self._db.commit()
         except sqlite3.Error as exc:
             LOG.debug("reply not cached: %s", exc)

@@ -1,10 +1,11 @@
-"""Key points as an instruction model returns them: JSON read leniently, validated strictly, salvaged when invalid.
+"""Key points as an instruction model returns them: JSON
+read leniently, validated strictly, salvaged when invalid.
 
-The model is asked for `{"points": [{"text": ..., "evidence": [numbers]}]}`, the numbers being those the prompt
-shows (a sentence id + 1). `read` finds the JSON behind code fences or prose and checks it (a non-empty sentence
-and evidence among the window's sentences for each point, at least one point, at most n); `salvage` keeps what
-an invalid reply still gives (the points' texts, even from JSON cut short, or its lines) for evidence found by
-alignment, as a summary's is.
+The model is asked for `{"points": [{"text": ..., "evidence": [numbers]}]}`, the numbers being those
+the prompt shows (a sentence id + 1). `read` finds the JSON behind code fences or prose and checks
+it (a non-empty sentence and evidence among the window's sentences for each point, at least one
+point, at most n); `salvage` keeps what an invalid reply still gives (the points' texts, even from
+JSON cut short, or its lines) for evidence found by alignment, as a summary's is.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class Point:
 
 
 def parse(text: str) -> Any:
-    """The first JSON object or array in a reply (inside a code fence, or after prose); ValueError if none."""
+    """The first JSON object or array in a reply (inside
+    a code fence, or after prose); ValueError if none."""
     fenced = _FENCE.findall(text)
     for candidate in (*fenced, text):
         decoder = json.JSONDecoder()
@@ -58,7 +60,8 @@ def _items(data: Any) -> list[Any]:
 
 
 def _numbers(value: Any) -> list[int] | None:
-    """The sentence numbers of an evidence value (a list of numbers or of "[3]"-like strings, or one of them)."""
+    """The sentence numbers of an evidence value (a list of
+    numbers or of "[3]"-like strings, or one of them)."""
     values = value if isinstance(value, list) else [value]
     found = []
     for v in values:
@@ -93,7 +96,8 @@ def _point(k: int, item: Any, allowed: Collection[int]) -> tuple[Point | None, s
 
 
 def read(text: str, allowed: Collection[int], n: int) -> tuple[list[Point], list[str]]:
-    """The points of a reply and what is wrong with it (nothing: valid); more than n points keeps the first n."""
+    """The points of a reply and what is wrong with it
+    (nothing: valid); more than n points keeps the first n."""
     try:
         items = _items(parse(text))
     except ValueError as exc:
@@ -112,16 +116,18 @@ def read(text: str, allowed: Collection[int], n: int) -> tuple[list[Point], list
 
 def again(errors: Sequence[str], n: int) -> str:
     """The message asking for the reply again, saying what was wrong with it."""
-    return ("Your reply is not valid: " + "; ".join(errors) + f". Reply again with JSON only, in the form "
-            '{"points": [{"text": "one sentence", "evidence": [sentence numbers]}]}, with at most ' + str(n) +
-            " points, each with the numbers in brackets of the article's sentences that state it.")
+    return ("Your reply is not valid: " + "; ".join(errors) + f". Reply again with JSON only, "
+            'in the form {"points": [{"text": "one sentence", "evidence": [sentence numbers]}]}, '
+            "with at most " + str(n) + " points, each with the numbers in brackets of the "
+            "article's sentences that state it.")
 
 
 def _texts(text: str) -> list[tuple[str, Any]]:
-    """(text, evidence as given) of the points an invalid reply still holds: its JSON's, the texts of JSON cut
-    short, else its lines."""
+    """(text, evidence as given) of the points an invalid reply still holds: its JSON's, the texts
+    of JSON cut short, else its lines."""
     try:
-        items = [i for i in _items(parse(text)) if isinstance(i, dict) and isinstance(i.get("text"), str)]
+        items = [i for i in _items(parse(text))
+                 if isinstance(i, dict) and isinstance(i.get("text"), str)]
         return [(i["text"], i.get("evidence")) for i in items]
     except ValueError:
         pass
@@ -136,8 +142,9 @@ def _texts(text: str) -> list[tuple[str, Any]]:
 
 def salvage(text: str, allowed: Collection[int], n: int,
             align: Callable[[str], Sequence[int]]) -> tuple[list[Point], int]:
-    """Points of an invalid reply: valid ones as given, the others with their evidence found by `align` (ids best
-    first) among `allowed`; and how many texts aligned to no sentence (dropped)."""
+    """Points of an invalid reply: valid ones as given, the others
+    with their evidence found by `align` (ids best first) among
+    `allowed`; and how many texts aligned to no sentence (dropped)."""
     points, dropped = [], 0
     for raw, evidence in _texts(text):
         point, _ = _point(0, {"text": raw, "evidence": evidence}, allowed)

@@ -1,10 +1,12 @@
-"""An instruction model as a translator: the seq2seq interface translation drives (`generate`, `count_tokens`,
-`max_input_tokens`, `info`), so `--translation-model api:NAME` (or a local chat model) serves `translate` and every
-translation of `run`, with the glossary's placeholders enforced around it as around any translation model.
+"""An instruction model as a translator: the seq2seq interface translation drives (`generate`,
+`count_tokens`, `max_input_tokens`, `info`), so `--translation-model api:NAME` (or a local chat
+model) serves `translate` and every translation of `run`, with the glossary's placeholders enforced
+around it as around any translation model.
 
-Sentences go in batches of numbered lines between the data delimiters and come back as the same numbered lines; a
-reply whose numbers are not exactly those sent is not guessed at: that batch is asked again one sentence at a time,
-as is every sentence translation's stricter retry asks about (`quality.generate_checked`).
+Sentences go in batches of numbered lines between the data delimiters and come back as the same
+numbered lines; a reply whose numbers are not exactly those sent is not guessed at: that batch is
+asked again one sentence at a time, as is every sentence translation's stricter retry asks about
+(`quality.generate_checked`).
 """
 
 from __future__ import annotations
@@ -20,51 +22,62 @@ from .tasks import Prompt, Usage, ask, prompt, reply_text
 
 __all__ = ["ChatGenerated", "ChatTranslator"]
 
-LINES_PER_REQUEST = 24  # sentences of one request: a lost line costs a batch this size asked again one by one
-REPLY_FACTOR = 2  # a translation may take up to twice its source's tokens (English → Arabic), plus a margin
+# sentences of one request: a lost line costs a batch this size asked again one by one
+LINES_PER_REQUEST = 24
+# a translation may take up to twice its source's tokens (English → Arabic), plus a margin
+REPLY_FACTOR = 2
 _NUMBERED = re.compile(r"^\s*\[?\s*(\d{1,5})\s*[\]).:]\s?(.*)$")
 
 
 @dataclasses.dataclass(frozen=True)
 class ChatGenerated(Generated):
-    """A sentence's translation with its share of the requests' tokens (so each article's record has its own)."""
+    """A sentence's translation with its share of the requests'
+    tokens (so each article's record has its own)."""
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
 
 
 class ChatTranslator:
-    """A chat model behind the seq2seq model interface, translating numbered sentences in batches."""
+    """A chat model behind the seq2seq model interface,
+    translating numbered sentences in batches."""
 
     def __init__(self, model: ChatModel) -> None:
         self.chat = model
-        self.spec, self.role, self.revision, self.backend = model.spec, model.role, model.revision, model.backend
+        self.spec, self.role, self.revision, self.backend = (
+            model.spec, model.role, model.revision, model.backend)
         self.usage = Usage()
         blank = model.count_tokens([Message("user", "")])
         self._blank = blank
         frame = model.count_tokens(prompt("translate", "en", source="ar").messages(()))
         # a sentence, its translation and the prompt around them fit the context
-        self.max_input_tokens = max(16, min(1024, (model.context_tokens - frame) // (1 + REPLY_FACTOR) - 8))
+        self.max_input_tokens = max(16,
+                                    min(1024,
+                                        (model.context_tokens - frame) // (1 + REPLY_FACTOR) - 8))
         self._spent: dict[str, tuple[int, int]] = {}  # text -> tokens of its last request's share
-        self._asked = ChatOptions(max_tokens=0)  # the largest reply budget a request had: what info records
+        # the largest reply budget a request had: what info records
+        self._asked = ChatOptions(max_tokens=0)
 
     def count_tokens(self, text: str, src: str | None = None, tgt: str | None = None) -> int:
         """Tokens a line of this text adds to a prompt."""
         return max(1, self.chat.count_tokens([Message("user", text)]) - self._blank)
 
     def info(self, options: GenerationOptions | None = None) -> ModelInfo:
-        """Provenance of the chat model, with the tokens every translation through this object took."""
+        """Provenance of the chat model, with the tokens
+        every translation through this object took."""
         return self.chat.info(self._asked, self.usage.as_dict())
 
     def _options(self, tokens: int, lines: int) -> ChatOptions:
-        """A request's options: greedy, its reply budget from what it translates (numbers and line breaks too)."""
+        """A request's options: greedy, its reply budget from
+        what it translates (numbers and line breaks too)."""
         options = ChatOptions(max_tokens=max(64, REPLY_FACTOR * tokens + 8 * lines + 32))
         self._asked = max(self._asked, options, key=lambda o: o.max_tokens)
         return options
 
     def generate(self, texts: Sequence[str], options: GenerationOptions, *, src: str | None = None,
                  tgt: str | None = None) -> list[Generated]:
-        """Translations of the texts, in order; a stricter retry (of suspect outputs) asks one text at a time."""
+        """Translations of the texts, in order; a stricter
+        retry (of suspect outputs) asks one text at a time."""
         if not texts:
             return []
         asked = prompt("translate", tgt or "en", source=src)
@@ -78,8 +91,10 @@ class ChatTranslator:
         return [out[i] for i in range(len(texts))]
 
     def _batches(self, counts: Sequence[int], asked: Prompt) -> list[list[int]]:
-        """Consecutive texts per request: at most LINES_PER_REQUEST, their prompt and reply within the context."""
-        room = (self.chat.context_tokens - self.chat.count_tokens(asked.messages(()))) // (1 + REPLY_FACTOR)
+        """Consecutive texts per request: at most LINES_PER_REQUEST,
+        their prompt and reply within the context."""
+        room = ((self.chat.context_tokens - self.chat.count_tokens(asked.messages(())))
+                // (1 + REPLY_FACTOR))
         batches: list[list[int]] = []
         total = 0
         for i, count in enumerate(counts):
@@ -91,33 +106,37 @@ class ChatTranslator:
                 total = count + 8
         return batches
 
-    def _ask(self, asked: Prompt, batches: list[list[int]], texts: Sequence[str], counts: Sequence[int],
-             out: dict[int, ChatGenerated], *, again: bool) -> list[int]:
-        """Ask each batch; returns the texts of batches whose reply does not number its lines as sent. `again`:
-        these texts were asked before, and their tokens then are added to this time's."""
+    def _ask(self, asked: Prompt, batches: list[list[int]], texts: Sequence[str],
+             counts: Sequence[int], out: dict[int, ChatGenerated], *, again: bool) -> list[int]:
+        """Ask each batch; returns the texts of batches whose reply does
+        not number its lines as sent. `again`: these texts were asked
+        before, and their tokens then are added to this time's."""
         conversations = [asked.messages([(k, texts[i]) for k, i in enumerate(b)]) for b in batches]
-        chat_options = self._options(max(sum(counts[i] for i in b) for b in batches), max(len(b) for b in batches))
+        chat_options = self._options(max(sum(counts[i] for i in b) for b in batches),
+                                     max(len(b) for b in batches))
         answered = ask(self.chat, conversations, chat_options, self.usage)
         missing: list[int] = []
         for batch, reply, unread in zip(batches, answered.replies, answered.unread):
             share = sum(counts[i] for i in batch)
             for i in batch:
                 before = self._spent.get(texts[i], (0, 0)) if again else (0, 0)
-                self._spent[texts[i]] = (before[0] + round(reply.prompt_tokens * counts[i] / share),
-                                         before[1] + round(reply.completion_tokens * counts[i] / share))
+                self._spent[texts[i]] = (
+                    before[0] + round(reply.prompt_tokens * counts[i] / share),
+                    before[1] + round(reply.completion_tokens * counts[i] / share))
             lines = _lines(reply_text(reply), len(batch), len(batch) == 1)
             if lines is None:
                 missing += batch
                 continue
             for i, line in zip(batch, lines):
                 out[i] = ChatGenerated(line, counts[i], round(counts[i] * (1.0 - unread)),
-                                       self.count_tokens(line) if line else 0, *self._spent[texts[i]])
+                                       self.count_tokens(line) if line else 0,
+                                       *self._spent[texts[i]])
         return missing
 
 
 def _lines(text: str, expected: int, alone: bool) -> list[str] | None:
-    """The translated lines of a reply numbered 1..expected, or None when its numbers are not those; a reply to
-    one text alone is its translation whether numbered or not."""
+    """The translated lines of a reply numbered 1..expected, or None when its numbers are not those;
+    a reply to one text alone is its translation whether numbered or not."""
     numbered: dict[int, list[str]] = {}
     last = None
     for raw in text.splitlines():
