@@ -175,14 +175,12 @@ class LocalChatModel(ChatModel):
         """Indices shortest first, grouped so that a group padded to its longest holds BATCH_TOKENS at most."""
         groups: list[list[int]] = []
         for i in sorted(range(len(lengths)), key=lambda i: (lengths[i], i)):
-            last = groups[-1] if groups else []
-            if last and (len(last) >= BATCH_ROWS or lengths[i] * (len(last) + 1) > BATCH_TOKENS
-                         or not self._alike(lengths[last[0]], lengths[i])):
+            last = groups[-1] if groups else None
+            if (last is None or len(last) >= BATCH_ROWS or lengths[i] * (len(last) + 1) > BATCH_TOKENS
+                    or not self._alike(lengths[last[0]], lengths[i])):
                 groups.append([i])
-            elif last:
-                last.append(i)
             else:
-                groups.append([i])
+                last.append(i)
         return groups
 
     def _alike(self, shortest: int, longest: int) -> bool:
