@@ -29,8 +29,8 @@ create table if not exists done (
     models text not null,        -- json {model_id: revision} of the models that served this input
     output text not null,        -- relative to the state file's folder
     finished real not null,
-    validators text not null default '[null, null]'  -- a URL's ETag and Last-Modified \
-when it was fetched
+    -- a URL's ETag and Last-Modified when it was fetched
+    validators text not null default '[null, null]'
 )
 """
 
