@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .dates import extract_dates, period_months
 from .extract import extract_numbers
@@ -484,12 +484,12 @@ def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
     return tuple(found)
 
 
-def _figure_turned(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A figure the claim moves one way that the sentences it rests on move the other ("had fallen
-    8.8 %" where they give "an 8.8 % rise")."""
-    for value, way, word in _figure_directions(claim):
-        theirs = [(i, w2, way2) for i, s in evidence for v2, way2, w2 in _figure_directions(s)
-                  if v2 == value]
+def _figure_against(claim: str, evidence: Sequence[tuple[int, str]],
+                    marks: Callable[[str], tuple[tuple[float, str, str], ...]]) -> Iterator[str]:
+    """A figure the claim marks one way (`marks`: value, side, word) that the sentences it rests on
+    mark only the other: "had fallen 8.8 %" where they give "an 8.8 % rise"."""
+    for value, way, word in marks(claim):
+        theirs = [(i, w2, way2) for i, s in evidence for v2, way2, w2 in marks(s) if v2 == value]
         if theirs and all(way2 != way for _, _, way2 in theirs):
             i, w2, _ = theirs[0]
             yield f"claim: {word!r} {value:g}; sentence {i}: {w2!r} {value:g}"
@@ -516,18 +516,6 @@ def _figure_comparisons(text: str) -> tuple[tuple[float, str, str], ...]:
             found.append((q.value, "more" if word.lower().startswith(_MORE_WORDS) else "less",
                           word))
     return tuple(found)
-
-
-def _figure_compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A figure the claim puts on one side ("below 2014's 9.9 million") that its sentences put on
-    the other ("above 2014's 9.9 million")."""
-    for value, side, word in _figure_comparisons(claim):
-        theirs = [(i, w2, side2) for i, s in evidence for v2, side2, w2 in _figure_comparisons(s)
-                  if v2 == value]
-        if theirs and all(side2 != side for _, _, side2 in theirs):
-            i, w2, _ = theirs[0]
-            yield f"claim: {word!r} {value:g}; sentence {i}: {w2!r} {value:g}"
-            return
 
 
 # Where a sentence's parts meet: punctuation (not a digit's comma), a dash, a conjunction, a
@@ -589,8 +577,8 @@ def _against_its_figures(claim: str) -> Iterator[str]:
 
 def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """Why the claim's relations contradict its evidence sentences, each check in turn."""
-    yield from _figure_turned(claim, evidence)
-    yield from _figure_compared(claim, evidence)
+    yield from _figure_against(claim, evidence, _figure_directions)  # moved up against down
+    yield from _figure_against(claim, evidence, _figure_comparisons)  # above against below
     directions = ((_UP, _DOWN), (_DOWN, _UP))
     for a, b in directions:
         yield from _opposed(claim, evidence, a, b)
