@@ -40,16 +40,21 @@ def test_verify_without_an_nli_model_loads_no_model_stack():
 LAZY = ("http.client", "summarize.llm.http", "summarize.llm.endpoint", "summarize.llm.cache", "summarize.llm.chat")
 
 
-def test_help_and_detect_load_no_model_server_client():
+def _loaded_by_cli(calls: list[tuple[list[str], str]], modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` a fresh interpreter has imported after the CLI calls (args, stdin), each exit 0."""
     probe = (
         "import sys\nfrom typer.testing import CliRunner\nfrom summarize.cli import app\n"
-        "for args in (['--help'], ['run', '--help'], ['detect', '-']):\n"
-        "    r = CliRunner().invoke(app, args, input='The minister said the talks went well.')\n"
+        f"for args, given in {calls!r}:\n"
+        "    r = CliRunner().invoke(app, args, input=given)\n"
         "    assert r.exit_code == 0, r.output\n"
-        f"print(' '.join(m for m in {LAZY!r} if m in sys.modules))"
+        f"print(' '.join(m for m in {modules!r} if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.split() == []
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+
+
+def test_help_and_detect_load_no_model_server_client():
+    said = "The minister said the talks went well."
+    assert _loaded_by_cli([(["--help"], said), (["run", "--help"], said), (["detect", "-"], said)], LAZY) == []
 
 
 def test_local_chat_model_modules_load_no_model_stack_until_a_model_loads():
@@ -58,11 +63,5 @@ def test_local_chat_model_modules_load_no_model_stack_until_a_model_loads():
 
 
 def test_verify_without_a_judge_loads_no_instruction_model_code():
-    probe = (
-        "import sys\nfrom typer.testing import CliRunner\nfrom summarize.cli import app\n"
-        "r = CliRunner().invoke(app, ['verify', '--source', '-', '--summary-text', 'He said 5.'],"
-        " input='He said 5 things on Monday.')\nassert r.exit_code == 0, r.output\n"
-        f"print(' '.join(m for m in {(*LAZY, 'summarize.verify.judge')!r} if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.split() == []
+    call = (["verify", "--source", "-", "--summary-text", "He said 5."], "He said 5 things on Monday.")
+    assert _loaded_by_cli([call], (*LAZY, "summarize.verify.judge")) == []
