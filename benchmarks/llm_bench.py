@@ -126,7 +126,7 @@ def main() -> None:
             model = f"api:{folder}"
             common = ["--summary-model", model, "--keypoints-model", model, "--api-base", base, "-f", "json", "-q"]
             rows = []
-            for n in [int(c) for c in args.concurrency.split(",")]:
+            for n in [int(c) for c in args.concurrency.split(",") if c]:  # "": the cached rows only
                 out = work / f"out-{n}"
                 seconds = summarize([str(work / "in"), "-o", str(out), *common, "--api-concurrency", str(n),
                                      "--no-api-cache"], env)
