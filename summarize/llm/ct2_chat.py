@@ -1,5 +1,6 @@
-"""Local instruction models on CTranslate2's Generator: the folder converted once into the cache (int8 on CPU,
-int8_float16 on CUDA) by the same code and cache as the seq2seq models (models/ct2.py, models/conversions.py)."""
+"""Local instruction models on CTranslate2's Generator: the folder converted once into the cache
+(int8 on CPU, int8_float16 on CUDA) by the same code and cache as the seq2seq models (models/ct2.py,
+models/conversions.py)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,26 @@ from .local_model import LocalChatModel, Pieces
 
 
 class CTranslate2Chat(LocalChatModel):
-    """A local instruction model run by ctranslate2.Generator; tokens from the model's own tokenizer."""
+    """A local instruction model run by ctranslate2.Generator;
+    tokens from the model's own tokenizer."""
 
     backend = "ctranslate2"
 
-    def __init__(self, spec: ModelSpec, tokenizer: Any, generator: Any, *, compute_type: str, **kwargs: Any) -> None:
+    def __init__(self, spec: ModelSpec, tokenizer: Any, generator: Any, *, compute_type: str,
+                 **kwargs: Any) -> None:
         super().__init__(spec, tokenizer, **kwargs)
         self.generator = generator
         self.compute_type = compute_type
 
     def _alike(self, shortest: int, longest: int) -> bool:
-        # A batch forwards its prompts at once only up to the shortest; the rest goes token by token.
+        # A batch forwards its prompts at once only up
+        # to the shortest; the rest goes token by token.
         return longest - shortest <= max(8, shortest // 10)
 
     def _decoding(self, options: ChatOptions) -> dict[str, Any]:
-        # Sampling is not seeded here: ctranslate2.set_random_seed reaches only the calling thread, not the
-        # Generator's workers. The default, temperature 0, is greedy and the same every time.
+        # Sampling is not seeded here: ctranslate2.set_random_seed
+        # reaches only the calling thread, not the Generator's workers.
+        # The default, temperature 0, is greedy and the same every time.
         sampled = options.temperature > 0
         return dict(
             max_length=options.max_tokens,  # new tokens only, with include_prompt_in_result=False
@@ -58,14 +63,17 @@ class CTranslate2Chat(LocalChatModel):
 
 def _for_steps(decoding: dict[str, Any]) -> dict[str, Any]:
     """generate_tokens' share of generate_batch's settings (it always leaves the prompt out)."""
-    return {k: v for k, v in decoding.items() if k not in ("return_end_token", "include_prompt_in_result")}
+    return {k: v for k, v in decoding.items()
+            if k not in ("return_end_token", "include_prompt_in_result")}
 
 
 def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_dir: str | None,
          **common: Any) -> CTranslate2Chat:
-    """Convert (once) and load a chat model folder with CTranslate2 (ConversionError when CTranslate2 fails)."""
+    """Convert (once) and load a chat model folder with
+    CTranslate2 (ConversionError when CTranslate2 fails)."""
     from ..models.ct2 import open_converted
 
-    generator, where, compute_type = open_converted(spec, folder, common["revision"] or "local", device, cache_dir,
-                                                    engine="Generator")
-    return CTranslate2Chat(spec, tokenizer, generator, compute_type=compute_type, device=where, **common)
+    generator, where, compute_type = open_converted(spec, folder, common["revision"] or "local",
+                                                    device, cache_dir, engine="Generator")
+    return CTranslate2Chat(spec, tokenizer, generator, compute_type=compute_type,
+                           device=where, **common)

@@ -1,5 +1,6 @@
-"""Local instruction models (Qwen2, Llama, Gemma folders): `load` picks the backend, transformers' generate
-(here) or CTranslate2's Generator (ct2_chat.py); what both share (template, counts, context) is local_model.py."""
+"""Local instruction models (Qwen2, Llama, Gemma folders): `load` picks the backend, transformers'
+generate (here) or CTranslate2's Generator (ct2_chat.py); what both share (template, counts,
+context) is local_model.py."""
 
 from __future__ import annotations
 
@@ -34,23 +35,26 @@ class TransformersChat(LocalChatModel):
                   pieces: Pieces | None) -> list[tuple[list[int], bool]]:
         import torch
 
-        pad = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else min(self.stops, default=0)
+        pad = (self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None
+               else min(self.stops, default=0))
         width = max(len(ids) for ids in prompts)
         input_ids = torch.full((len(prompts), width), pad, dtype=torch.long)
         mask = torch.zeros((len(prompts), width), dtype=torch.long)
-        for row, ids in enumerate(prompts):  # left padding: every row's next token is at the same column
+        # left padding: every row's next token is at the same column
+        for row, ids in enumerate(prompts):
             input_ids[row, width - len(ids):] = torch.tensor(ids)
             mask[row, width - len(ids):] = 1
         sampled = options.temperature > 0
         if sampled and options.seed is not None:
             torch.manual_seed(options.seed)
-        # Every setting given: values left unset would come from the model's generation config (Qwen samples).
+        # Every setting given: values left unset would come
+        # from the model's generation config (Qwen samples).
         extra = dict(temperature=options.temperature, top_k=self.sampling.get("top_k"),
                      top_p=self.sampling.get("top_p")) if sampled else {}
         with torch.inference_mode():
             out = self.model.generate(
-                input_ids=input_ids.to(self.device), attention_mask=mask.to(self.device), do_sample=sampled,
-                num_beams=1, max_new_tokens=options.max_tokens, min_new_tokens=0,
+                input_ids=input_ids.to(self.device), attention_mask=mask.to(self.device),
+                do_sample=sampled, num_beams=1, max_new_tokens=options.max_tokens, min_new_tokens=0,
                 repetition_penalty=self.sampling.get("repetition_penalty") or 1.0,
                 eos_token_id=sorted(self.stops) or None, pad_token_id=pad,
                 streamer=_streamer(pieces, self.stops) if pieces is not None else None, **extra)
@@ -58,7 +62,8 @@ class TransformersChat(LocalChatModel):
 
 
 def _streamer(pieces: Pieces, stops: frozenset[int]) -> Any:
-    """A transformers streamer feeding `pieces` the ids before a stop id (its first call is the prompt: skipped)."""
+    """A transformers streamer feeding `pieces` the ids before
+    a stop id (its first call is the prompt: skipped)."""
     from transformers.generation.streamers import BaseStreamer
 
     class Streamer(BaseStreamer):
@@ -77,33 +82,38 @@ def _streamer(pieces: Pieces, stops: frozenset[int]) -> Any:
     return Streamer()
 
 
-def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, role: str, backend: str = "auto", device: str = "auto",
-         chat: ChatSettings | None = None, cache_dir: str | None = None, revision: str | None = None) -> LocalChatModel:
-    """A chat model of a checked local folder, on CTranslate2 (auto, when installed and the family converts,
-    falling back with one warning if conversion fails) or transformers. Roles given the same folder share its
-    weights (one load)."""
+def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, role: str, backend: str = "auto",
+         device: str = "auto", chat: ChatSettings | None = None, cache_dir: str | None = None,
+         revision: str | None = None) -> LocalChatModel:
+    """A chat model of a checked local folder, on CTranslate2 (auto, when installed and the family
+    converts, falling back with one warning if conversion fails) or transformers. Roles given the
+    same folder share its weights (one load)."""
     from ..models.ct2 import model_settings
 
     if not getattr(tokenizer, "chat_template", None):
         raise ModelUnavailableError(f"model {spec.model_id} has no chat template (chat_template in "
-                                    "tokenizer_config.json or chat_template.jinja): not an instruction model?")
+                                    "tokenizer_config.json or chat_template.jinja): "
+                                    "not an instruction model?")
     settings = model_settings(folder)
     try:
         context, source = context_window(settings, tokenizer, chat or ChatSettings())
     except ModelUnavailableError as exc:
         raise ModelUnavailableError(f"model {spec.model_id}: {exc.message}") from None
     key = (str(folder), revision, backend, device, cache_dir)
-    with _LOADING:  # one instruction model for every role is the usual case: its weights are loaded once
+    # one instruction model for every role is the usual case: its weights are loaded once
+    with _LOADING:
         shared = _LOADED.get(key)
         if shared is None:
-            common: dict[str, Any] = dict(role=role, context_tokens=context, context_from=source, revision=revision,
-                                          stops=stop_ids(tokenizer, settings), sampling=sampling_of(settings))
-            shared = _LOADED[key] = _engine(spec, folder, tokenizer, backend, device, cache_dir, common)
+            common: dict[str, Any] = dict(role=role, context_tokens=context, context_from=source,
+                                          revision=revision, stops=stop_ids(tokenizer, settings),
+                                          sampling=sampling_of(settings))
+            shared = _LOADED[key] = _engine(spec, folder, tokenizer, backend, device,
+                                            cache_dir, common)
     return shared.serving(spec, role, context, source)
 
 
-def _engine(spec: ModelSpec, folder: Path, tokenizer: Any, backend: str, device: str, cache_dir: str | None,
-            common: dict[str, Any]) -> LocalChatModel:
+def _engine(spec: ModelSpec, folder: Path, tokenizer: Any, backend: str, device: str,
+            cache_dir: str | None, common: dict[str, Any]) -> LocalChatModel:
     from ..models import backends
     from ..models.conversions import ConversionError
 

@@ -1,8 +1,10 @@
-"""The inference engines, one row each, as model families are: a new backend is a row here and its module.
+"""The inference engines, one row each, as model families
+are: a new backend is a row here and its module.
 
-`--backend` takes `auto` or a row's name (config.Settings.backend's choices come from here), and the run
-document's `models[].backend` enum is checked against the rows (tests/test_backends.py). Nothing heavy is
-imported here: a row names the package that must be installed and loads through its module only when asked.
+`--backend` takes `auto` or a row's name (config.Settings.backend's choices come
+from here), and the run document's `models[].backend` enum is checked against
+the rows (tests/test_backends.py). Nothing heavy is imported here: a row names
+the package that must be installed and loads through its module only when asked.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ class Backend:
 
     name: str
     runs: Callable[[str], bool]  # whether it runs a family (by name)
-    load: Callable[..., Any]  # (spec, folder, tokenizer, *, device, cache_dir, role, revision, batch_tokens)
+    # (spec, folder, tokenizer, *, device, cache_dir, role, revision, batch_tokens)
+    load: Callable[..., Any]
     package: str | None = None  # the import name that must be installed (None: always there)
     install: str = ""  # how to install it, for the message when it is asked and missing
 
@@ -33,7 +36,8 @@ def _load_ct2(spec: Any, folder: Path, tokenizer: Any, **kwargs: Any) -> Any:
     return ct2.load(spec, folder, tokenizer, **kwargs)
 
 
-def _load_hf(spec: Any, folder: Path, tokenizer: Any, *, cache_dir: str | None = None, **kwargs: Any) -> Any:
+def _load_hf(spec: Any, folder: Path, tokenizer: Any, *, cache_dir: str | None = None,
+             **kwargs: Any) -> Any:
     from . import hf
 
     return hf.load(spec, str(folder), tokenizer, **kwargs)
@@ -41,8 +45,8 @@ def _load_hf(spec: Any, folder: Path, tokenizer: Any, *, cache_dir: str | None =
 
 # In order of preference for `auto`: the first installed row that runs the family.
 BACKENDS: dict[str, Backend] = {b.name: b for b in (
-    Backend("ctranslate2", lambda name: FAMILIES[name].ctranslate2 if name in FAMILIES else False, _load_ct2,
-            package="ctranslate2", install="pip install 'summarize[fast]'"),
+    Backend("ctranslate2", lambda name: FAMILIES[name].ctranslate2 if name in FAMILIES else False,
+            _load_ct2, package="ctranslate2", install="pip install 'summarize[fast]'"),
     Backend("transformers", lambda name: True, _load_hf),
 )}
 CHOICES = ("auto", *BACKENDS)  # what --backend and Settings.backend accept
@@ -58,7 +62,8 @@ def pick(requested: str, family: str) -> Backend:
     if requested not in CHOICES:
         raise UsageError(f"unknown backend {requested!r}; choose from {', '.join(CHOICES)}")
     if requested == "auto":
-        return next((b for b in BACKENDS.values() if installed(b.package) and b.runs(family)), BACKENDS["transformers"])
+        return next((b for b in BACKENDS.values() if installed(b.package) and b.runs(family)),
+                    BACKENDS["transformers"])
     row = BACKENDS[requested]
     if not installed(row.package):
         raise UsageError(f"the {row.name} backend is not installed: {row.install}")

@@ -1,4 +1,5 @@
-"""The model interface: tokenize → generate → decode, batched by tokens, with language tokens per family.
+"""The model interface: tokenize → generate → decode,
+batched by tokens, with language tokens per family.
 
 A backend implements one method, `_generate_ids`; everything around it (language tokens, sorting by
 length, token-budget batches, order restored, caps on new tokens, coverage) is shared here.
@@ -18,7 +19,8 @@ from .registry import ModelSpec
 
 @dataclass(frozen=True)
 class GenerationOptions:
-    """Decoding settings, fixed per call; new tokens are capped at `ratio * input + slack` per batch."""
+    """Decoding settings, fixed per call; new tokens
+    are capped at `ratio * input + slack` per batch."""
 
     num_beams: int = 4
     max_new_tokens: int = 256
@@ -40,9 +42,10 @@ class Generated:
     output_tokens: int
 
 
-def token_batches(lengths: Sequence[int], batch_tokens: int, max_input_tokens: int) -> list[list[int]]:
-    """Indices of inputs grouped shortest first so that each batch, padded to its longest, holds at most
-    `batch_tokens` tokens (an input longer than that is a batch of its own)."""
+def token_batches(lengths: Sequence[int], batch_tokens: int,
+                  max_input_tokens: int) -> list[list[int]]:
+    """Indices of inputs grouped shortest first so that each batch, padded to its longest, holds at
+    most `batch_tokens` tokens (an input longer than that is a batch of its own)."""
     order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
     batches: list[list[int]] = []
     current: list[int] = []
@@ -58,42 +61,51 @@ def token_batches(lengths: Sequence[int], batch_tokens: int, max_input_tokens: i
 
 
 class Seq2SeqModel(ABC):
-    """A loaded seq2seq model with its tokenizer; generation is batched and ordered for the caller."""
+    """A loaded seq2seq model with its tokenizer;
+    generation is batched and ordered for the caller."""
 
     backend = "abstract"
 
-    def __init__(self, spec: ModelSpec, tokenizer: Any, *, role: str, revision: str | None, batch_tokens: int) -> None:
+    def __init__(self, spec: ModelSpec, tokenizer: Any, *, role: str, revision: str | None,
+                 batch_tokens: int) -> None:
         self.spec = spec
         self.tokenizer = tokenizer
         self.role = role
         self.revision = revision
         self.batch_tokens = batch_tokens
         limit = getattr(tokenizer, "model_max_length", None) or spec.max_input_tokens
-        self.max_input_tokens = min(spec.max_input_tokens, limit if limit < 1_000_000 else spec.max_input_tokens)
+        self.max_input_tokens = min(spec.max_input_tokens,
+                                    limit if limit < 1_000_000 else spec.max_input_tokens)
 
     def info(self, options: GenerationOptions | None = None) -> ModelInfo:
         """Provenance of this model for an output."""
         params = asdict(options) if options else {}
-        return ModelInfo(self.role, self.spec.model_id, self.revision, self.backend, self.spec.family, params)
+        return ModelInfo(self.role, self.spec.model_id, self.revision, self.backend,
+                         self.spec.family, params)
 
-    def encode(self, texts: Sequence[str], src: str | None = None, tgt: str | None = None) -> list[list[int]]:
+    def encode(self, texts: Sequence[str], src: str | None = None,
+               tgt: str | None = None) -> list[list[int]]:
         """Token ids of each text as the model will read it, language tokens included."""
         lang = language_tokens(self.spec.family, self.tokenizer, src, tgt)
         if lang.src_lang:
             self.tokenizer.src_lang = lang.src_lang
-        return [list(ids) for ids in self.tokenizer([lang.text_prefix + t for t in texts])["input_ids"]]
+        return [list(ids)
+                for ids in self.tokenizer([lang.text_prefix + t for t in texts])["input_ids"]]
 
     def count_tokens(self, text: str, src: str | None = None, tgt: str | None = None) -> int:
         """How many tokens the model reads for this text (specials included)."""
         return len(self.encode([text], src, tgt)[0])
 
     def generate(
-        self, texts: Sequence[str], options: GenerationOptions, *, src: str | None = None, tgt: str | None = None
+        self, texts: Sequence[str], options: GenerationOptions, *, src: str | None = None,
+        tgt: str | None = None
     ) -> list[Generated]:
-        """Generate for every text: sorted by length, batched by tokens, returned in the given order."""
+        """Generate for every text: sorted by length,
+        batched by tokens, returned in the given order."""
         encoded = self.encode(texts, src, tgt)
         lang = language_tokens(self.spec.family, self.tokenizer, src, tgt)
-        prefix = self.tokenizer.convert_tokens_to_ids(lang.target_token) if lang.target_token else None
+        prefix = (self.tokenizer.convert_tokens_to_ids(lang.target_token)
+                  if lang.target_token else None)
         results: list[Generated | None] = [None] * len(texts)
         for batch in self._batches(encoded):
             ids = [self._clip(encoded[i]) for i in batch]
@@ -110,20 +122,25 @@ class Seq2SeqModel(ABC):
         return [r for r in results if r is not None]
 
     def _clip(self, ids: list[int]) -> list[int]:
-        # A safeguard only: callers fit sentences to the limit first, and coverage reports any clipping.
-        return ids if len(ids) <= self.max_input_tokens else ids[: self.max_input_tokens - 1] + ids[-1:]
+        # A safeguard only: callers fit sentences to the
+        # limit first, and coverage reports any clipping.
+        return (ids if len(ids) <= self.max_input_tokens
+                else ids[: self.max_input_tokens - 1] + ids[-1:])
 
     @cached_property
     def _special_ids(self) -> frozenset[int]:
-        # Once: some tokenizers (NLLB: 200+ language codes) rebuild this list on every access (~60 µs).
+        # Once: some tokenizers (NLLB: 200+ language codes)
+        # rebuild this list on every access (~60 µs).
         return frozenset(getattr(self.tokenizer, "all_special_ids", []))
 
     def _batches(self, encoded: list[list[int]]) -> list[list[int]]:
-        return token_batches([len(ids) for ids in encoded], self.batch_tokens, self.max_input_tokens)
+        return token_batches([len(ids) for ids in encoded], self.batch_tokens,
+                             self.max_input_tokens)
 
     @abstractmethod
     def _generate_ids(
-        self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions, max_new_tokens: int
+        self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions,
+        max_new_tokens: int
     ) -> list[list[int]]:
-        """Output ids for one batch of input ids (unpadded; the backend pads): the generated tokens only,
-        forced first token (`target_prefix`) included, decoder start token excluded."""
+        """Output ids for one batch of input ids (unpadded; the backend pads): the generated tokens
+        only, forced first token (`target_prefix`) included, decoder start token excluded."""

@@ -40,8 +40,9 @@ def _size_mb(folder: Path) -> float:
 
 def _row(role: str, spec: ModelSpec) -> ModelRow:
     folder = _cached_folder(spec.model_id)
-    return ModelRow(role, spec.model_id, spec.family, spec.licence, spec.commercial_use, spec.params_m,
-                    folder is not None, _size_mb(folder) if folder else None, spec.note)
+    return ModelRow(role, spec.model_id, spec.family, spec.licence, spec.commercial_use,
+                    spec.params_m, folder is not None,
+                    _size_mb(folder) if folder else None, spec.note)
 
 
 def catalog(*, include_alternatives: bool = False) -> list[ModelRow]:
@@ -64,6 +65,7 @@ def pull(names: Sequence[str], *, progress: bool = True) -> Iterator[tuple[str, 
         elif HUB_ID.fullmatch(name):
             ids.append(name)
         else:
-            raise UsageError(f"{name!r} is neither a role ({', '.join(DEFAULTS)}) nor a hub id (owner/name)")
+            raise UsageError(f"{name!r} is neither a role ({', '.join(DEFAULTS)}) "
+                             "nor a hub id (owner/name)")
     for model_id in dict.fromkeys(ids):
         yield model_id, fetch(model_id, allow_download=True, progress=progress)

@@ -1,9 +1,9 @@
 """The cache of converted models: each converted once, never half, and no leftovers of killed runs.
 
-A conversion is written into a work folder `.convert-HOST-PID-XXXX` beside its target and renamed into
-place in one step, under a lock per target, so a second process waits and then reuses the result. A
-work folder whose process is gone (same host) or that nobody touched for an hour (another host, or a
-name without an owner) is abandoned: the next conversion under the same cache removes it.
+A conversion is written into a work folder `.convert-HOST-PID-XXXX` beside its target and renamed
+into place in one step, under a lock per target, so a second process waits and then reuses the
+result. A work folder whose process is gone (same host) or that nobody touched for an hour (another
+host, or a name without an owner) is abandoned: the next conversion under the same cache removes it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ _WORK = re.compile(r"^\.convert-(?P<host>[A-Za-z0-9._]*)-(?P<pid>[0-9]+)-[A-Za-z
 
 
 class ConversionError(ModelUnavailableError):
-    """CTranslate2 could not convert or load a model that is itself sound (transformers may still run it)."""
+    """CTranslate2 could not convert or load a model that
+    is itself sound (transformers may still run it)."""
 
 
 def cache_root(cache_dir: str | None) -> Path:
@@ -38,12 +39,15 @@ def cache_root(cache_dir: str | None) -> Path:
 
 
 def complete(target: Path) -> bool:
-    """Whether a converted model is all there (the rename into place is atomic; this guards the rest)."""
+    """Whether a converted model is all there (the rename
+    into place is atomic; this guards the rest)."""
     return (target / "model.bin").is_file() and (target / "config.json").is_file()
 
 
-def convert_once(target: Path, convert: Callable[[Path], None], *, sweep: Path | None = None) -> Path:
-    """`target`, made by `convert(folder)` unless a complete one is there; abandoned work under `sweep` goes."""
+def convert_once(target: Path, convert: Callable[[Path], None], *,
+                 sweep: Path | None = None) -> Path:
+    """`target`, made by `convert(folder)` unless a complete
+    one is there; abandoned work under `sweep` goes."""
     if complete(target):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -52,12 +56,14 @@ def convert_once(target: Path, convert: Callable[[Path], None], *, sweep: Path |
             return target
         remove_abandoned(sweep or target.parent)
         _remove(target)  # something incomplete in its place: never reused
-        work = Path(tempfile.mkdtemp(prefix=f".convert-{_host()}-{os.getpid()}-", dir=target.parent))
+        work = Path(tempfile.mkdtemp(prefix=f".convert-{_host()}-{os.getpid()}-",
+                                     dir=target.parent))
         try:
             convert(work / "model")
             os.replace(work / "model", target)
         except OSError:
-            if not complete(target):  # a lock-less filesystem and a faster process: its result is as good
+            # a lock-less filesystem and a faster process: its result is as good
+            if not complete(target):
                 raise
         finally:
             shutil.rmtree(work, ignore_errors=True)
@@ -80,7 +86,8 @@ def _abandoned(work: Path, now: float) -> bool:
     if owner and owner["host"] == _host() and not _alive(int(owner["pid"])):
         return True
     # Another host's, an unknown owner's, or a live pid that may be a reused one: judge by age.
-    return now - _touched(work) > (STALE_AFTER_S if not owner or owner["host"] != _host() else 24 * STALE_AFTER_S)
+    return now - _touched(work) > (STALE_AFTER_S if not owner or owner["host"] != _host()
+                                   else 24 * STALE_AFTER_S)
 
 
 def _alive(pid: int) -> bool:

@@ -24,7 +24,8 @@ def cause(exc: BaseException) -> str:
 
 
 def read_config(folder: Path, where: str | None = None) -> dict[str, Any]:
-    """config.json as a JSON object, or ModelUnavailableError saying why not (`where` names the model)."""
+    """config.json as a JSON object, or ModelUnavailableError
+    saying why not (`where` names the model)."""
     where = where or f"model folder {folder}"
     path = folder / "config.json"
     try:
@@ -44,7 +45,8 @@ def family_of(folder: Path, where: str | None = None) -> str:
     where = where or f"model folder {folder}"
     kind = read_config(folder, where).get("model_type")
     tok = folder / "tokenizer_config.json"
-    found = by_model_type(kind, tok.read_text(encoding="utf-8", errors="replace") if tok.is_file() else "")
+    found = by_model_type(
+        kind, tok.read_text(encoding="utf-8", errors="replace") if tok.is_file() else "")
     if found is not None:
         return found.name
     what = f"model type {kind!r} is not supported" if kind else "config.json names no model_type"
@@ -56,12 +58,14 @@ def check_folder(folder: Path, name: str | None = None) -> str:
 
     `name` is the model id the folder holds (a hub id); messages name both.
     """
-    where = f"model folder {folder}" if name in (None, str(folder)) else f"model {name} (folder {folder})"
+    where = (f"model folder {folder}" if name in (None, str(folder))
+             else f"model {name} (folder {folder})")
     family = family_of(folder, where)
     options = FAMILIES[family].tokenizer_files
     if not any(all((folder / name).is_file() for name in option) for option in options):
         wanted = " or ".join(" + ".join(option) for option in options)
-        raise ModelUnavailableError(f"{where}: tokenizer files missing (a {family} model needs {wanted})")
+        raise ModelUnavailableError(f"{where}: tokenizer files missing (a {family} model "
+                                    f"needs {wanted})")
     for path in weight_files(folder, where):
         check_safetensors(path, where)
     return family
@@ -74,31 +78,39 @@ def weight_files(folder: Path, where: str) -> list[Path]:
         return [single]
     if index.is_file():
         try:
-            shards = sorted(set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values()))
+            shards = sorted(set(
+                json.loads(index.read_text(encoding="utf-8"))["weight_map"].values()))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ModelUnavailableError(f"{where}: {index.name} is unreadable ({cause(exc)})") from None
+            raise ModelUnavailableError(
+                f"{where}: {index.name} is unreadable ({cause(exc)})") from None
         return [folder / str(name) for name in shards]
     pickles = sorted({p.name for pattern in PICKLES for p in folder.glob(pattern)})
     if pickles:
         raise ModelUnavailableError(
-            f"{where}: weights only as a pickle ({', '.join(pickles)}), which is never loaded because "
-            "unpickling can run code; save the model again with save_pretrained (safetensors)")
+            f"{where}: weights only as a pickle ({', '.join(pickles)}), "
+            "which is never loaded because unpickling can run code; save the model again with "
+            "save_pretrained (safetensors)")
     raise ModelUnavailableError(f"{where}: no weights (model.safetensors)")
 
 
 def check_safetensors(path: Path, where: str) -> None:
-    """Refuse a missing, truncated or garbled safetensors file (its header is read, not its data)."""
+    """Refuse a missing, truncated or garbled safetensors
+    file (its header is read, not its data)."""
     try:
         from safetensors import safe_open
 
-        with safe_open(str(path), framework="numpy"):  # validates the header against the file's length
+        # validates the header against the file's length
+        with safe_open(str(path), framework="numpy"):
             pass
-    except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types; any means unusable
-        raise ModelUnavailableError(f"{where}: weights {path.name} are unusable ({cause(exc)})") from None
+    except Exception as exc:  # noqa: BLE001 - safetensors raises its own error types;
+        # any means unusable
+        raise ModelUnavailableError(
+            f"{where}: weights {path.name} are unusable ({cause(exc)})") from None
 
 
 def check_loading_info(info: Mapping[str, Any], name: str) -> None:
-    """Refuse weights that do not fit the config: transformers would fill the gaps with random numbers."""
+    """Refuse weights that do not fit the config:
+    transformers would fill the gaps with random numbers."""
     missing = sorted(info.get("missing_keys") or ())
     mismatched = sorted((tuple(m) + (None, None))[:3] for m in info.get("mismatched_keys") or ())
     if not missing and not mismatched:
@@ -108,7 +120,8 @@ def check_loading_info(info: Mapping[str, Any], name: str) -> None:
         key, found, wanted = mismatched[0]
         what.append(f"{len(mismatched)} of another shape ({key}: {_shape(found)} in the file, "
                     f"{_shape(wanted)} in the config)")
-    raise ModelUnavailableError(f"model {name}: its weights do not fit its config: {'; '.join(what)}; "
+    raise ModelUnavailableError(f"model {name}: its weights do not fit its config: "
+                                f"{'; '.join(what)}; "
                                 "weights of another model or architecture?")
 
 

@@ -1,4 +1,5 @@
-"""The transformers backend: AutoTokenizer + AutoModelForSeq2SeqLM + generate under inference_mode."""
+"""The transformers backend: AutoTokenizer +
+AutoModelForSeq2SeqLM + generate under inference_mode."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ class TransformersModel(Seq2SeqModel):
 
     backend = "transformers"
 
-    def __init__(self, spec: ModelSpec, tokenizer: Any, model: Any, *, device: str, **kwargs: Any) -> None:
+    def __init__(self, spec: ModelSpec, tokenizer: Any, model: Any, *, device: str,
+                 **kwargs: Any) -> None:
         super().__init__(spec, tokenizer, **kwargs)
         self.model = model
         self.device = device
@@ -34,7 +36,8 @@ class TransformersModel(Seq2SeqModel):
             self.max_input_tokens = min(self.max_input_tokens, positions)
 
     def _generate_ids(
-        self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions, max_new_tokens: int
+        self, batch: list[list[int]], target_prefix: int | None, options: GenerationOptions,
+        max_new_tokens: int
     ) -> list[list[int]]:
         import torch
 
@@ -54,7 +57,8 @@ class TransformersModel(Seq2SeqModel):
                 do_sample=False,
                 max_new_tokens=max_new_tokens,
                 min_new_tokens=min(options.min_new_tokens, max_new_tokens),
-                min_length=0,  # our options rule: bart-large-cnn's config would add its own min_length 56
+                # our options rule: bart-large-cnn's config would add its own min_length 56
+                min_length=0,
                 no_repeat_ngram_size=options.no_repeat_ngram_size,
                 length_penalty=options.length_penalty,
                 repetition_penalty=options.repetition_penalty,
@@ -64,8 +68,10 @@ class TransformersModel(Seq2SeqModel):
         return out[:, 1:].cpu().tolist()  # column 0 is the decoder start token, not generated
 
 
-def load(spec: ModelSpec, folder: str, tokenizer: Any, *, device: str, **kwargs: Any) -> TransformersModel:
-    """Load the model weights from a checked local folder onto the device (ModelUnavailableError if it fails)."""
+def load(spec: ModelSpec, folder: str, tokenizer: Any, *, device: str,
+         **kwargs: Any) -> TransformersModel:
+    """Load the model weights from a checked local folder
+    onto the device (ModelUnavailableError if it fails)."""
     import torch
     from transformers import AutoModelForSeq2SeqLM
 
@@ -76,15 +82,19 @@ def load(spec: ModelSpec, folder: str, tokenizer: Any, *, device: str, **kwargs:
 
 
 def load_weights(auto_class: Any, spec: ModelSpec, folder: str, dtype: Any, dev: str) -> Any:
-    """`auto_class.from_pretrained(folder)` in eval mode on `dev`; every failure a ModelUnavailableError."""
+    """`auto_class.from_pretrained(folder)` in eval mode on `dev`; every failure a
+    ModelUnavailableError."""
     try:
-        # Mismatched shapes are reported, not raised, so that the message can say which weight is wrong.
+        # Mismatched shapes are reported, not raised, so
+        # that the message can say which weight is wrong.
         model, info = auto_class.from_pretrained(str(folder), dtype=dtype, output_loading_info=True,
                                                  ignore_mismatched_sizes=True)
-    except Exception as exc:  # noqa: BLE001 - safetensors, torch and transformers each raise their own types
+    except Exception as exc:  # noqa: BLE001 - safetensors, torch and transformers each
+        # raise their own types
         raise ModelUnavailableError(f"cannot load model {spec.model_id}: {cause(exc)}") from exc
     check_loading_info(info, spec.model_id)
     try:
         return model.to(dev).eval()
     except Exception as exc:  # noqa: BLE001 - e.g. no such CUDA device, or out of its memory
-        raise ModelUnavailableError(f"cannot put model {spec.model_id} on {dev}: {cause(exc)}") from exc
+        raise ModelUnavailableError(
+            f"cannot put model {spec.model_id} on {dev}: {cause(exc)}") from exc

@@ -1,6 +1,8 @@
-"""Where a model's files are: a local folder, the hub cache, or a download; its revision; its tokenizer.
+"""Where a model's files are: a local folder, the hub
+cache, or a download; its revision; its tokenizer.
 
-Below the loaders (seq2seq models in loader.py, classifiers in classify.py), which both take their files here.
+Below the loaders (seq2seq models in loader.py, classifiers
+in classify.py), which both take their files here.
 """
 
 from __future__ import annotations
@@ -15,18 +17,22 @@ from .folder import cause
 from .registry import ModelSpec
 
 # What a model needs from the hub: configs, tokenizer files and one copy of the weights.
-WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*", "*.tiktoken",
-                "*.jinja"]  # chat_template.jinja: where newer folders keep an instruction model's template
+WANTED_FILES = ["*.json", "*.model", "*.spm", "*.txt", "*.safetensors", "sentencepiece*",
+                "*.tiktoken",
+                # chat_template.jinja: where newer folders keep an instruction model's template
+                "*.jinja"]
 
 
 def offline(settings_offline: bool) -> bool:
     """Offline when asked, or when HF_HUB_OFFLINE is set the way huggingface_hub reads it."""
-    return settings_offline or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
+    return settings_offline or (os.environ.get("HF_HUB_OFFLINE", "").lower()
+                                in ("1", "true", "yes", "on"))
 
 
 def _how_to_get(spec: ModelSpec, role: str) -> str:
-    return (f"model {spec.model_id} is not available locally; run `summarize models pull {spec.model_id}` "
-            f"(or `summarize models pull {role}`) with network, or pass a local model folder")
+    return (f"model {spec.model_id} is not available locally; run `summarize models pull "
+            f"{spec.model_id}` (or `summarize models pull {role}`) with network, "
+            "or pass a local model folder")
 
 
 def fetch(model_id: str, *, allow_download: bool, progress: bool = False) -> Path:
@@ -48,7 +54,8 @@ def fetch(model_id: str, *, allow_download: bool, progress: bool = False) -> Pat
 
 
 def folder_for(spec: ModelSpec, role: str, *, offline_mode: bool) -> Path:
-    """The local folder holding a spec's model files, or ModelUnavailableError saying how to get it."""
+    """The local folder holding a spec's model files,
+    or ModelUnavailableError saying how to get it."""
     local = Path(spec.model_id).expanduser()
     if local.is_dir():
         return local
@@ -61,7 +68,8 @@ def folder_for(spec: ModelSpec, role: str, *, offline_mode: bool) -> Path:
 
 
 def revision_of(folder: Path) -> str:
-    """The hub commit of a cached snapshot, or a content hash of a local folder's config and file sizes."""
+    """The hub commit of a cached snapshot, or a content
+    hash of a local folder's config and file sizes."""
     if folder.parent.name == "snapshots":
         return folder.name
     digest = hashlib.sha256()
@@ -75,7 +83,8 @@ def revision_of(folder: Path) -> str:
 
 
 def current_revision(model_id: str) -> str | None:
-    """The revision a model id or folder resolves to now, without loading it (None when not available)."""
+    """The revision a model id or folder resolves to now,
+    without loading it (None when not available)."""
     folder = Path(model_id).expanduser()
     if folder.is_dir():
         return revision_of(folder)
@@ -86,7 +95,8 @@ def current_revision(model_id: str) -> str | None:
 
 
 def quiet_transformers() -> None:
-    """Our own messages say what matters; transformers' notes and progress bars would drown stderr."""
+    """Our own messages say what matters; transformers'
+    notes and progress bars would drown stderr."""
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
@@ -94,10 +104,13 @@ def quiet_transformers() -> None:
 
 
 def tokenizer_of(folder: Path, name: str) -> Any:
-    """The tokenizer in a checked model folder (ModelUnavailableError naming the model if it cannot load)."""
+    """The tokenizer in a checked model folder
+    (ModelUnavailableError naming the model if it cannot load)."""
     from transformers import AutoTokenizer
 
     try:
         return AutoTokenizer.from_pretrained(str(folder))
-    except Exception as exc:  # noqa: BLE001 - tokenizers raises bare Exceptions, KeyErrors… for a corrupt file
-        raise ModelUnavailableError(f"cannot load the tokenizer of model {name}: {cause(exc)}") from exc
+    except Exception as exc:  # noqa: BLE001 - tokenizers raises bare Exceptions, KeyErrors…
+        # for a corrupt file
+        raise ModelUnavailableError(
+            f"cannot load the tokenizer of model {name}: {cause(exc)}") from exc

@@ -1,4 +1,5 @@
-"""Loading each model once per run: a seq2seq model with the backend asked for, its files found by `hub`."""
+"""Loading each model once per run: a seq2seq model with
+the backend asked for, its files found by `hub`."""
 
 from __future__ import annotations
 
@@ -26,15 +27,16 @@ def pick_backend(requested: str, family: str) -> str:
 
 
 def load_model(
-    role: str, override: str | None, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
-    batch_tokens: int = 2048, cache_dir: str | None = None, chat: ChatSettings | None = None,
+    role: str, override: str | None, *, device: str = "auto", backend: str = "auto",
+    offline_mode: bool = False, batch_tokens: int = 2048, cache_dir: str | None = None,
+    chat: ChatSettings | None = None,
 ) -> Seq2SeqModel:
     """Load the model serving a role (its default, or the id/folder given) with the chosen backend.
 
-    An instruction model (`api:NAME`, or a folder of a chat family) comes back as a `llm.chat.ChatModel`.
-    Any failure to load or convert is ModelUnavailableError naming the model and the cause. With
-    backend "auto", a CTranslate2 failure falls back to transformers with one warning (on the
-    `summarize` logger); the model's `backend` says which engine serves it.
+    An instruction model (`api:NAME`, or a folder of a chat family) comes back as a
+    `llm.chat.ChatModel`. Any failure to load or convert is ModelUnavailableError naming the model
+    and the cause. With backend "auto", a CTranslate2 failure falls back to transformers with one
+    warning (on the `summarize` logger); the model's `backend` says which engine serves it.
     """
     spec = resolve(role, override)
     if spec.model_id in REGISTERED:
@@ -49,20 +51,22 @@ def load_model(
     if families.family(spec.family).task == "chat":
         from ..llm.local import load as load_local
 
-        return load_local(spec, folder, tokenizer_of(folder, spec.model_id), role=role, backend=backend,
-                          device=device, chat=chat or ChatSettings(), cache_dir=cache_dir,
-                          revision=revision_of(folder))
+        return load_local(spec, folder, tokenizer_of(folder, spec.model_id), role=role,
+                          backend=backend, device=device, chat=chat or ChatSettings(),
+                          cache_dir=cache_dir, revision=revision_of(folder))
     if families.family(spec.family).task != "seq2seq":
-        raise ModelUnavailableError(f"model {spec.model_id} is a {spec.family} classifier, not a model that writes "
-                                    f"text ({role})")
+        raise ModelUnavailableError(f"model {spec.model_id} is a {spec.family} classifier, "
+                                    f"not a model that writes text ({role})")
     tokenizer = tokenizer_of(folder, spec.model_id)
-    common: dict[str, Any] = dict(role=role, revision=revision_of(folder), batch_tokens=batch_tokens)
+    common: dict[str, Any] = dict(role=role, revision=revision_of(folder),
+                                  batch_tokens=batch_tokens)
     chosen = backends.pick(backend, spec.family)
     if chosen.name != "transformers":
         from .conversions import ConversionError
 
         try:
-            return chosen.load(spec, folder, tokenizer, device=device, cache_dir=cache_dir, **common)
+            return chosen.load(spec, folder, tokenizer, device=device,
+                               cache_dir=cache_dir, **common)
         except ConversionError as exc:
             if backend != "auto":
                 raise
@@ -73,24 +77,28 @@ def load_model(
 class ModelPool:
     """Loads each (role's model, backend, device) once per run and hands out the same object after.
 
-    A model that failed to load fails again at once for the next input, without another attempt
-    (a conversion can take minutes); each input gets its own copy of the error. Work done `for_work(key)`
-    (an article's route) gets first every model earlier work of the same key asked for, so a route whose last
-    model failed fails the next article before its first step, not after minutes of summarising. Articles worked
-    in threads (a batch on a model server) share one pool: a model several ask for at once loads once.
+    A model that failed to load fails again at once for the next input, without another attempt (a
+    conversion can take minutes); each input gets its own copy of the error. Work done
+    `for_work(key)` (an article's route) gets first every model earlier work of the same key asked
+    for, so a route whose last model failed fails the next article before its first step, not after
+    minutes of summarising. Articles worked in threads (a batch on a model server) share one pool: a
+    model several ask for at once loads once.
     """
 
     def __init__(self, *, device: str = "auto", backend: str = "auto", offline_mode: bool = False,
-                 batch_tokens: int = 2048, cache_dir: str | None = None, chat: ChatSettings | None = None,
+                 batch_tokens: int = 2048, cache_dir: str | None = None,
+                 chat: ChatSettings | None = None,
                  loader: Callable[..., Seq2SeqModel] = load_model) -> None:
-        self.options = dict(device=device, backend=backend, offline_mode=offline(offline_mode), batch_tokens=batch_tokens,
-                            cache_dir=cache_dir, chat=chat)
+        self.options = dict(device=device, backend=backend, offline_mode=offline(offline_mode),
+                            batch_tokens=batch_tokens, cache_dir=cache_dir, chat=chat)
         self._loader = loader
         self._models: dict[tuple[str, str | None], Any] = {}
         self._failed: dict[tuple[str, str | None], ModelUnavailableError] = {}
-        self._asked: dict[Any, dict[tuple[str, str | None], Callable[[], Any]]] = {}  # work key -> models
+        # work key -> models
+        self._asked: dict[Any, dict[tuple[str, str | None], Callable[[], Any]]] = {}
         self._work = threading.local()  # .noting: what the work this thread is doing asks for
-        self._loading: dict[tuple[str, str | None], threading.RLock] = {}  # threads asking at once load it once
+        # threads asking at once load it once
+        self._loading: dict[tuple[str, str | None], threading.RLock] = {}
         self._lock = threading.Lock()
 
     def get(self, role: str, override: str | None = None) -> Seq2SeqModel:
@@ -106,12 +114,14 @@ class ModelPool:
         return self._once((NLI, name), lambda: load_classifier(name, **self.options))
 
     def judge(self, name: str) -> Any:
-        """The instruction model a folder, hub id or api:NAME names (--judge-model), loaded on first use."""
+        """The instruction model a folder, hub id or api:NAME
+        names (--judge-model), loaded on first use."""
         return self._once((JUDGE, name), lambda: self._loader(JUDGE, name, **self.options))
 
     @contextmanager
     def for_work(self, key: Any) -> Iterator[None]:
-        """Work known by `key`: the models earlier work of that key asked for first, then the work itself."""
+        """Work known by `key`: the models earlier work of
+        that key asked for first, then the work itself."""
         asked = self._asked.setdefault(key, {})
         for model, load in list(asked.items()):
             self._once(model, load)
