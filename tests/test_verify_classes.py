@@ -314,3 +314,10 @@ def test_granted_where_the_article_says_denied_and_arabic_still_is_no_negation()
     assert check(source, "قال الصباح إن رغبة المساهمين في تحويل البنك إلى إسلامي لا تزال قائمة.") == ()
     assert [f.severity for f in check(source, "قال الصباح إن رغبة المساهمين في تحويل البنك إلى إسلامي لم تعد "
                                               "قائمة.")] == ["error"]
+
+
+def test_a_move_from_a_to_b_where_the_article_has_it_from_b_to_a():
+    source = (WIDE / "articles" / "ar-d-felesteen-bethlehem-christmas.txt").read_text(encoding="utf-8")
+    [finding] = check(source, "انطلق موكب البطريرك من بيت لحم متجهًا إلى القدس إيذانًا ببدء الاحتفالات.")
+    assert finding.severity == "error" and "ends of the move are swapped" in finding.why
+    assert check(source, "انطلق موكب البطريرك من القدس متجهًا إلى بيت لحم إيذانًا ببدء الاحتفالات.") == ()

@@ -374,6 +374,38 @@ def _passive(ws: Sequence[str], v: int) -> bool:
         v > 0 and ws[v - 1] in _BE and ws[v].endswith(("ed", "en")))
 
 
+_ENDS = {"from": "from", "من": "from", "to": "to", "into": "to", "الى": "to", "نحو": "to"}
+
+
+def _ends(ws: Sequence[str]) -> tuple[set[str], set[str], str, str] | None:
+    """The content stems of the three words after the first "from" and the first "to" (من، إلى) of a
+    sentence, when it says both (whence and where), and those words as read."""
+    found: dict[str, tuple[set[str], str]] = {}
+    for j, w in enumerate(ws[:-1]):
+        side = _ENDS.get(w)
+        if side and side not in found and (after := _content(ws[j + 1:j + 4])):
+            found[side] = after, " ".join(ws[j:j + 4])
+    if len(found) < 2:
+        return None
+    (whence, said_from), (where, said_to) = found["from"], found["to"]
+    return whence, where, said_from, said_to
+
+
+def _journey(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A move the claim makes from A to B where its sentence makes it from B to A (a procession, a
+    flight, a transfer): the ends swapped."""
+    mine = _ends(_tokens(claim))
+    if mine is None or mine[0] & mine[1]:
+        return
+    for i, s in evidence:
+        theirs = _ends(_tokens(s))
+        if theirs and mine[0] & theirs[1] and mine[1] & theirs[0] and not (
+                mine[0] & theirs[0] or mine[1] & theirs[1]):
+            yield (f"claim: {mine[2]!r} … {mine[3]!r}; sentence {i}: {theirs[2]!r} … "
+                   f"{theirs[3]!r}: the ends of the move are swapped")
+            return
+
+
 def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """Who did what to whom: the parties around a verb of the claim on the
     other sides of that verb in the evidence ("A accused B" where it says
@@ -594,6 +626,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     yield from _universal(claim, evidence)
     yield from _ordered(claim, evidence)
     yield from _swapped(claim, evidence)
+    yield from _journey(claim, evidence)
 
 
 def relations(claim: str, evidence: Sequence[tuple[int, str]],
