@@ -191,10 +191,10 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
         # a figure the claim does not say it works out is a figure the article must give
         return None
     ids = sorted({*claim.evidence, *_next_to(claim.evidence, len(src.sentences))})
+    article = in_sentences(src, range(len(src.sentences)), "numbers")
     # and the figures of the whole article that count what the claim's figure counts ("39 cents",
     # "45 cents")
-    same = [f for f in in_sentences(src, range(len(src.sentences)), "numbers")
-            if q.noun and f.noun == q.noun]
+    same = [f for f in article if q.noun and f.noun == q.noun]
     pool = [f for f in dict.fromkeys([*in_sentences(src, ids, "numbers"),
                                       *extract_numbers(claim.text), *same])
             if f != q][:40]
@@ -206,8 +206,8 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
                                                              _times(q)):
         # a one-digit figure is too easily some difference: only a gap of large figures of the
         # claim's own sentences, a decimal one, or percentage points count
-        near = [f for f in in_sentences(src, claim.evidence, "numbers")] + [
-            f for f in pool if q.noun and f.noun == q.noun]
+        near = [*in_sentences(src, claim.evidence, "numbers"),
+                *(f for f in pool if q.noun and f.noun == q.noun)]
         groups = [{v: t for v, t in g.items() if v >= 10 and any(f.value == v for f in near)}
                   for g in groups]
     exact = 1e-9 * max(1, abs(q.value))
@@ -225,8 +225,7 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     # or of two sentences, of one kind and unit, when the claim's figure has the digits to tell it
     # from chance
     if q.significant >= 2 or q.precision >= 1000:
-        everywhere = [f for f in in_sentences(src, range(len(src.sentences)), "numbers")
-                      if f != q][:60]
+        everywhere = [f for f in article if f != q][:60]
         return next((f for g in _groups(everywhere, q)[:1] if (f := _pair(q, g, exact))), None)
     return None
 

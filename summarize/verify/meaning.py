@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .numbers import SCALE_OF
-from .quotes import quote_spans
+from .quotes import quote_spans, unquoted
 from .text import STOP, fold, fold_text, key, stem, words
 
 _NEGATIONS = {key(w) for w in """not no never nor neither without cannot n't none nothing nobody
@@ -55,12 +55,6 @@ def _content(ws: Sequence[str]) -> list[str]:
             and not any(c.isdigit() for c in w)]
 
 
-def _unquoted(text: str) -> str:
-    for q in reversed(quote_spans(text)):
-        text = text[:q.start] + " " + text[q.end:]
-    return text
-
-
 def polarity(claim: str, evidence: Sequence[str],
              best: str | None = None) -> tuple[str, str] | None:
     """("error" | "warning", why) when a claim and its
@@ -72,11 +66,11 @@ def polarity(claim: str, evidence: Sequence[str],
     """
     if not evidence:
         return None
-    cw = [w.lower() for w in words(_unquoted(claim))]
+    cw = [w.lower() for w in words(unquoted(claim))]
     ew = [w.lower() for w in words(" ".join(evidence))]
     # then the source's quotations are the claim's, checked word for word
     quoting = bool(quote_spans(claim))
-    bw = [w.lower() for w in words(_unquoted(best) if quoting else best)] if best else ew
+    bw = [w.lower() for w in words(unquoted(best) if quoting else best)] if best else ew
     cs, es = set(cw), set(ew)
     # an error where the claim's words are mostly its main
     # sentence's (the same statement, negated), else a warning
@@ -122,17 +116,10 @@ _WHEN_AR = {key(w) for w in """أمس البارحة اليوم يوم غدا م
 def speakers(text: str) -> tuple[str, ...]:
     """Who `text` says is speaking: names next to "said", "according to", قال، أكد، وفقا لـ (folded,
     lowercase)."""
-    return tuple(k for k, _ in _speaking(text))
-
-
-def _speaking(text: str) -> list[tuple[str, str]]:
-    """Each speaker of `text`: the key of the name (as `speakers`) and the whole phrase naming them,
-    keyed."""
     folded = fold_text(text)
     found = []
     for m in list(_SPEAKER_EN.finditer(folded)) + list(_SPEAKER_AR.finditer(folded)):
         name = next(g for g in m.groups() if g)
-        before = len(found)
         ws = name.split()
         if ws[0].isascii():
             ws = [w for w in ws if key(w) not in _NOT_NAMES]
@@ -151,8 +138,12 @@ def _speaking(text: str) -> list[tuple[str, str]]:
                     ws = ws[1:]
             if ws:
                 found.append(key(" ".join(ws[:2]) if key(ws[0]) in _NAME_PREFIXES else ws[0]))
-        found[before:] = [(k, key(name)) for k in found[before:]]
-    return found
+    return tuple(found)
+
+
+def _shown(name: str) -> str:
+    """A speaker's key as a finding names it: an English name capitalised."""
+    return name.title() if name.isascii() else name
 
 
 def _named(name: str, text_key: str) -> bool:
@@ -166,25 +157,22 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str],
     said = speakers(claim)
     if not said or not evidence:
         return None
-    # the sentences the claim rests on name their own speaker: the claim's must be one of them
+    # who speaks in the source is named outside the quotation
+    # ("وكما أكد رئيسنا" inside it is the speaker's own)
+    own = [p for s in evidence for p in speakers(unquoted(s))]
+    # the sentences the claim rests on name their own speaker: the claim's must be named there too
     # (English only: Arabic sentences name a speaker by title as often as by name, past what
     # `speakers` reads)
-    own = [pair for s in evidence for pair in _speaking(_unquoted(s))] if said[0].isascii() else []
-    if own and not any(_named(p, key(" ".join(evidence))) for p in said):
-        other, who = (n.title() if n.isascii() else n for n in (own[0][0], said[0]))
-        return f"the source attributes this to {other}, not {who}"
+    if said[0].isascii() and own and not any(_named(p, key(" ".join(evidence))) for p in said):
+        return f"the source attributes this to {_shown(own[0])}, not {_shown(said[0])}"
     here = key(" ".join([*evidence, *around]))
     missing = [p for p in said if not _named(p, here)]
     if not missing:
         return None
-    # who speaks in the source is named outside the quotation
-    # ("وكما أكد رئيسنا" inside it is the speaker's own)
-    others = [p for s in evidence for p in speakers(_unquoted(s)) if p not in said] or [
-        p for s in around for p in speakers(_unquoted(s)) if p not in said]
-    other, who = (n.title() if n.isascii() else n
-                  for n in (others[0] if others else "", missing[0]))
+    others = [p for p in own if p not in said] or [
+        p for s in around for p in speakers(unquoted(s)) if p not in said]
     if others:
-        return f"the source attributes this to {other}, not {who}"
+        return f"the source attributes this to {_shown(others[0])}, not {_shown(missing[0])}"
     if not _named(missing[0], key(article)):
-        return f"{who} is not in the source"
+        return f"{_shown(missing[0])} is not in the source"
     return None

@@ -79,6 +79,13 @@ def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     return tuple(q for q in found if q.inner.strip())
 
 
+def unquoted(text: str) -> str:
+    """`text` with its quotations blanked out (a quotation is checked word for word on its own)."""
+    for q in reversed(quote_spans(text)):
+        text = text[:q.start] + " " + text[q.end:]
+    return text
+
+
 def _unpaired(text: str, folded: str, where: tuple[int, ...], a: int, b: int,
               taken: list[bool]) -> list[QuoteSpan]:
     """Marks that close a quote opened in an earlier

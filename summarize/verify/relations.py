@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 from .dates import extract_dates, period_months
 from .extract import extract_numbers
-from .quotes import quote_spans
+from .quotes import unquoted
 from .text import STOP, fold_text, key, stem, words
 
 _CLITIC_RE = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?[بلك]|[وف])(?=...)")
@@ -231,9 +231,7 @@ _NOT_EVERY = {key(w) for w in """at after above once all-time من عام يوم
 def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """A claim that says "all" (جميع، كل) where none of the sentences it rests on says all, every or
     each: the article's some or many made every one."""
-    for q in reversed(quote_spans(claim)):  # a quotation is checked word for word on its own
-        claim = claim[:q.start] + " " + claim[q.end:]
-    ws = _tokens(claim)
+    ws = _tokens(unquoted(claim))  # a quotation is checked word for word on its own
     said = [w for j, w in enumerate(ws) if _hits([w], _EVERY) and not (
         (j and ws[j - 1] in _NOT_EVERY) or (j + 1 < len(ws) and ws[j + 1] in _NOT_EVERY))]
     if said and not any(_hits(_tokens(s), _EVERY) or _hits(_tokens(s), _ALL) for _, s in evidence):
