@@ -321,3 +321,31 @@ def test_a_move_from_a_to_b_where_the_article_has_it_from_b_to_a():
     [finding] = check(source, "انطلق موكب البطريرك من بيت لحم متجهًا إلى القدس إيذانًا ببدء الاحتفالات.")
     assert finding.severity == "error" and "ends of the move are swapped" in finding.why
     assert check(source, "انطلق موكب البطريرك من القدس متجهًا إلى بيت لحم إيذانًا ببدء الاحتفالات.") == ()
+
+
+@pytest.mark.parametrize("folder,name,wrong,right", [
+    # the sentence names its own speaker after the quote
+    ("wide2", "en-b-tribune-dubai-airport", "Dubai's ruler", "Griffiths"),
+    # "it said": the one meant is named just before, and it is not the claim's
+    ("wide", "en-b-rw-boxing-day-2016", "PCA Predict", "Springboard"),
+])
+def test_words_given_to_another_speaker_than_the_sentence_that_says_them(folder, name, wrong,
+                                                                          right):
+    article = (WIDE.parent / folder / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    said = {"en-b-tribune-dubai-airport": "the record first half highlighted the airport's "
+                                          "strategic importance as a global hub.",
+            "en-b-rw-boxing-day-2016": "the poor performance came despite dry and bright weather "
+                                       "across the country."}[name]
+    [finding] = [f for f in check(article, f"{wrong} said {said}") if f.kind == "speaker"]
+    assert finding.severity == "error" and wrong in finding.why
+    assert not [f for f in check(article, f"{right} said {said}") if f.kind == "speaker"]
+
+
+def test_a_title_and_its_holder_named_together_in_the_article_are_one_speaker():
+    article = (WIDE / "articles" / "en-a-egypt-tourism-revenue.txt").read_text(encoding="utf-8")
+    # the sentence says "the tourism minister said"; a later one gives tourism figures to
+    # Khaled Ramy
+    claim = "{} said tourism revenue climbed 3.1 percent year on year in the first half of 2015."
+    assert not check(article, claim.format("Ramy"))
+    [finding] = check(article, claim.format("The central bank"))
+    assert finding.kind == "speaker" and "by 'the tourism minister'" in finding.why

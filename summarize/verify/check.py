@@ -11,7 +11,7 @@ from .claims import Claim, Source, claims, in_sentences, prepare, supported_near
 from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
 from .entail import contradictions
 from .extract import extract_numbers
-from .meaning import polarity, speaker_problem, speakers
+from .meaning import misattributed, polarity, speaker_problem, speakers
 from .names import is_known_place, kin, named_in, names, rare_unknown
 from .numbers import SCALE_OF, Quantity, says_computed
 from .quotes import comparable, cut_words, locate, quote_spans
@@ -369,6 +369,8 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
             yield 0, Finding("meaning", claim.text, why, severity, claim.text, claim.evidence)
     if not verbatim and (why := speaker_problem(claim.text, said, before,
                                                 " ".join([src.text, *(src.translated or ())]))):
+        yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)
+    elif not verbatim and texts and (why := misattributed(claim.text, texts, before, pool)):
         yield 0, Finding("speaker", claim.text, why, "error", claim.text, claim.evidence)
     everywhere = src.keyed
     here = key(" ".join([*texts, *before]))
