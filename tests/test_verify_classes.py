@@ -349,3 +349,16 @@ def test_a_title_and_its_holder_named_together_in_the_article_are_one_speaker():
     assert not check(article, claim.format("Ramy"))
     [finding] = check(article, claim.format("The central bank"))
     assert finding.kind == "speaker" and "by 'the tourism minister'" in finding.why
+
+
+def test_an_arabic_winner_and_loser_swapped_and_parties_of_several_words_after_the_verb():
+    league = _article("ar-b-arabstoday-iraq-league")
+    # "حقق فريق الشرطة فوزًا صعبًا على الحدود بثلاثة أهداف لهدفين"
+    [finding] = check(league, "فاز الحدود على الشرطة بثلاثة أهداف لهدفين.")
+    assert finding.severity == "error" and "الحدود … الشرطة" in finding.why
+    assert not [f for f in check(league, "فاز الشرطة على الحدود.") if f.severity == "error"]
+    shelling = (WIDE / "articles" / "ar-c-ultrasudan-omdurman-shelling.txt").read_text(encoding="utf-8")
+    # "اتهمت قوات الدعم السريع، الجيش السوداني بقصف مواطنين في أمبدة"
+    assert check(shelling, "اتهمت قوات الدعم السريع الجيش السوداني بقصف مواطنين في أمبدة.") == ()
+    [finding] = check(shelling, "اتهم الجيش السوداني قوات الدعم السريع بقصف مواطنين في أمبدة.")
+    assert finding.severity == "error" and "other way round" in finding.why

@@ -353,12 +353,16 @@ def _turned(ws: Sequence[str], v: int, sw: Sequence[str], u: int, shared: set[st
     (bc, ac), (be, ae) = _sides(ws, v, shared), _sides(sw, u, shared)
     if bc and ac:
         return bool(bc & ae) and bool(ac & be) and not (bc & be) if (be and ae) else None
-    mine = [stem(w) for w in ws[v + 1:v + 9] if stem(w) in shared]
-    theirs = [stem(w) for w in sw[u + 1:u + 9] if stem(w) in shared]
-    pair = list(dict.fromkeys(mine))[:2]
-    if bc or len(pair) < 2 or not all(p in theirs for p in pair):
+    mine = list(dict.fromkeys(stem(w) for w in ws[v + 1:v + 9] if stem(w) in shared))
+    theirs = list(dict.fromkeys(stem(w) for w in sw[u + 1:u + 9] if stem(w) in shared))
+    if bc or len(mine) < 2 or not theirs:
         return None
-    return theirs.index(pair[0]) > theirs.index(pair[1])
+    # the party the sentence names first is further on in the claim, and the claim's first
+    # further on in the sentence (a party of several words is one party: "قوات الدعم السريع")
+    first, other = mine[0], theirs[0]
+    if first == other:
+        return False
+    return True if first in theirs and other in mine else None
 
 
 _BE = frozenset("was were been being is are be".split())
@@ -422,6 +426,44 @@ def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     yield (f"claim: {verb!r} with the parties the other way round; sentence {i}: "
                            f"{_said(sw[max(0, u - 6):u + 7])}")
                     return
+
+
+_WON = _entries("""فاز فازت بفوز بفوزه بفوزها فوز فوزا الفوز تغلب تغلبت انتصر انتصرت""")
+_SIDE = {key(w) for w in "فريق الفريق مضيفه ضيفه مضيفه منافسه نظيره فريقي".split()}
+
+
+def _loser(ws: Sequence[str]) -> tuple[set[str], set[str], str] | None:
+    """(the winner, the loser) of an Arabic "فاز X على Y" or "حقق X فوزا على Y": the stem of the
+    first word between the verb and على, and of the first after على, past "فريق" or "مضيفه"; None
+    without a win, or where either is unnamed ("بفوزه على الحدود": his); and the two as read."""
+    for v, w in enumerate(ws):
+        if not _hits([w], _WON) or "على" not in ws[v + 1:v + 8]:
+            continue
+        on = ws.index("على", v + 1)
+        between = ws[v + 1:on]
+        made = [j for j in range(max(0, v - 4), v) if ws[j] in ("حقق", "يحقق", "تحقيق")]
+        if made:  # "حقق فريق الشرطة فوزا": the winner between the two
+            between = ws[made[-1] + 1:v]
+        first = [x for x in between if x not in _SIDE][:1]
+        last = [x for x in ws[on + 1:on + 4] if x not in _SIDE][:1]
+        winner, loser = _content(first), _content(last)
+        if winner and loser and not winner & loser:
+            return winner, loser, f"{first[0]} … {last[0]}"
+    return None
+
+
+def _beaten(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """The winner the claim gives the loser of its sentence ("فاز الحدود على الشرطة" where it says
+    "حقق فريق الشرطة فوزا على الحدود")."""
+    mine = _loser(_tokens(claim))
+    if mine is None:
+        return
+    for i, s in evidence:
+        theirs = _loser(_tokens(s))
+        if theirs and mine[0] & theirs[1] and not mine[1] & theirs[1]:
+            yield (f"claim: {mine[2]!r} (the winner first); sentence {i}: {theirs[2]!r}: the "
+                   "winner and the loser are swapped")
+            return
 
 
 def _cause_words(ws: Sequence[str]) -> set[str]:
@@ -624,6 +666,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     yield from _universal(claim, evidence)
     yield from _ordered(claim, evidence)
     yield from _swapped(claim, evidence)
+    yield from _beaten(claim, evidence)
     yield from _journey(claim, evidence)
 
 
