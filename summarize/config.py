@@ -72,19 +72,21 @@ class Settings:
                                      "Hub id, folder or api:NAME for the summary.", group="run")
     keypoints_model: str | None = _opt(None,
                                        "Hub id, folder or api:NAME for key points.", group="run")
+    # group "chat": what loading an instruction model reads (llm/settings.py, ChatSettings.of), so
+    # every command that may load one takes them: translate, run, and verify for its judge
     api_base: str | None = _opt(None,
                                 "OpenAI-compatible server of api:NAME models (e.g. "
-                                "http://localhost:11434/v1).", group="models")
-    api_concurrency: int = _opt(1, "Requests in flight to the model server.", group="models", low=1,
+                                "http://localhost:11434/v1).", group="chat")
+    api_concurrency: int = _opt(1, "Requests in flight to the model server.", group="chat", low=1,
                                 high=64, resume=False)
     api_timeout: int = _opt(120, "Seconds a model server may take to answer one request.",
-                            group="models", low=1, resume=False)
+                            group="chat", low=1, resume=False)
     api_cache: bool = _opt(True, "Keep model-server replies, so a rerun asks nothing again.",
-                           group="models", flags=("--api-cache/--no-api-cache",), resume=False)
+                           group="chat", flags=("--api-cache/--no-api-cache",), resume=False)
     context_tokens: int | None = _opt(None,
                                       "Context window of an instruction model in tokens "
                                       "(default: as its server or its config says).",
-                                      group="models", low=256)
+                                      group="chat", low=256)
     prompts_dir: str | None = _opt(None, "Folder of prompt templates overriding the packaged ones.",
                                    group="run")
     glossary: str | None = _opt(None,

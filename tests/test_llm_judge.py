@@ -19,6 +19,7 @@ from summarize.llm.chat import ChatModel, Reply
 from summarize.models.registry import ModelSpec, register, unregister
 from summarize.verify.judge import SYSTEM, Asked, judged, request, verdict
 
+from . import llm_server
 from .conftest import ROOT
 
 runner = CliRunner()
@@ -121,6 +122,29 @@ def test_run_asks_every_claim_at_once_and_records_the_judges_usage(judges, tmp_p
     judged_claims = {f["claim"] for f in document["findings"] if "judge" in f["why"]}
     assert judged_claims and all(f["evidence"] for f in document["findings"] if "judge" in f["why"])
     assert judged_claims <= {s["text"] for s in document["sentences"]}  # extractive claims are the article's
+
+
+def test_verify_asks_an_api_judge_at_the_server_its_api_base_names(monkeypatch):
+    """`verify --api-base`: the api:NAME judge is asked at that server (before, only SUMMARIZE_API_BASE or the
+    config's api_base named it), and its "No" is the finding; without a server named, exit 2 saying so."""
+    def answer(body: dict, *, prompt_tokens: int | None = None) -> dict:
+        return {"id": "c", "object": "chat.completion", "model": body["model"],
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": "No"}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 50, "completion_tokens": 1}}
+
+    monkeypatch.setattr(llm_server, "completion", answer)
+    args = ["verify", "--source", "-", "--summary-text", CLAIM, "-f", "json", "--strict", "--judge-model", "api:tiny"]
+    with llm_server.FaultServer() as server:
+        r = runner.invoke(app, [*args, "--api-base", server.base, "--api-timeout", "10", "--no-api-cache"],
+                          input=SOURCE)
+        requests = list(server.requests)
+    assert r.exit_code == ExitCode.FINDINGS, r.output
+    [finding] = [f for f in json.loads(r.stdout)["findings"] if "judge" in f["why"]]
+    assert finding["severity"] == "error" and finding["evidence"] == [1] and "judge model tiny says" in finding["why"]
+    assert [q["path"] for q in requests] == ["/v1/models", "/v1/chat/completions"]
+    assert requests[1]["body"]["model"] == "tiny" and CLAIM in requests[1]["body"]["messages"][-1]["content"]
+    unnamed = runner.invoke(app, args, input=SOURCE)
+    assert unnamed.exit_code == ExitCode.USAGE and "--api-base" in unnamed.stderr
 
 
 def test_off_by_default_and_a_model_that_is_not_a_chat_model_is_exit_5(judges, fake_models):

@@ -17,7 +17,8 @@ import typer
 from ..version import __version__
 from ..errors import ExitCode, UsageError
 from .console import Console, guarded, has_errors, review_result, streaming
-from .options import BATCH, CHECKS, INPUTS, MODELS, OUTPUT, READING, RUN, Given, Lang, with_options
+from .options import (BATCH, CHAT, CHECKS, INPUTS, MODELS, OUTPUT, READING, RUN, Given, Lang,
+                      with_options)
 
 __all__ = ["app", "main"]
 
@@ -86,7 +87,7 @@ def detect(given: Given) -> None:
 
 
 @app.command()
-@with_options(INPUTS, OUTPUT, READING, MODELS, BATCH)
+@with_options(INPUTS, OUTPUT, READING, MODELS, CHAT, BATCH)
 def translate(
     to: Annotated[Lang, typer.Option("--to", help="Target language.")] = Lang.en,
     source_lang: Annotated[Optional[Lang],
@@ -124,7 +125,7 @@ def translate(
 
 
 @app.command()
-@with_options(INPUTS, RUN, OUTPUT, READING, MODELS, BATCH, CHECKS)
+@with_options(INPUTS, RUN, OUTPUT, READING, MODELS, CHAT, BATCH, CHECKS)
 def run(
     to: Annotated[Optional[Lang],
                   typer.Option("--to", help="Output language [default: the article's own].",
@@ -209,7 +210,7 @@ def _file_text(value: str, encoding: str | None) -> str:
 
 
 @app.command()
-@with_options(READING, CHECKS)
+@with_options(READING, CHECKS, CHAT)
 def verify(
     source: Annotated[str, typer.Option("--source", help="The article: a file, or '-' for stdin.")],
     summary: Annotated[Optional[str],

@@ -115,6 +115,8 @@ BATCH = {
                           Opt("--verbose", "-v", help="A line on stderr for every input.")], False),
 }
 MODELS = settings_in("models")
+# the settings an instruction model is loaded with: its server, the server's limits, its context
+CHAT = settings_in("chat")
 RUN = settings_in("run")  # the options of the `run` command alone that are settings
 # options of the commands that check an output against its source (verify, run)
 CHECKS = settings_in("checks")
