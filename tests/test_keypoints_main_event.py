@@ -1,9 +1,16 @@
 """Extractive key points for a news reader (issue 25): the lead, then the main event, before side items."""
 
+import json
+from pathlib import Path
+from typing import Sequence
+
 from summarize.extractive import key_points_extractive
 from summarize.extractive.scoring import vectors
 from summarize.extractive.topics import stories
+from summarize.records import Sentence
 from summarize.segment import sentences, split_paragraphs
+
+from .corpus import find, read_text
 
 # A single-event agency item with a short side item at its end, as Arabic wire copy runs them.
 AGENCY = """\
@@ -29,3 +36,42 @@ def test_a_side_item_gets_no_point_before_the_main_event_has_its_share():
         points = key_points_extractive(news, "ar", n)
         assert points[0].id == 0
         assert not side & {p.id for p in points}, n
+
+
+# Real articles (tests/data/corpus, benchmarks/data/extractive): where a story really changes.
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "extractive"
+
+
+def _news(path: Path) -> tuple[Sentence, ...]:
+    return sentences(split_paragraphs(read_text(path)))
+
+
+def _stories(news: Sequence[Sentence], language: str) -> list[tuple[int, int]]:
+    return stories(news, vectors(news, language))
+
+
+def _bench_item(name: str, item: str) -> tuple[Sentence, ...]:
+    lines = (BENCH / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    [text] = [row["text"] for row in map(json.loads, lines) if row["id"] == item]
+    return sentences(split_paragraphs(text))
+
+
+def test_a_single_event_report_is_one_story_and_its_points_stay_on_the_event():
+    # BBC, Glastonbury: the storm and Arcade Fire's set; a quote and a star's plans come late.
+    # Paragraphs of one sentence made the old cosine breaks cut it into 18 stories, and the
+    # points went to "There's a great feeling coming in," and Bradley Cooper's plans.
+    news = _bench_item("newswriters", "909f8362981a44eeae5060ea05eb31e6")  # a dev item
+    main = _stories(news, "en")[0]
+    assert main[1] - main[0] > len(news) * 3 // 4
+    points = key_points_extractive(news, "en", 3)
+    assert all(main[0] <= p.id < main[1] for p in points), [p.id for p in points]
+    assert points[0].text.startswith("Arcade Fire brought a party atmosphere to Glastonbury")
+
+
+def test_an_agency_item_with_update_headings_is_one_story():
+    # Asharq Al-Awsat, a suicide bombing in Asir, with «تحديث (1)», «تحديث (2)» above the
+    # updates; AFP, bombings in Damaturu, one sentence a paragraph: one event each.
+    for item in ("ar/068-aawsat-423666.txt", "ar/007-aawsat-408681.txt"):
+        news = _news(find(item))
+        assert _stories(news, "ar") == [(0, len(news))], item

@@ -9,7 +9,7 @@ from summarize.extractive import NEAR_DUPLICATE, key_points_extractive, select
 from summarize.extractive.sparse import Rows
 from summarize.extractive.terms import stopwords, terms
 from summarize.extractive.scoring import vectors
-from summarize.extractive.topics import _gaps, stories
+from summarize.extractive.topics import stories
 from summarize.keypoints import NEAR_DUPLICATE as POINTS_NEAR, near_duplicate
 from summarize.records import Sentence
 
@@ -79,22 +79,19 @@ def test_rows_and_their_products_are_the_plain_definitions(article, window, cut)
 
 
 @settings(max_examples=60, deadline=None)
-@given(article=ARTICLES)
-def test_a_gap_is_the_cosine_between_the_two_paragraphs_before_it_and_the_two_after(article):
-    dense = _dense(article)
-    gaps = _gaps(_rows(article))
+@given(article=ARTICLES, window=st.integers(1, 3))
+def test_a_break_carries_the_share_of_terms_met_on_its_other_side(article, window):
+    ahead, behind = _rows(article).carried(window)
+    rows = [{t for t in row if t >= 0} for row in article]
 
-    def pair(a: int, b: int) -> dict[int, float]:
-        out: dict[int, float] = {}
-        for p in range(max(a, 0), min(b, len(dense))):
-            for t, v in dense[p].items():
-                out[t] = out.get(t, 0.0) + v
-        return out
+    def share(side: list[set[int]], other: list[set[int]]) -> float:
+        met = set().union(*other)
+        entries = [t for row in side for t in row]
+        return sum(t in met for t in entries) / len(entries) if entries else 1.0
 
-    for g in range(1, len(article)):
-        left, right = pair(g - 2, g), pair(g, g + 2)
-        size = math.sqrt(_dot(left, left) * _dot(right, right))
-        assert math.isclose(gaps[g], _dot(left, right) / size if size > 1e-12 else 0.0, abs_tol=1e-9)
+    for a in range(len(article) + 1):
+        assert math.isclose(ahead[a], share(rows[a:a + window], rows[:a]))
+        assert math.isclose(behind[a], share(rows[max(a - window, 0):a], rows[a:]))
 
 
 def test_beyond_the_mmr_limit_only_exact_repeats_are_skipped():

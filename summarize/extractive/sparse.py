@@ -1,10 +1,11 @@
 """Sparse unit TF-IDF rows and the few products the scorer needs, vectorised with numpy.
 
 Rows are stored as (row, term, weight) entries, one per distinct term of a row. Products between
-rows near each other — each row against the next `window` rows, or a row against the row `d`
-places on — are computed from the entries sorted by (term, row): equal terms sit together, so a
-binary search finds a row's partners and a cumulative sum adds their weights. Time O(E log E) and
-memory O(E) for E entries: no row × row matrix is ever formed, whatever the article's length.
+rows near each other — each row against the next `window` rows — are computed from the entries
+sorted by (term, row): equal terms sit together, so a binary search finds a row's partners and a
+cumulative sum adds their weights. Time O(E log E) and memory O(E) for E entries: no row × row
+matrix is ever formed, whatever the article's length. The vocabulary carried across a break
+between rows (`carried`) is counted the same way, from each term's first and last row.
 """
 
 from __future__ import annotations
@@ -65,34 +66,30 @@ class Rows:
         backward = np.bincount(row, weights=weight * behind, minlength=self.n)
         return forward.tolist(), backward.tolist()
 
-    def grouped(self, group: list[int]) -> "Rows":
-        """Rows summed by group (group[k] of row k,
-        non-decreasing), as unnormalised rows of a new Rows."""
+    def carried(self, window: int) -> tuple[list[float], list[float]]:
+        """Per break a (before row a, 0 to n): the share of the entries of rows [a, a + window)
+        whose term is in a row before a, and the share of those of rows [a - window, a) whose term
+        is in a row from a on; 1.0 where that side has no entries. Each entry is counted over the
+        range of breaks it is carried across, with a cumulative sum: O(E + n)."""
         import numpy as np
 
-        out = Rows((), 0)
-        groups = np.asarray(group, dtype=np.int64)[self.row] if len(self.row) else self.row
-        count = (group[-1] + 1) if group else 0
-        width = int(self.term.max(initial=0)) + 1
-        unique, inverse = np.unique(groups * width + self.term, return_inverse=True)
-        out.n, out.weight = count, np.bincount(inverse, weights=self.weight, minlength=len(unique))
-        out.row, out.term = unique // width, unique % width
-        out.starts = np.searchsorted(out.row, np.arange(count + 1))
-        return out
+        n, row, term = self.n, self.row, self.term
+        first = np.full(int(term.max(initial=-1)) + 1, n, dtype=np.int64)
+        last = np.full(len(first), -1, dtype=np.int64)
+        np.minimum.at(first, term, row)
+        np.maximum.at(last, term, row)
 
-    def shifted(self, distances: Sequence[int]) -> list[list[float]]:
-        """Per distance d, per row k: the dot product of row k and row k + d (0 past the end)."""
-        import numpy as np
+        def over(low, high):  # per break a: the entries with low < a <= high
+            low, high = np.clip(low, -1, n) + 1, np.clip(high, -1, n) + 1
+            keep = low < high
+            marks = (np.bincount(low[keep], minlength=n + 2) -
+                     np.bincount(high[keep], minlength=n + 2))
+            return np.cumsum(marks)[: n + 1]
 
-        if not len(self.term):
-            return [[0.0] * self.n for _ in distances]
-        order = np.lexsort((self.row, self.term))
-        row, weight = self.row[order], self.weight[order]
-        key = self.term[order] * (self.n + max(distances) + 1) + row
-        out = []
-        for d in distances:
-            at = np.minimum(np.searchsorted(key, key + d), len(key) - 1)
-            hit = key[at] == key + d
-            out.append(np.bincount(row, weights=np.where(hit, weight * weight[at], 0.0),
-                                   minlength=self.n).tolist())
-        return out
+        # an entry of row r is after the breaks r - window < a <= r, before r < a <= r + window
+        after, before = over(row - window, row), over(row, row + window)
+        known = over(np.maximum(first[term], row - window), row)
+        again = over(row, np.minimum(last[term], row + window))
+        ahead = np.where(after > 0, known / np.maximum(after, 1), 1.0)
+        behind = np.where(before > 0, again / np.maximum(before, 1), 1.0)
+        return ahead.tolist(), behind.tolist()

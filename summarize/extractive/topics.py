@@ -1,11 +1,14 @@
 """Key points that cover the article: the first from the lead, the others spread over its stories.
 
-An article is cut into stories at headings and where the vocabulary of consecutive paragraphs stops
-overlapping (TextTiling's idea, on the unit TF-IDF vectors of scoring.py). Each story is scored on
-its own, so its own lead and centre win inside it. The first point is the best sentence of the
-article's lead; the next are shared out by D'Hondt quotas on story size, the lead's story weighted
-by MAIN: a side item at the end of an agency story waits until the main event has had its share,
-while a brief of stories of like size gets one point per story. MMR keeps points distinct.
+An article holds a second story only where its vocabulary turns over: at a paragraph break where
+the next sentences share few of their content terms with everything before the break, and the
+sentences before it share few with everything after. A heading alone opens no story (captions
+and subheads sit inside one story); a news-in-brief page turns over at every item. Each story is
+scored on its own, so its own lead and centre win inside it. The first point is the best
+sentence of the article's lead; the next are shared out by D'Hondt quotas on story size, the
+lead's story weighted by MAIN: a side item at the end of an agency story waits until the main
+event has had its share, while a brief of stories of like size gets one point per story. MMR
+keeps points distinct.
 """
 
 from __future__ import annotations
@@ -20,7 +23,13 @@ from .sparse import Rows
 __all__ = ["key_points", "stories"]
 
 LEAD = 3  # the lead: the first sentences of the article that are not headings
-BREAK = 0.08  # cosine between neighbouring paragraph blocks under which a new story starts
+# A new story starts at a paragraph break where under this share of the term occurrences of the
+# WINDOW sentences after it appear before it, and under this share of those of the WINDOW before
+# it appear after it. On the benchmark's dev articles (one way, 3 sentences): where two articles
+# are joined 3 % at the median, 9-12 % at the 90th percentile (common words); at the paragraph
+# breaks inside one article 37 % (English) and 27 % (Arabic) at the median.
+TURNOVER = 0.12
+WINDOW = 3
 MIN_STORY = 2  # sentences: a smaller piece joins its neighbour
 MAIN = 1.5  # the lead's story counts this much more than its size when points are shared out
 
@@ -58,15 +67,13 @@ def key_points(sentences: Sequence[Sentence], language: str, n: int, *, redundan
 
 def stories(sentences: Sequence[Sentence], rows: Rows) -> list[tuple[int, int]]:
     """[start, end) positions of the article's stories, in order."""
-    spans = _paragraph_spans(sentences)
-    gaps = _gaps(rows.grouped([p for p, (a, b) in enumerate(spans) for _ in range(a, b)]))
+    ahead, behind = rows.carried(WINDOW)
     cuts = [0]
-    for g in range(1, len(spans)):
-        a = spans[g][0]
-        if sentences[a].kind == "heading" or gaps[g] < BREAK:
-            if (a - cuts[-1] >= MIN_STORY or
-                    sentences[cuts[-1]].kind == "heading" and a > cuts[-1] + 1):
-                cuts.append(a)
+    for a, _ in _paragraph_spans(sentences)[1:]:
+        if ahead[a] >= TURNOVER or behind[a] >= TURNOVER:
+            continue
+        if a - cuts[-1] >= MIN_STORY or sentences[cuts[-1]].kind == "heading" and a > cuts[-1] + 1:
+            cuts.append(a)
     if len(cuts) > 1 and len(sentences) - cuts[-1] < MIN_STORY:
         cuts.pop()
     return [(c, cuts[i + 1] if i + 1 < len(cuts) else len(sentences)) for i, c in enumerate(cuts)]
@@ -79,24 +86,6 @@ def _paragraph_spans(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
             spans.append((start, k))
             start = k
     return spans
-
-
-def _gaps(paragraphs: Rows) -> list[float]:
-    """Per gap g (before paragraph g): cosine between the two paragraphs before it and the two
-    after, from the paragraphs' dot products with themselves and with the next three."""
-    n = paragraphs.n
-    dots = paragraphs.shifted(range(4))
-
-    def at(d: int, p: int) -> float:
-        return dots[d][p] if 0 <= p < n and p + d < n else 0.0
-
-    out = [1.0] * (n + 1)
-    for g in range(1, n):
-        cross = at(1, g - 1) + at(2, g - 1) + at(2, g - 2) + at(3, g - 2)
-        left = at(0, g - 2) + at(0, g - 1) + 2 * at(1, g - 2)
-        right = at(0, g) + at(0, g + 1) + 2 * at(1, g)
-        out[g] = cross / (left * right) ** 0.5 if left > 0 and right > 0 else 0.0
-    return out
 
 
 def _story_of(position: int, pieces: list[tuple[int, int]]) -> int:
