@@ -362,3 +362,31 @@ def test_an_arabic_winner_and_loser_swapped_and_parties_of_several_words_after_t
     assert check(shelling, "اتهمت قوات الدعم السريع الجيش السوداني بقصف مواطنين في أمبدة.") == ()
     [finding] = check(shelling, "اتهم الجيش السوداني قوات الدعم السريع بقصف مواطنين في أمبدة.")
     assert finding.severity == "error" and "other way round" in finding.why
+
+
+def _wide3(name: str) -> str:
+    return (WIDE.parent / "wide3" / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def test_a_day_the_article_names_by_its_own_date_may_be_written_out():
+    # published Monday 22 December 2014: "ستعلن موازنة العام القادم 2015 الخميس المقبل"
+    budget = _wide3("ar-c-anba-saudi-budget")
+    claim = "ستعلن السعودية موازنة عام 2015 يوم الخميس {} ديسمبر."
+    assert check(budget, claim.format(25), article_date="2014-12-22") == ()
+    assert [f.kind for f in check(budget, claim.format(27), article_date="2014-12-22")] == ["date"]
+    # without the article's date nothing is worked out
+    assert [f.kind for f in check(budget, claim.format(25))] == ["date"]
+
+
+def test_the_dual_before_its_complement_is_the_word_of_the_article():
+    assert check(_wide3("ar-c-almagala-spain-floods"),
+                 "سجلت منطقتا كاستيا لا مانشا والأندلس ثلاث وفيات.") == ()
+
+
+def test_than_expected_is_no_hedge_and_every_month_no_claim_of_a_whole():
+    assert check(_wide3("en-c-dispatch-apple-earnings"), "Apple's quarterly revenue rose 6 percent but "
+                 "still fell short of Wall Street's expectations.") == ()
+    rates = _wide3("en-c-abouthungary-base-rate")
+    assert check(rates, "The Council plans to keep tightening the base rate every month.") == ()
+    assert [f.kind for f in check(rates, "The Council plans to keep tightening the base rate in every "
+                                         "month of the year.")] == ["meaning"]

@@ -150,9 +150,11 @@ def _forms(word: str) -> set[str]:
                 forms.add(w)
                 break
     for f in list(forms):
-        # the dual of a feminine noun: الحصيلتين, حصيلة
+        # the dual of a feminine noun: الحصيلتين, حصيلة; and before its complement: منطقتا, منطقة
         if f.endswith(("تين", "تان")) and len(f) >= 6:
             forms |= {f[:-3] + "ة", f[:-3] + "ه"}
+        if f.endswith(("تا", "تي")) and len(f) >= 5:
+            forms |= {f[:-2] + "ة", f[:-2] + "ه"}
         for _ in range(2):
             for e in _AR_SUFFIXES:
                 if f.endswith(e) and len(f) - len(e) >= 3:

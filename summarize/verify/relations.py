@@ -187,10 +187,18 @@ def _outside(ws: Sequence[str], lex) -> tuple[str, ...]:
     return tuple(joined.split())
 
 
+# "smaller than expected", "as forecast", "أقل من المتوقع": a comparison with what was expected,
+# which happened; no hedge
+_COMPARATIVE_AR = {key(w)
+                   for w in "أكثر أقل أعلى أدنى أكبر أصغر أسرع أبطأ أفضل أسوأ أضعف أقوى".split()}
+
+
 def _hedges(ws: Sequence[str]) -> list[str]:
     # قد before a verb of the present is "may" (قد يرتفع); before the past it affirms (قد ارتفع)
     # كان ... قد: "had", no hedge
-    return _hits(ws, _HEDGES) + [
+    measured = {w for j, w in enumerate(ws) if j and (ws[j - 1] in ("than", "as") or ws[
+        j - 1] in ("من", "مما") and j > 1 and ws[j - 2] in _COMPARATIVE_AR)}
+    return [w for w in _hits(ws, _HEDGES) if w not in measured] + [
         w for j, w in enumerate(ws[:-1]) if w in ("قد", "وقد") and
         (ws[j + 1][:1] in "ين" or ws[j + 1][:2] in ("تت", "تو")) and
         not {"كان", "وكان", "كانت", "وكانت", "كانوا"} & set(ws[max(0, j - 4):j])]
@@ -223,9 +231,10 @@ def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str
 
 _EVERY = _entries("""all every everyone everybody جميع جميعهم جميعها كافه كافة الكل كل كلهم كلها""")
 # "all" and كل that quantify nothing: "at all", "after all", "كل من مصر والسعودية" (both), "كل عام"
-# (yearly)
 _NOT_EVERY = {key(w) for w in """at after above once all-time من عام يوم سنه شهر اسبوع مره
 حال""".split()}
+# and "every month" (how often), unless of a span: "in every month of 2018 so far"
+_HOW_OFTEN = {"day", "week", "month", "year", "time", "quarter"}
 
 
 def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
@@ -233,7 +242,9 @@ def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]
     each: the article's some or many made every one."""
     ws = _tokens(unquoted(claim))  # a quotation is checked word for word on its own
     said = [w for j, w in enumerate(ws) if _hits([w], _EVERY) and not (
-        (j and ws[j - 1] in _NOT_EVERY) or (j + 1 < len(ws) and ws[j + 1] in _NOT_EVERY))]
+        (j and ws[j - 1] in _NOT_EVERY) or (j + 1 < len(ws) and ws[j + 1] in _NOT_EVERY) or
+        ws[j + 1:j + 2] and ws[j + 1] in _HOW_OFTEN and
+        tuple(ws[j + 2:j + 3]) not in (("of",), ("in",)))]
     if said and not any(_hits(_tokens(s), _EVERY) or _hits(_tokens(s), _ALL) for _, s in evidence):
         ids = ", ".join(str(i) for i, _ in evidence)
         yield (f"the claim says {said[0]!r}; the sentences it rests on ({ids}) say neither all, "
