@@ -75,3 +75,35 @@ def test_an_agency_item_with_update_headings_is_one_story():
     for item in ("ar/068-aawsat-423666.txt", "ar/007-aawsat-408681.txt"):
         news = _news(find(item))
         assert _stories(news, "ar") == [(0, len(news))], item
+
+
+def _brief(language: str, *items: tuple[str, int]) -> tuple[str, list[tuple[int, int]]]:
+    """A news-in-brief page: the first sentences of each corpus article (its title among them
+    where it has one), an item a block of paragraphs; and each item's [start, end) sentences."""
+    blocks, spans = [], []
+    for pattern, count in items:
+        news = _news(find(f"{language}/{pattern}"))[:count]
+        paragraphs: dict[int, list[str]] = {}
+        for s in news:
+            paragraphs.setdefault(s.paragraph, []).append(s.text)
+        blocks.append("\n".join(" ".join(p) for p in paragraphs.values()))
+        start = spans[-1][1] if spans else 0
+        spans.append((start, start + len(news)))
+    return "\n\n".join(blocks), spans
+
+
+def test_a_brief_of_real_items_of_unequal_length_gets_one_point_per_item():
+    # The first item twice the others' length: D'Hondt alone gave it the second point too.
+    for language, items in (
+        ("ar", (("007-aawsat-408681.txt", 6), ("003-alyaum-4082230.txt", 3),
+                ("063-okaz-20150726785734.txt", 3))),
+        ("en", (("035-nypost-com2.txt", 6), ("028-mashable-com2.txt", 3),
+                ("037-oregonlive-com2.txt", 3))),
+    ):
+        text, spans = _brief(language, *items)
+        news = sentences(split_paragraphs(text))
+        assert len(news) == spans[-1][1]
+        assert _stories(news, language) == spans, language
+        points = key_points_extractive(news, language, 3)
+        assert [next(i for i, (a, b) in enumerate(spans) if a <= p.id < b)
+                for p in points] == [0, 1, 2], (language, [p.id for p in points])

@@ -5,10 +5,10 @@ the next sentences share few of their content terms with everything before the b
 sentences before it share few with everything after. A heading alone opens no story (captions
 and subheads sit inside one story); a news-in-brief page turns over at every item. Each story is
 scored on its own, so its own lead and centre win inside it. The first point is the best
-sentence of the article's lead; the next are shared out by D'Hondt quotas on story size, the
-lead's story weighted by MAIN: a side item at the end of an agency story waits until the main
-event has had its share, while a brief of stories of like size gets one point per story. MMR
-keeps points distinct.
+sentence of the article's lead. Then every story at least a third the size of the lead's story
+gets a point of its own (a brief's items), and the rest are shared out by D'Hondt quotas on story
+size, the lead's story weighted by MAIN: a side item at the end of an agency story waits until
+the main event has had its share. MMR keeps points distinct.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ LEAD = 3  # the lead: the first sentences of the article that are not headings
 TURNOVER = 0.12
 WINDOW = 3
 MIN_STORY = 2  # sentences: a smaller piece joins its neighbour
+OWN = 3  # a story at least 1/OWN the size of the lead's story gets a point before any gets two
 MAIN = 1.5  # the lead's story counts this much more than its size when points are shared out
 
 
@@ -93,7 +94,11 @@ def _story_of(position: int, pieces: list[tuple[int, int]]) -> int:
 
 
 def _next_stories(pieces: list[tuple[int, int]], counts: list[int], main: int) -> list[int]:
-    """Stories in the order they should get the next point: D'Hondt on size (size / (points + 1)),
-    the main story's size (that of the lead) weighted by MAIN; ties to the earlier story."""
-    size = [(b - a) * (MAIN if i == main else 1.0) for i, (a, b) in enumerate(pieces)]
-    return sorted(range(len(pieces)), key=lambda i: (-size[i] / (counts[i] + 1), i))
+    """Stories in the order they should get the next point: first those without one that are at
+    least 1/OWN the size of the main story (the lead's), then D'Hondt on size (size / (points + 1)),
+    the main story's size weighted by MAIN; ties to the earlier story."""
+    size = [b - a for a, b in pieces]
+    weight = [s * (MAIN if i == main else 1.0) for i, s in enumerate(size)]
+    return sorted(range(len(pieces)),
+                  key=lambda i: (counts[i] > 0 or size[i] * OWN < size[main],
+                                 -weight[i] / (counts[i] + 1), i))
