@@ -390,3 +390,10 @@ def test_than_expected_is_no_hedge_and_every_month_no_claim_of_a_whole():
     assert check(rates, "The Council plans to keep tightening the base rate every month.") == ()
     assert [f.kind for f in check(rates, "The Council plans to keep tightening the base rate in every "
                                          "month of the year.")] == ["meaning"]
+
+
+def test_arabic_fractions_of_any_count_and_part():
+    budget = _wide3("ar-c-anba-saudi-budget")
+    assert check(budget, "تشكل الإيرادات النفطية أكثر من تسعة أعشار إيرادات الميزانية السعودية.") == ()
+    assert [f.kind for f in check(budget, "تشكل الإيرادات النفطية نحو ثلاثة أخماس إيرادات الميزانية "
+                                          "السعودية.")] == ["number"]

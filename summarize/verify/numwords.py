@@ -48,15 +48,20 @@ _VAGUE_SCALE = {"thousands": 1e3, "آلاف": 1e3, "millions": 1e6, "ملايي�
 _FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3}
 # "third", "quarter" and "fifth" are fractions only after "a", "one", "two", "three" ("a third of",
 # "three-quarters", "two fifths"); "one in four" is a quarter, "three out of five" 0.6; Arabic
-# "ثلاثة أرباع" (خمس الناخبين: _AR_PARTS).
+# "ثلاثة أرباع", "تسعة أعشار" (خمس الناخبين: _AR_PARTS).
 _FRACTION_RE = re.compile(r"(?i)\b(?:(?P<n>a|one|two|three|four)[\s-]+(?P<d>third|quarter|"
                           r"fifth|tenth)s?(?!-)|(?P<of>one|two|three|four|five|six|seven|eight|"
                           r"nine)\s+(?:in|out\s+of)\s+(?P<in>two|three|four|five|six|seven|"
-                          r"eight|nine|ten))\b|(?<![^\W\d_])(?P<ar>ثلاثة\s+ارباع|"
-                          r"ثلاث\s+ارباع)(?![^\W\d_])")
+                          r"eight|nine|ten))\b|(?<![^\W\d_])(?P<ar>(?P<arn>ثلاثة|ثلاث|اربعة|"
+                          r"اربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني|تسعة|تسع)\s+(?P<ard>"
+                          r"ارباع|اخماس|اسداس|اسباع|اثمان|اتساع|اعشار))(?![^\W\d_])")
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10}
 _PARTS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_AR_COUNTS = {w: n for n, ws in enumerate(("", "", "", "ثلاثة ثلاث", "اربعة اربع", "خمسة خمس",
+                                           "ستة ست", "سبعة سبع", "ثمانية ثماني", "تسعة تسع"))
+              for w in ws.split()}
+_AR_PARTS_OF = {"ارباع": 4, "اخماس": 5, "اسداس": 6, "اسباع": 7, "اثمان": 8, "اتساع": 9, "اعشار": 10}
 
 
 # Arabic ordinals of the teens are days of the month and ranks:
@@ -68,8 +73,8 @@ _AR_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4,
 
 
 def _fraction_value(m: re.Match[str]) -> float:
-    if m["ar"]:
-        return 0.75
+    if m["ar"]:  # "تسعة أعشار": nine tenths
+        return _AR_COUNTS[m["arn"]] / _AR_PARTS_OF[m["ard"]]
     if m["in"]:  # "one in four", "three out of five"
         return _COUNTS[m["of"].lower()] / _COUNTS[m["in"].lower()]
     return _COUNTS[m["n"].lower()] / _PARTS[m["d"].lower()]
