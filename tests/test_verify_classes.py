@@ -397,3 +397,17 @@ def test_arabic_fractions_of_any_count_and_part():
     assert check(budget, "تشكل الإيرادات النفطية أكثر من تسعة أعشار إيرادات الميزانية السعودية.") == ()
     assert [f.kind for f in check(budget, "تشكل الإيرادات النفطية نحو ثلاثة أخماس إيرادات الميزانية "
                                           "السعودية.")] == ["number"]
+
+
+def test_the_main_sentence_restated_but_for_a_figure_another_sentence_gives_to_another_thing():
+    apple = _wide3("en-c-dispatch-apple-earnings")
+    # "Apple earned $7.7 billion, or $1.28 per share, …"; "$1.23 per share" is the analysts' estimate
+    claim = "Apple earned $7.7 billion, or ${} per share, in the three months through June 28."
+    [finding] = check(apple, claim.format("1.23"))
+    assert finding.severity == "error" and "$1.28" in finding.why
+    assert check(apple, claim.format("1.28")) == ()
+    # both figures, each with its own thing: a fused claim
+    assert check(apple, "Apple earned $1.28 per share, above the analysts' average estimate of "
+                        "$1.23 per share.") == ()
+    assert check(apple, "Apple earned $7.7 billion, or $1.28 per share against an estimate of $1.23 "
+                        "per share, in the three months through June 28.") == ()

@@ -3,6 +3,7 @@ sentences it rests on, then against the whole article."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Callable, Iterator, Sequence
 
@@ -141,7 +142,7 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     where the words around a figure cannot be compared, only the article as a whole is.
     """
     if claim.evidence and not problem(item, in_sentences(src, claim.evidence, what)):
-        return None
+        return _restated(src, claim, what, problem, item)
     everywhere = src.everywhere[what] or (extract_dates(src.text) if what == "dates"
                                           else extract_numbers(src.text))
     # a hedge's tolerance is the evidence's, where there is one
@@ -158,6 +159,8 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
         return None
     holding = [i for i in range(len(src.sentences))
                if not problem(item, in_sentences(src, (i,), what), False)]
+    if restated := _restated(src, claim, what, problem, item):
+        return restated
     start = item.start
     if supported_nearby(src, claim.text, start, start + len(item.text), holding):
         return None
@@ -165,6 +168,32 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
         return "error", (f"claim: {item.text}; sentence {claim.best}: {rival.text} "
                          "(the same thing, another value)")
     return "warning", _elsewhere(item.text, claim.evidence)
+
+
+def _restated(src: Source, claim: Claim, what: str, problem: Callable,
+               item: Quantity | DateMention) -> tuple[str, str] | None:
+    """An error where the claim restates its main sentence word for word but for one figure, which
+    that sentence gives another value ("$1.23 per share" in "Apple earned $7.7 billion, or $X per
+    share, in the three months through June 28", that says $1.28) and another sentence gives to
+    another thing (the analysts' estimate): the figure moved, not a fused claim."""
+    if claim.best is None or what != "numbers":
+        return None
+    main = in_sentences(src, (claim.best,), what)
+    if not problem(item, main, False) or not (rival := _rival(item, main)):
+        return None
+    if any(q.value == rival.value for q in extract_numbers(claim.text)) or (
+            re.sub(r"\D", "", rival.text) == re.sub(r"\D", "", item.text)):
+        return None  # the claim gives both (the two compared), or the one at another scale
+    mine = _words_of(claim.text)
+    if len(mine) < 4 or len(mine - _words_of(src.sentences[claim.best])) > len(mine) // 5:
+        return None
+    return "error", (f"claim: {item.text}; sentence {claim.best}: {rival.text} (the same thing, "
+                     "another value)")
+
+
+def _words_of(text: str) -> set[str]:
+    """The keyed content words of a text, figures left out."""
+    return {key(w) for w in words(text) if len(w) >= 3 and not any(c.isdigit() for c in w)}
 
 
 def _rival(item: Quantity | DateMention,
