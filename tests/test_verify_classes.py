@@ -411,3 +411,14 @@ def test_the_main_sentence_restated_but_for_a_figure_another_sentence_gives_to_a
                         "$1.23 per share.") == ()
     assert check(apple, "Apple earned $7.7 billion, or $1.28 per share against an estimate of $1.23 "
                         "per share, in the three months through June 28.") == ()
+
+
+def test_a_cause_the_sentence_gives_as_what_happened_despite_it():
+    cisco = _wide3("en-c-irishtimes-cisco-q4")
+    # "The stock has risen by more than 70 per cent from a year earlier despite concerns about the US
+    # economy"
+    [finding] = check(cisco, "Cisco's stock has risen by more than 70 per cent in a year because of "
+                             "concerns about the US economy.")
+    assert finding.severity == "error" and "despite concerns" in finding.why
+    assert check(cisco, "Cisco's stock has risen by more than 70 per cent in a year despite concerns "
+                        "about the US economy.") == ()

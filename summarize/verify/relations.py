@@ -83,6 +83,7 @@ resulted led_to leading_to lead_to caus* trigger* prompt* driven_by fuelled_by f
 blamed_on attributed_to on_the_back_of spark* spurr* so_that بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي
 تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا لان لأن لانخفاض* لارتفاع*
 لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم""")
+_DESPITE = {key(w) for w in "despite notwithstanding رغم برغم ورغم الرغم بالرغم".split()}
 _TIMELY = _entries("""after amid following as since with when while despite
 بعد وسط مع عقب اثر ظل اعقاب رغم""")
 _ROLE_VERBS = _entries("""accus* attack* beat beats beaten defeat* sued sue sues suing criticis*
@@ -502,6 +503,13 @@ def _caused(claim: str, evidence: Sequence[tuple[int, str]],
     stated = [t for t in texts if _hits(t, _CAUSE)]
     if any(not mine or mine & (_cause_words(t) | _content(t)) for t in stated):
         return
+    # the cause's own words after "despite" in a sentence it rests on: the other way round
+    for (i, _), t in zip(evidence, own):
+        for j, w in enumerate(t):
+            if w in _DESPITE and mine and len(mine & _content(t[j + 1:j + 9])) * 2 >= len(mine):
+                yield "error", (f"claim: {said[0]!r} …; sentence {i}: {_said(t[j:j + 8])}: what "
+                                "the claim gives as the cause happened against it")
+                return
     # the cause's own words in the claim's sentences joined
     # only by "after", "amid": check, not contradict
     told = len(mine & set().union(*map(_content, own))) * 2 >= len(mine)
