@@ -376,6 +376,13 @@ def test_a_day_the_article_names_by_its_own_date_may_be_written_out():
     assert [f.kind for f in check(budget, claim.format(27), article_date="2014-12-22")] == ["date"]
     # without the article's date nothing is worked out
     assert [f.kind for f in check(budget, claim.format(25))] == ["date"]
+    # "on Tuesday" (a date supposed here: the set knows only "2022, a Tuesday") backs the day it
+    # falls on, not its month: "in June" alone is no rewrite of it
+    rates = _wide3("en-c-abouthungary-base-rate")
+    assert check(rates, "The Council raised the base rate on June 21, 2022.",
+                 article_date="2022-06-21") == ()
+    assert [f.kind for f in check(rates, "The Council raised the base rate in June.",
+                                  article_date="2022-06-21")] == ["date"]
 
 
 def test_the_dual_before_its_complement_is_the_word_of_the_article():
@@ -422,3 +429,13 @@ def test_a_cause_the_sentence_gives_as_what_happened_despite_it():
     assert finding.severity == "error" and "despite concerns" in finding.why
     assert check(cisco, "Cisco's stock has risen by more than 70 per cent in a year despite concerns "
                         "about the US economy.") == ()
+
+
+def test_a_cause_where_the_sentences_only_set_the_events_side_by_side_and_adda_performing():
+    resale = (WIDE / "articles" / "en-b-st-hdb-resale-q1.txt").read_text(encoding="utf-8")
+    [finding] = check(resale, "Resale volume rose 5.8 per cent in the first quarter as a result of the "
+                              "cooling measure on private home owners.")
+    assert finding.severity == "error" and "side by side" in finding.why
+    # أدى before إلى is "led to"; here "performed"
+    assert check(_wide3("ar-c-baghdadtoday-katanec"),
+                 "قال كاتانيتش إن منتخبه أدى نصف واجبه في المباراة.") == ()

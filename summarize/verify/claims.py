@@ -73,18 +73,17 @@ class Source:
 
     @cached_property
     def dated(self) -> tuple:
-        """The days the article names by its own date: its day itself, its relative dates
-        ("yesterday", "الخميس المقبل") and its weekdays ("on Tuesday": that of the week before or
-        after it), as absolute DateMentions; none when its date is unknown."""
+        """The days the article names by its own date: its relative dates ("yesterday", "الخميس
+        المقبل") and its weekdays ("on Tuesday": that of the week before or after it), as absolute
+        DateMentions; none when its date is unknown."""
         from .dates import DateMention, extract_dates
         from .relative import as_mention, extract_relative
 
         if self.anchor is None:
             return ()
-        days = [self.anchor]
-        days += [self.anchor + timedelta(days=k) for d in extract_dates(self.text)
-                 if d.weekday is not None for k in range(-6, 7) if
-                 (self.anchor.weekday() + k) % 7 == d.weekday]
+        days = [self.anchor + timedelta(days=k) for d in extract_dates(self.text)
+                if d.weekday is not None for k in range(-6, 7) if
+                (self.anchor.weekday() + k) % 7 == d.weekday]
         return (*(DateMention(d.year, d.month, d.day, d.isoformat(), 0, 0, d.weekday())
                   for d in days),
                 *(as_mention(r, self.anchor) for r in extract_relative(self.text)))

@@ -83,6 +83,8 @@ resulted led_to leading_to lead_to caus* trigger* prompt* driven_by fuelled_by f
 blamed_on attributed_to on_the_back_of spark* spurr* so_that بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي
 تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا لان لأن لانخفاض* لارتفاع*
 لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم""")
+_LED = {key(w) for w in "ادى ادت يؤدي تؤدي".split()}
+_TO = key("إلى")
 _DESPITE = {key(w) for w in "despite notwithstanding رغم برغم ورغم الرغم بالرغم".split()}
 _TIMELY = _entries("""after amid following as since with when while despite
 بعد وسط مع عقب اثر ظل اعقاب رغم""")
@@ -492,9 +494,11 @@ def _caused(claim: str, evidence: Sequence[tuple[int, str]],
             around: Sequence[str]) -> Iterator[tuple[str, str]]:
     """A cause the claim gives that the sentences it rests on (and
     their neighbours) never state: an error where they state none or
-    another, a warning where they only set the events side by side."""
+    another, or only set the events side by side ("after", "amid"), or
+    say one happened despite the other."""
     ws = _tokens(claim)
-    said = _hits(ws, _CAUSE)
+    # أدى is "led" before إلى, else "performed" (أدى نصف واجبه)
+    said = [w for w in _hits(ws, _CAUSE) if w not in _LED or _TO in ws[ws.index(w) + 1:][:3]]
     if not said:
         return
     own = [_tokens(s) for _, s in evidence]
@@ -514,8 +518,8 @@ def _caused(claim: str, evidence: Sequence[tuple[int, str]],
     # only by "after", "amid": check, not contradict
     told = len(mine & set().union(*map(_content, own))) * 2 >= len(mine)
     if not stated and told and any(_hits(t, _TIMELY) for t in texts):
-        yield "warning", (f"the claim gives a cause ({said[0]!r}) where the sentences it rests "
-                          "on only put the events side by side: check the article says so")
+        yield "error", (f"the claim gives a cause ({said[0]!r}) where the sentences it rests on "
+                        "only put the events side by side")
         return
     yield "error", (f"the claim gives a cause ({said[0]!r}) that the sentences it rests "
                     "on do not state"
