@@ -328,10 +328,18 @@ def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
         if found := _grounded(src, claim, "dates", _date_problem, d, blind):
             yield d.start, Finding("date", d.text, found[1], found[0], claim.text, claim.evidence)
     for q in extract_numbers(claim.text):
-        if q.kind == "year" or overlaps(q, dates):
+        if q.kind == "year" or overlaps(q, dates) or _marker(src, claim.text, q):
             continue
         if found := _grounded(src, claim, "numbers", _number_problem, q, blind):
             yield q.start, Finding("number", q.text, found[1], found[0], claim.text, claim.evidence)
+
+
+def _marker(src: Source, claim: str, q: Quantity) -> bool:
+    """Whether a bare number ending a claim ("… Cross Sell 3.") is the number of the article's next
+    list item, an extract's headings run together: the article opens a line with it ("3. Conversion
+    Test …")."""
+    return (q.kind == "number" and not q.unit and not q.noun and claim[q.end:].strip() == "." and
+            re.search(rf"(?m)^\s*{re.escape(q.text)}[.)]\s", src.text) is not None)
 
 
 def quote_sentences(src: Source, claim: str, cross: bool) -> tuple[int, ...]:
