@@ -439,3 +439,12 @@ def test_a_cause_where_the_sentences_only_set_the_events_side_by_side_and_adda_p
     # أدى before إلى is "led to"; here "performed"
     assert check(_wide3("ar-c-baghdadtoday-katanec"),
                  "قال كاتانيتش إن منتخبه أدى نصف واجبه في المباراة.") == ()
+
+
+def test_about_a_figure_that_is_not_round_is_within_a_unit_of_its_last_digit():
+    apple = _wide3("en-c-dispatch-apple-earnings")
+    # "after selling 35.2 million iPhones"
+    claim = "Apple sold about {} million iPhones in its fiscal third quarter."
+    assert check(apple, claim.format(35)) == () and check(apple, claim.format(36)) == ()
+    [finding] = check(apple, claim.format(38))
+    assert finding.severity == "error" and finding.kind == "number"

@@ -78,7 +78,11 @@ def _matches(s: Quantity, q: Quantity, loose: bool = True) -> bool:
     if hedged and (q.hedge == "about" or s.hedge == "about"):
         # a hedge lets the claim round the figure, not give another as precise ("around 12 million"
         # backs "about 12 million" and "nearly 12 million", never "some 11.5 million")
-        return _round_digits(q) < _round_digits(s) and abs(sv - qv) <= 0.1 * max(abs(qv), abs(sv))
+        # a round figure ("about 40 million") may stand for one a tenth away, one that is not
+        # ("about 38 million") only for one within a unit of its last digit (not 35.2 million)
+        near = (0.1 * max(abs(qv), abs(sv)) if _round_digits(q) < 2 or
+                round(qv / q.precision) % 5 == 0 else q.precision)
+        return _round_digits(q) < _round_digits(s) and abs(sv - qv) <= near
     if hedged and q.hedge in ("more", "less"):
         return qv <= sv <= 1.5 * qv if q.hedge == "more" else qv / 1.5 <= sv <= qv
     # rounded as the claim writes it ("130 million" for
