@@ -448,3 +448,20 @@ def test_about_a_figure_that_is_not_round_is_within_a_unit_of_its_last_digit():
     assert check(apple, claim.format(35)) == () and check(apple, claim.format(36)) == ()
     [finding] = check(apple, claim.format(38))
     assert finding.severity == "error" and finding.kind == "number"
+
+
+@pytest.mark.parametrize("folder,name,wrong,right,said", [
+    # the judge is named two sentences before the witness who says it
+    ("wide2", "ar-b-aljazeera-egypt-bomb-verdict", "قال القاضي حسين قنديل", "قال شاهد من رويترز",
+     "إن المتهمين رددوا هتافات داخل قفص الاتهام."),
+    # the U.N. agency is named before; the sentence names Doctors Without Borders
+    ("wide", "en-a-ap-italy-shipwreck", "A spokeswoman for the U.N. refugee agency said",
+     "A spokeswoman for Doctors Without Borders said",
+     "the survivors had suffered both psychological and physical trauma."),
+])
+def test_a_speaker_named_before_is_not_the_one_a_sentence_names_itself(folder, name, wrong, right,
+                                                                      said):
+    article = (WIDE.parent / folder / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    [finding] = check(article, f"{wrong} {said}")
+    assert finding.kind == "speaker" and finding.severity == "error"
+    assert check(article, f"{right} {said}") == ()

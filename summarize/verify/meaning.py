@@ -166,6 +166,8 @@ def _speaker_words(text: str) -> tuple[str, set[str]] | None:
     what follows "according to" or a "said" that opens its clause; None when nobody speaks, no
     stems for a pronoun or a bare title ("it said", "His Excellency added")."""
     bare = fold_text(unquoted(text))
+    if language(bare) == "ar":
+        return _speaker_words_ar(bare)
     m = _SAYS_EN.search(bare)
     if m is None:
         return None
@@ -174,6 +176,45 @@ def _speaker_words(text: str) -> tuple[str, set[str]] | None:
         phrase = words(re.split(r"[,;:.]|\bthat\b", bare[m.end():])[0])[:5]
     return " ".join(phrase), {stem(w) for w in map(key, phrase) if w not in STOP and
                               w not in _ANY_SPEAKER and w not in _STANDS_FOR and len(w) >= 2}
+
+
+_SAYS_AR = re.compile(rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})"
+                      r"(?![^\W\d_])")
+_ANY_SPEAKER_AR = {key(w) for w in """متحدث المتحدث متحدثة المتحدثة الناطق ناطق باسم مصدر مصادر
+بيان البيان في له لها خلال لـ ل عن""".split()} | _WHEN_AR
+# where the speaker's words end: "that" or a relative clause ("الأمين العام الذي تأسف")
+_THAT_AR = {key(w) for w in "إن أن ان إنه أنه انه إنها أنها انها بأن بان الذي التي الذين".split()}
+
+
+def _speaker_words_ar(bare: str) -> tuple[str, set[str]] | None:
+    """`_speaker_words` of an Arabic text: the words after its first verb of saying (قال، أكد،
+    بحسب…) up to إن/أن or a comma, the speaker as Arabic puts it, after the verb."""
+    m = _SAYS_AR.search(bare)
+    if m is None:
+        return None
+    phrase = []
+    for w in words(re.split(r"[,،:؛.]", bare[m.end():])[0])[:8]:
+        if key(w) in _THAT_AR:
+            break
+        phrase.append(w)
+    phrase = phrase[:5]
+    return " ".join(phrase), {stem(w) for w in map(key, phrase) if w not in _ANY_SPEAKER_AR and
+                              len(w) >= 2}
+
+
+_TITLES_EN = {"The", "A", "An", "His", "Her", "Its", "Their", "Our", "Mr", "Mrs", "Ms", "Dr",
+              "He", "She", "It", "They", "We", "I", "Excellency", "Highness", "Sheikh", "HE"}
+_DEFINITE_AR = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل)")
+
+
+def _named_phrase(phrase: str) -> bool:
+    """Whether a speaker's words name someone (a capitalised English word past "The"; an Arabic word
+    without the article, not a particle) rather than stand for one named before."""
+    ws = phrase.split()
+    if phrase.isascii():
+        return any(w[:1].isupper() and w not in _TITLES_EN for w in ws)
+    return any(not _DEFINITE_AR.match(key(w)) and key(w) not in _ANY_SPEAKER_AR and
+               key(w) not in STOP and len(w) > 2 for w in ws)
 
 
 def _stems(text: str) -> set[str]:
@@ -185,16 +226,14 @@ def _stems(text: str) -> set[str]:
 
 def misattributed(claim: str, evidence: Sequence[str], before: Sequence[str],
                   article: Sequence[str]) -> str | None:
-    """Why an English claim's "X said …" puts the words of the
+    """Why a claim's "X said …" (قال X إن…) puts the words of the
     sentence that says them (the evidence sentence closest to what X
     is said to say) in another mouth: that sentence names its own
     speaker, and X is neither in it, nor in the sentences just before
-    ("it said", "the agency added"), nor named with that speaker in
-    any sentence of the article (a title and its holder: "the
-    minister", "Al Emadi")."""
-    # English only: Arabic names a speaker by title and by name in turn, past what this reads (no
-    # catch on the benchmarks' dev parts, only the risk)
-    said = _speaker_words(claim) if evidence and language(claim) != "ar" else None
+    where that speaker only stands for one ("it said", "the agency
+    added"), nor named with that speaker in any sentence of the
+    article (a title and its holder: "the minister", "Al Emadi")."""
+    said = _speaker_words(claim) if evidence else None
     if not said or not said[1]:
         return None
     mine = said[1]
@@ -205,7 +244,10 @@ def misattributed(claim: str, evidence: Sequence[str], before: Sequence[str],
     if overlap[best] < max(3, len(told) // 2) or (other := _speaker_words(evidence[best])) is None:
         return None
     theirs = other[1]
-    if mine & _stems(unquoted(evidence[best])) or mine & {w for s in before for w in _stems(s)}:
+    if mine & _stems(unquoted(evidence[best])):
+        return None
+    if not _named_phrase(other[0]) and mine & {w for s in before for w in _stems(s)}:
+        # "it said", "the agency added": the one meant is named just before
         return None
     if theirs and any(mine & (named := _stems(s)) and theirs & named for s in article):
         return None
