@@ -465,3 +465,14 @@ def test_a_speaker_named_before_is_not_the_one_a_sentence_names_itself(folder, n
     [finding] = check(article, f"{wrong} {said}")
     assert finding.kind == "speaker" and finding.severity == "error"
     assert check(article, f"{right} {said}") == ()
+
+
+def test_a_definite_count_before_a_figure_in_digits_takes_not_its_scale():
+    # "الأشهر التسعة 14.9 مليون": nine months, then 14.9 million (not nine million)
+    from summarize.verify.extract import extract_numbers
+    assert [q.text for q in extract_numbers("زادت أرباح الأشهر التسعة 14.9 مليون ريال")] == [
+        "14.9 مليون ريال"]
+    # the rise is worked out from the two profits: a warning to check it, nothing about "nine"
+    [finding] = check(_wide3("ar-c-alarabiya-care-profit"), "زادت أرباح الأشهر التسعة 14.9 مليون "
+                                                            "ريال عن الفترة نفسها من العام الماضي.")
+    assert finding.severity == "warning" and "computed" in finding.why

@@ -230,9 +230,10 @@ def _of_scales(found: list[Quantity], text: str) -> list[Quantity]:
 def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
           where: tuple[int, ...]) -> tuple[Quantity | None, int]:
     """The number starting at token i, if any, and the index after it."""
-    following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-    if (key(tokens[i][0]) in _AR_PARTS and following.startswith("ال") and
-            _joined(folded, tokens[i].end(), tokens[i + 1].start())):
+    # the next word, where nothing (a figure in digits) stands between
+    following = (tokens[i + 1][0] if i + 1 < len(tokens) and
+                 _joined(folded, tokens[i].end(), tokens[i + 1].start()) else "")
+    if key(tokens[i][0]) in _AR_PARTS and following.startswith("ال"):
         # "خمس الناخبين" is a fifth of the voters, "خمسي
         # الناخبين" two fifths ("خمس سنوات" stays five years)
         return _make(_AR_PARTS[key(tokens[i][0])], None, "fraction", folded, text, where,
@@ -246,7 +247,8 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
     reader, j, end = _Reader(), i, tokens[i].end()
     while j < len(tokens) and (j == i or _joined(folded, tokens[j - 1].end(), tokens[j].start())):
         word, conj = _lookup(tokens[j][0], reader.last,
-                             tokens[j + 1][0] if j + 1 < len(tokens) else "")
+                             tokens[j + 1][0] if j + 1 < len(tokens) and
+                             _joined(folded, tokens[j].end(), tokens[j + 1].start()) else "")
         if word is None or (conj and reader.count == 0 and j != i):
             break
         if word.kind in ("and", "of", "a"):
