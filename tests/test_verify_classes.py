@@ -476,3 +476,10 @@ def test_a_definite_count_before_a_figure_in_digits_takes_not_its_scale():
     [finding] = check(_wide3("ar-c-alarabiya-care-profit"), "زادت أرباح الأشهر التسعة 14.9 مليون "
                                                             "ريال عن الفترة نفسها من العام الماضي.")
     assert finding.severity == "warning" and "computed" in finding.why
+
+
+def test_a_gap_named_a_dozen_words_before_its_figure_is_worked_out():
+    # "فائض قدره 16 مليار ريال" planned, "عجزا قدره 82 مليار ريال" expected: 98 between them
+    [finding] = check(_wide3("ar-c-ahlmasr-saudi-deficit"), "يبلغ الفرق بين الفائض المخطط والعجز "
+                                                            "المتوقع لعام 2023 نحو 98 مليار ريال.")
+    assert finding.severity == "warning" and "computed" in finding.why

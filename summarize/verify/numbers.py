@@ -259,7 +259,7 @@ def says_computed(text: str, start: int) -> bool:
     from others ("rose by 0.1 points", "six cents above", "together won 224", "بمقدار 150 مليون"),
     not a level it stands at ("rose to 45 points", "بلغ 9.8%")."""
     folded = fold(text)[0]
-    before = [key(w) for w in words(folded[:start])][-8:]
+    before = [key(w) for w in words(folded[:start])][-12:]
     after = [key(w) for w in words(folded[start:])][1:6]
     if before and before[-1] in _LEVEL_BEFORE:
         return False
