@@ -483,3 +483,12 @@ def test_a_gap_named_a_dozen_words_before_its_figure_is_worked_out():
     [finding] = check(_wide3("ar-c-ahlmasr-saudi-deficit"), "يبلغ الفرق بين الفائض المخطط والعجز "
                                                             "المتوقع لعام 2023 نحو 98 مليار ريال.")
     assert finding.severity == "warning" and "computed" in finding.why
+
+
+def test_a_gap_is_worked_out_even_where_the_article_has_its_number_in_another_unit():
+    oil = _article("ar-b-alsabah-shall-oil")
+    # 97.1 and 81.1 dollars a barrel; the article's own 16 is no dollar figure
+    claim = "يقل سعر برميل النفط الكويتي في فبراير عن معدل السنة المالية الفائتة بنحو {} دولاراً."
+    [finding] = check(oil, claim.format(16))
+    assert finding.severity == "warning" and "97.1" in finding.why
+    assert [f.severity for f in check(oil, claim.format(19))] == ["error"]

@@ -151,8 +151,8 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
                                           else extract_numbers(src.text))
     # a hedge's tolerance is the evidence's, where there is one
     why = problem(item, everywhere, not claim.evidence)
-    if (why and why.endswith("is not in the source") and what == "numbers" and
-            (parts := _computed(item, src, claim))):
+    if (why and (why.endswith("is not in the source") or "the source gives this" in why) and
+            what == "numbers" and (parts := _computed(item, src, claim))):
         return "warning", f"{item.text} is not in the article: computed from {parts}? Check it"
     if why and what == "dates" and item.weekday is None and not problem(
             item, [d for d in src.dated if item.day or not d.day]):
