@@ -95,8 +95,10 @@ def _unpaired(text: str, folded: str, where: tuple[int, ...], a: int, b: int,
         ch = folded[i]
         if taken[i - a] or ch not in _OPENERS + _CLOSERS + _NEUTRAL:
             continue
-        opens = ch in _OPENERS or (ch == _NEUTRAL and _after_space(folded, i, a) and
-                                   i + 1 < b and not folded[i + 1].isspace())
+        # a straight mark after a colon opens, whatever follows it (':" أن مستوى')
+        opens = ch in _OPENERS or ch == _NEUTRAL and (
+            _after_space(folded, i, a) and i + 1 < b and not folded[i + 1].isspace() or
+            folded[a:i].rstrip().endswith(":"))
         # the words next to the mark, a dozen at most: enough to tell a quotation, and no more of a
         # sentence that a summary may have joined to another
         if opens:
