@@ -492,3 +492,16 @@ def test_a_gap_is_worked_out_even_where_the_article_has_its_number_in_another_un
     [finding] = check(oil, claim.format(16))
     assert finding.severity == "warning" and "97.1" in finding.why
     assert [f.severity for f in check(oil, claim.format(19))] == ["error"]
+
+
+def test_lost_to_names_the_winner_and_loser_as_beat_does():
+    final = _article("en-b-samaa-swiatek-final")
+    # "Poland's Iga Swiatek defeated Sofia Kenin of the United States in straight sets"
+    assert check(final, "Sofia Kenin lost to Iga Swiatek in the French Open final.") == ()
+    [finding] = check(final, "Iga Swiatek lost to Sofia Kenin in the French Open final.")
+    assert finding.severity == "error" and "swapped" in finding.why
+    league = _article("ar-b-arabstoday-iraq-league")
+    # "تمكن النفط من تحقيق الفوز على مضيفه السماوة": lost is then no opposite of won
+    assert check(league, "خسر السماوة على أرضه أمام النفط بثلاثة أهداف مقابل هدف.") == ()
+    assert [f.severity for f in check(league, "خسر النفط أمام السماوة بثلاثة أهداف مقابل هدف.")] == [
+        "error"]

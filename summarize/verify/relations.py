@@ -41,14 +41,14 @@ contract* lowest soften* cooled cooling moderat*
 انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض*
 تخفيض* خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور* تتراجع* نتراجع* تتقلص* تتدهور*
 يتدهور* يتباطا* تتباطا* ينكمش* تنكمش*""")
-_OPPOSITES = [(_entries(a), _entries(b)) for a, b in (
+_WIN = (_entries("won win wins winning victory فاز* يفوز* تفوز* فوز"),
+        _entries("lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"))
+_OPPOSITES = [_WIN] + [(_entries(a), _entries(b)) for a, b in (
     ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* "
      "يتجاوز* فاق* يفوق", "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
     ("accept* approv* grant* وافق* يوافق* قبل_ب موافقه موافقة",
      "reject* refus* declin* deni* deny رفض* يرفض* ترفض*"),
     ("confirm* اكد* يؤكد* تؤكد*", "deni* deny* denying نفى نفت ينفي تنفي"),
-    ("won win wins winning victory فاز* يفوز* تفوز* فوز",
-     "lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"),
     ("allow* permit* سمح* يسمح* تسمح*",
      "ban bans banned banning forbid* prohibit* منع* يمنع* تمنع* حظر*"),
     ("open opened opens opening فتح* يفتح* تفتح* افتتح*",
@@ -442,42 +442,81 @@ def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     return
 
 
-_WON = _entries("""فاز فازت بفوز بفوزه بفوزها فوز فوزا الفوز تغلب تغلبت انتصر انتصرت""")
-_SIDE = {key(w) for w in "فريق الفريق مضيفه ضيفه مضيفه منافسه نظيره فريقي".split()}
+_WON = _entries("""فاز فازت بفوز فوز فوزا الفوز تغلب تغلبت انتصر انتصرت""")
+_ABLE = {key(w) for w in "تمكن تمكنت استطاع استطاعت نجح نجحت من في".split()}
+_LOST_AR = {key(w) for w in "خسر خسرت يخسر تخسر".split()}
+_BEAT_EN = {"beat", "beats", "defeated", "defeats", "overcame", "edged", "thrashed", "routed",
+            "downed", "eliminated", "outclassed", "crushed"}
+_SIDE = {key(w) for w in """فريق الفريق مضيفه ضيفه منافسه نظيره فريقي the a an their its his her
+world number no seed seeded defending champion""".split()}
 
 
-def _loser(ws: Sequence[str]) -> tuple[set[str], set[str], str] | None:
-    """(the winner, the loser) of an Arabic "فاز X على Y" or "حقق X فوزا على Y": the stem of the
-    first word between the verb and على, and of the first after على, past "فريق" or "مضيفه"; None
-    without a win, or where either is unnamed ("بفوزه على الحدود": his); and the two as read."""
+def _party(ws: Sequence[str]) -> list[str]:
+    """The first word of a party as read, past "فريق", "the", "world number one"."""
+    return [x for x in ws if x not in _SIDE and not x.isdigit()][:1]
+
+
+def _losers(ws: Sequence[str]) -> list[tuple[set[str], set[str], str]]:
+    """(the winner, the loser, the two as read) of a match or contest: Arabic "فاز X على Y", "حقق X
+    فوزا على Y", "خسر X أمام Y"; English "X beat Y", "X lost to Y", "X was beaten by Y". Each party
+    is the stem of its first word past "فريق" or "the"; none where either is unnamed ("بفوزه على
+    الحدود": his)."""
+    found = []
     for v, w in enumerate(ws):
-        if not _hits([w], _WON) or "على" not in ws[v + 1:v + 8]:
-            continue
-        on = ws.index("على", v + 1)
-        between = ws[v + 1:on]
-        made = [j for j in range(max(0, v - 4), v) if ws[j] in ("حقق", "يحقق", "تحقيق")]
-        if made:  # "حقق فريق الشرطة فوزا": the winner between the two
-            between = ws[made[-1] + 1:v]
-        first = [x for x in between if x not in _SIDE][:1]
-        last = [x for x in ws[on + 1:on + 4] if x not in _SIDE][:1]
-        winner, loser = _content(first), _content(last)
-        if winner and loser and not winner & loser:
-            return winner, loser, f"{first[0]} … {last[0]}"
-    return None
+        winner = loser = None
+        if _hits([w], _WON) and "على" in ws[v + 1:v + 8]:
+            on = ws.index("على", v + 1)
+            between = ws[v + 1:on]
+            made = [j for j in range(max(0, v - 4), v) if ws[j] in ("حقق", "يحقق", "تحقيق")]
+            if made:  # "حقق فريق الشرطة فوزا": the winner between the two, or before the verb
+                # ("تمكن النفط من تحقيق الفوز")
+                between = ws[made[-1] + 1:v] or [x for x in ws[max(0, made[-1] - 3):made[-1]]
+                                                 if x not in _ABLE]
+            winner, loser = _party(between), _party(ws[on + 1:on + 4])
+        elif w in _LOST_AR and "امام" in ws[v + 1:v + 8]:
+            on = ws.index("امام", v + 1)
+            winner, loser = _party(ws[on + 1:on + 4]), _party(ws[v + 1:on])
+        elif w in _BEAT_EN and v and ws[v - 1] not in _BE:
+            winner, loser = _party(ws[max(0, v - 1):v]), _party(ws[v + 1:v + 4])
+        elif w in ("beaten", "defeated") and ws[v - 1:v] and ws[v - 1] in _BE and \
+                ws[v + 1:v + 2] == ("by",):
+            winner, loser = _party(ws[v + 2:v + 5]), _party(ws[max(0, v - 2):v - 1])
+        elif w in ("lost", "loses", "lose") and ws[v + 1:v + 2] == ("to",):
+            winner, loser = _party(ws[v + 2:v + 5]), _party(ws[max(0, v - 1):v])
+        mine = (_content(winner or []), _content(loser or []))
+        if all(mine) and not mine[0] & mine[1]:
+            found.append((mine[0], mine[1], f"{winner[0]} … {loser[0]}"))
+    return found
+
+
+def _result(claim: str, evidence: Sequence[tuple[int, str]]) -> tuple[tuple, list] | None:
+    """The claim's winner and loser, and those of each of its sentences that names a result."""
+    mine = _losers(_tokens(claim))
+    if not mine:
+        return None
+    return mine[0], [(i, theirs) for i, s in evidence for theirs in _losers(_tokens(s))]
 
 
 def _beaten(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """The winner the claim gives the loser of its sentence ("فاز الحدود على الشرطة" where it says
-    "حقق فريق الشرطة فوزا على الحدود")."""
-    mine = _loser(_tokens(claim))
-    if mine is None:
+    "حقق فريق الشرطة فوزا على الحدود"; "Swiatek lost to Kenin" where it says "Swiatek beat
+    Kenin")."""
+    if (found := _result(claim, evidence)) is None:
         return
-    for i, s in evidence:
-        theirs = _loser(_tokens(s))
-        if theirs and mine[0] & theirs[1] and not mine[1] & theirs[1]:
+    mine, results = found
+    for i, theirs in results:
+        if mine[0] & theirs[1] and not mine[1] & theirs[1]:
             yield (f"claim: {mine[2]!r} (the winner first); sentence {i}: {theirs[2]!r}: the "
                    "winner and the loser are swapped")
             return
+
+
+def _same_result(claim: str, evidence: Sequence[tuple[int, str]]) -> bool:
+    """Whether the claim names the winner and loser one of its sentences names, in other words
+    ("خسر السماوة أمام النفط" for "الفوز على مضيفه السماوة"): "lost" is then no opposite of "won"."""
+    found = _result(claim, evidence)
+    return found is not None and any(found[0][0] & theirs[0] and found[0][1] & theirs[1]
+                                     for _, theirs in found[1])
 
 
 def _cause_words(ws: Sequence[str]) -> set[str]:
@@ -680,6 +719,8 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     for a, b in directions:  # a verb set apart from its subject by an apposition's commas
         yield from _opposed(claim, evidence, a, b, True)
     for a, b in _OPPOSITES:
+        if a is _WIN[0] and _same_result(claim, evidence):
+            continue
         yield from _opposed(claim, evidence, a, b)
         yield from _opposed(claim, evidence, b, a)
     yield from _against_its_figures(claim)
