@@ -513,7 +513,8 @@ def _beaten(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
 
 def _same_result(claim: str, evidence: Sequence[tuple[int, str]]) -> bool:
     """Whether the claim names the winner and loser one of its sentences names, in other words
-    ("خسر السماوة أمام النفط" for "الفوز على مضيفه السماوة"): "lost" is then no opposite of "won"."""
+    ("خسر السماوة أمام النفط" for "الفوز على مضيفه السماوة"): "lost" is then no opposite of
+    "won"."""
     found = _result(claim, evidence)
     return found is not None and any(found[0][0] & theirs[0] and found[0][1] & theirs[1]
                                      for _, theirs in found[1])
