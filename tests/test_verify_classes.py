@@ -505,3 +505,10 @@ def test_lost_to_names_the_winner_and_loser_as_beat_does():
     assert check(league, "خسر السماوة على أرضه أمام النفط بثلاثة أهداف مقابل هدف.") == ()
     assert [f.severity for f in check(league, "خسر النفط أمام السماوة بثلاثة أهداف مقابل هدف.")] == [
         "error"]
+
+
+def test_a_country_is_named_by_a_city_of_it_the_article_names():
+    berlin = (WIDE / "articles" / "ar-d-elkhaleej-berlin-newyear.txt").read_text(encoding="utf-8")
+    claim = "رأت الشرطة في {} أن احتفالات برلين كانت ناجحة أمنيًا رغم الاعتقالات."
+    assert check(berlin, claim.format("ألمانيا")) == ()
+    assert [f.kind for f in check(berlin, claim.format("فرنسا"))] == ["name"]

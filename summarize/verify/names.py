@@ -63,10 +63,25 @@ for _group in _KIN.replace("\n", " ").split("|"):
         _KIN_OF[_w] = _forms_of
 
 
+# A country's cities of the gazetteer: a place the article names in it names the country too
+# ("ألمانيا" for برلين).
+_CITIES = """Germany:Berlin|France:Paris|Britain:London|Russia:Moscow|America:Washington
+|China:Beijing|Syria:Damascus,Aleppo,Homs,Raqqa,Idlib,Daraa,Latakia,Hasakah,Douma
+|Iraq:Baghdad,Mosul,Basra
+|Egypt:Cairo,Alexandria|Saudi:Riyadh|Qatar:Doha|Iran:Tehran|Turkey:Ankara,Istanbul|Lebanon:Beirut
+|Jordan:Amman|Emirates:Dubai|Tunisia:Tunis|Algeria:Algiers,Oran,Constantine,Biskra,Chlef
+|Morocco:Rabat|Sudan:Khartoum|Libya:Tripoli,Benghazi|Afghanistan:Kabul|Ukraine:Kyiv|Yemen:Sanaa
+|Mauritania:Nouakchott|Indonesia:Jakarta,Sumatra,Java|Nigeria:Abuja,Lagos"""
+_CITIES_OF = {key(_c): [key(x) for x in _cs.split(",")]
+              for _c, _cs in (_e.split(":") for _e in _CITIES.replace("\n", "").split("|"))}
+
+
 def kin(name: str) -> frozenset[str]:
-    """The other names of a country or region and its people ("Pole": Poland, Polish…); empty for
-    other names."""
-    return _KIN_OF.get(name, frozenset()) - {name}
+    """The other names of a country or region and its people ("Pole": Poland, Polish…), and its
+    cities of the gazetteer (Berlin for Germany, in either language); empty for other names."""
+    english = [name] if name in _AR_OF else _EN_OF.get(name, [])
+    cities = {c for e in english for c in _CITIES_OF.get(e, ())}
+    return (_KIN_OF.get(name, frozenset()) | cities) - {name}
 
 
 _COMMON = {key(w) for w in """The A An This That These Those He She It They We I His Her Their Its
