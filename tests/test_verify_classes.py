@@ -512,3 +512,14 @@ def test_a_country_is_named_by_a_city_of_it_the_article_names():
     claim = "رأت الشرطة في {} أن احتفالات برلين كانت ناجحة أمنيًا رغم الاعتقالات."
     assert check(berlin, claim.format("ألمانيا")) == ()
     assert [f.kind for f in check(berlin, claim.format("فرنسا"))] == ["name"]
+
+
+def test_a_scale_in_words_and_a_smaller_figure_after_wa_are_one_figure():
+    from summarize.verify.extract import extract_numbers
+    assert [(q.value, q.unit) for q in extract_numbers("بوصولها لتريليون و239 مليار درهم")] == [
+        (1.239e12, "dirham")]
+    trade = (WIDE / "articles" / "ar-d-waradana-uae-trade-2023.txt").read_text(encoding="utf-8")
+    for said in ("نحو 1.24 تريليون درهم", "تريليونًا و239 مليار درهم"):
+        assert check(trade, f"بلغت التجارة الخارجية غير النفطية للإمارات {said} في ستة أشهر.") == ()
+    assert [f.kind for f in check(trade, "بلغت التجارة الخارجية غير النفطية للإمارات 1.6 تريليون "
+                                         "درهم في ستة أشهر.")] == ["number"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .dates import overlaps
@@ -18,4 +20,26 @@ def extract_numbers(text: str) -> tuple[Quantity, ...]:
     for q in word_numbers(text):
         if not overlaps(q, found):
             found.append(q)
-    return tuple(sorted(found, key=lambda q: q.start))
+    return tuple(_joined(text, sorted(found, key=lambda q: q.start)))
+
+
+_AND_RE = re.compile(r"\s*و\s*")
+_SCALES = {1e3, 1e6, 1e9, 1e12}
+
+
+def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A scale in words and, after و, a smaller figure are one: "تريليون و239 مليار درهم" is 1.239
+    trillion dirhams, "مليونا و200 ألف دولار" 1.2 million dollars."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if (last is not None and last.high is None and q.high is None and last.kind == "number" and
+                not last.unit and last.value in _SCALES and q.value < last.value and
+                _AND_RE.fullmatch(text[last.end:q.start])):
+            total = last.value + q.value
+            out[-1] = replace(q, value=total, text=text[last.start:q.end], start=last.start,
+                              significant=len(f"{total / q.precision:.0f}".rstrip("0")),
+                              hedge=last.hedge or q.hedge)
+        else:
+            out.append(q)
+    return out
