@@ -523,3 +523,12 @@ def test_a_scale_in_words_and_a_smaller_figure_after_wa_are_one_figure():
         assert check(trade, f"بلغت التجارة الخارجية غير النفطية للإمارات {said} في ستة أشهر.") == ()
     assert [f.kind for f in check(trade, "بلغت التجارة الخارجية غير النفطية للإمارات 1.6 تريليون "
                                          "درهم في ستة أشهر.")] == ["number"]
+
+
+def test_yet_to_is_not_yet_and_whether_asks_without_stating():
+    thai = _article("en-b-famagusta-thai-election")
+    # "The two parties have yet to announce a partnership to seek to form a government."
+    assert check(thai, "The two parties have not yet said whether they will join forces to form a "
+                       "government.") == ()
+    assert [f.severity for f in check(thai, "The two parties have announced a partnership to form a "
+                                            "government.")] == ["error"]

@@ -26,6 +26,8 @@ _STILL = {key(w) for w in "يزال تزال يزالون زال زالت زال
 def _negated(ws: Sequence[str]) -> bool:
     # "ما لا يقل عن" is "at least", "لا سيما" "especially"; "لم يتبق سوى شهر", "لا … إلا" say
     # "only": no negation
+    if any(w == "yet" and ws[i + 1:i + 2] == ["to"] for i, w in enumerate(ws)):
+        return True  # "have yet to announce": not yet
     return any(((w in _NEGATIONS and w not in _WEAK) or w.endswith(("n't", "n’t"))) and not (
         w == "لا" and (ws[i + 1:i + 2] in (["يقل"], ["تقل"], ["سيما"]))) and not (
         w in ("لم", "لا", "لن", "ليس") and _ONLY & set(ws[i + 1:i + 10])) and not (

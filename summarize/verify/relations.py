@@ -211,7 +211,7 @@ def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """A claim stated as fact where its evidence clause
     hedges it (may, expected to, قد، من المتوقع)."""
     ws = _tokens(claim)
-    if _hedges(ws):
+    if _hedges(ws) or "whether" in ws:  # "not yet said whether they will": an open question
         return
     about = _about(ws, evidence)
     # the verb the claim states as certain ("will
