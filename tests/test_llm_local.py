@@ -154,6 +154,23 @@ def test_chat_many_keeps_the_order_and_batches(models, backend, monkeypatch):
     assert replies[1].text == replies[4].text  # the same conversation, the same reply, wherever it stands
 
 
+def test_ctranslate2_gives_back_what_each_generation_freed(models, monkeypatch):
+    """After every generation on CPU (a streamed reply, a batch, one that fails) the memory it freed goes back to
+    the system, so the next reply's key/value cache does not stack on the last one's (benchmarks/README.md)."""
+    from summarize.llm import ct2_chat
+
+    model, trims = models["ctranslate2"], []
+    ct2_chat.give_back_freed()  # glibc's malloc_trim here; nothing where there is none
+    monkeypatch.setattr(ct2_chat, "give_back_freed", lambda: trims.append(1))
+    model.chat(MESSAGES, SHORT, on_text=lambda piece: None)
+    model.chat_many([MESSAGES, MESSAGES], SHORT)
+    assert len(trims) == 2
+    monkeypatch.setattr(model, "generator", None)  # generation fails
+    with pytest.raises(AttributeError):
+        model.chat(MESSAGES, SHORT)
+    assert len(trims) == 3
+
+
 def test_auto_falls_back_to_transformers_with_one_warning_when_conversion_fails(folder, tmp_path, monkeypatch,
                                                                                 caplog):
     def broken(*args, **kwargs):
