@@ -532,3 +532,12 @@ def test_yet_to_is_not_yet_and_whether_asks_without_stating():
                        "government.") == ()
     assert [f.severity for f in check(thai, "The two parties have announced a partnership to form a "
                                             "government.")] == ["error"]
+
+
+def test_the_match_minute_next_to_each_name_orders_the_events():
+    match = (WIDE / "articles" / "en-a-okaz-hilal-nassr.txt").read_text(encoding="utf-8")
+    # "… three goals from Salem Al-Dawsari (57' from a penalty), Mohammed Kanno (81') …" and
+    # "Nawaf Al-Aqidi received a red card (59')"
+    [finding] = check(match, "Al-Aqidi was sent off before Al-Dawsari's equaliser.")
+    assert finding.severity == "error" and "order of the events" in finding.why
+    assert check(match, "Al-Aqidi was sent off after Al-Dawsari's equaliser.") == ()

@@ -275,6 +275,18 @@ def _when(text: str) -> tuple[int, int, int] | None:
     return None
 
 
+def _minute_near(want: set[str], text: str) -> tuple[int, int, int] | None:
+    """The match minute a sentence of several gives to what `want` (content stems) names: the first
+    minute after the last of its names, within a few words ("Nawaf Al-Aqidi received a red card
+    (59')")."""
+    ends = [m.end() for m in re.finditer(r"[^\W\d_][\w'’-]*", text)
+            if not m[0][:1].islower() and _content(_tokens(m[0])) & want]
+    if not ends:
+        return None
+    after = [m for m in _MINUTE_RE.finditer(text) if 0 <= m.start() - ends[-1] <= 60]
+    return (0, 0, int(after[0][1] or after[0][2])) if after else None
+
+
 def _before(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool | None:
     """Whether a came before b (None: the same time, or nothing comparable)."""
     if a[2] or b[2]:  # minutes of one match, never against a date
@@ -301,6 +313,9 @@ def _dated_order(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[st
                 if scored and scored[0][0] >= 2 and (len(scored) == 1 or
                                                      scored[1][0] < scored[0][0]):
                     when = _when(scored[0][2])
+                # a match minute next to the side's name, in any of the sentences
+                when = when or next((w for _, _, s in scored if (w := _minute_near(want, s))),
+                                    None)
             sides.append(when)
         if None in sides:
             continue
