@@ -541,3 +541,15 @@ def test_the_match_minute_next_to_each_name_orders_the_events():
     [finding] = check(match, "Al-Aqidi was sent off before Al-Dawsari's equaliser.")
     assert finding.severity == "error" and "order of the events" in finding.why
     assert check(match, "Al-Aqidi was sent off after Al-Dawsari's equaliser.") == ()
+
+
+@pytest.mark.parametrize("name,claim,why", [
+    ("en-c-inquirer-apple-ebay", "Apple's profit growth was driven entirely by iPod sales outside "
+                                 "the United States.", "'entirely'"),
+    ("ar-c-alarabiya-care-profit", "أرجعت الشركة تراجع أرباحها الفصلية بالكامل إلى ارتفاع الزكاة.",
+     "'بالكامل'"),
+    ("ar-c-almagala-spain-floods", "توفي 204 أشخاص بالتحديد في منطقة فالنسيا.", "'بالتحديد' 204"),
+])
+def test_entirely_and_exactly_where_the_sentences_say_less(name, claim, why):
+    errors = [f for f in check(_wide3(name), claim) if f.severity == "error"]
+    assert errors and why in errors[0].why

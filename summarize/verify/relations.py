@@ -72,7 +72,7 @@ _SOME = _entries("""some most many several few part certain majority minority a_
 more_than partly partially nearly_all almost_all virtually_all nearly_every almost_every rest_of
 remaining شبه_كل شبه_جميع باقي بقية شريحة_كبيرة بعض معظم اغلب غالبيه غالبية عدد_من العديد اكثريه
 اكثرية جزء قسم عده عدة بعضها بعضهم""")
-_EXACT = _entries("""exactly only just precisely فقط تحديدا بالضبط""")
+_EXACT = _entries("""exactly only just precisely فقط تحديدا بالتحديد بالضبط""")
 _AT_LEAST = _entries("""at_least more_than over upwards_of على_الاقل اكثر_من ما_لا_يقل ازيد_من""")
 _MANY = _entries("""many numerous lots plenty كثير كثيرون كثيرة العديد""")
 _FEW = _entries("""few handful قليل قليلة قلة""")
@@ -232,7 +232,8 @@ def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str
         yield from _opposed(claim, evidence, a, b)
 
 
-_EVERY = _entries("""all every everyone everybody جميع جميعهم جميعها كافه كافة الكل كل كلهم كلها""")
+_EVERY = _entries("""all every everyone everybody entirely solely wholly جميع جميعهم جميعها كافه
+كافة الكل كل كلهم كلها بالكامل""")
 # "all" and كل that quantify nothing: "at all", "after all", "كل من مصر والسعودية" (both), "كل عام"
 _NOT_EVERY = {key(w) for w in """at after above once all-time من عام يوم سنه شهر اسبوع مره
 حال""".split()}
