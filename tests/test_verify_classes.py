@@ -553,3 +553,12 @@ def test_the_match_minute_next_to_each_name_orders_the_events():
 def test_entirely_and_exactly_where_the_sentences_say_less(name, claim, why):
     errors = [f for f in check(_wide3(name), claim) if f.severity == "error"]
     assert errors and why in errors[0].why
+
+
+def test_seems_to_hedges():
+    # the article's sentence (wide2, en-b-civilge-georgia-election), on its own
+    source = "The ruling party seems to win most of the single-mandate constituencies."
+    [finding] = check(source, "The ruling party will win most of the single-mandate constituencies.")
+    assert finding.severity == "error" and "'seems'" in finding.why
+    assert check(source, "The ruling party appears to win most of the single-mandate constituencies."
+                 ) == ()

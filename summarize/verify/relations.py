@@ -62,8 +62,9 @@ _HEDGES = _entries("""may might could expect expects expected expecting likely u
 planned_to planning_to plan_to hope hopes hoped hoping aim aims aimed aiming intend* propos*
 suspect* alleg* reportedly possib* potential* forecast* predict* projected poised consider* seek
 seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying attempt* prepar* set_to
-on_track would_be accusations ربما متوقع* المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل*
-تامل* نامل نتمنى يتمنى تتمنى يعتزم* تعتزم* اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح*
+on_track would_be accusations seem seems seemed appears_to appeared_to يبدو تبدو ربما متوقع*
+المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم*
+تعتزم* اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح*
 المرجح مرجح* مرتقب* المرتقب المقرر مقرر* ينوي تنوي رجح رجحت ترجح المفترض يفترض يمكن ممكن الممكن
 يحتمل اتهامات مزاعم ادعاءات يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول* مزعوم* المزعوم يزعم* تزعم*""")
 _ALL = _entries("""all every each entire whole always none everyone everybody
