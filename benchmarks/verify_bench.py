@@ -32,9 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "verify"
-SETS = {"team": DATA, "wide": DATA / "wide", "wide2": DATA / "wide2", "wide3": DATA / "wide3"}
-PARTS = {"team": {"dev": "dev", "test": "held"}, "wide": {"dev": "dev", "test": "test"},
-         "wide2": {"dev": "dev", "test": "test"}, "wide3": {"dev": "dev", "test": "test"}}
+SETS = {"team": DATA, **{name: DATA / name for name in ("wide", "wide2", "wide3", "wide4")}}
+PARTS = {"team": {"dev": "dev", "test": "held"},
+         **{name: {"dev": "dev", "test": "test"} for name in ("wide", "wide2", "wide3", "wide4")}}
 
 
 def load_pairs(name: str, part: str = "all") -> list[dict[str, str]]:
@@ -162,7 +162,7 @@ def timing(check) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all", choices=["team", "wide", "wide2", "wide3", "all"])
+    parser.add_argument("--set", default="all", choices=[*SETS, "all"])
     parser.add_argument("--part", default="all", choices=["dev", "test", "all"])
     parser.add_argument("--misses", action="store_true", help="print each missed error and false alarm (dev only)")
     parser.add_argument("--cli", action="store_true", help="score `summarize verify --strict -f json` as run")

@@ -562,3 +562,19 @@ def test_seems_to_hedges():
     assert finding.severity == "error" and "'seems'" in finding.why
     assert check(source, "The ruling party appears to win most of the single-mandate constituencies."
                  ) == ()
+
+
+def _wide4(name: str) -> str:
+    return (WIDE.parent / "wide4" / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,claim", [
+    # "… إلى 77 قتيلا و351 مفقودا، وفق/بحسب ما …": ما names nobody
+    ("ar-e-djazairess-jeddah-floods", "بلغ عدد المفقودين ٣٥١ مفقودا بحسب الدفاع المدني."),
+    # "وأفاد بأن الأمطار …": بأن names nobody
+    ("ar-e-sudaray-sudan-floods", "أفاد الدفاع المدني بنفوق 117 رأسا من المواشي."),
+    # "أعلن الجهاز المركزى للتعبئة العامة والإحصاء": الجهاز and جهاز الإحصاء are one speaker
+    ("ar-e-youm7-egypt-inflation", "قال جهاز الإحصاء إن الأسعار تراجعت 0.4% على أساس شهري في ديسمبر."),
+])
+def test_arabic_particles_are_no_speaker_and_the_article_makes_no_other(name, claim):
+    assert not [f for f in check(_wide4(name), claim) if f.kind == "speaker"]

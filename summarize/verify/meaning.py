@@ -107,6 +107,7 @@ Spokeswoman Chief Planning Finance Vice إن أن إنه أنه انه في إل
 المتحدثة الناطق رئيسة وزيرة الحكومة الجيش القوات الشرطة الأنباء مكتب المكتب هيئة الهيئة""".split()}
 
 
+_NO_SPEAKER_AR = {key(w) for w in "عن ما بما بأن بان أن ان إن".split()}
 _NAME_PREFIXES = {key(w) for w in ("عبد", "أبو", "ابن", "بن", "أم")}
 # When it was said, between the verb and the speaker ("أعلن أمس", "قال يوم الاثنين"); عن after them:
 # "announced the death of", no speaker named.
@@ -130,16 +131,17 @@ def speakers(text: str) -> tuple[str, ...]:
         else:  # Arabic: past a title and its complement ("رئيس الحكومة"), the name's first word
             while ws and key(ws[0]) in _WHEN_AR:
                 ws = ws[1:]
-            if ws and key(ws[0]) == "عن":
-                continue
+            if ws and key(ws[0]) in _NO_SPEAKER_AR:
+                continue  # "أعلن عن", "بحسب ما", "أفاد بأن": no name there
             while ws and key(ws[0]) in _NOT_NAMES:
                 ws = ws[1:]
                 # past a title, its complements ("وزير التجارة
                 # والصناعة الكويتي", "وكالة الأنباء الفلسطينية")
                 while ws and key(ws[0]).startswith(("ال", "وال")):
                     ws = ws[1:]
-            if ws:
-                found.append(key(" ".join(ws[:2]) if key(ws[0]) in _NAME_PREFIXES else ws[0]))
+            if ws:  # "الجهاز" and "جهاز الإحصاء" are one speaker
+                found.append(re.sub(r"^(?:ال|لل)", "", key(" ".join(ws[:2]) if key(ws[0]) in
+                                                          _NAME_PREFIXES else ws[0])))
     return tuple(found)
 
 
@@ -149,7 +151,9 @@ def _shown(name: str) -> str:
 
 
 def _named(name: str, text_key: str) -> bool:
-    return re.search(rf"(?<![^\W\d_])[وبلف]?{re.escape(name)}(?![^\W\d_])", text_key) is not None
+    """Whether a speaker's key is a word of the keyed text, maybe after و ب ل ف and the article."""
+    return re.search(rf"(?<![^\W\d_])[وبلف]?(?:ال|ل)?{re.escape(name)}(?![^\W\d_])",
+                     text_key) is not None
 
 
 _SAYS_EN = re.compile(r"\b(?:said|says|say|told|added|stated|announced|warned|stressed|noted|"
