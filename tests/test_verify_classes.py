@@ -578,3 +578,15 @@ def _wide4(name: str) -> str:
 ])
 def test_arabic_particles_are_no_speaker_and_the_article_makes_no_other(name, claim):
     assert not [f for f in check(_wide4(name), claim) if f.kind == "speaker"]
+
+
+@pytest.mark.parametrize("name,claim,wrong", [
+    # "بفوز فريق الهلال على نظيره النصر بهدفين مقابل هدف"
+    ("ar-e-almaghribtoday-hilal-nassr", "فاز الهلال على النصر 2-1 في ديربي العاصمة.", "3-1"),
+    # "فاز الهلال على الرياض بثلاثة أهداف دون رد"
+    ("ar-e-hadramouttoday-hilal-riyadh", "فاز الهلال على الرياض 3-0 في الجولة الثالثة.", "3-2"),
+])
+def test_a_score_in_words_backs_the_score_in_digits(name, claim, wrong):
+    article = _wide4(name)
+    assert not [f for f in check(article, claim) if f.kind == "number"]
+    assert [f for f in check(article, claim.replace(claim.split()[4], wrong)) if f.kind == "number"]

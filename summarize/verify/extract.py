@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .dates import overlaps
 from .numbers import Quantity, digit_numbers
+from .text import fold, span
 from .numwords import word_numbers
 
 
@@ -20,7 +21,24 @@ def extract_numbers(text: str) -> tuple[Quantity, ...]:
     for q in word_numbers(text):
         if not overlaps(q, found):
             found.append(q)
+    found += [q for q in _score_words(text) if not overlaps(q, found)]
     return tuple(_joined(text, sorted(found, key=lambda q: q.start)))
+
+
+# a match's score in words: "بهدفين مقابل هدف" and "بثلاثة أهداف لهدف" give the other side one goal
+# unnumbered, "بثلاثة أهداف دون رد" none
+_SCORE_RE = re.compile(r"(?<![^\W\d_])(?:(?:مقابل\s+|ل)(?P<one>هدف|نقطة)|(?P<none>دون\s+رد|"
+                       r"دون\s+مقابل|نظيفة))(?![^\W\d_])")
+
+
+def _score_words(text: str) -> list[Quantity]:
+    folded, where = fold(text)
+    found = []
+    for m in _SCORE_RE.finditer(folded):
+        start, end = span(where, *m.span())
+        found.append(Quantity(0.0 if m["none"] else 1.0, "number", None, text[start:end], start,
+                              end, 1.0, 1))
+    return found
 
 
 _AND_RE = re.compile(r"\s*و\s*")
