@@ -590,3 +590,17 @@ def test_a_score_in_words_backs_the_score_in_digits(name, claim, wrong):
     article = _wide4(name)
     assert not [f for f in check(article, claim) if f.kind == "number"]
     assert [f for f in check(article, claim.replace(claim.split()[4], wrong)) if f.kind == "number"]
+
+
+def test_thousands_grouped_by_spaces_and_a_scale_with_its_remainder_after_wa():
+    from summarize.verify.extract import extract_numbers
+    assert [q.value for q in extract_numbers("registered voters was 56 949 009, while 48 537 695 "
+                                             "of these cast their votes")] == [56949009, 48537695]
+    # two groups may be two figures; "1000 و500" is two figures, "14 ألفاً و953" one
+    assert [q.value for q in extract_numbers("in 2019 300 people died")] == [2019, 300]
+    assert [q.value for q in extract_numbers("1000 و500")] == [1000, 500]
+    assert [q.value for q in extract_numbers("و14 ألفاً و953 جزئياً")] == [14953]
+    turkey, floods = _wide4("en-e-dailysabah-turkey-election"), _wide4("ar-e-sudaray-sudan-floods")
+    assert check(turkey, "Nearly 57 million voters were registered.") == ()
+    assert check(floods, "تضرر قرابة 15 ألف منزل جزئيا.") == ()
+    assert [f.kind for f in check(floods, "تضرر قرابة 19 ألف منزل جزئيا.")] == ["number"]

@@ -46,13 +46,15 @@ _SCALES = {1e3, 1e6, 1e9, 1e12}
 
 
 def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
-    """A scale in words and, after و, a smaller figure are one: "تريليون و239 مليار درهم" is 1.239
-    trillion dirhams, "مليونا و200 ألف دولار" 1.2 million dollars."""
+    """A figure that ends in a scale and, after و, a smaller one are one: "تريليون و239 مليار درهم"
+    is 1.239 trillion dirhams, "مليونا و200 ألف دولار" 1.2 million dollars, "14 ألفاً و953"
+    14,953."""
     out: list[Quantity] = []
     for q in found:
         last = out[-1] if out else None
         if (last is not None and last.high is None and q.high is None and last.kind == "number" and
-                not last.unit and last.value in _SCALES and q.value < last.value and
+                not last.unit and last.precision in _SCALES and q.value < last.precision and
+                re.search(r"[^\W\d_]", last.text) and  # a scale word, not "1000 و500"
                 _AND_RE.fullmatch(text[last.end:q.start])):
             total = last.value + q.value
             out[-1] = replace(q, value=total, text=text[last.start:q.end], start=last.start,

@@ -95,7 +95,10 @@ HEDGE_OF = {key(w): h for h, ws in _HEDGES.items() for w in ws}
 _SIGNS = [w for ws in _CURRENCY_SIGNS.values() for w in ws]
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
 # "2½ years", "¾": a vulgar fraction after the digits, or alone
+# thousands grouped by commas, or by spaces in three groups or more ("56 949 009", as Turkish and
+# French papers print it; two groups, "2019 300", may be two figures)
 _DIGITS_RE = (rf"\d+[{''.join(_VULGAR)}]|[{''.join(_VULGAR)}]|"
+              r"\d{1,3}(?: \d{3}){2,}(?!\d|[.,]\d)|"
               r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Arabic-script text writes the decimal mark as a comma too ("127,3", "2,6 مليون"); a comma before
 # three digits still groups thousands there ("110,015").
@@ -126,6 +129,7 @@ def parse_digits(num: str) -> tuple[float, int, int]:
     The one place a number's digits become a value, so "5.30"
     or "١٫٢٥" (folded to "1.25") is never read as an integer.
     """
+    num = num.replace(" ", "")
     if num[-1:] in _VULGAR:
         whole = num[:-1]
         return float(whole or 0) + _VULGAR[num[-1]], 2, len(whole) + 1
@@ -218,6 +222,7 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
         scale = pct = cur = None
         end = m.end("num")
     value, decimals, significant = parse_digits(num)
+    num = num.replace(" ", "")
     whole = num.replace(",", ".") if re.fullmatch(_COMMA_DECIMAL_RE, num) else num
     precision, significant = _precision(whole.replace(",", "").partition(".")[0],
                                         decimals, significant)
