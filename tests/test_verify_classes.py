@@ -604,3 +604,11 @@ def test_thousands_grouped_by_spaces_and_a_scale_with_its_remainder_after_wa():
     assert check(turkey, "Nearly 57 million voters were registered.") == ()
     assert check(floods, "تضرر قرابة 15 ألف منزل جزئيا.") == ()
     assert [f.kind for f in check(floods, "تضرر قرابة 19 ألف منزل جزئيا.")] == ["number"]
+
+
+def test_the_first_quarter_in_arabic_is_a_period_not_a_share():
+    from summarize.verify.extract import extract_numbers
+    assert extract_numbers("تخص النتائج أول ربع من السنة المالية") == ()
+    assert [q.value for q in extract_numbers("ربع السكان")] == [0.25]
+    assert check(_wide4("ar-e-bayanaat-education-profit"),
+                 "تخص النتائج أول ربع من السنة المالية التي بدأت في سبتمبر 2018.") == ()

@@ -296,7 +296,8 @@ def _joined(folded: str, a: int, b: int) -> bool:
 
 
 _AR_PARTS = {key("خمس"): 0.2, key("خمسا"): 0.4, key("خمسي"): 0.4, key("عشر"): 0.1}
-_PERIOD_ORDINALS = {"first", "second", "third", "fourth", "last", "final"}
+_PERIOD_ORDINALS = {"first", "second", "third", "fourth", "last", "final",
+                    *(key(w) for w in "أول ثاني ثالث رابع آخر".split())}  # "أول ربع": a quarter
 _NOT_A_SHARE = {key(w)
                 for w in ("time", "final", "finals", "نهائي", "النهائي", "نهائية", "النهائية")}
 
@@ -305,7 +306,7 @@ def _single(tokens: list[re.Match[str]], i: int, word: _Word, folded: str, text:
             where: tuple[int, ...]) -> Quantity | None:
     before = tokens[i - 1][0].lower() if i else ""
     after = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
-    if word.kind == "fraction" and (before in _PERIOD_ORDINALS or key(after) in _NOT_A_SHARE):
+    if word.kind == "fraction" and (key(before) in _PERIOD_ORDINALS or key(after) in _NOT_A_SHARE):
         return None  # "the first half", "half-time", "نصف النهائي": a period or a round, no share
     if word.kind == "ordinal" and after in ("half", "quarter"):
         return None  # "the second half" of a year or a match
