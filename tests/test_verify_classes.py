@@ -612,3 +612,10 @@ def test_the_first_quarter_in_arabic_is_a_period_not_a_share():
     assert [q.value for q in extract_numbers("ربع السكان")] == [0.25]
     assert check(_wide4("ar-e-bayanaat-education-profit"),
                  "تخص النتائج أول ربع من السنة المالية التي بدأت في سبتمبر 2018.") == ()
+
+
+def test_monthly_is_no_dual():
+    from summarize.verify.extract import extract_numbers
+    assert extract_numbers("تراجعت الأسعار على أساس شهري وارتفعت على أساس سنوي") == ()
+    assert check(_wide4("ar-e-youm7-egypt-inflation"), "انخفضت أسعار الذهب 2% على أساس شهري في "
+                                                       "ديسمبر لكنها ارتفعت 15.3% على أساس سنوي.") == ()
