@@ -1,15 +1,16 @@
 """verify on real articles: planted errors caught and false alarms, per class, error severity and any severity.
 
-    PYTHONPATH=. python benchmarks/verify_bench.py [--set team|wide|all] [--part dev|test|all] [--misses]
+    PYTHONPATH=. python benchmarks/verify_bench.py [--set team|wide|wide2|wide3|wide4|all]
+        [--part dev|test|all] [--misses] [--cli]
 
-Two sets of pairs (a summary sentence and the real article it is checked against; origins and rights in each
+Five sets of pairs (a summary sentence and the real article it is checked against; origins and rights in each
 set's SOURCES.md):
 
 - `team`: benchmarks/data/verify/pairs.tsv against verify/articles/ (255 pairs, 20 articles; its `dev` and `held`
   splits are the parts);
-- `wide`: benchmarks/data/verify/wide/pairs.tsv against wide/articles/ (written by others than the checker's
-  authors, on outlets the team set does not hold), split by article into `dev` (tuned on) and `test` (scored,
-  never read case by case; `--misses` refuses it).
+- `wide`, `wide2`, `wide3`, `wide4`: benchmarks/data/verify/<set>/pairs.tsv against <set>/articles/ (638, 418,
+  461 and 251 pairs, each written by others than the checker's authors on outlets no other set holds), split by
+  article into `dev` (tuned on) and `test` (scored, never read case by case; `--misses` refuses it).
 
 A planted error is caught at error severity when `check` gives its sentence an error finding (what `--strict`
 acts on), at any severity when it gives any finding; a faithful sentence is a false alarm the same two ways. A
