@@ -592,6 +592,11 @@ def test_a_score_in_words_backs_the_score_in_digits(name, claim, wrong):
     assert [f for f in check(article, claim.replace(claim.split()[4], wrong)) if f.kind == "number"]
 
 
+def test_a_score_in_words_is_backed_by_zero_in_words():
+    # "بتغلبه على الفتح 1/ صفر"
+    assert check(_wide3("ar-c-makkah-ahli-fateh"), "خسر الفتح أمام الأهلي بهدف دون رد.") == ()
+
+
 def test_thousands_grouped_by_spaces_and_a_scale_with_its_remainder_after_wa():
     from summarize.verify.extract import extract_numbers
     assert [q.value for q in extract_numbers("registered voters was 56 949 009, while 48 537 695 "
