@@ -624,3 +624,16 @@ def test_monthly_is_no_dual():
     assert extract_numbers("تراجعت الأسعار على أساس شهري وارتفعت على أساس سنوي") == ()
     assert check(_wide4("ar-e-youm7-egypt-inflation"), "انخفضت أسعار الذهب 2% على أساس شهري في "
                                                        "ديسمبر لكنها ارتفعت 15.3% على أساس سنوي.") == ()
+
+
+def test_a_verbs_negation_dropped_from_the_same_statement_is_an_error():
+    # "… ان المملكة لن تتمكن من تحقيق فائض …"
+    budget = _wide3("ar-c-aljazirah-assaf-budget")
+    [finding] = check(budget, "قال العساف إن المملكة ستتمكن من تحقيق فائض في الميزانية هذا العام.")
+    assert finding.severity == "error" and "negate" in finding.why
+    assert check(budget, "قال العساف إن المملكة لن تتمكن من تحقيق فائض في الميزانية هذا العام.") == ()
+    # غير in "غير النفطية" negates no statement: a warning at most
+    trade = (WIDE / "articles" / "ar-d-waradana-uae-trade-2023.txt").read_text(encoding="utf-8")
+    assert {f.severity for f in check(trade, "توقع محمد بن راشد أن تتجاوز التجارة الخارجية غير "
+                                             "النفطية للدولة 2.5 تريليون درهم هذا العام.")} <= {
+        "warning"}

@@ -38,7 +38,10 @@ _PARTICLES = {key(w)
               for w in "not no never nor neither cannot لم لن لا ليس ليست ليسوا غير عدم".split()}
 
 
-def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
+_VERB_PARTICLES = {key(w) for w in "not never cannot لم لن ليس ليست ليسوا".split()}
+
+
+def _targets(ws: Sequence[str], reach: int = 2, particles: set[str] = _PARTICLES) -> set[str]:
     """Stems of the words a negating particle governs: the
     content words right after it ("not only" governs nothing).
 
@@ -46,7 +49,7 @@ def _targets(ws: Sequence[str], reach: int = 2) -> set[str]:
     """
     found: set[str] = set()
     for i, w in enumerate(ws):
-        if (w in _PARTICLES or w.endswith(("n't", "n’t"))) and ws[i + 1:i + 2] != ["only"]:
+        if (w in particles or w.endswith(("n't", "n’t"))) and ws[i + 1:i + 2] != ["only"]:
             found |= {stem(x) for x in _content(ws[i + 1:i + 1 + 3 * reach])[:reach]}
     return found
 
@@ -82,9 +85,12 @@ def polarity(claim: str, evidence: Sequence[str],
     if _negated(cw) and not _negated(ew):
         return severity, ("check the meaning: the claim negates what the sentences it rests on "
                           "affirm")
-    if not _negated(cw) and (_targets(bw) & mine) - _targets(cw):
-        return "warning", ("check the meaning: the sentences this claim rests on negate what it "
-                           "affirms")
+    if not _negated(cw) and (dropped := (_targets(bw) & mine) - _targets(cw)):
+        # an error where a verb's negation ("لن تتمكن", "had not") is dropped from the same
+        # statement; "غير نفطية", "no matter who" negate no statement
+        verb = dropped & _targets(bw, particles=_VERB_PARTICLES)
+        return "error" if same and verb else "warning", (
+            "check the meaning: the sentences this claim rests on negate what it affirms")
     return None
 
 
