@@ -78,15 +78,25 @@ class FaultServer:
                     action = owner.script.popleft() if owner.script else "ok"
                     owner.in_flight += 1
                     owner.most_in_flight = max(owner.most_in_flight, owner.in_flight)
+                    self.answering = True
                 try:
                     time.sleep(owner.delay)
                     self._act(action, body)
                 finally:
+                    self._answered()
                     with owner._lock:
-                        owner.in_flight -= 1
                         dies = owner.die_after is not None and len(owner.posts()) >= owner.die_after
                 if dies:
                     threading.Thread(target=owner.stop, daemon=True).start()
+
+            def _answered(self) -> None:
+                """Out of flight once its reply is about to go: a client may send its next request
+                the moment it has read this one, before this thread runs on (a race that counted
+                two in flight under load)."""
+                with owner._lock:
+                    if getattr(self, "answering", False):
+                        owner.in_flight -= 1
+                        self.answering = False
 
             def _act(self, action: str, body: dict) -> None:
                 kind, _, arg = action.partition(":")
@@ -124,6 +134,7 @@ class FaultServer:
                 self._raw(status, json.dumps(data).encode(), "application/json", headers)
 
             def _raw(self, status: int, data: bytes, kind: str, headers: dict | None = None) -> None:
+                self._answered()
                 self.send_response(status)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
