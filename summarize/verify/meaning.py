@@ -104,7 +104,8 @@ _SPEAKER_EN = re.compile(rf"{_NAME_EN},?\s+(?:(?:has|had|also|however|then|later
 _SPEECH_AR = ("قال قالت أكد أكدت أضاف أضافت أوضح أوضحت صرح صرحت أعلن أعلنت كتب كتبت اعتبر اعتبرت "
               "بحسب حسب وفقا وفق نقلا ذكر ذكرت كشف كشفت أفاد أفادت أشار أشارت لفت تساءل "
               "وصف وصفت").split()
-_SPEAKER_AR = re.compile(rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})"
+_SAYING_AR = rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})"
+_SPEAKER_AR = re.compile(rf"{_SAYING_AR}"
                          r"\s+(?:ل|لـ\s*)?(?P<name>[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,3})")
 _NOT_NAMES = {key(w) for w in """He She They It We I The This That These Those Officials Police
 Sources His Her HE Excellency Minister Ministry President Governor Mr Mrs Ms Dr Spokesman
@@ -173,10 +174,11 @@ _ANY_SPEAKER = {"spokesman", "spokeswoman", "spokesperson", "official", "officia
 
 
 def _speaker_words(text: str) -> tuple[str, set[str]] | None:
-    """The words that name who speaks in an English `text` (outside its quotations), as written
-    and as stems: the clause before "said" ("A spokeswoman for Doctors Without Borders said"), or
-    what follows "according to" or a "said" that opens its clause; None when nobody speaks, no
-    stems for a pronoun or a bare title ("it said", "His Excellency added")."""
+    """The words that name who speaks in `text` (outside its quotations), as written and as
+    stems: in English the clause before "said" ("A spokeswoman for Doctors Without Borders said"),
+    or what follows "according to" or a "said" that opens its clause (Arabic:
+    `_speaker_words_ar`); None when nobody speaks, no stems for a pronoun or a bare title ("it
+    said", "His Excellency added")."""
     bare = fold_text(unquoted(text))
     if language(bare) == "ar":
         return _speaker_words_ar(bare)
@@ -190,8 +192,7 @@ def _speaker_words(text: str) -> tuple[str, set[str]] | None:
                               w not in _ANY_SPEAKER and w not in _STANDS_FOR and len(w) >= 2}
 
 
-_SAYS_AR = re.compile(rf"(?<![^\W\d_])[وف]?(?:{'|'.join(fold(w)[0] for w in _SPEECH_AR)})"
-                      r"(?![^\W\d_])")
+_SAYS_AR = re.compile(rf"{_SAYING_AR}(?![^\W\d_])")
 _ANY_SPEAKER_AR = {key(w) for w in """متحدث المتحدث متحدثة المتحدثة الناطق ناطق باسم مصدر مصادر
 بيان البيان في له لها خلال لـ ل عن""".split()} | _WHEN_AR
 # where the speaker's words end: "that" or a relative clause ("الأمين العام الذي تأسف")
