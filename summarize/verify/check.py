@@ -142,8 +142,11 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     the claim rests, elsewhere (warning), nowhere (error).
 
     A figure backed by another sentence about the same thing (the words around it in the claim) is a
-    fused claim's second source, not a wrong fact. `blind`: across languages with no translation,
-    where the words around a figure cannot be compared, only the article as a whole is.
+    fused claim's second source, not a wrong fact, unless the claim restates its main sentence word
+    for word and that sentence gives the thing another value (`_restated`). A figure never written
+    but worked out from two others is a warning; a date written out from the article's own
+    relative dates and weekdays is backed. `blind`: across languages with no translation, where
+    the words around a figure cannot be compared, only the article as a whole is.
     """
     if claim.evidence and not problem(item, in_sentences(src, claim.evidence, what)):
         return _restated(src, claim, what, problem, item)
