@@ -1,7 +1,8 @@
 """Local instruction models: tokens per second and peak memory of Qwen2.5-1.5B-Instruct's shape on transformers
-(fp32) and CTranslate2 (int8), side by side.
+(fp32) and CTranslate2 (int8, its weights packed for MKL's GEMM as it does by default on Intel CPUs, and not:
+CT2_PACKED_GEMM=0), side by side, with the peak of a whole `summarize run` on CTranslate2 (`--full-run`).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/llm_local_bench.py [--small] [--new-tokens 128] [--keep DIR]
+    PYTHONPATH=. .venv/bin/python benchmarks/llm_local_bench.py [--small] [--full-run] [--rows ...] [--keep DIR]
 
 Nothing is downloaded. The model has random weights of the real shape (Qwen/Qwen2.5-1.5B-Instruct's config.json:
 hidden 1536, 28 layers, 12 heads and 2 key-value heads, intermediate 8960, vocabulary 151,936, tied embeddings,
@@ -10,15 +11,19 @@ trained on the sample articles and padded with filler entries to Qwen2.5's 151,6
 output rows of the fillers and of the special tokens are zeroed, so the model writes real pieces and never stops
 early: every reply runs to exactly `--new-tokens` (checked), as a trained model's summary of that length would.
 
-Each backend runs in a fresh process through the code the tool runs (`summarize.llm.local.load`, then
-`ChatModel.chat`, greedy) on a chat prompt of about 1,000 tokens (a system prompt and the English sample article):
-its peak RSS is that process's (VmHWM: ru_maxrss would keep the parent's peak across fork and exec).
+Each row runs in a fresh process through the code the tool runs (`summarize.llm.local.load`, then
+`ChatModel.chat`, greedy) on a chat prompt of about 1,000 tokens (a system prompt and the English sample article).
+Memory is that process's (VmRSS after a step, VmHWM for the peak within it, reset between steps; ru_maxrss would
+keep the parent's peak across fork and exec): after the imports and the tokenizer, the load's peak and what stays,
+and the peak during the reply. The full run is `summarize run` of the English sample with the model for the summary
+and the key points, `--length 1 --points 1` (replies bounded at 144 and 164 new tokens, a reply cut there asked
+again with twice that: random weights write every reply to its bound), its peak the command's own ru_maxrss.
 CTranslate2's int8 conversion runs first in a process of its own (its time and peak memory are shown apart; it
 happens once per model and revision). Each process waits for a quiet machine and is run again (twice at most)
 when other programs took more than 10 % of the CPUs meanwhile (benchmarks/bench.py's rule); "other load" says
-how much they took. "prefill s" is a reply of one
-token (reading the prompt); "decode tok/s" is (new tokens - 1) / (reply time - prefill time); "overall tok/s" is
-new tokens / reply time. `--small` uses Qwen2.5-0.5B-Instruct's shape, a 250-token prompt and 32 new tokens.
+how much they took (and, after the comma, during the full run). "prefill s" is a reply of one token (reading the
+prompt); "decode tok/s" is (new tokens - 1) / (reply time - prefill time); "overall tok/s" is new tokens / reply
+time. `--small` uses Qwen2.5-0.5B-Instruct's shape, a 250-token prompt and 32 new tokens.
 """
 
 from __future__ import annotations
@@ -108,7 +113,8 @@ def _count(tokenizer, messages) -> int:
 
 
 def worker(folder: Path, backend: str, cache: Path, prompt_tokens: int, new_tokens: int) -> dict:
-    """One backend in this process: load through the tool's code, a one-token reply, then the timed reply."""
+    """One backend in this process: load through the tool's code, a one-token reply, then the timed reply;
+    the memory after each step (VmRSS) and its peak within the step (VmHWM, reset between steps)."""
     started = time.perf_counter()
     from summarize.llm.chat import ChatOptions
     from summarize.llm.local import load
@@ -117,9 +123,12 @@ def worker(folder: Path, backend: str, cache: Path, prompt_tokens: int, new_toke
 
     quiet_transformers()
     spec = ModelSpec(str(folder), family="qwen2", licence="local")
-    model = load(spec, folder, tokenizer_of(folder, str(folder)), role="summary:en", backend=backend,
-                 device="cpu", cache_dir=str(cache), revision=revision_of(folder))
+    tokenizer = tokenizer_of(folder, str(folder))  # transformers brings torch in
+    memory = {"imports": memory_mib()[0]}
+    model = load(spec, folder, tokenizer, role="summary:en", backend=backend, device="cpu",
+                 cache_dir=str(cache), revision=revision_of(folder))
     loaded = time.perf_counter() - started
+    memory["loaded"], memory["load_peak"] = memory_mib(reset=True)
     if backend == "transformers":
         import torch
 
@@ -138,16 +147,34 @@ def worker(folder: Path, backend: str, cache: Path, prompt_tokens: int, new_toke
     total = time.perf_counter() - t0
     if reply.completion_tokens != new_tokens or first.completion_tokens != 1:
         raise SystemExit(f"{backend}: wrote {reply.completion_tokens} tokens, not {new_tokens}")
-    return dict(backend=backend, compute=getattr(model, "compute_type", "float32"), threads=threads,
-                prompt_tokens=reply.prompt_tokens, new_tokens=new_tokens, load_s=loaded, prefill_s=prefill,
-                total_s=total, decode_tps=(new_tokens - 1) / max(total - prefill, 1e-9), overall_tps=new_tokens / total,
-                peak_mib=peak_mib())
+    memory["reply_peak"] = memory_mib()[1]
+    return dict(backend=backend, compute=weights_of(model), threads=threads, prompt_tokens=reply.prompt_tokens,
+                new_tokens=new_tokens, load_s=loaded, prefill_s=prefill, total_s=total,
+                decode_tps=(new_tokens - 1) / max(total - prefill, 1e-9), overall_tps=new_tokens / total,
+                peak_mib=max(memory["load_peak"], memory["reply_peak"]), memory=memory)
+
+
+def weights_of(model) -> str:
+    """The weights' type, and whether CTranslate2 packed them for MKL's GEMM (its default on Intel CPUs)."""
+    compute = getattr(model, "compute_type", "float32")
+    if model.backend == "ctranslate2" and os.environ.get("CT2_PACKED_GEMM", "1").lower() in ("0", "false"):
+        compute += ", CT2_PACKED_GEMM=0"
+    return compute
+
+
+def memory_mib(reset: bool = False) -> tuple[float, float]:
+    """(resident now, peak since the last reset) of this process in MiB: VmRSS and VmHWM; `reset` sets the
+    peak back to the resident size afterwards (/proc/self/clear_refs), so the next step's peak is its own."""
+    lines = Path("/proc/self/status").read_text().splitlines()
+    now, peak = (int(next(x for x in lines if x.startswith(key)).split()[1]) / 1024 for key in ("VmRSS:", "VmHWM:"))
+    if reset:
+        Path("/proc/self/clear_refs").write_text("5")
+    return now, peak
 
 
 def peak_mib() -> float:
     """This process's peak resident memory (VmHWM), in MiB."""
-    line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith("VmHWM:"))
-    return int(line.split()[1]) / 1024
+    return memory_mib()[1]
 
 
 def convert(folder: Path, cache: Path) -> dict:
@@ -162,17 +189,24 @@ def convert(folder: Path, cache: Path) -> dict:
     return dict(convert_s=time.perf_counter() - started, peak_mib=peak_mib())
 
 
+# the table's rows: a backend, and what its process's environment adds
+ROWS = {"transformers": ("transformers", {}), "ctranslate2": ("ctranslate2", {}),
+        "ctranslate2-unpacked": ("ctranslate2", {"CT2_PACKED_GEMM": "0"})}
+RUN = ["--backend", "ctranslate2", "--length", "1", "--points", "1", "-f", "json"]
+
+
 def full_run(folder: Path, cache: Path) -> dict:
     """`summarize run` on the English sample with the model as summary and key-point model on CTranslate2, in a
-    fresh process started from this small one (so its ru_maxrss is the command's own peak)."""
+    fresh process started from this small one (so its ru_maxrss is the command's own peak). `--length 1
+    --points 1` bounds every reply (144 and 164 new tokens, a reply cut there asked again with twice that):
+    random weights write every reply to its bound."""
     import resource
 
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "summarize", "run", str(ROOT / "samples" /
                                "khaberni-syria-russia.en.txt"), "--summary-model", str(folder), "--keypoints-model",
-                               str(folder), "--backend", "ctranslate2", "--length", "short", "-f", "json", "-o",
-                               str(Path(out) / "r.json")],
+                               str(folder), *RUN, "-o", str(Path(out) / "r.json")],
                               capture_output=True, text=True, env={**os.environ, "SUMMARIZE_CACHE_DIR": str(cache)})
         wall = time.perf_counter() - started
         if done.returncode not in (0, 7, 8):  # random weights: findings (8) or a window not covered (7) are fine
@@ -183,8 +217,9 @@ def full_run(folder: Path, cache: Path) -> dict:
                 peak_mib=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
-def _in_process(*args: str, tries: int = 3, quiet_s: float = 120) -> dict:
-    """A step in a fresh interpreter on a quiet machine, again (up to `tries` in all) when others took the CPUs."""
+def _in_process(*args: str, env: dict | None = None, tries: int = 3, quiet_s: float = 120) -> dict:
+    """A step in a fresh interpreter (`env` added to its environment) on a quiet machine, again (up to `tries` in
+    all) when others took the CPUs."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench import cpu_ticks, wait_for_quiet
 
@@ -193,7 +228,7 @@ def _in_process(*args: str, tries: int = 3, quiet_s: float = 120) -> dict:
         wait_for_quiet(limit_s=quiet_s)
         busy0, mine0, started = cpu_ticks()[0], _children_cpu(), time.perf_counter()
         done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"})
+                              env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", **(env or {})})
         wall = time.perf_counter() - started
         if done.returncode != 0:
             raise SystemExit(f"{' '.join(args[:2])} failed:\n{done.stderr[-3000:]}")
@@ -218,16 +253,27 @@ def _children_cpu() -> float:
 
 
 def table(rows: list[dict], conversion: dict, shape: str) -> str:
-    """The results as the markdown table of benchmarks/README.md."""
-    lines = [f"{shape} shape, random weights; prompt {rows[0]['prompt_tokens']} tokens, "
-             f"{rows[0]['new_tokens']} new tokens, greedy, one conversation", "",
-             "| backend | weights | threads | load s | prefill s | decode tok/s | overall tok/s | peak RSS MiB "
-             "| other load |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    lines += [f"| {r['backend']} | {r['compute']} | {r['threads']} | {r['load_s']:.1f} | {r['prefill_s']:.1f} | "
-              f"{r['decode_tps']:.1f} | {r['overall_tps']:.1f} | {r['peak_mib']:.0f} | {r['others']:.0%} |"
-              for r in rows]
+    """The results as the markdown tables of benchmarks/README.md: speed and peaks, then where the memory goes."""
+    first = rows[0]
+    lines = [f"{shape} shape, random weights; prompt {first['prompt_tokens']} tokens, {first['new_tokens']} new "
+             "tokens, greedy, one conversation; full run: `summarize run " + " ".join(RUN[:-2]) + "` of the "
+             "English sample", "",
+             "| backend | weights | threads | load s | prefill s | decode tok/s | overall tok/s | peak RSS MiB, one "
+             "reply | peak RSS MiB, full run | full run s | other load |", "|" + " --- |" * 11]
+    for r in rows:
+        run = r.get("run")
+        lines.append(f"| {r['backend']} | {r['compute']} | {r['threads']} | {r['load_s']:.1f} | "
+                     f"{r['prefill_s']:.1f} | {r['decode_tps']:.1f} | {r['overall_tps']:.1f} | {r['peak_mib']:.0f} | "
+                     + (f"{run['peak_mib']:.0f} | {run['run_s']:.0f} |" if run else "— | — |")
+                     + f" {r['others']:.0%}" + (f", {run['others']:.0%} |" if run else " |"))
+    lines += ["", "| backend | weights | imports and tokenizer | loading, peak | loaded | during the reply, peak |",
+              "|" + " --- |" * 6]
+    lines += [f"| {r['backend']} | {r['compute']} | " + " | ".join(f"{r['memory'][k]:.0f}" for k in
+              ("imports", "load_peak", "loaded", "reply_peak")) + " |" for r in rows]
     lines += ["", f"CTranslate2's int8 conversion (once per model): {conversion['convert_s']:.0f} s, "
                   f"peak RSS {conversion['peak_mib']:.0f} MiB."]
+    lines += [f"Full run, {r['compute']}: exit {r['run']['exit']}, tokens {json.dumps(r['run']['usage'])}"
+              for r in rows if r.get("run")]
     return "\n".join(lines) + "\n"
 
 
@@ -240,7 +286,9 @@ def main() -> None:
     parser.add_argument("--worker", nargs=2, metavar=("BACKEND", "FOLDER"), help=argparse.SUPPRESS)
     parser.add_argument("--convert", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--build", metavar="FOLDER", help=argparse.SUPPRESS)
-    parser.add_argument("--full-run", action="store_true", help="also the peak memory of a whole `summarize run`")
+    parser.add_argument("--rows", default=",".join(ROWS), help=f"of {', '.join(ROWS)} (default: all)")
+    parser.add_argument("--full-run", action="store_true",
+                        help="also the peak memory of a whole `summarize run` on CTranslate2 (≈15 min a row)")
     parser.add_argument("--run-cli", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -269,16 +317,13 @@ def main() -> None:
     cache = root / "cache"
     conversion = _in_process("--convert", str(folder), "--cache", str(cache), tries=1)  # a second one is cached
     sizes = ["--new-tokens", str(new_tokens), "--prompt-tokens", str(prompt_tokens)]
-    rows = [_in_process("--worker", backend, str(folder), "--cache", str(cache), *sizes)
-            for backend in ("transformers", "ctranslate2")]
+    rows = []
+    for name in args.rows.split(","):
+        backend, env = ROWS[name]
+        rows.append(_in_process("--worker", backend, str(folder), "--cache", str(cache), *sizes, env=env))
+        if args.full_run and backend == "ctranslate2":  # once, for its memory
+            rows[-1]["run"] = _in_process("--run-cli", str(folder), "--cache", str(cache), env=env, tries=1)
     print(table(rows, conversion, shape))
-    if args.full_run:
-        run = _in_process("--run-cli", str(folder), "--cache", str(cache), tries=1)  # for its memory
-        print(f"`summarize run --length short` (English sample, summary and key points by this model, "
-              f"CTranslate2 int8): "
-              f"{run['run_s']:.0f} s, exit {run['exit']}, peak RSS {run['peak_mib']:.0f} MiB, "
-              f"tokens {json.dumps(run['usage'])}, other load {run['others']:.0%}")
-
 
 if __name__ == "__main__":
     main()
