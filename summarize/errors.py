@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 from enum import IntEnum
 
@@ -34,7 +35,11 @@ class SummarizeError(Exception):
         self.source = source
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}" if self.source else self.message
+        # one line whatever the input's name holds ("http://host/\n" given as text, a file name
+        # with a line break): its control characters shown escaped
+        source = self.source and re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m[0]):02x}",
+                                        self.source)  # as writers.visible shows them
+        return f"{source}: {self.message}" if source else self.message
 
     def __reduce__(self):  # keep `source` when results travel between processes (Ray workers)
         return _rebuild, (type(self), self.message, self.source)
