@@ -23,7 +23,9 @@ def test_messages_name_the_problem_and_the_input():
     for data in (b"\xff\xfe\x00\xd8ab", b"\xfe\xff\xd8\x00ab"):  # a lone surrogate after a UTF-16 byte order mark
         assert _refused(lambda: article_from_bytes(data, source="x.txt")) == (
             "x.txt: invalid UTF-16 at byte 2 despite its byte order mark", "x.txt")
-    assert _refused(lambda: read_file("a\x00b")) == ("a\x00b: not a file name: it holds a NUL character", "a\x00b")
+    # the name shown escaped, one line; kept as given in `source`
+    assert _refused(lambda: read_file("a\x00b")) == ("a\\x00b: not a file name: it holds a NUL character",
+                                                      "a\x00b")
     assert str(too_large("big.txt", 5 * 1024 * 1024)) == "big.txt: too large (over 5 MB); an article is far smaller"
 
 
