@@ -514,11 +514,11 @@ def _result(claim: str, evidence: Sequence[tuple[int, str]]) -> tuple[tuple, lis
     return mine[0], [(i, theirs) for i, s in evidence for theirs in _losers(_tokens(s))]
 
 
-def _beaten(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+def _beaten(found: tuple[tuple, list] | None) -> Iterator[str]:
     """The winner the claim gives the loser of its sentence ("فاز الحدود على الشرطة" where it says
     "حقق فريق الشرطة فوزا على الحدود"; "Swiatek lost to Kenin" where it says "Swiatek beat
-    Kenin")."""
-    if (found := _result(claim, evidence)) is None:
+    Kenin"), from `_result`."""
+    if found is None:
         return
     mine, results = found
     for i, theirs in results:
@@ -528,11 +528,10 @@ def _beaten(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
             return
 
 
-def _same_result(claim: str, evidence: Sequence[tuple[int, str]]) -> bool:
-    """Whether the claim names the winner and loser one of its sentences names, in other words
-    ("خسر السماوة أمام النفط" for "الفوز على مضيفه السماوة"): "lost" is then no opposite of
-    "won"."""
-    found = _result(claim, evidence)
+def _same_result(found: tuple[tuple, list] | None) -> bool:
+    """Whether the claim names the winner and loser one of its sentences names (`_result`), in
+    other words ("خسر السماوة أمام النفط" for "الفوز على مضيفه السماوة"): "lost" is then no
+    opposite of "won"."""
     return found is not None and any(found[0][0] & theirs[0] and found[0][1] & theirs[1]
                                      for _, theirs in found[1])
 
@@ -736,8 +735,9 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
         yield from _opposed(claim, evidence, a, b)
     for a, b in directions:  # a verb set apart from its subject by an apposition's commas
         yield from _opposed(claim, evidence, a, b, True)
+    result = _result(claim, evidence)  # who beat whom, read once for the two checks that use it
     for a, b in _OPPOSITES:
-        if a is _WIN[0] and _same_result(claim, evidence):
+        if a is _WIN[0] and _same_result(result):
             continue
         yield from _opposed(claim, evidence, a, b)
         yield from _opposed(claim, evidence, b, a)
@@ -748,7 +748,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     yield from _universal(claim, evidence)
     yield from _ordered(claim, evidence)
     yield from _swapped(claim, evidence)
-    yield from _beaten(claim, evidence)
+    yield from _beaten(result)
     yield from _journey(claim, evidence)
 
 
