@@ -637,3 +637,40 @@ def test_a_verbs_negation_dropped_from_the_same_statement_is_an_error():
     assert {f.severity for f in check(trade, "توقع محمد بن راشد أن تتجاوز التجارة الخارجية غير "
                                              "النفطية للدولة 2.5 تريليون درهم هذا العام.")} <= {
         "warning"}
+
+
+@pytest.mark.parametrize("source,claim,parts", [
+    # a list's total: four parties' seats "between them"
+    (_wide4("en-e-dailysabah-turkey-election"),
+     "The AK Party, CHP, HDP and Nationalist Movement Party won 553 seats between them.", "317 + 137 + 59 + 40"),
+    # one figure times a count the sentence gives: "two parties each captured 112 seats"
+    (_article("en-b-famagusta-thai-election"),
+     "Together, Move Forward and Pheu Thai won 224 of the 400 constituency seats.", "two × 112"),
+    # no word that says it is worked out, but four digits two figures of its sentence make exactly
+    (_wide4("ar-e-sudaray-sudan-floods"), "انهار 1100 منزل كليا أو جزئيا في محلية المناقل.", "630 + 470"),
+    # a gap in points between two rates
+    (_wide4("ar-e-sudantimes-sudan-inflation"),
+     "تفوق تضخم المناطق الريفية على تضخم المناطق الحضرية بنحو 44 نقطة في ديسمبر.", "%"),
+])
+def test_a_total_a_multiple_and_a_gap_in_points_are_worked_out(source, claim, parts):
+    [finding] = check(source, claim)
+    assert finding.severity == "warning" and "computed" in finding.why and parts in finding.why
+
+
+def test_a_total_is_worked_out_only_to_the_digit():
+    seats = _wide4("en-e-dailysabah-turkey-election")
+    [finding] = check(seats, "The AK Party, CHP, HDP and Nationalist Movement Party won 535 seats between them.")
+    assert finding.severity == "error"
+    # four digits with no word of working out: only a sum or a gap, not a change in per cent (the article's
+    # 99.18 percent moved to 99.81 is no rise from two to four)
+    counted = _article("en-b-famagusta-thai-election")
+    assert [f.severity for f in check(counted, "About 99.81 percent of the vote had been counted.")] == ["error"]
+
+
+def test_together_makes_a_figure_after_to_a_total_and_leading_by_a_gap():
+    from summarize.verify.numbers import says_computed
+    claim = "The two negligence sentences together amounted to 14 years."
+    assert says_computed(claim, claim.index("14")) and not says_computed("Prices rose to 14 euros.", 14)
+    assert says_computed("يتقدم الهلال على النصر بست نقاط.", 23)
+    [finding] = check(_wide4("en-e-yahoo-iraq-minister"), claim)
+    assert finding.severity == "warning" and "computed" in finding.why

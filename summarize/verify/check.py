@@ -228,9 +228,14 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     ratio `q` is, in one kind and unit: a total, a gap, "six years later", a share ("less than half"
     of $7.3 billion for $3.3 billion), which the article never writes but does back.  A one-digit
     figure is too easily some difference to count, unless it is a span of years."""
+    exact = 1e-9 * max(1, abs(q.value))
     if q.kind != "fraction" and not _times(q) and not says_computed(claim.text, q.start):
-        # a figure the claim does not say it works out is a figure the article must give
-        return None
+        # a figure the claim does not say it works out is a figure the article must give, unless
+        # it has the digits to tell it from chance and two figures of one of its sentences make it
+        # to the digit ("1100 houses fell wholly or partly" for 630 and 470)
+        return next((found for i in claim.evidence if q.significant >= 3
+                     for g in _groups(in_sentences(src, (i,), "numbers"), q)
+                     if (found := _pair(q, g, exact, plain=True))), None)
     ids = sorted({*claim.evidence, *_next_to(claim.evidence, len(src.sentences))})
     article = in_sentences(src, range(len(src.sentences)), "numbers")
     # and the figures of the whole article that count what the claim's figure counts ("39 cents",
@@ -251,10 +256,12 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
                 *(f for f in pool if q.noun and f.noun == q.noun)]
         groups = [{v: t for v, t in g.items() if v >= 10 and any(f.value == v for f in near)}
                   for g in groups]
-    exact = 1e-9 * max(1, abs(q.value))
     tolerance = (q.precision / 2 if q.significant >= 2 else exact) if q.kind != "fraction" else 0.02
     if found := next((f for g in groups if (f := _pair(q, g, tolerance))), None):
         return found
+    for i in claim.evidence:
+        if found := _listed(q, in_sentences(src, (i,), "numbers"), exact):
+            return found
     if q.significant < 2 and q.kind != "fraction" and not _times(q):
         return None
     # elsewhere in the article only two figures of one
@@ -271,14 +278,34 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     return None
 
 
+def _listed(q: Quantity, figures: Sequence[Quantity], exact: float) -> str | None:
+    """The figures of one sentence that `q` totals: all of its kind, unit and noun when it lists
+    three or more ("317 seats, 137 seats, 59 seats and 40 seats" for "553 seats between them"), or
+    one of them times a count of two to five the sentence gives ("each captured 112 seats" by "the
+    two parties" for "together won 224"; "two seven-year sentences" for "14 years")."""
+    alike = [f for f in figures if f.high is None and (f.kind, f.unit) == (q.kind, q.unit) and
+             f.value != q.value]
+    listed = [f for f in alike if q.noun and f.noun == q.noun] or alike
+    if len(listed) >= 3 and abs(sum(f.value for f in listed) - q.value) <= exact:
+        return " + ".join(f.text for f in listed)
+    counts = {f.value: f.text for f in figures if f.kind == "number" and f.high is None and
+              f.value in (2, 3, 4, 5)}
+    return next((f"{text} × {f.text}" for f in alike for count, text in counts.items()
+                 if f.value != count and abs(count * f.value - q.value) <= exact), None)
+
+
 def _groups(figures: Sequence[Quantity], q: Quantity) -> list[dict[float, str]]:
     """The figures that may make `q`, value -> as written, one group per kind and unit: q's own (a
     gap, a total), or for a fraction each kind of amount (a share of it)."""
     groups: dict[tuple, dict[float, str]] = {(q.kind, q.unit): {}}
     # a share, a change or a multiple of amounts
     of_amounts = q.kind in ("fraction", "percent") or _times(q)
+    # a gap in points between two rates ("44 points" for 288.74% and 244.68%)
+    points = q.kind == "number" and q.noun in ("point", "نقط")
     for f in figures:
-        if f.high is None and ((f.kind, f.unit) == (q.kind, q.unit) or of_amounts and
+        if points and f.kind == "percent" and f.high is None:
+            groups[(q.kind, q.unit)][f.value] = f.text
+        elif f.high is None and ((f.kind, f.unit) == (q.kind, q.unit) or of_amounts and
                                f.kind in ("number", "currency",
                                           *(("percent",) if _times(q) else ()))):
             groups.setdefault((f.kind, f.unit), {})[f.value] = f.text
@@ -298,10 +325,11 @@ def _bounded(q: Quantity, value: float) -> bool:
         q.hedge == "more" and q.value < value <= 1.5 * q.value)
 
 
-def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | None:
+def _pair(q: Quantity, written: dict[float, str], tolerance: float, plain: bool = False) -> str | None:
     """The two figures (value -> as written) whose difference, sum or (for
     a fraction) ratio is `q`'s value; for a percentage also the change
-    from one to the other, for a multiple ("four times") their ratio."""
+    from one to the other, for a multiple ("four times") their ratio.
+    `plain`: a difference or a sum only."""
     # a change or a multiple is itself rounded: to the claim's last digit, or within its hedge
     rounded = max(tolerance, 0.5 if q.precision >= 1 else q.precision / 2,
                   0.1 * q.value if q.hedge else 0)
@@ -311,13 +339,13 @@ def _pair(q: Quantity, written: dict[float, str], tolerance: float) -> str | Non
             # (value, how it is made, tolerance, whether "less than"/"more than" bound it)
             ways = [(b - a, f"{written[b]} - {written[a]}", tolerance, False),
                     (a + b, f"{written[b]} + {written[a]}", tolerance, False)]
-            if q.kind == "fraction":
+            if q.kind == "fraction" and not plain:
                 ways.append((a / b, f"{written[a]} / {written[b]}", tolerance, True))
-            if q.kind == "percent" and a:  # a rise or fall in per cent, from either end
+            if q.kind == "percent" and a and not plain:  # a rise or fall in per cent, either end
                 ways += [((b - a) / end * 100, f"the change between {written[a]} and {written[b]}",
                           rounded, False)
                          for end in (a, b)]
-            if _times(q) and a:
+            if _times(q) and a and not plain:
                 ways.append((b / a, f"{written[b]} / {written[a]}", rounded, True))
             for result, parts, slack, bounded in ways:
                 if abs(result - q.value) <= slack or bounded and _bounded(q, result):
