@@ -674,3 +674,34 @@ def test_together_makes_a_figure_after_to_a_total_and_leading_by_a_gap():
     assert says_computed("يتقدم الهلال على النصر بست نقاط.", 23)
     [finding] = check(_wide4("en-e-yahoo-iraq-minister"), claim)
     assert finding.severity == "warning" and "computed" in finding.why
+
+
+def _wide1(name: str) -> str:
+    return (WIDE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("source,claim", [
+    # "for lack of", "for fear of", "on a charge of": a reason the article never gives
+    (_article("ar-b-ahramdawly-sinai-verdict"), "برّأت المحكمة اللاعب حمادة السيد لعدم كفاية الأدلة."),
+    (_article("ar-b-alain-turkey-quake"), "دعا محافظ غازي عنتاب السكان إلى البقاء في الخارج خوفاً من تسرّب الغاز."),
+    (_wide1("ar-d-sana-westbank-arrests"), "اعتقلت قوات الاحتلال 12 فلسطينيًا بينهم طفلان بتهمة إلقاء الحجارة."),
+    # a cause the sentences state shares one word with the claim's ("rate"; الانتخابات): another cause
+    (_wide1("en-b-ms-boe-rate-bets"), "Last September's market crisis was triggered by Bank of England rate rises."),
+    (_wide1("ar-c-reuters-kuwait-bourse-politics"),
+     "تراجعت البورصة الكويتية هذا الأسبوع بسبب تدني نسبة المشاركة في الانتخابات."),
+])
+def test_a_cause_the_article_never_gives(source, claim):
+    errors = [f for f in check(source, claim) if f.severity == "error"]
+    assert errors and errors[0].kind == "meaning" and "cause" in errors[0].why
+
+
+@pytest.mark.parametrize("source,claim", [
+    # the cause the article gives in other words, two of them shared (نتيجة لغزارة الأمطار والسيول)
+    (_wide4("ar-e-sudaray-sudan-floods"), "توفي 66 شخصا جراء السيول والأمطار في ولايات البلاد المختلفة."),
+    # "cause" the noun gives no cause
+    (_wide1("en-b-abc-rba-house-prices"),
+     'Despite the upgrade, the CBA economists warned there was "little cause for celebration" on housing '
+     'affordability.'),
+])
+def test_a_cause_the_article_gives_in_other_words(source, claim):
+    assert not [f for f in check(source, claim) if f.severity == "error"]

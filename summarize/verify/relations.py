@@ -80,10 +80,12 @@ _FEW = _entries("""few handful قليل قليلة قلة""")
 _BEFORE = _entries("""before prior_to ahead_of earlier_than قبل""")
 _AFTER = _entries("""after following later_than since بعد عقب اثر اعقاب""")
 _CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of
-resulted led_to leading_to lead_to caus* trigger* prompt* driven_by fuelled_by fueled_by thanks_to
+resulted led_to leading_to lead_to caused causing cause_of causes_of to_cause will_cause would_cause
+could_cause may_cause might_cause trigger* prompt* driven_by fuelled_by fueled_by thanks_to
 blamed_on attributed_to on_the_back_of spark* spurr* so_that بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي
 تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا لان لأن لانخفاض* لارتفاع*
-لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم""")
+لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم لعدم for_fear_of in_protest
+for_lack_of خوفا_من خشية_من خشيه_من احتجاجا بتهمة بتهمه""")
 _LED = {key(w) for w in "ادى ادت يؤدي تؤدي".split()}
 _TO = key("إلى")
 _DESPITE = {key(w) for w in "despite notwithstanding رغم برغم ورغم الرغم بالرغم".split()}
@@ -561,7 +563,9 @@ def _caused(claim: str, evidence: Sequence[tuple[int, str]],
     texts = own + [_tokens(s) for s in around]
     mine = _cause_words(ws)
     stated = [t for t in texts if _hits(t, _CAUSE)]
-    if any(not mine or mine & (_cause_words(t) | _content(t)) for t in stated):
+    # a cause of the sentences that shares half the claim's cause's words, or two of them
+    if any(not mine or (n := len(mine & (_cause_words(t) | _content(t)))) * 2 >= len(mine) or n >= 2
+           for t in stated):
         return
     # the cause's own words after "despite" in a sentence it rests on: the other way round
     for (i, _), t in zip(evidence, own):
