@@ -705,3 +705,24 @@ def test_a_cause_the_article_never_gives(source, claim):
 ])
 def test_a_cause_the_article_gives_in_other_words(source, claim):
     assert not [f for f in check(source, claim) if f.severity == "error"]
+
+
+def _wide5(name: str) -> str:
+    return (WIDE.parent / "wide5" / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,claim,parts", [
+    # an amount whose currency its sentence gave once: "13.2 مليون دينار ... ارتفاعا من 8.4 مليون"
+    ("ar-f-webmanagercenter-tunisia-bank", "زاد صافي أرباح البنك العربي لتونس بمقدار 4.8 مليون دينار في النصف الأول.",
+     "13.2 مليون دينار - 8.4 مليون"),
+    # قفزت says it is a change: from 1.741 to 2.958 million dollars
+    ("ar-f-aliqtisadi-islamic-bank", "قفزت إيرادات البنك من أرباح العملات الأجنبية بنحو 70% على أساس سنوي.",
+     "the change between"),
+    # thousands to the digit with no word of working out: 55,000 and another 30,000
+    ("en-f-terradaily-assam-floods",
+     "Some 85,000 people displaced by the floods were staying in relief or government camps in Assam.",
+     "55,000 + 30,000"),
+])
+def test_a_change_in_an_amount_its_sentence_gives_once_is_worked_out(name, claim, parts):
+    [finding] = check(_wide5(name), claim)
+    assert finding.severity == "warning" and "computed" in finding.why and parts in finding.why

@@ -233,7 +233,7 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
         # a figure the claim does not say it works out is a figure the article must give, unless
         # it has the digits to tell it from chance and two figures of one of its sentences make it
         # to the digit ("1100 houses fell wholly or partly" for 630 and 470)
-        return next((found for i in claim.evidence if q.significant >= 3
+        return next((found for i in claim.evidence if q.significant >= 3 or q.precision >= 1000
                      for g in _groups(in_sentences(src, (i,), "numbers"), q)
                      if (found := _pair(q, g, exact, plain=True))), None)
     ids = sorted({*claim.evidence, *_next_to(claim.evidence, len(src.sentences))})
@@ -303,7 +303,10 @@ def _groups(figures: Sequence[Quantity], q: Quantity) -> list[dict[float, str]]:
     # a gap in points between two rates ("44 points" for 288.74% and 244.68%)
     points = q.kind == "number" and q.noun in ("point", "نقط")
     for f in figures:
-        if points and f.kind == "percent" and f.high is None:
+        if f.high is None and (points and f.kind == "percent" or q.kind == "currency" and
+                               f.kind == "number" and f.precision >= 1e5 and not f.unit):
+            # or an amount whose currency its sentence gave once ("13.2 مليون دينار ... من 8.4
+            # مليون")
             groups[(q.kind, q.unit)][f.value] = f.text
         elif f.high is None and ((f.kind, f.unit) == (q.kind, q.unit) or of_amounts and
                                f.kind in ("number", "currency",
