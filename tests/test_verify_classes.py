@@ -726,3 +726,18 @@ def _wide5(name: str) -> str:
 def test_a_change_in_an_amount_its_sentence_gives_once_is_worked_out(name, claim, parts):
     [finding] = check(_wide5(name), claim)
     assert finding.severity == "warning" and "computed" in finding.why and parts in finding.why
+
+
+def test_march_after_another_month_or_named_twice_is_a_month_and_the_first_months_are_a_period():
+    from summarize.verify.dates import extract_dates, period_months
+    assert [d.month for d in extract_dates("ما بين يناير/ كانون الثاني ومارس/ آذار")] == [1, 3]
+    assert [d.month for d in extract_dates("between January and March")] == [1, 3]
+    assert [d.month for d in extract_dates("ومارس الرياضة")] == []  # مارس "he practised"
+    assert sorted({d.month for d in period_months("خلال الشهور التسعة الأولى من العام")}) == list(range(1, 10))
+    assert sorted({d.month for d in period_months("in the first six months")}) == list(range(1, 7))
+    # the article's own sentences: "بين يناير/ كانون الثاني ومارس/ آذار", "الشهور التسعة الأولى"
+    assert not check(_wide1("ar-c-aredo-aramco-q2"),
+                     "انخفض صافي ربح أرامكو بنسبة 25% في الفترة الممتدة من رأس السنة حتى نهاية مارس.")
+    assert not [f for f in check(_wide5("ar-f-aliqtisadi-islamic-bank"),
+                                 "نما صافي ربح البنك الإسلامي الفلسطيني بنسبة 58.6% في الفترة من يناير إلى سبتمبر.")
+                if f.severity == "error"]

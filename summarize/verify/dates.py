@@ -76,6 +76,7 @@ _WEEKDAY_RE = re.compile(
     rf"(?P<name>{alt((w for ws in WEEKDAYS.values() for w in ws), anycase=True)})"
     rf"(?P<dot>\.)?{NOT_LETTER}")
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[\W_]*$")
+_MONTH_BEFORE_RE = re.compile(rf"(?<![^\W\d_])(?:{_NAMES})(?:\s+(?:and|or|to)|\s*[-–])?\s*$")
 # Days known by name are dates: "Boxing Day" is 26 December, ليلة رأس السنة 31 December.
 _NAMED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
                "new year's eve": (12, 31), "new year's day": (1, 1),
@@ -91,6 +92,13 @@ _PERIODS = {"first quarter": range(1, 4), "second quarter": range(4, 7),
             "الربع الثاني": range(4, 7), "الربع الثالث": range(7, 10),
             "الربع الرابع": range(10, 13), "النصف الاول": range(1, 7), "النصف الثاني": range(7, 13),
             "راس السنة": range(1, 2), "مطلع العام": range(1, 2), "بداية العام": range(1, 2)}
+# "the first nine months", "الأشهر التسعة الأولى", "أول تسعة أشهر": January to the ninth month
+_PERIODS.update({
+    name: range(1, n + 1)
+    for n, en, ar in zip(range(2, 12), "two three four five six seven eight nine ten eleven".split(),
+                         "اثنين ثلاثة اربعة خمسة ستة سبعة ثمانية تسعة عشرة احد_عشر".split())
+    for name in (f"first {en} months", f"first {n} months", *(form.replace("_", " ") for form in (
+        f"الاشهر ال{ar} الاولى", f"الشهور ال{ar} الاولى", f"اول {ar} اشهر", f"ال{ar} اشهر الاولى")))})
 _PERIOD_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:ال)?(?:{alt(_PERIODS, anycase=True)})"
                         rf"{NOT_LETTER}")
 
@@ -139,7 +147,9 @@ def _month_mention(m: re.Match[str], folded: str, text: str,
     if name in _AMBIGUOUS and not day and not m["year"]:
         before = _LAST_WORD_RE.search(folded[max(0, m.start() - 40):m.start()])
         word = key(before[1]) if before else ""
-        if word not in _CUES and not (word[:1] in ("و", "ف") and word[1:] in _CUES):  # "وفي آب" too
+        if (word not in _CUES and not (word[:1] in ("و", "ف") and word[1:] in _CUES) and  # "وفي آب"
+                not _MONTH_BEFORE_RE.search(folded[max(0, m.start() - 40):m.start()])):
+            # nor after another month ("بين يناير/ كانون الثاني ومارس")
             return None
     start, stop = span(where, m.start(), m.end())
     day_n = int(day) if day and 1 <= int(day) <= 31 else None
