@@ -741,3 +741,24 @@ def test_march_after_another_month_or_named_twice_is_a_month_and_the_first_month
     assert not [f for f in check(_wide5("ar-f-aliqtisadi-islamic-bank"),
                                  "نما صافي ربح البنك الإسلامي الفلسطيني بنسبة 58.6% في الفترة من يناير إلى سبتمبر.")
                 if f.severity == "error"]
+
+
+def test_a_half_after_a_unit_and_cents_after_dollars_join_the_figure():
+    from summarize.verify.extract import extract_numbers
+    assert [(q.value, q.unit) for q in extract_numbers("ثلاث سنوات ونصف")] == [(3.5, "year")]
+    assert [(q.value, q.unit) for q in extract_numbers("على مدى عام ونصف")] == [(1.5, "year")]
+    assert [(q.value, q.kind) for q in extract_numbers("السكر ونصف الأرز")] == [(0.5, "fraction")]
+    assert [q.value for q in extract_numbers("within two years half the staff had left")] == [2, 0.5]
+    assert [(q.value, q.unit) for q in extract_numbers("two dollars and sixty-five cents")] == [(2.65, "dollar")]
+    # the article's "$2.65 per share"
+    assert not check(_wide5("en-f-cheatsheet-apple-earnings"),
+                     "Apple declared a dividend of two dollars and sixty-five cents a share.")
+
+
+def test_a_claim_that_keeps_its_own_reserve_states_nothing_as_fact():
+    # the article: "المعلومات الأولية تشير إلى أن الحمولة الزائدة سبب الحادث. يبدو أن القارب مال"
+    article = _wide5("ar-f-khovar-rashid-boat")
+    assert not check(article, "قال مسؤول أمني إن المعلومات الأولية تشير إلى أن الحمولة الزائدة كانت سبب الحادث.")
+    source = "The ministry said the boat seems to have capsized in the storm."
+    assert [f.kind for f in check(source, "The ministry said the boat capsized in the storm.")] == ["meaning"]
+    assert not check(source, "The ministry said initial reports suggest the boat capsized in the storm.")

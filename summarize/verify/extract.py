@@ -7,8 +7,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .dates import overlaps
-from .numbers import Quantity, digit_numbers
-from .text import fold, span
+from .numbers import UNIT_OF, Quantity, digit_numbers
+from .text import fold, key, span
 from .numwords import word_numbers
 
 
@@ -42,6 +42,8 @@ def _score_words(text: str) -> list[Quantity]:
 
 
 _AND_RE = re.compile(r"\s*و\s*")
+# the singular unit right before "ونصف": "عام ونصف"
+_ONE_UNIT_RE = re.compile(r"(?<![^\W\d_])(?P<unit>[^\W\d_]+)\s+$")
 _SCALES = {1e3, 1e6, 1e9, 1e12}
 
 
@@ -52,6 +54,26 @@ def _joined(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         last = out[-1] if out else None
+        if q.kind == "fraction" and q.value == 0.5 and key(q.text) == key("ونصف"):
+            # "ثلاث سنوات ونصف" three and a half years; "عام ونصف" a year and a half
+            if last is not None and last.unit and last.high is None and re.fullmatch(
+                    r"\s*", text[last.end:q.start]):
+                out[-1] = replace(last, value=last.value + 0.5, text=text[last.start:q.end],
+                                  end=q.end, precision=0.5, significant=last.significant + 1)
+                continue
+            one = _ONE_UNIT_RE.search(text[:q.start])
+            if one and one["unit"] and key(one["unit"]) in UNIT_OF:
+                start = one.start("unit")
+                out.append(Quantity(1.5, "number", UNIT_OF[key(one["unit"])], text[start:q.end],
+                                    start, q.end, 0.5, 2, hedge=q.hedge))
+                continue
+        if (last is not None and last.kind == "currency" and q.noun in ("cent", "سنت") and
+                q.kind == "number" and q.value < 100 and
+                re.fullmatch(r"\s*(?:and|و)\s*", text[last.end:q.start])):
+            # "two dollars and sixty-five cents": $2.65
+            out[-1] = replace(last, value=last.value + q.value / 100, text=text[last.start:q.end],
+                              end=q.end, precision=0.01, significant=last.significant + 2)
+            continue
         if (last is not None and last.high is None and q.high is None and last.kind == "number" and
                 not last.unit and last.precision in _SCALES and q.value < last.precision and
                 re.search(r"[^\W\d_]", last.text) and  # a scale word, not "1000 و500"

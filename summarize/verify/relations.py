@@ -214,7 +214,9 @@ def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """A claim stated as fact where its evidence clause
     hedges it (may, expected to, قد، من المتوقع)."""
     ws = _tokens(claim)
-    if _hedges(ws) or "whether" in ws:  # "not yet said whether they will": an open question
+    if _hedges(ws) or "whether" in ws or _hits(ws, _TENTATIVE):
+        # "not yet said whether they will": an open question; "the first information points to": a
+        # claim that keeps its own reserve
         return
     about = _about(ws, evidence)
     # the verb the claim states as certain ("will
@@ -235,6 +237,9 @@ def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str
         yield from _opposed(claim, evidence, a, b)
 
 
+# Words by which a claim holds back on its own, though a source's "indicated" states a fact
+_TENTATIVE = _entries("""indicat* suggest* preliminary initial تشير يشير تشير_الى يشير_الى الاولية
+المبدئية الاولي المبدئي""")
 _EVERY = _entries("""all every everyone everybody entirely solely wholly جميع جميعهم جميعها كافه
 كافة الكل كل كلهم كلها بالكامل""")
 # "all" and كل that quantify nothing: "at all", "after all", "كل من مصر والسعودية" (both), "كل عام"
