@@ -106,6 +106,7 @@ def _pysbd():
     return pysbd.Segmenter(language="en", clean=False)
 
 
+_QUOTE_AFTER_QUOTE = re.compile(r"[.!?]([”\"’»])\s+(?=[“\"‘«][A-Z])")
 _SAFE_END = re.compile(r"\b([a-z]{4,})\.\s+(?=[A-Z])")
 _CHUNK = 800  # pysbd's time grows faster than the text: long paragraphs go to it in pieces
 
@@ -178,6 +179,10 @@ def _latin_adjust(text: str, cuts: list[int]) -> list[int]:
         if re.search(r"[!?][”\"’]\s*$", head) and _SAID.match(text, _skip_space(text, cut)):
             continue  # "…Stability!” Trump said on Twitter."
         kept.append(cut)
+    # '…in the pipeline.” “We’re continuing…,” said Oppenheimer': a quote closed on its stop and
+    # the next opened, often another speaker's, which pysbd keeps together
+    for match in _QUOTE_AFTER_QUOTE.finditer(text):
+        kept.append(match.end(1))
     # "Wait… It came.": pysbd keeps these together
     for match in re.finditer(r"…(?=\s+[A-Z])", text):
         kept.append(match.end())

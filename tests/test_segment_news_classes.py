@@ -128,3 +128,19 @@ def test_stops_with_no_space_in_the_golden_rule_are_cut_but_a_title_is_not():
         "Mr. Smith went to the store and bought 1,000.",
         "That is a lot.",
     )
+
+
+# The Cheat Sheet's copy of Apple's results (benchmarks/data/verify/wide5): Cook's quote closes, the CFO's opens.
+_APPLE = ("“We’ve also just updated the entire MacBook line, will release Mountain Lion tomorrow and will be launching "
+          "iOS six this Fall. We are also really looking forward to the amazing new products we’ve got in the "
+          "pipeline.” “We’re continuing to invest in the growth of our business and are pleased to be declaring a "
+          "dividend of $2.65 per share today,” said Peter Oppenheimer, Apple’s CFO.")
+
+
+@pytest.mark.parametrize("text,ends", [
+    (_APPLE, "in the pipeline.”"),
+    ('He said "we will go." "We are here," said Bob.', 'we will go."'),
+])
+def test_a_quote_closed_on_its_stop_ends_the_sentence_before_the_next_quote(text, ends):
+    first, second = split_sentences(text)
+    assert first.endswith(ends) and second[0] in "“\"" and second.endswith(".")
