@@ -762,3 +762,23 @@ def test_a_claim_that_keeps_its_own_reserve_states_nothing_as_fact():
     source = "The ministry said the boat seems to have capsized in the storm."
     assert [f.kind for f in check(source, "The ministry said the boat capsized in the storm.")] == ["meaning"]
     assert not check(source, "The ministry said initial reports suggest the boat capsized in the storm.")
+
+
+def test_a_speaker_named_by_initials_is_the_one_the_article_names_in_full():
+    from summarize.verify.meaning import _initials_in
+    assert _initials_in("usgs", "The U.S. Geological Survey said") and _initials_in("who", "the World Health Organization")
+    assert not _initials_in("usgs", "The Geological Survey said") and not _initials_in("ab", "Alice met Bob")
+    quake = _wide5("en-f-minanews-izmir-quake")
+    assert not check(quake, "The epicentre lay thirty-three and a half kilometres off Turkey's coast, the USGS said.")
+    assert [f.kind for f in check(quake, "The epicentre lay 33.5 km off Turkey's coast, the EMSC said.")] == ["speaker"]
+
+
+def test_a_claim_that_gives_both_figures_sets_them_side_by_side():
+    apple = _wide5("en-f-cheatsheet-apple-earnings")
+    # "$9.32" and "the mean analyst estimate of $10.38" are two sentences' figures, both right
+    assert not [f for f in check(apple, "Apple's earnings of $9.32 a share came in below analysts' mean estimate "
+                                        "of $10.38.") if f.severity == "error"]
+    # the article's "only 55 of 75 confirmed dead": 80 is still another value than 75, though 55 is given too
+    quake = _wide3("en-c-spokesman-nz-quake")
+    assert [f.severity for f in check(quake, "Key said only 55 of 80 confirmed dead had been identified.")] == [
+        "error"]

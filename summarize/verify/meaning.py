@@ -157,6 +157,29 @@ def _shown(name: str) -> str:
     return name.title() if name.isascii() else name
 
 
+_CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’-]*|\b(?:of|for|and|the|on|de)\b")
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """Whether an English speaker's key is the initials of a run of capitalised words of `text`:
+    "usgs" in "The U.S. Geological Survey said", "who" in "the World Health Organization"."""
+    if not (2 <= len(name) <= 6 and name.isascii() and name.isalpha()):
+        return False
+    runs, run = [], ""
+    for m in _CAPITALISED.finditer(text):
+        word = m[0]
+        if word[0].islower():  # "of", "the" inside a name
+            continue
+        if run and text[previous:m.start()].strip(" ") not in ("", "of", "for", "and", "the", "on", "de",
+                                                             "of the", "for the"):
+            runs.append(run)
+            run = ""
+        run += word.replace(".", "") if "." in word else word[0]
+        previous = m.end()
+    runs.append(run)
+    return any(name.upper() in r.upper() for r in runs if len(r) >= len(name))
+
+
 def _named(name: str, text_key: str) -> bool:
     """Whether a speaker's key is a word of the keyed text, maybe after و ب ل ف and the article."""
     return re.search(rf"(?<![^\W\d_])[وبلف]?(?:ال|ل)?{re.escape(name)}(?![^\W\d_])",
@@ -280,10 +303,11 @@ def speaker_problem(claim: str, evidence: Sequence[str], around: Sequence[str],
     # the sentences the claim rests on name their own speaker: the claim's must be named there too
     # (English only: Arabic sentences name a speaker by title as often as by name, past what
     # `speakers` reads)
-    if said[0].isascii() and own and not any(_named(p, key(" ".join(evidence))) for p in said):
+    if said[0].isascii() and own and not any(_named(p, key(" ".join(evidence))) or
+                                             _initials_in(p, " ".join(evidence)) for p in said):
         return f"the source attributes this to {_shown(own[0])}, not {_shown(said[0])}"
-    here = key(" ".join([*evidence, *around]))
-    missing = [p for p in said if not _named(p, here)]
+    near = " ".join([*evidence, *around])
+    missing = [p for p in said if not _named(p, key(near)) and not _initials_in(p, near)]
     if not missing:
         return None
     others = [p for p in own if p not in said] or [
