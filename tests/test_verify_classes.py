@@ -782,3 +782,31 @@ def test_a_claim_that_gives_both_figures_sets_them_side_by_side():
     quake = _wide3("en-c-spokesman-nz-quake")
     assert [f.severity for f in check(quake, "Key said only 55 of 80 confirmed dead had been identified.")] == [
         "error"]
+
+
+@pytest.mark.parametrize("source,claim,faithful", [
+    # "حقق منتخب إنكلترا فوزاً كبيراً على منتخب إيران": منتخب is no name
+    (_wide5("ar-f-albaath-england-iran"), "فاز منتخب إيران على منتخب إنكلترا بستة أهداف مقابل هدفين في كأس العالم بقطر.",
+     "فاز منتخب إنكلترا على منتخب إيران بستة أهداف مقابل هدفين في كأس العالم بقطر."),
+    # "أحقية أسود الرافدين بالفوز على منتخب كمبوديا": the loser named alone
+    (_wide3("ar-c-baghdadtoday-katanec"), "فازت كمبوديا على العراق بأربعة أهداف مقابل هدف.",
+     "فاز العراق على كمبوديا بأربعة أهداف مقابل هدف."),
+    # "تجاوز الاتفاق مضيفه الفتح": the host is al-Fateh, not its guest
+    (_wide4("ar-e-hadramouttoday-hilal-riyadh"), "فاز الاتفاق على ضيفه الفتح بهدفين مقابل هدف.",
+     "فاز الاتفاق على مضيفه الفتح بهدفين مقابل هدف."),
+])
+def test_winner_loser_and_home_away_swapped_in_arabic(source, claim, faithful):
+    errors = [f for f in check(source, claim) if f.severity == "error"]
+    assert errors and errors[0].kind == "meaning" and "swapped" in errors[0].why
+    assert not [f for f in check(source, faithful) if f.severity == "error"]
+
+
+@pytest.mark.parametrize("source,claim", [
+    # "تجاوز الاتفاق مضيفه الفتح": the winner, then the loser
+    (_wide4("ar-e-hadramouttoday-hilal-riyadh"), "فاز الفتح على الاتفاق بهدفين مقابل هدف."),
+    # "Al-Hilal took the lead ... after a strong victory over their neighbor and rival Al-Nassr"
+    (_wide1("en-a-okaz-hilal-nassr"), "Al-Nassr beat Al-Hilal 3-1 in the Riyadh derby."),
+])
+def test_a_win_read_from_overcame_and_victory_over(source, claim):
+    errors = [f for f in check(source, claim) if f.severity == "error"]
+    assert errors and "swapped" in errors[0].why

@@ -471,8 +471,11 @@ _ABLE = {key(w) for w in "تمكن تمكنت استطاع استطاعت نجح
 _LOST_AR = {key(w) for w in "خسر خسرت يخسر تخسر".split()}
 _BEAT_EN = {"beat", "beats", "defeated", "defeats", "overcame", "edged", "thrashed", "routed",
             "downed", "eliminated", "outclassed", "crushed"}
-_SIDE = {key(w) for w in """فريق الفريق مضيفه ضيفه منافسه نظيره فريقي the a an their its his her
-world number no seed seeded defending champion""".split()}
+_SIDE = {key(w) for w in """فريق الفريق مضيفه ضيفه منافسه نظيره فريقي منتخب المنتخب منتخبنا نادي
+النادي the a an their its his her world number no seed seeded defending champion neighbor neighbour
+rival rivals and arch al el""".split()}
+# "تجاوز الاتفاق مضيفه الفتح": the winner, then the loser, after the verb
+_OVERCAME = {key(w) for w in "تجاوز تجاوزت تخطى تخطت".split()}
 
 
 def _party(ws: Sequence[str]) -> list[str]:
@@ -480,11 +483,12 @@ def _party(ws: Sequence[str]) -> list[str]:
     return [x for x in ws if x not in _SIDE and not x.isdigit()][:1]
 
 
-def _losers(ws: Sequence[str]) -> list[tuple[set[str], set[str], str]]:
+def _losers(ws: Sequence[str], partial: bool = False) -> list[tuple[set[str], set[str], str]]:
     """(the winner, the loser, the two as read) of a match or contest: Arabic "فاز X على Y", "حقق X
-    فوزا على Y", "خسر X أمام Y"; English "X beat Y", "X lost to Y", "X was beaten by Y". Each party
-    is the stem of its first word past "فريق" or "the"; none where either is unnamed ("بفوزه على
-    الحدود": his)."""
+    فوزا على Y", "خسر X أمام Y", "تجاوز X Y"; English "X beat Y", "X lost to Y", "X was beaten by
+    Y", "victory over Y". Each party is the stem of its first word past "فريق" or "the"; none where
+    either is unnamed ("بفوزه على الحدود": his), unless `partial`, where a loser named alone
+    ("أحقية أسود الرافدين بالفوز على منتخب كمبوديا") comes with no winner."""
     found = []
     for v, w in enumerate(ws):
         winner = loser = None
@@ -507,10 +511,36 @@ def _losers(ws: Sequence[str]) -> list[tuple[set[str], set[str], str]]:
             winner, loser = _party(ws[v + 2:v + 5]), _party(ws[max(0, v - 2):v - 1])
         elif w in ("lost", "loses", "lose") and ws[v + 1:v + 2] == ("to",):
             winner, loser = _party(ws[v + 2:v + 5]), _party(ws[max(0, v - 1):v])
+        elif w in _OVERCAME and not any(x[:1].isdigit() for x in ws[v + 1:v + 4]):
+            winner = _party(ws[v + 1:v + 2])
+            loser = _party(ws[v + 2:v + 5])
+        elif w in ("victory", "win") and ws[v + 1:v + 2] == ("over",):
+            winner, loser = [], _party(ws[v + 2:v + 9])
         mine = (_content(winner or []), _content(loser or []))
-        if all(mine) and not mine[0] & mine[1]:
-            found.append((mine[0], mine[1], f"{winner[0]} … {loser[0]}"))
+        if mine[1] and not mine[0] & mine[1] and (mine[0] or partial):
+            found.append((mine[0], mine[1], f"{(winner or ['…'])[0]} … {loser[0]}"))
     return found
+
+
+_HOST = {key(w) for w in "مضيفه مضيفها مستضيفه مستضيفها".split()}
+_GUEST = {key(w) for w in "ضيفه ضيفها".split()}
+
+
+def _hosted(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """Home and away swapped: the claim calls a side its opponent's guest (ضيفه) where a sentence
+    calls the same side the host (مضيفه), or the other way round."""
+    def sides(ws: Sequence[str]) -> set[tuple[bool, str]]:
+        return {(w in _HOST, party[0]) for j, w in enumerate(ws) if w in _HOST | _GUEST
+                for party in [_party(ws[j + 1:j + 3])] if party}
+    mine = sides(_tokens(claim))
+    for i, s in evidence:
+        theirs = sides(_tokens(s))
+        for host, party in mine:
+            if (not host, party) in theirs and (host, party) not in theirs:
+                said = ("مضيفه" if host else "ضيفه", "ضيفه" if host else "مضيفه")
+                yield (f"claim: {said[0]} {party}; sentence {i}: {said[1]} {party}: home and away "
+                       "are swapped")
+                return
 
 
 def _result(claim: str, evidence: Sequence[tuple[int, str]]) -> tuple[tuple, list] | None:
@@ -518,7 +548,7 @@ def _result(claim: str, evidence: Sequence[tuple[int, str]]) -> tuple[tuple, lis
     mine = _losers(_tokens(claim))
     if not mine:
         return None
-    return mine[0], [(i, theirs) for i, s in evidence for theirs in _losers(_tokens(s))]
+    return mine[0], [(i, theirs) for i, s in evidence for theirs in _losers(_tokens(s), partial=True)]
 
 
 def _beaten(found: tuple[tuple, list] | None) -> Iterator[str]:
@@ -758,6 +788,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     yield from _ordered(claim, evidence)
     yield from _swapped(claim, evidence)
     yield from _beaten(result)
+    yield from _hosted(claim, evidence)
     yield from _journey(claim, evidence)
 
 
