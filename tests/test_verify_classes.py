@@ -810,3 +810,13 @@ def test_winner_loser_and_home_away_swapped_in_arabic(source, claim, faithful):
 def test_a_win_read_from_overcame_and_victory_over(source, claim):
     errors = [f for f in check(source, claim) if f.severity == "error"]
     assert errors and "swapped" in errors[0].why
+
+
+def test_a_direction_against_a_clause_that_moves_other_figures_is_no_contradiction():
+    from summarize.verify.relations import _other_figures
+    apple = _wide3("en-c-inquirer-apple-ebay")
+    # the article's "that fell from 531 million or 39 cents a share" is eBay's, not Apple's $30 million rise
+    assert not [f for f in check(apple, "Apple's holiday-quarter profit was $30 million higher than a year earlier.")
+                if f.severity == "error"]
+    assert _other_figures(("rose", "30", "million"), ("fell", "from", "531", "million"))
+    assert not _other_figures(("rose", "30"), ("fell", "30")) and not _other_figures(("rose",), ("fell", "30"))

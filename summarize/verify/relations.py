@@ -180,9 +180,18 @@ def _opposed(claim: str, evidence: Sequence[tuple[int, str]], a, b,
         # "nearly all" is no "all": a word of the other side's phrase does not count for this side
         if about and not any(_hits(_outside(c, b), a) for _, c in about):
             for i, c in about:
+                if _other_figures(mine, c):
+                    continue
                 if theirs := _hits(c, b):
                     yield f"claim: {said!r}; sentence {i}: {theirs[0]!r} ({_said(c)})"
                     return
+
+
+def _other_figures(mine: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Whether two clauses give figures and share none: they move other quantities ("fell 0.4 %
+    on the month" against "annual inflation rose to 9.5 %")."""
+    a, b = ({w for w in ws if w.isdigit()} for ws in (mine, theirs))
+    return bool(a and b and not a & b)
 
 
 def _outside(ws: Sequence[str], lex) -> tuple[str, ...]:
