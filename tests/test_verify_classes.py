@@ -820,3 +820,14 @@ def test_a_direction_against_a_clause_that_moves_other_figures_is_no_contradicti
                 if f.severity == "error"]
     assert _other_figures(("rose", "30", "million"), ("fell", "from", "531", "million"))
     assert not _other_figures(("rose", "30"), ("fell", "30")) and not _other_figures(("rose",), ("fell", "30"))
+
+
+def test_a_direction_word_after_a_figure_and_another_clause_is_not_the_figure_s():
+    from summarize.verify.relations import _figure_directions
+    sentence = ("The bank last week delivered a smaller-than-expected hike to raise the key rate to a 20-year high of "
+                "6.75% after inflation eased for a second straight month.")
+    assert (6.75, "up") in [(v, way) for v, way, _ in _figure_directions(sentence)]  # "raise … to", not "eased"
+    assert [(v, way) for v, way, _ in _figure_directions("Exports of 6.75% fell sharply.")] == [(6.75, "down")]
+    peru = _wide3("en-c-bnnbloomberg-peru-rates")
+    assert not [f for f in check(peru, "The hike took the key rate to 6.75%, its highest in twenty years.")
+                if f.severity == "error"]

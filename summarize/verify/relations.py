@@ -658,6 +658,13 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _QUANTITY_NOUNS = {key(w) for w in "growth نمو النمو".split()}
 
 
+# What starts another clause between a figure and a direction word after it ("a 20-year high of
+# 6.75 % after inflation eased": the easing is inflation's)
+_NEW_CLAUSE_RE = re.compile(r"[,;،؛]|\b(?:after|as|while|when|but|because|since|before|whereas)\b|"
+                            r"(?<![^\W\d_])و?(?:بعد|فيما|بينما|حين|لكن|قبل)(?![^\W\d_])",
+                            re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
     """(value, "up" | "down", the word) for each figure of `text` with a direction word next to it,
@@ -676,7 +683,8 @@ def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
                                          text[max(0, q.start - 6):q.start]):
             continue  # a year, or where a move starts ("from 0.5 % to 0.75 %")
         near = [(q.start - e if e <= q.start else s - q.end, way, w) for s, e, way, w in marks
-                if -1 <= q.start - e <= 40 or -1 <= s - q.end <= 40]
+                if -1 <= q.start - e <= 40 or -1 <= s - q.end <= 40 and
+                not _NEW_CLAUSE_RE.search(text[q.end:s])]
         if near:
             _, way, w = min(near)
             found.append((q.value, way, w))
