@@ -828,6 +828,8 @@ def test_a_direction_word_after_a_figure_and_another_clause_is_not_the_figure_s(
                 "6.75% after inflation eased for a second straight month.")
     assert (6.75, "up") in [(v, way) for v, way, _ in _figure_directions(sentence)]  # "raise … to", not "eased"
     assert [(v, way) for v, way, _ in _figure_directions("Exports of 6.75% fell sharply.")] == [(6.75, "down")]
+    # nor before it: "cut off for four days, lies about 120 kilometres north"
+    assert not _figure_directions("Chengannur, which had been cut off, lies about 120 kilometres north.")
     peru = _wide3("en-c-bnnbloomberg-peru-rates")
     assert not [f for f in check(peru, "The hike took the key rate to 6.75%, its highest in twenty years.")
                 if f.severity == "error"]

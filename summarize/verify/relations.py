@@ -683,8 +683,8 @@ def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
                                          text[max(0, q.start - 6):q.start]):
             continue  # a year, or where a move starts ("from 0.5 % to 0.75 %")
         near = [(q.start - e if e <= q.start else s - q.end, way, w) for s, e, way, w in marks
-                if -1 <= q.start - e <= 40 or -1 <= s - q.end <= 40 and
-                not _NEW_CLAUSE_RE.search(text[q.end:s])]
+                if -1 <= q.start - e <= 40 and not _NEW_CLAUSE_RE.search(text[e:q.start]) or
+                -1 <= s - q.end <= 40 and not _NEW_CLAUSE_RE.search(text[q.end:s])]
         if near:
             _, way, w = min(near)
             found.append((q.value, way, w))
