@@ -833,3 +833,13 @@ def test_a_direction_word_after_a_figure_and_another_clause_is_not_the_figure_s(
     peru = _wide3("en-c-bnnbloomberg-peru-rates")
     assert not [f for f in check(peru, "The hike took the key rate to 6.75%, its highest in twenty years.")
                 if f.severity == "error"]
+
+
+@pytest.mark.parametrize("claim", [
+    # "سجل انخفاضا شهريا قدره 0.4" agrees; "ارتفاع معدل التضخم السنوي" is the year's
+    "قال جهاز الإحصاء إن الأسعار تراجعت 0.4% على أساس شهري في ديسمبر.",
+    # "جاء الانخفاض في معدل التغير الشهري": a fall on the month, the claim's rise on the year
+    "زادت أسعار البطاطس بأكثر من الثلثين على أساس سنوي.",
+])
+def test_a_direction_is_read_for_its_period(claim):
+    assert not [f for f in check(_wide4("ar-e-youm7-egypt-inflation"), claim) if f.severity == "error"]
