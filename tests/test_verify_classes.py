@@ -843,3 +843,14 @@ def test_a_direction_word_after_a_figure_and_another_clause_is_not_the_figure_s(
 ])
 def test_a_direction_is_read_for_its_period(claim):
     assert not [f for f in check(_wide4("ar-e-youm7-egypt-inflation"), claim) if f.severity == "error"]
+
+
+def test_a_fiscal_quarter_is_no_calendar_period_and_a_named_day_is_checked_once_as_a_date():
+    from summarize.verify.dates import period_months
+    assert not period_months("In the fiscal first quarter that ended Dec. 27")
+    assert not period_months("خلال الربع الأول من العام المالي")
+    assert len(period_months("in the first quarter of the year")) == 3
+    # "Christmas Day" against a source that has only December 26: one date finding, no name finding
+    assert [f.kind for f in check("Shops opened on December 26 across Britain.",
+                                  "Shops opened on Christmas Day across Britain.")] == ["date"]
+    assert not check("Shops opened on December 26 across Britain.", "Shops opened on Boxing Day across Britain.")

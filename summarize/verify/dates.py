@@ -103,12 +103,19 @@ _PERIOD_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:ال)?(?:{alt(_PERIODS, an
                         rf"{NOT_LETTER}")
 
 
+_FISCAL_RE = re.compile(r"\bfiscal\s+(?:year\s+)?$", re.IGNORECASE)
+_FISCAL_AR_RE = re.compile(r"\s*(?:من|في)\s+(?:ال)?(?:عام|سنة|السنة|العام)\s+(?:ال)?مالي")
+
+
 @lru_cache(maxsize=1024)
 def period_months(text: str) -> tuple[DateMention, ...]:
     """The months of the periods a (source) text names: a quarter, a half, the start of the year."""
     folded, where = fold(text)
     found = []
     for m in _PERIOD_RE.finditer(folded):
+        if _FISCAL_RE.search(folded[max(0, m.start() - 12):m.start()]) or _FISCAL_AR_RE.match(
+                folded, m.end()):
+            continue  # "the fiscal first quarter", "الربع الأول من العام المالي": not the calendar's
         start, stop = span(where, *m.span())
         name = next(p for p in _PERIODS if key(p) in key(m[0]))
         found += [DateMention(None, month, None, text[start:stop], start, stop)
