@@ -854,3 +854,15 @@ def test_a_fiscal_quarter_is_no_calendar_period_and_a_named_day_is_checked_once_
     assert [f.kind for f in check("Shops opened on December 26 across Britain.",
                                   "Shops opened on Christmas Day across Britain.")] == ["date"]
     assert not check("Shops opened on December 26 across Britain.", "Shops opened on Boxing Day across Britain.")
+
+
+def test_one_goal_to_none_and_a_minute_by_its_ordinal_are_figures():
+    from summarize.verify.extract import extract_numbers
+    assert [q.value for q in extract_numbers("بتقدم أصحاب الأرض بهدف دون رد")] == [1, 0]
+    assert [q.value for q in extract_numbers("فاز بهدف مقابل هدفين")] == [1, 2]
+    assert [q.value for q in extract_numbers("سجل هدف الفوز")] == []
+    assert [(q.value, q.kind) for q in extract_numbers("في الدقيقة الثالثة عن طريق")] == [(3, "number")]
+    assert [q.value for q in extract_numbers("في المرحلة الثالثة")] == []
+    # "بهدف دون رد جاء مبكراً في الدقيقة الثالثة عن طريق فارس العياف"
+    assert not check(_wide5("ar-f-dawriplus-ittihad-hazm"), "أنهى الحزم الشوط الأول متقدما ١-٠ بهدف فارس العياف "
+                                                            "في الدقيقة ٣.")

@@ -26,9 +26,10 @@ def extract_numbers(text: str) -> tuple[Quantity, ...]:
 
 
 # a match's score in words: "بهدفين مقابل هدف" and "بثلاثة أهداف لهدف" give the other side one goal
-# unnumbered, "بثلاثة أهداف دون رد" none, as "1/ صفر" does
+# unnumbered, "بثلاثة أهداف دون رد" none, as "1/ صفر" does; "بهدف دون رد" is one goal to none
 _SCORE_RE = re.compile(r"(?<![^\W\d_])(?:(?:مقابل\s+|ل)(?P<one>هدف|نقطة)|(?P<none>دون\s+رد|"
-                       r"دون\s+مقابل|نظيفة|صفر))(?![^\W\d_])")
+                       r"دون\s+مقابل|نظيفة|صفر)|(?P<won>ب?هدف)(?=\s+(?:دون|نظيف|مقابل)(?![^\W\d_])))"
+                       r"(?![^\W\d_])")
 
 
 def _score_words(text: str) -> list[Quantity]:

@@ -70,6 +70,11 @@ _AR_PARTS_OF = {"ارباع": 4, "اخماس": 5, "اسداس": 6, "اسباع":
 # "السابع عشر" is 17 (the 17th), as the source's "الـ17".
 _AR_TEEN_ORDINAL_RE = re.compile(r"(?<![^\W\d_])[وب]?(?:ال)?(?P<n>حادي|ثاني|ثالث|رابع|خامس|سادس|"
                                  r"سابع|ثامن|تاسع)ة?\s+عشرة?(?![^\W\d_])")
+# a match minute by its ordinal: "في الدقيقة الثالثة" is minute 3, as "الدقيقة 3"
+_AR_MINUTE_RE = re.compile(r"(?<![^\W\d_])[وفب]?(?:ال|لل)دقيقة\s+ال(?P<n>اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|"
+                           r"سابعة|ثامنة|تاسعة|عاشرة)(?![^\W\d_])")
+_AR_MINUTES = {"اولى": 1, "ثانية": 2, "ثالثة": 3, "رابعة": 4, "خامسة": 5, "سادسة": 6, "سابعة": 7,
+               "ثامنة": 8, "تاسعة": 9, "عاشرة": 10}
 _AR_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7,
                      "ثامن": 8, "تاسع": 9}
 
@@ -202,6 +207,9 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
     for m in _AR_TEEN_ORDINAL_RE.finditer(folded):
         fractions.append(_make(10 + _AR_ORDINAL_UNITS[m["n"]], None, "ordinal", folded, text, where,
                                m.start(), m.end()))
+    for m in _AR_MINUTE_RE.finditer(folded):
+        fractions.append(_make(_AR_MINUTES[m["n"]], None, "number", folded, text, where,
+                               m.start("n") - 2, m.end()))
     found = [q for q in found
              if not any(q.start < f.end and f.start < q.end for f in fractions)] + fractions
     return tuple(_of_scales(sorted(found, key=lambda q: q.start), text))
