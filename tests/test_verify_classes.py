@@ -866,3 +866,17 @@ def test_one_goal_to_none_and_a_minute_by_its_ordinal_are_figures():
     # "بهدف دون رد جاء مبكراً في الدقيقة الثالثة عن طريق فارس العياف"
     assert not check(_wide5("ar-f-dawriplus-ittihad-hazm"), "أنهى الحزم الشوط الأول متقدما ١-٠ بهدف فارس العياف "
                                                             "في الدقيقة ٣.")
+
+
+@pytest.mark.parametrize("name,claim,place", [
+    ("ar-f-nwafez-samalout-verdict", "صدر الحكم في القضية المعروفة إعلاميا باقتحام قسم شرطة ملوي بالمنيا.", "ملوي"),
+    ("ar-f-almoslim-sinai-verdict", "أصدرت محكمة أمن الدولة العليا طوارئ بمدينة بورسعيد حكما بالسجن على عشرة مصريين.",
+     "بورسعيد"),
+])
+def test_an_arabic_place_after_the_noun_it_follows_is_checked(name, claim, place):
+    from summarize.verify.names import unknown_places
+    findings = [f for f in check(_wide5(name), claim) if f.kind == "name"]
+    assert findings and findings[0].text == place and findings[0].severity == "error"
+    # the article's own place, and a common word after the noun, are no finding
+    assert unknown_places("باقتحام قسم شرطة سمالوط", "اقتحام قسم شرطة سمالوط بالمنيا") == []
+    assert unknown_places("في مدينة كبيرة", "") == []
