@@ -880,3 +880,10 @@ def test_an_arabic_place_after_the_noun_it_follows_is_checked(name, claim, place
     # the article's own place, and a common word after the noun, are no finding
     assert unknown_places("باقتحام قسم شرطة سمالوط", "اقتحام قسم شرطة سمالوط بالمنيا") == []
     assert unknown_places("في مدينة كبيرة", "") == []
+
+
+def test_beating_an_estimate_the_article_says_was_missed():
+    apple = _wide5("en-f-cheatsheet-apple-earnings")  # "Apple Inc. fell short of the mean analyst estimate"
+    errors = [f for f in check(apple, "Apple beat the mean analyst estimate of $10.38 per share.") if f.severity == "error"]
+    assert errors and "fell short" in errors[0].why
+    assert not check(apple, "Apple fell short of the mean analyst estimate of $10.38 per share.")
