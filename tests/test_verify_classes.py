@@ -887,3 +887,14 @@ def test_beating_an_estimate_the_article_says_was_missed():
     errors = [f for f in check(apple, "Apple beat the mean analyst estimate of $10.38 per share.") if f.severity == "error"]
     assert errors and "fell short" in errors[0].why
     assert not check(apple, "Apple fell short of the mean analyst estimate of $10.38 per share.")
+
+
+@pytest.mark.parametrize("source,claim", [
+    # "The state government did not immediately give an updated toll": "gave" is "give", affirmed
+    (_wide5("en-f-thenews-kerala-floods"), "The state government gave an updated toll early on Saturday."),
+    # "Efforts to restore electricity Thursday to the region failed"
+    (_wide4("en-e-highergroundtimes-riviera-floods"), "Efforts on Thursday to restore electricity to the region succeeded."),
+])
+def test_an_irregular_past_affirming_a_negated_act_and_success_for_failure(source, claim):
+    errors = [f for f in check(source, claim) if f.severity == "error"]
+    assert errors and errors[0].kind == "meaning"

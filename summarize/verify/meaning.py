@@ -50,8 +50,25 @@ def _targets(ws: Sequence[str], reach: int = 2, particles: set[str] = _PARTICLES
     found: set[str] = set()
     for i, w in enumerate(ws):
         if (w in particles or w.endswith(("n't", "n’t"))) and ws[i + 1:i + 2] != ["only"]:
-            found |= {stem(x) for x in _content(ws[i + 1:i + 1 + 3 * reach])[:reach]}
+            found |= {_verb_stem(x) for x in _content(ws[i + 1:i + 1 + 3 * reach])[:reach]}
     return found
+
+
+# English verbs whose past is another word: "gave an updated toll" is "did not give" one, affirmed
+_IRREGULAR = {past: base for base, forms in (
+    ("give", "gave"), ("take", "took"), ("make", "made"), ("win", "won"), ("lose", "lost"),
+    ("go", "went"), ("come", "came"), ("hold", "held"), ("find", "found"), ("tell", "told"),
+    ("leave", "left"), ("meet", "met"), ("pay", "paid"), ("send", "sent"), ("lead", "led"),
+    ("fall", "fell"), ("rise", "rose"), ("begin", "began"), ("bring", "brought"), ("buy", "bought"),
+    ("keep", "kept"), ("sell", "sold"), ("say", "said"), ("see", "saw"), ("get", "got"), ("run", "ran"),
+    ("speak", "spoke"), ("choose", "chose"), ("break", "broke"), ("write", "wrote"), ("know", "knew"),
+    ("grow", "grew"), ("seek", "sought"), ("strike", "struck"), ("flee", "fled"), ("build", "built"),
+    ("spend", "spent"), ("stand", "stood"), ("catch", "caught"), ("fight", "fought"), ("think", "thought"),
+    ("hear", "heard"), ("become", "became"), ("withdraw", "withdrew")) for past in forms.split()}
+
+
+def _verb_stem(word: str) -> str:
+    return stem(_IRREGULAR.get(word, word))
 
 
 def _content(ws: Sequence[str]) -> list[str]:
@@ -79,8 +96,8 @@ def polarity(claim: str, evidence: Sequence[str],
     cs, es = set(cw), set(ew)
     # an error where the claim's words are mostly its main
     # sentence's (the same statement, negated), else a warning
-    mine = {stem(w) for w in _content(cw)}
-    same = len(mine & {stem(w) for w in _content(bw)}) >= max(2, 0.5 * len(mine))
+    mine = {_verb_stem(w) for w in _content(cw)}
+    same = len(mine & {_verb_stem(w) for w in _content(bw)}) >= max(2, 0.5 * len(mine))
     severity = "error" if same else "warning"
     if _negated(cw) and not _negated(ew):
         return severity, ("check the meaning: the claim negates what the sentences it rests on "
