@@ -898,3 +898,14 @@ def test_beating_an_estimate_the_article_says_was_missed():
 def test_an_irregular_past_affirming_a_negated_act_and_success_for_failure(source, claim):
     errors = [f for f in check(source, claim) if f.severity == "error"]
     assert errors and errors[0].kind == "meaning"
+
+
+def test_a_share_written_with_digits_is_a_fraction():
+    from summarize.verify.extract import extract_numbers
+    assert [(q.value, q.kind) for q in extract_numbers("one in 10 actual measles cases")] == [(0.1, "fraction")]
+    assert [(q.value, q.kind) for q in extract_numbers("1 in 5 adults")] == [(0.2, "fraction")]
+    assert [q.kind for q in extract_numbers("ranked 1 in 10,000")] == ["number", "number"]
+    assert [q.kind for q in extract_numbers("scored 5 in 3 games")] == ["number", "number"]
+    # "only about one in 10 actual measles cases are believed to be reported"
+    assert not check(_article("en-b-businessday-measles"),
+                     "Only around a tenth of actual measles cases are thought to be reported.")

@@ -22,7 +22,24 @@ def extract_numbers(text: str) -> tuple[Quantity, ...]:
         if not overlaps(q, found):
             found.append(q)
     found += [q for q in _score_words(text) if not overlaps(q, found)]
+    shares = _one_in(text)
+    found = [q for q in found if not overlaps(q, shares)] + shares
     return tuple(_joined(text, sorted(found, key=lambda q: q.start)))
+
+
+# "one in 10", "1 in 5", "two out of 3": a share written with digits
+_ONE_IN_RE = re.compile(r"(?i)(?<![\w.])(?P<n>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d>[1-9]\d{0,2})"
+                        r"(?![\w.,]\d|\w)")
+_SMALL = {"one": 1, "two": 2, "three": 3}
+
+
+def _one_in(text: str) -> list[Quantity]:
+    found = []
+    for m in _ONE_IN_RE.finditer(text):
+        n = _SMALL.get(m["n"].lower()) or int(m["n"])
+        if n < int(m["d"]):
+            found.append(Quantity(n / int(m["d"]), "fraction", None, m[0], m.start(), m.end(), 1.0, 1))
+    return found
 
 
 # a match's score in words: "بهدفين مقابل هدف" and "بثلاثة أهداف لهدف" give the other side one goal
