@@ -909,3 +909,14 @@ def test_a_share_written_with_digits_is_a_fraction():
     # "only about one in 10 actual measles cases are believed to be reported"
     assert not check(_article("en-b-businessday-measles"),
                      "Only around a tenth of actual measles cases are thought to be reported.")
+
+
+def test_another_value_of_the_same_thing_needs_the_same_words_around_both():
+    floods = _article("en-b-urdupoint-europe-floods")
+    # "150,000 people had to leave their homes" and the sentence's "77 people ... were killed": other facts
+    assert not [f for f in check(floods, "Some 150,000 people had to leave their homes during the 2014 Balkans floods.")
+                if f.severity == "error"]
+    # "77 people ... were killed" made 70: the same fact, another value
+    errors = [f for f in check(floods, "In May 2014, 70 people were killed in the worst floods to hit the Balkans.")
+              if f.severity == "error"]
+    assert errors and "77" in errors[0].why

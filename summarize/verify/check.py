@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, Callable, Iterator, Sequence
 
 from ..records import Finding
-from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby
+from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby, window
 from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
 from .entail import contradictions
 from .extract import extract_numbers
@@ -18,7 +18,7 @@ from .numbers import SCALE_OF, Quantity, says_computed
 from .quotes import comparable, cut_words, locate, quote_spans
 from .relations import relations
 from .relative import article_day, disagreement, extract_relative
-from .text import key, language, words
+from .text import key, language, stem, words
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -179,7 +179,7 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     if what == "numbers":
         given = {q.value for q in extract_numbers(claim.text)}
         main = [f for f in main if f.value not in given]
-    if rival := _rival(item, main):
+    if (rival := _rival(item, main)) and _said_alike(claim.text, item, src.sentences[claim.best], rival):
         return "error", (f"claim: {item.text}; sentence {claim.best}: {rival.text} "
                          "(the same thing, another value)")
     return "warning", _elsewhere(item.text, claim.evidence)
@@ -204,6 +204,19 @@ def _restated(src: Source, claim: Claim, what: str, problem: Callable,
         return None
     return "error", (f"claim: {item.text}; sentence {claim.best}: {rival.text} (the same thing, "
                      "another value)")
+
+
+def _said_alike(claim: str, item: Quantity | DateMention, sentence: str,
+                rival: Quantity | DateMention) -> bool:
+    """Whether the claim says of its figure something of what the sentence says of its rival, past
+    the noun they count ("150,000 people had to leave their homes" is not "77 people were killed"):
+    else the two are other facts, the claim's perhaps from another sentence."""
+    if sentence[rival.start:rival.end] != rival.text:
+        return True  # the rival is the translation's: its words are not the sentence's
+    noun = {item.noun} if isinstance(item, Quantity) and item.noun else set()
+    mine = {stem(w) for w in words(window(claim, item.start, item.end))} - noun
+    theirs = {stem(w) for w in words(window(sentence, rival.start, rival.end))} - noun
+    return bool(mine & theirs) or not mine or not theirs
 
 
 def _words_of(text: str) -> set[str]:

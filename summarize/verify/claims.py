@@ -222,7 +222,7 @@ def in_sentences(src: Source, ids: Sequence[int], what: str) -> list[DateMention
 _CLAUSE_RE = re.compile(r"[,;:،؛«»\"“”()]|\s[-–—]\s|\b(?:and|but|while)\b|\sو?(?:فيما|بينما)\s")
 
 
-def _window(text: str, start: int, end: int, reach: int = 48) -> str:
+def window(text: str, start: int, end: int, reach: int = 48) -> str:
     """The words of the clause around a span of a claim, the
     span left out: what the figure or name is said about."""
     before = text[max(0, start - reach):start]
@@ -247,7 +247,7 @@ def supported_nearby(src: Source, claim: str, start: int, end: int, ids: Sequenc
         size = sum(c * src.idf.get(t, 2.0) for t, c in f.items())
         if size and _overlap(f, whole, src.idf, size) >= 0.6:
             return True
-    context = Counter({t: c for t, c in _features(_window(claim, start, end)).items()
+    context = Counter({t: c for t, c in _features(window(claim, start, end)).items()
                        if t.startswith("w:")})
     total = sum(c * src.idf.get(t, 2.0) for t, c in context.items())
     if not total:
