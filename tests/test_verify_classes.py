@@ -920,3 +920,13 @@ def test_another_value_of_the_same_thing_needs_the_same_words_around_both():
     errors = [f for f in check(floods, "In May 2014, 70 people were killed in the worst floods to hit the Balkans.")
               if f.severity == "error"]
     assert errors and "77" in errors[0].why
+
+
+@pytest.mark.parametrize("source,claim", [
+    (_wide5("en-f-terradaily-assam-floods"), "The overall situation in Assam worsened on Monday, Mazumdar said."),
+    (_wide5("en-f-daylight-malaysia-verdict"), "Tengku Adnan is treasurer of UMNO, the country's smallest political party."),
+    (_wide3("ar-c-kooora-wakra-ummsalal"), "قال ماوريسيو إن فريقه كان الأضعف في الشوط الثاني."),
+])
+def test_better_worse_largest_smallest_strongest_weakest_are_opposites(source, claim):
+    errors = [f for f in check(source, claim) if f.severity == "error"]
+    assert errors and errors[0].kind == "meaning"

@@ -58,6 +58,9 @@ _OPPOSITES = [_WIN] + [(_entries(a), _entries(b)) for a, b in (
     ("acquit* براه برا* تبرئ*", "convict* ادان* يدين* تدين* ادانه"),
     ("releas* freed اطلق_سراح افرج* الافراج", "arrest* detain* اعتقل* يعتقل* تعتقل* احتجز* اعتقال"),
     ("succeed* نجح* ينجح* تنجح*", "fail* فشل* يفشل* تفشل* اخفق* يخفق* تخفق*"),
+    ("improv* better", "worsen* deteriorat* worse"),
+    ("largest biggest اكبر الاكبر", "smallest اصغر الاصغر"),
+    ("best strongest اقوى الاقوى افضل الافضل", "worst weakest اضعف الاضعف اسوا الاسوا"),
     # against a forecast: "beat the estimate" where the article says "fell short of" it
     ("beat_the topped surpassed exceeded_the فاقت_توقعات تجاوزت_توقعات",
      "fell_short missed_the short_of دون_توقعات اقل_من_توقعات"),
