@@ -117,16 +117,19 @@ def worker(folder: Path, backend: str, cache: Path, prompt_tokens: int, new_toke
     the memory after each step (VmRSS) and its peak within the step (VmHWM, reset between steps)."""
     started = time.perf_counter()
     from summarize.llm.chat import ChatOptions
-    from summarize.llm.local import load
-    from summarize.models.hub import quiet_transformers, revision_of, tokenizer_of
+    from summarize.llm.local import load, tokenizer_for
+    from summarize.models.hub import revision_of
     from summarize.models.registry import ModelSpec
 
-    quiet_transformers()
     spec = ModelSpec(str(folder), family="qwen2", licence="local")
-    tokenizer = tokenizer_of(folder, str(folder))  # transformers brings torch in
+    # The tokenizer as the tool reads it for this backend: transformers' (which brings torch in), or for
+    # CTranslate2 tokenizer.json by `tokenizers` and the template by jinja2. `load` reads it again; this copy goes.
+    tokenizer = tokenizer_for(folder, spec, backend)
+    __import__("torch" if backend == "transformers" else "ctranslate2")
     memory = {"imports": memory_mib()[0]}
-    model = load(spec, folder, tokenizer, role="summary:en", backend=backend, device="cpu",
-                 cache_dir=str(cache), revision=revision_of(folder))
+    del tokenizer
+    model = load(spec, folder, role="summary:en", backend=backend, device="cpu", cache_dir=str(cache),
+                 revision=revision_of(folder))
     loaded = time.perf_counter() - started
     memory["loaded"], memory["load_peak"] = memory_mib(reset=True)
     if backend == "transformers":

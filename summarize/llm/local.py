@@ -82,42 +82,63 @@ def _streamer(pieces: Pieces, stops: frozenset[int]) -> Any:
     return Streamer()
 
 
-def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, role: str, backend: str = "auto",
-         device: str = "auto", chat: ChatSettings | None = None, cache_dir: str | None = None,
+def load(spec: ModelSpec, folder: Path, *, role: str, backend: str = "auto", device: str = "auto",
+         chat: ChatSettings | None = None, cache_dir: str | None = None,
          revision: str | None = None) -> LocalChatModel:
     """A chat model of a checked local folder, on CTranslate2 (auto, when installed and the family
     converts, falling back with one warning if conversion fails) or transformers. Roles given the
-    same folder share its weights (one load)."""
+    same folder share its weights and tokenizer (one load)."""
+    from ..models import backends
     from ..models.ct2 import model_settings
 
-    if not getattr(tokenizer, "chat_template", None):
-        raise ModelUnavailableError(f"model {spec.model_id} has no chat template (chat_template in "
-                                    "tokenizer_config.json or chat_template.jinja): "
-                                    "not an instruction model?")
     settings = model_settings(folder)
-    try:
-        context, source = context_window(settings, tokenizer, chat or ChatSettings())
-    except ModelUnavailableError as exc:
-        raise ModelUnavailableError(f"model {spec.model_id}: {exc.message}") from None
     key = (str(folder), revision, backend, device, cache_dir)
     # one instruction model for every role is the usual case: its weights are loaded once
     with _LOADING:
         shared = _LOADED.get(key)
+        engine = backends.pick(backend, spec.family).name
+        tokenizer = shared.tokenizer if shared is not None else tokenizer_for(folder, spec, engine)
+        if not getattr(tokenizer, "chat_template", None):
+            raise ModelUnavailableError(f"model {spec.model_id} has no chat template (chat_template "
+                                        "in tokenizer_config.json or chat_template.jinja): "
+                                        "not an instruction model?")
+        try:
+            context, source = context_window(settings, tokenizer, chat or ChatSettings())
+        except ModelUnavailableError as exc:
+            raise ModelUnavailableError(f"model {spec.model_id}: {exc.message}") from None
         if shared is None:
             common: dict[str, Any] = dict(role=role, context_tokens=context, context_from=source,
                                           revision=revision, stops=stop_ids(tokenizer, settings),
                                           sampling=sampling_of(settings))
-            shared = _LOADED[key] = _engine(spec, folder, tokenizer, backend, device,
+            shared = _LOADED[key] = _engine(spec, folder, tokenizer, engine, backend, device,
                                             cache_dir, common)
     return shared.serving(spec, role, context, source)
 
 
-def _engine(spec: ModelSpec, folder: Path, tokenizer: Any, backend: str, device: str,
-            cache_dir: str | None, common: dict[str, Any]) -> LocalChatModel:
-    from ..models import backends
+def tokenizer_for(folder: Path, spec: ModelSpec, engine: str) -> Any:
+    """The folder's tokenizer: read without transformers (and so without torch) for CTranslate2
+    when the folder has tokenizer.json, else transformers' own."""
+    from ..models.folder import cause
+    from ..models.hub import quiet_transformers, tokenizer_of
+    from .chat_tokenizer import read
+
+    if engine == "ctranslate2":
+        try:
+            own = read(folder)
+        except Exception as exc:  # noqa: BLE001 - tokenizers raises bare Exceptions for a bad file
+            raise ModelUnavailableError(f"cannot load the tokenizer of model {spec.model_id}: "
+                                        f"{cause(exc)}") from exc
+        if own is not None:
+            return own
+    quiet_transformers()
+    return tokenizer_of(folder, spec.model_id)
+
+
+def _engine(spec: ModelSpec, folder: Path, tokenizer: Any, engine: str, backend: str,
+            device: str, cache_dir: str | None, common: dict[str, Any]) -> LocalChatModel:
     from ..models.conversions import ConversionError
 
-    if backends.pick(backend, spec.family).name == "ctranslate2":
+    if engine == "ctranslate2":
         from .ct2_chat import load as load_ct2
 
         try:
@@ -126,6 +147,7 @@ def _engine(spec: ModelSpec, folder: Path, tokenizer: Any, backend: str, device:
             if backend != "auto":
                 raise
             LOG.warning("%s; using the transformers backend for it instead", exc)
+            tokenizer = tokenizer_for(folder, spec, "transformers")
     return _load_transformers(spec, folder, tokenizer, device=device, **common)
 
 

@@ -94,6 +94,10 @@ def _converter(folder: str, name: str) -> Any:
     fit the config (transformers would make up the missing ones)."""
     from ctranslate2.converters import TransformersConverter
 
+    from .hub import quiet_transformers
+
+    quiet_transformers()  # an instruction model's load imports transformers only here
+
     class Converter(TransformersConverter):
         def load_model(self, model_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             model, info = model_class.from_pretrained(model_name_or_path, output_loading_info=True,

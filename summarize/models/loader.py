@@ -45,15 +45,16 @@ def load_model(
         from ..llm.endpoint import load as load_endpoint
 
         return load_endpoint(spec, role=role, chat=chat or ChatSettings(), cache_dir=cache_dir)
-    quiet_transformers()
     folder = folder_for(spec, role, offline_mode=offline_mode)
     spec = replace(spec, family=check_folder(folder, spec.model_id))
-    if families.family(spec.family).task == "chat":
+    if families.family(spec.family).task == "chat":  # reads its tokenizer itself (on CTranslate2
+        # without transformers, so without torch)
         from ..llm.local import load as load_local
 
-        return load_local(spec, folder, tokenizer_of(folder, spec.model_id), role=role,
-                          backend=backend, device=device, chat=chat or ChatSettings(),
-                          cache_dir=cache_dir, revision=revision_of(folder))
+        return load_local(spec, folder, role=role, backend=backend, device=device,
+                          chat=chat or ChatSettings(), cache_dir=cache_dir,
+                          revision=revision_of(folder))
+    quiet_transformers()
     if families.family(spec.family).task != "seq2seq":
         raise ModelUnavailableError(f"model {spec.model_id} is a {spec.family} classifier, "
                                     f"not a model that writes text ({role})")
