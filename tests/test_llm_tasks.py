@@ -157,6 +157,34 @@ def test_an_invalid_reply_is_asked_again_once_with_its_errors():
     assert not [w for w in result.warnings if "invalid" in w]
 
 
+def _long(messages, options, text: str, first_words: int) -> Reply:
+    """A reply that took twice its token budget (cut once and asked again with twice the budget, say)."""
+    return Reply(text, 0, 2 * options.max_tokens, "fake", "stop") if len(messages) == 2 else Reply(
+        " ".join(text.split()[:first_words]), 0, 5, "fake", "stop")
+
+
+def test_a_reply_asked_again_is_carried_back_cut_to_its_budget():
+    """The repair request carries the failed reply as long as a reply within the budget (half of one that took
+    twice it), marked cut: the longest conversation of a run is such a repair (benchmarks/README.md)."""
+    bad = "{" + " ".join(f"word{k}" for k in range(400))
+    model = chat(lambda messages, options: _long(messages, options, bad, 400))
+    key_points(sentences_of(ARTICLE), model, language="en", n=1, source_language="en")
+    shown = model.requests[1].messages[2].content
+    assert shown.endswith(" […]") and bad.startswith(shown[:-4]) and len(shown) == pytest.approx(len(bad) / 2, abs=8)
+    assert "no JSON" in model.requests[1].messages[3].content  # what is wrong, said in words
+    looping = " ".join(["The schools reopen."] * 60)
+    model = chat(lambda messages, options: _long(messages, options, looping, 3))
+    result = summarise(sentences_of(ARTICLE), model, language="en", length="short")
+    assert [m.role for m in model.requests[1].messages] == ["system", "user", "assistant", "user"]
+    shown = model.requests[1].messages[2].content
+    assert shown.endswith(" […]") and len(shown) == pytest.approx(len(looping) / 2, abs=24)
+    assert "not usable" in model.requests[1].messages[3].content and result.text == "The schools reopen."
+    said = '{"points": [{"text": "Schools reopen in Aleppo.", "evidence": [40]}]}'
+    model = chat(lambda messages, options: said)
+    key_points(sentences_of(ARTICLE), model, language="en", n=1, source_language="en")
+    assert model.requests[1].messages[2].content == said  # within its budget: carried whole
+
+
 def test_still_invalid_points_get_evidence_by_alignment_and_a_warning():
     said = "Officials expect 12,000 pupils to return by March.\nThe governor thanked the teachers."
     model = chat(lambda messages, options: said)

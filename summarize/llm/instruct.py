@@ -21,7 +21,7 @@ from ..records import Coverage, KeyPoint, Sentence
 from ..verify.claims import align, prepare
 from . import points as json_points
 from .chat import ChatModel, ChatOptions, Message
-from .tasks import Asked, Prompt, Usage, Window, ask, plan, prompt, reply_text
+from .tasks import Asked, Prompt, Usage, Window, ask, carried, plan, prompt, reply_text
 
 __all__ = ["Written", "key_points", "sentence_count", "summarise"]
 
@@ -88,7 +88,7 @@ def summarise(sentences: Sequence[Sentence], model: ChatModel, *, language: str,
         texts, later, more = _merge(texts, model, merge, options, usage, on_text)
         warnings += more
     text, why = _checked(" ".join(texts[0].split()) if texts else "", model, asked, found, options,
-                         usage, language)
+                         usage, language, first.replies[0].completion_tokens if texts else 0)
     if why:
         warnings.append(f"output still degenerate ({why}) after a second request; "
                         "do not use it unreviewed")
@@ -119,14 +119,16 @@ def _merge(texts: list[str], model: ChatModel, merge: Prompt, options: ChatOptio
 
 
 def _checked(text: str, model: ChatModel, asked: Prompt, found: Sequence[Window],
-             options: ChatOptions, usage: Usage, language: str) -> tuple[str, str | None]:
-    """The summary, asked once more (saying what is wrong)
-    when it is empty, loops or is in the wrong script."""
+             options: ChatOptions, usage: Usage, language: str,
+             written: int) -> tuple[str, str | None]:
+    """The summary, asked once more (saying what is wrong, with the reply cut to its budget: `written`
+    is the tokens it took) when it is empty, loops or is in the wrong script."""
     why = problem(text, source_tokens=1, output_tokens=len(text.split()), language=language,
                   check_ratio=False)
     if why is None or len(found) > 1:
         return text, why
-    conversation = [*asked.messages(found[0].units), Message("assistant", text),
+    conversation = [*asked.messages(found[0].units),
+                    Message("assistant", carried(text, written, options.max_tokens)),
                     Message("user",
                             f"That reply is not usable ({why}). Write the summary again, in "
                             f"{asked.values['language']}, as plain prose.")]
@@ -178,7 +180,9 @@ def _read_all(first: Asked, found: Sequence[Window], asked: Prompt, model: ChatM
     read = [json_points.read(reply_text(r), w.ids, n) for r, w in zip(first.replies, found)]
     wrong = [k for k, (_, errors) in enumerate(read) if errors]
     retry = {k: [*asked.messages(found[k].units),
-                 Message("assistant", reply_text(first.replies[k])),
+                 Message("assistant", carried(reply_text(first.replies[k]),
+                                               first.replies[k].completion_tokens,
+                                               options.max_tokens)),
                  Message("user", json_points.again(read[k][1], n))] for k in wrong}
     retry = {k: c for k, c in retry.items()
              if model.count_tokens(c) + options.max_tokens <= model.context_tokens}

@@ -29,7 +29,7 @@ from ..glossary.match import find, language as script_language
 from ..segment import fit, windows
 from .chat import ChatModel, ChatOptions, Message, Reply
 
-__all__ = ["OPEN", "CLOSE", "Asked", "Prompt", "Usage", "Window", "ask", "data_block",
+__all__ = ["OPEN", "CLOSE", "Asked", "Prompt", "Usage", "Window", "ask", "carried", "data_block",
            "glossary_terms", "number", "plan", "prompt", "reply_text"]
 
 OPEN, CLOSE = "<article>", "</article>"
@@ -204,6 +204,17 @@ class Asked:
 def reply_text(reply: Reply) -> str:
     """A reply's text without a reasoning model's <think> block."""
     return _THINKING.sub(" ", reply.text).strip()
+
+
+def carried(text: str, written: int, budget: int) -> str:
+    """A failed reply's text as a request to repair it carries it back: when it took more than
+    `budget` tokens (`written`: it was cut and asked again with more), its head as long as `budget`
+    tokens of it, marked cut. What is wrong with it is said in words, and every token carried is
+    key/value cache that a local model holds while it writes the repair (a run's longest
+    conversation is such a repair: benchmarks/README.md)."""
+    if written <= budget or not text:
+        return text
+    return text[:len(text) * budget // written].rstrip() + " […]"
 
 
 def ask(model: ChatModel, conversations: Sequence[Sequence[Message]], options: ChatOptions,
