@@ -173,13 +173,14 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     start = item.start
     if supported_nearby(src, claim.text, start, start + len(item.text), holding):
         return None
-    # the main sentence's figures that the claim does not give too (a claim that gives both sets them
-    # side by side: "$9.32 a share, below the estimate of $10.38")
+    # the main sentence's figures that the claim does not give too (a claim that gives both sets
+    # them side by side: "$9.32 a share, below the estimate of $10.38")
     main = in_sentences(src, (claim.best,), what) if claim.best is not None else []
     if what == "numbers":
         given = {q.value for q in extract_numbers(claim.text)}
         main = [f for f in main if f.value not in given]
-    if (rival := _rival(item, main)) and _said_alike(claim.text, item, src.sentences[claim.best], rival):
+    rival = _rival(item, main)
+    if rival and _said_alike(claim.text, item, src.sentences[claim.best], rival):
         return "error", (f"claim: {item.text}; sentence {claim.best}: {rival.text} "
                          "(the same thing, another value)")
     return "warning", _elsewhere(item.text, claim.evidence)
@@ -347,7 +348,8 @@ def _bounded(q: Quantity, value: float) -> bool:
         q.hedge == "more" and q.value < value <= 1.5 * q.value)
 
 
-def _pair(q: Quantity, written: dict[float, str], tolerance: float, plain: bool = False) -> str | None:
+def _pair(q: Quantity, written: dict[float, str], tolerance: float,
+          plain: bool = False) -> str | None:
     """The two figures (value -> as written) whose difference, sum or (for
     a fraction) ratio is `q`'s value; for a percentage also the change
     from one to the other, for a multiple ("four times") their ratio.

@@ -95,10 +95,12 @@ _PERIODS = {"first quarter": range(1, 4), "second quarter": range(4, 7),
 # "the first nine months", "الأشهر التسعة الأولى", "أول تسعة أشهر": January to the ninth month
 _PERIODS.update({
     name: range(1, n + 1)
-    for n, en, ar in zip(range(2, 12), "two three four five six seven eight nine ten eleven".split(),
+    for n, en, ar in zip(range(2, 12),
+                         "two three four five six seven eight nine ten eleven".split(),
                          "اثنين ثلاثة اربعة خمسة ستة سبعة ثمانية تسعة عشرة احد_عشر".split())
     for name in (f"first {en} months", f"first {n} months", *(form.replace("_", " ") for form in (
-        f"الاشهر ال{ar} الاولى", f"الشهور ال{ar} الاولى", f"اول {ar} اشهر", f"ال{ar} اشهر الاولى")))})
+        f"الاشهر ال{ar} الاولى", f"الشهور ال{ar} الاولى", f"اول {ar} اشهر",
+        f"ال{ar} اشهر الاولى")))})
 _PERIOD_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:ال)?(?:{alt(_PERIODS, anycase=True)})"
                         rf"{NOT_LETTER}")
 
@@ -115,7 +117,7 @@ def period_months(text: str) -> tuple[DateMention, ...]:
     for m in _PERIOD_RE.finditer(folded):
         if _FISCAL_RE.search(folded[max(0, m.start() - 12):m.start()]) or _FISCAL_AR_RE.match(
                 folded, m.end()):
-            continue  # "the fiscal first quarter", "الربع الأول من العام المالي": not the calendar's
+            continue  # "the fiscal first quarter", "الربع الأول من العام المالي": not calendar
         start, stop = span(where, *m.span())
         name = next(p for p in _PERIODS if key(p) in key(m[0]))
         found += [DateMention(None, month, None, text[start:stop], start, stop)

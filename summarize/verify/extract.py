@@ -28,8 +28,8 @@ def extract_numbers(text: str) -> tuple[Quantity, ...]:
 
 
 # "one in 10", "1 in 5", "two out of 3": a share written with digits
-_ONE_IN_RE = re.compile(r"(?i)(?<![\w.])(?P<n>one|two|three|[1-9])\s+(?:in|out\s+of)\s+(?P<d>[1-9]\d{0,2})"
-                        r"(?![\w.,]\d|\w)")
+_ONE_IN_RE = re.compile(r"(?i)(?<![\w.])(?P<n>one|two|three|[1-9])\s+(?:in|out\s+of)\s+"
+                        r"(?P<d>[1-9]\d{0,2})(?![\w.,]\d|\w)")
 _SMALL = {"one": 1, "two": 2, "three": 3}
 
 
@@ -38,15 +38,16 @@ def _one_in(text: str) -> list[Quantity]:
     for m in _ONE_IN_RE.finditer(text):
         n = _SMALL.get(m["n"].lower()) or int(m["n"])
         if n < int(m["d"]):
-            found.append(Quantity(n / int(m["d"]), "fraction", None, m[0], m.start(), m.end(), 1.0, 1))
+            found.append(Quantity(n / int(m["d"]), "fraction", None, m[0], m.start(), m.end(),
+                                  1.0, 1))
     return found
 
 
 # a match's score in words: "بهدفين مقابل هدف" and "بثلاثة أهداف لهدف" give the other side one goal
 # unnumbered, "بثلاثة أهداف دون رد" none, as "1/ صفر" does; "بهدف دون رد" is one goal to none
 _SCORE_RE = re.compile(r"(?<![^\W\d_])(?:(?:مقابل\s+|ل)(?P<one>هدف|نقطة)|(?P<none>دون\s+رد|"
-                       r"دون\s+مقابل|نظيفة|صفر)|(?P<won>ب?هدف)(?=\s+(?:دون|نظيف|مقابل)(?![^\W\d_])))"
-                       r"(?![^\W\d_])")
+                       r"دون\s+مقابل|نظيفة|صفر)|"
+                       r"(?P<won>ب?هدف)(?=\s+(?:دون|نظيف|مقابل)(?![^\W\d_])))(?![^\W\d_])")
 
 
 def _score_words(text: str) -> list[Quantity]:

@@ -55,16 +55,12 @@ def _targets(ws: Sequence[str], reach: int = 2, particles: set[str] = _PARTICLES
 
 
 # English verbs whose past is another word: "gave an updated toll" is "did not give" one, affirmed
-_IRREGULAR = {past: base for base, forms in (
-    ("give", "gave"), ("take", "took"), ("make", "made"), ("win", "won"), ("lose", "lost"),
-    ("go", "went"), ("come", "came"), ("hold", "held"), ("find", "found"), ("tell", "told"),
-    ("leave", "left"), ("meet", "met"), ("pay", "paid"), ("send", "sent"), ("lead", "led"),
-    ("fall", "fell"), ("rise", "rose"), ("begin", "began"), ("bring", "brought"), ("buy", "bought"),
-    ("keep", "kept"), ("sell", "sold"), ("say", "said"), ("see", "saw"), ("get", "got"), ("run", "ran"),
-    ("speak", "spoke"), ("choose", "chose"), ("break", "broke"), ("write", "wrote"), ("know", "knew"),
-    ("grow", "grew"), ("seek", "sought"), ("strike", "struck"), ("flee", "fled"), ("build", "built"),
-    ("spend", "spent"), ("stand", "stood"), ("catch", "caught"), ("fight", "fought"), ("think", "thought"),
-    ("hear", "heard"), ("become", "became"), ("withdraw", "withdrew")) for past in forms.split()}
+_IRREGULAR = dict(pair.split(":") for pair in """gave:give took:take made:make won:win lost:lose
+went:go came:come held:hold found:find told:tell left:leave met:meet paid:pay sent:send led:lead
+fell:fall rose:rise began:begin brought:bring bought:buy kept:keep sold:sell said:say saw:see
+got:get ran:run spoke:speak chose:choose broke:break wrote:write knew:know grew:grow sought:seek
+struck:strike fled:flee built:build spent:spend stood:stand caught:catch fought:fight
+thought:think heard:hear became:become withdrew:withdraw""".split())
 
 
 def _verb_stem(word: str) -> str:
@@ -177,6 +173,10 @@ def _shown(name: str) -> str:
 _CAPITALISED = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’-]*|\b(?:of|for|and|the|on|de)\b")
 
 
+# what may stand between the capitalised words of one name
+_INSIDE_NAMES = {"", "of", "for", "and", "the", "on", "de", "of the", "for the"}
+
+
 def _initials_in(name: str, text: str) -> bool:
     """Whether an English speaker's key is the initials of a run of capitalised words of `text`:
     "usgs" in "The U.S. Geological Survey said", "who" in "the World Health Organization"."""
@@ -187,8 +187,7 @@ def _initials_in(name: str, text: str) -> bool:
         word = m[0]
         if word[0].islower():  # "of", "the" inside a name
             continue
-        if run and text[previous:m.start()].strip(" ") not in ("", "of", "for", "and", "the", "on", "de",
-                                                             "of the", "for the"):
+        if run and text[previous:m.start()].strip(" ") not in _INSIDE_NAMES:
             runs.append(run)
             run = ""
         run += word.replace(".", "") if "." in word else word[0]

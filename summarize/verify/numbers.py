@@ -252,10 +252,11 @@ another from clear climb climbed exceeded exceeding surplus deficit shortfall
 تراجع تراجعت زاد زادت نقص نقصت يزيد يقل تزيد تقل يرفع ترفع رفع رفعت سترفع سيرفع يخفض خفض خفضت مجموع
 مجموعه إجمالي اجمالي معا مجتمعين مجتمعة أكثر اكثر أقل اقل أعلى اعلى أدنى ادنى عن مقارنة مقابل الفارق
 فارق الفرق بعد قبل منذ ضعف ضعفي أضعاف الباقون الباقين الآخرون الآخرين المتبقية المتبقي تجاوز تجاوزت
-يتجاوز فاق فاقت فائض عجز قفز قفزت يقفز تقفز نما نمت ينمو تنمو صعد صعدت هبط هبطت يتقدم تقدم متقدما تتقدم يتفوق تفوق تفوقت متفوقا""".split()}
+يتجاوز فاق فاقت فائض عجز قفز قفزت يقفز تقفز نما نمت ينمو تنمو صعد صعدت هبط هبطت يتقدم تقدم
+متقدما تتقدم يتفوق تفوق تفوقت متفوقا""".split()}
 # Words that make a figure after "to" a total, not a level ("together amounted to 14 years")
-_TOTAL_CUES = {key(w) for w in ("together combined altogether total totalled between مجموع مجموعه إجمالي "
-                                "اجمالي معا مجتمعين مجتمعة").split()}
+_TOTAL_CUES = {key(w) for w in ("together combined altogether total totalled between مجموع مجموعه "
+                                "إجمالي اجمالي معا مجتمعين مجتمعة").split()}
 # "eleven of the 12", "12 من المتهمين الأربعة والأربعين": a part
 _PART_OF = {key(w) for w in ("of", "من")}
 _LEVEL_BEFORE = {key(w) for w in ("to at reach reached reaching إلى الى عند بلغ بلغت يبلغ تبلغ "

@@ -196,14 +196,17 @@ def _opposed(claim: str, evidence: Sequence[tuple[int, str]], a, b,
 
 # a change on the month against one on the year: other quantities
 _PERIOD_WORDS = {"month": {key(w) for w in "monthly شهري شهريا الشهري الشهرى شهرى".split()},
-                 "year": {key(w) for w in "annual annually yearly سنوي سنويا السنوي السنوى سنوى".split()}}
+                 "year": {key(w)
+                          for w in "annual annually yearly سنوي سنويا السنوي السنوى سنوى".split()}}
 
 
 def _other_figures(mine: Sequence[str], theirs: Sequence[str]) -> bool:
-    """Whether two clauses move other quantities: they give figures and share none ("$30 million
-    higher" against "fell from 531 million"), or one speaks of the month and the other of the year."""
+    """Whether two clauses move other quantities: they give figures and share none ("$30
+    million higher" against "fell from 531 million"), or one speaks of the month and the other
+    of the year."""
     a, b = ({w for w in ws if w.isdigit()} for ws in (mine, theirs))
-    periods = [{p for p, words in _PERIOD_WORDS.items() if words & set(ws)} for ws in (mine, theirs)]
+    periods = [{p for p, words in _PERIOD_WORDS.items() if words & set(ws)}
+               for ws in (mine, theirs)]
     return bool(a and b and not a & b) or bool(all(periods) and not periods[0] & periods[1])
 
 
@@ -570,7 +573,8 @@ def _result(claim: str, evidence: Sequence[tuple[int, str]]) -> tuple[tuple, lis
     mine = _losers(_tokens(claim))
     if not mine:
         return None
-    return mine[0], [(i, theirs) for i, s in evidence for theirs in _losers(_tokens(s), partial=True)]
+    return mine[0], [(i, theirs) for i, s in evidence
+                     for theirs in _losers(_tokens(s), partial=True)]
 
 
 def _beaten(found: tuple[tuple, list] | None) -> Iterator[str]:
