@@ -491,8 +491,8 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     dated = {key(w) for d in extract_dates(claim.text) if d.month and not d.year and not
              any(c.isdigit() for c in d.text) for w in words(d.text)}
     for name, written in names(claim.text):
-        if cross and not src.translated and not is_known_place(name) or {
-                key(w) for w in words(written)} <= dated:
+        if (cross and not src.translated and not is_known_place(name)) or (
+                {key(w) for w in words(written)} <= dated):
             continue
         if not named_in(name, everywhere) and not any(named_in(other, everywhere)
                                                       for other in kin(name)):
