@@ -192,3 +192,18 @@ def test_the_library_reads_no_path_with_a_nul():
 
     with pytest.raises(InputError, match="NUL"):
         summarize.read("a\0b")
+
+
+def test_verify_counts_relative_dates_from_the_article_date_given_for_a_text_file(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The company was founded in 2023 by three engineers in Cairo.\n", encoding="utf-8")
+    claim = ("verify", "--source", str(article), "--summary-text",
+             "The company was founded last year by three engineers in Cairo.", "--strict", "-f", "json")
+    assert cli(*claim).exit_code == 0  # no date: "last year" is not checked
+    assert cli(*claim, "--article-date", "2024-03-10").exit_code == 0
+    wrong = cli(*claim, "--article-date", "2026-01-05")
+    assert wrong.exit_code == ExitCode.FINDINGS
+    [finding] = json.loads(wrong.stdout)["findings"]
+    assert finding["kind"] == "date" and "2025" in finding["why"]
+    bad = cli(*claim, "--article-date", "2024-13-01")
+    assert bad.exit_code == ExitCode.USAGE and "--article-date" in bad.output and bad.output.count("\n") == 1

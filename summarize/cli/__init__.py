@@ -209,6 +209,16 @@ def _file_text(value: str, encoding: str | None) -> str:
     return read_article(value, encoding=encoding).text
 
 
+def _iso_day(value: str) -> str:
+    """--article-date as given, if it is a calendar date written YYYY-MM-DD; else a usage error."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"--article-date {value!r} is not a date written YYYY-MM-DD") from None
+
+
 @app.command()
 @with_options(READING, CHECKS, CHAT)
 def verify(
@@ -232,6 +242,11 @@ def verify(
                       typer.Option("--strict",
                                    help="Exit 8 when a finding says the output "
                                         "contradicts the source.")] = False,
+    article_date: Annotated[Optional[str],
+                            typer.Option("--article-date",
+                                         help="The article's date (YYYY-MM-DD), where its file "
+                                              "gives none: relative dates ('last year', "
+                                              "'on Tuesday') are counted from it.")] = None,
     format: FormatOpt = None,
     given: Given = Given(),
 ) -> None:
@@ -249,6 +264,7 @@ def verify(
                              "or --summary-text TEXT")
         if source == "-" and summary == "-":
             raise UsageError("--source and --summary cannot both read stdin")
+        day = _iso_day(article_date) if article_date is not None else None
         from ..readers import read_article
 
         # its date (HTML metadata) anchors "last year"
@@ -263,7 +279,7 @@ def verify(
         nli, judge = _checkers(settings)
         terms = read_glossary(glossary)
         result = verify_texts(source, article, output, translated_source=translated, glossary=terms,
-                              nli=nli, judge=judge, article_date=read.date)
+                              nli=nli, judge=judge, article_date=day or read.date)
         sink = Sink(settings.format, stdout=sys.stdout)
         sink.add(result)
         sink.close()
