@@ -930,3 +930,13 @@ def test_another_value_of_the_same_thing_needs_the_same_words_around_both():
 def test_better_worse_largest_smallest_strongest_weakest_are_opposites(source, claim):
     errors = [f for f in check(source, claim) if f.severity == "error"]
     assert errors and errors[0].kind == "meaning"
+
+
+def test_declared_is_a_verb_of_saying_for_words_given_to_another_speaker():
+    from summarize.verify.meaning import _speaker_words
+    assert _speaker_words("Joao Lourenco declared that the MPLA had won.")[0] == "Joao Lourenco"
+    # the article: the electoral commission's spokesman gave the result, not Lourenco
+    errors = [f for f in check(_wide3("en-c-africanews-angola-results"),
+                               "Joao Lourenco declared that the MPLA had won the polls by 61.07% of valid votes cast.")
+              if f.severity == "error"]
+    assert errors and errors[0].kind == "speaker"

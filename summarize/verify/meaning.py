@@ -202,8 +202,7 @@ def _named(name: str, text_key: str) -> bool:
                      text_key) is not None
 
 
-_SAYS_EN = re.compile(r"\b(?:said|says|say|told|added|stated|announced|warned|stressed|noted|"
-                      r"explained|argued|insisted|reported|according\s+to)\b", re.IGNORECASE)
+_SAYS_EN = re.compile(rf"\b(?:{_SPEECH_EN}|say|reported|according\s+to)\b", re.IGNORECASE)
 # a pronoun stands for a speaker named before; the other words are any speaker's
 _STANDS_FOR = {"he", "she", "it", "they", "we", "i", "this", "that", "who", "which"}
 _ANY_SPEAKER = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
