@@ -940,3 +940,13 @@ def test_declared_is_a_verb_of_saying_for_words_given_to_another_speaker():
                                "Joao Lourenco declared that the MPLA had won the polls by 61.07% of valid votes cast.")
               if f.severity == "error"]
     assert errors and errors[0].kind == "speaker"
+
+
+def test_a_fear_stated_as_fact_is_a_hedge_dropped():
+    # "We fear the death toll will further mount", the magistrate said
+    assam = _wide5("en-f-terradaily-assam-floods")
+    errors = [f for f in check(assam, "Mazumdar said the death toll will rise further, as reports of more bodies "
+                                      "lying scattered in the district have come in.") if f.severity == "error"]
+    assert errors and "fear" in errors[0].why
+    assert not [f for f in check(assam, "Mazumdar said he feared the death toll would rise further.")
+                if f.severity == "error"]

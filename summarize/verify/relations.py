@@ -66,7 +66,8 @@ _OPPOSITES = [_WIN] + [(_entries(a), _entries(b)) for a, b in (
      "fell_short missed_the short_of دون_توقعات اقل_من_توقعات"),
 )]
 _HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to
-planned_to planning_to plan_to hope hopes hoped hoping aim aims aimed aiming intend* propos*
+fear fears feared يخشى تخشى planned_to planning_to plan_to hope hopes hoped hoping aim aims aimed
+aiming intend* propos*
 suspect* alleg* reportedly possib* potential* forecast* predict* projected poised consider* seek
 seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying attempt* prepar* set_to
 on_track would_be accusations seem seems seemed appears_to appeared_to يبدو تبدو ربما متوقع*
