@@ -167,6 +167,7 @@ def test_ctranslate2_gives_back_what_each_generation_freed(models, monkeypatch):
     model, trims = models["ctranslate2"], []
     ct2_chat.give_back_freed()  # glibc's malloc_trim here; nothing where there is none
     monkeypatch.setattr(ct2_chat, "give_back_freed", lambda: trims.append(1))
+    monkeypatch.setattr(ct2_chat, "TRIM_EVERY", 0)  # within a reply: the next test
     model.chat(MESSAGES, SHORT, on_text=lambda piece: None)
     model.chat_many([MESSAGES, MESSAGES], SHORT)
     assert len(trims) == 2
@@ -174,6 +175,36 @@ def test_ctranslate2_gives_back_what_each_generation_freed(models, monkeypatch):
     with pytest.raises(AttributeError):
         model.chat(MESSAGES, SHORT)
     assert len(trims) == 3
+
+
+def test_ctranslate2_trims_the_heap_within_a_reply_too(models, monkeypatch):
+    """One prompt on CPU is written token by token, the heap trimmed every TRIM_EVERY tokens (the key/value
+    cache's old blocks, freed as it grows), and once at the end; the reply is the batch's."""
+    from summarize.llm import ct2_chat
+
+    model, trims = models["ctranslate2"], []
+    batched = model._generate([model.prompt_ids(MESSAGES)] * 2, SHORT, None)[0]
+    monkeypatch.setattr(ct2_chat, "give_back_freed", lambda: trims.append(1))
+    monkeypatch.setattr(ct2_chat, "TRIM_EVERY", 4)
+    reply = model.chat(MESSAGES, SHORT)
+    assert len(trims) == reply.completion_tokens // 4 + 1 and reply.completion_tokens >= 4
+    assert model._generate([model.prompt_ids(MESSAGES)], SHORT, None)[0] == batched
+
+
+@pytest.mark.parametrize("where, trimmed", [("cpu", 1), ("cuda:0", 0)])
+def test_ctranslate2_gives_back_what_packing_the_weights_freed(folder, monkeypatch, where, trimmed):
+    """On Intel CPUs CTranslate2 packs every weight for MKL as it loads, holding the originals till the end: what
+    they took goes back to the system once the Generator is loaded (benchmarks/README.md)."""
+    from summarize.llm import ct2_chat
+    from summarize.models.registry import ModelSpec
+
+    trims = []
+    monkeypatch.setattr(ct2_chat, "give_back_freed", lambda: trims.append(1))
+    monkeypatch.setattr(ct2, "open_converted", lambda *args, **kwargs: ("generator", where, "int8"))
+    model = ct2_chat.load(ModelSpec(str(folder), family="qwen2"), folder, None, device=where,
+                          cache_dir=None, role=SUMMARY_EN, context_tokens=64, context_from="setting",
+                          revision=None, stops=frozenset(), sampling={})
+    assert model.generator == "generator" and len(trims) == trimmed
 
 
 def test_auto_falls_back_to_transformers_with_one_warning_when_conversion_fails(folder, tmp_path, monkeypatch,
