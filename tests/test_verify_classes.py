@@ -950,3 +950,15 @@ def test_a_fear_stated_as_fact_is_a_hedge_dropped():
     assert errors and "fear" in errors[0].why
     assert not [f for f in check(assam, "Mazumdar said he feared the death toll would rise further.")
                 if f.severity == "error"]
+
+
+def test_two_figures_traded_between_two_parties():
+    ivory = _wide5("en-f-timesofafrica-ivorycoast-election")  # "UDPCI won 6, UPCI won 3"
+    errors = [f for f in check(ivory, "The UDPCI won 3 seats while the UPCI won 6.") if f.severity == "error"]
+    assert errors and "swapped" in errors[0].why
+    assert not [f for f in check(ivory, "The UDPCI won 6 seats while the UPCI won 3.") if f.severity == "error"]
+    # one figure wrong is no trade
+    assert not [f for f in check(ivory, "The UDPCI won 6 seats while the UPCI won 5.") if "swapped" in f.why]
+    # the same pairs in another order are no trade
+    assert not check("Exports rose 5 percent while imports fell 3 percent.",
+                     "Imports fell 3 percent while exports rose 5 percent.")

@@ -548,6 +548,38 @@ def _losers(ws: Sequence[str], partial: bool = False) -> list[tuple[set[str], se
     return found
 
 
+def _figure_after(text: str) -> dict[str, float]:
+    """Each word of `text` that names something (four letters or more, no stop word), with the
+    first figure after it in its clause, where no other such word stands between ("UDPCI won 6,
+    UPCI won 3": UDPCI 6, UPCI 3)."""
+    found: dict[str, float] = {}
+    for part in _parts(text):
+        figures = [q for q in extract_numbers(part) if q.kind != "year"]
+        named = [(m.end(), key(m[0])) for m in _LETTERS_RE.finditer(part)
+                 if len(m[0]) >= 4 and key(m[0]) not in STOP]
+        for j, (end, word) in enumerate(named):
+            following = named[j + 1][0] if j + 1 < len(named) else len(part)
+            first = next((q for q in figures if q.start >= end), None)
+            if first is not None and first.start < following and word not in found:
+                found[word] = first.value
+    return found
+
+
+def _traded(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """Two figures the claim gives to two things that its sentence gives the other way round
+    ("the UDPCI won 3 seats while the UPCI won 6" where it says "UDPCI won 6, UPCI won 3")."""
+    mine = _figure_after(claim)
+    for i, s in evidence:
+        theirs = _figure_after(s)
+        shared = [w for w in mine if w in theirs and mine[w] != theirs[w]]
+        for a in shared:
+            for b in shared:
+                if a < b and mine[a] == theirs[b] and mine[b] == theirs[a]:
+                    yield (f"claim: {a} {mine[a]:g}, {b} {mine[b]:g}; sentence {i}: {a} "
+                           f"{theirs[a]:g}, {b} {theirs[b]:g}: the two figures are swapped")
+                    return
+
+
 _HOST = {key(w) for w in "مضيفه مضيفها مستضيفه مستضيفها".split()}
 _GUEST = {key(w) for w in "ضيفه ضيفها".split()}
 
@@ -824,6 +856,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     yield from _swapped(claim, evidence)
     yield from _beaten(result)
     yield from _hosted(claim, evidence)
+    yield from _traded(claim, evidence)
     yield from _journey(claim, evidence)
 
 
