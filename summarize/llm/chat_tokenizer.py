@@ -95,7 +95,8 @@ def _clean_up(text: str) -> str:
 
 
 def _template(folder: Path, config: dict[str, Any]) -> str | None:
-    """chat_template.jinja, else tokenizer_config.json's chat_template (a named list: its default)."""
+    """chat_template.jinja, else tokenizer_config.json's chat_template
+    (a named list: its default)."""
     path = folder / "chat_template.jinja"
     if path.is_file():
         return path.read_text(encoding="utf-8")

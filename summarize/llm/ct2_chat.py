@@ -14,8 +14,9 @@ from ..models.registry import ModelSpec
 from .chat import ChatOptions
 from .local_model import LocalChatModel, Pieces
 
-# Tokens written between two trims of the heap within a reply on CPU (give_back_freed): every 8, 32
-# or never gave peaks of 2,660, 2,673 and 2,817 MiB (1,926-token prompt, 328 written, unpacked int8).
+# Tokens written between two trims of the heap within a reply on CPU (give_back_freed): every 8,
+# 32 or never gave peaks of 2,660, 2,673 and 2,817 MiB (a 1,926-token prompt, 328 written,
+# unpacked int8).
 TRIM_EVERY = 8
 
 
@@ -120,7 +121,7 @@ def load(spec: ModelSpec, folder: Path, tokenizer: Any, *, device: str, cache_di
 
     generator, where, compute_type = open_converted(spec, folder, common["revision"] or "local",
                                                     device, cache_dir, engine="Generator")
-    if where == "cpu":  # packing the weights for MKL (its default on Intel CPUs) freed the originals
+    if where == "cpu":  # packing the weights for MKL (default on Intel CPUs) freed the originals
         give_back_freed()
     return CTranslate2Chat(spec, tokenizer, generator, compute_type=compute_type,
                            device=where, **common)

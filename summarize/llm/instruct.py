@@ -121,8 +121,8 @@ def _merge(texts: list[str], model: ChatModel, merge: Prompt, options: ChatOptio
 def _checked(text: str, model: ChatModel, asked: Prompt, found: Sequence[Window],
              options: ChatOptions, usage: Usage, language: str,
              written: int) -> tuple[str, str | None]:
-    """The summary, asked once more (saying what is wrong, with the reply cut to its budget: `written`
-    is the tokens it took) when it is empty, loops or is in the wrong script."""
+    """The summary, asked once more (saying what is wrong, with the reply cut to its budget:
+    `written` is the tokens it took) when it is empty, loops or is in the wrong script."""
     why = problem(text, source_tokens=1, output_tokens=len(text.split()), language=language,
                   check_ratio=False)
     if why is None or len(found) > 1:

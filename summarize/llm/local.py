@@ -99,9 +99,9 @@ def load(spec: ModelSpec, folder: Path, *, role: str, backend: str = "auto", dev
         engine = backends.pick(backend, spec.family).name
         tokenizer = shared.tokenizer if shared is not None else tokenizer_for(folder, spec, engine)
         if not getattr(tokenizer, "chat_template", None):
-            raise ModelUnavailableError(f"model {spec.model_id} has no chat template (chat_template "
-                                        "in tokenizer_config.json or chat_template.jinja): "
-                                        "not an instruction model?")
+            raise ModelUnavailableError(f"model {spec.model_id} has no chat template "
+                                        "(chat_template in tokenizer_config.json or "
+                                        "chat_template.jinja): not an instruction model?")
         try:
             context, source = context_window(settings, tokenizer, chat or ChatSettings())
         except ModelUnavailableError as exc:
