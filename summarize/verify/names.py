@@ -195,19 +195,26 @@ def rare_unknown(claim: str, article_key: str, skip: set[str] = frozenset()) -> 
     (wordfreq): a transliterated person or company the article does not name ("ميتروفيتش"), as a
     capital gives it away in English."""
     folded, where = fold(claim)
-    zipf = _zipf()
     found = []
     for m in _AR_TOKEN_RE.finditer(folded):
-        forms = _forms(m[0])
-        if forms & skip or any(written_in(f, article_key) for f in forms if len(f) >= 3):
-            continue
         written = claim[slice(*span(where, *m.span()))]
-        # frequencies of the word as written (hamza kept,
-        # harakat and tatweel off), and of its bare forms
-        plain = "".join(c for c in written if not is_mark(c))
-        if zipf is not None and max(zipf(f) for f in _forms(plain) | forms) < RARE:
+        if not _forms(m[0]) & skip and _unwritten_and_rare(m[0], written, article_key, RARE):
             found.append(written)
     return found
+
+
+def _unwritten_and_rare(token: str, written: str, article_key: str, limit: float) -> bool:
+    """Whether an Arabic word of a claim (`token` folded, `written` as the claim has it) is in no
+    form in the article and rarer in Arabic than `limit` (wordfreq's Zipf scale; False without
+    wordfreq)."""
+    zipf = _zipf()
+    forms = _forms(token)
+    if zipf is None or any(written_in(f, article_key) for f in forms if len(f) >= 3):
+        return False
+    # frequencies of the word as written (hamza kept,
+    # harakat and tatweel off), and of its bare forms
+    plain = "".join(c for c in written if not is_mark(c))
+    return max(zipf(f) for f in _forms(plain) | forms) < limit
 
 
 # Nouns a place's name follows: "محافظة كفر الشيخ", "بمدينة بورسعيد", "قسم شرطة ملوي", "استاد البيت"
@@ -223,14 +230,9 @@ def unknown_places(claim: str, article_key: str) -> list[str]:
     """Arabic place names of a claim, read after the noun they follow ("بمدينة بورسعيد"), that the
     article never writes in any form: a place of the article swapped for another one."""
     folded, where = fold(claim)
-    zipf = _zipf()
     found = []
     for m in _PLACE_NOUN_RE.finditer(folded):
-        forms = _forms(m["name"])
-        if zipf is None or any(written_in(f, article_key) for f in forms if len(f) >= 3):
-            continue
         written = claim[slice(*span(where, *m.span("name")))]
-        plain = "".join(c for c in written if not is_mark(c))
-        if max(zipf(f) for f in _forms(plain) | forms) < PLACE_RARE:
+        if _unwritten_and_rare(m["name"], written, article_key, PLACE_RARE):
             found.append(written)
     return found
