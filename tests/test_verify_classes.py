@@ -12,6 +12,32 @@ import pytest
 from summarize.verify import check
 
 WIDE = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "verify" / "wide"
+
+
+def _text(folder: str, name: str) -> str:
+    """An article of a benchmark set (wide, wide2 … wide5), by its file stem."""
+    return (WIDE.parent / folder / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _wide1(name: str) -> str:
+    return _text("wide", name)
+
+
+def _article(name: str) -> str:  # wide2, the set most of these tests read
+    return _text("wide2", name)
+
+
+def _wide3(name: str) -> str:
+    return _text("wide3", name)
+
+
+def _wide4(name: str) -> str:
+    return _text("wide4", name)
+
+
+def _wide5(name: str) -> str:
+    return _text("wide5", name)
+
 with open(WIDE / "dates.tsv", encoding="utf-8", newline="") as _f:
     DATES = {r["article"]: r["date"] for r in csv.DictReader(_f, delimiter="\t", quoting=csv.QUOTE_NONE)}
 
@@ -62,7 +88,7 @@ CASES = [
 
 @pytest.mark.parametrize("article,label,category,summary", CASES, ids=[f"{c[2]}-{c[0][:2]}" for c in CASES])
 def test_a_real_sentence_of_each_class(article, label, category, summary):
-    text = (WIDE / "articles" / f"{article}.txt").read_text(encoding="utf-8")
+    text = _wide1(article)
     found = check(text, summary, article_date=DATES.get(article))
     errors = [f for f in found if f.severity == "error"]
     if label == "error":
@@ -257,13 +283,6 @@ def test_an_arabic_exception_says_only_and_a_country_and_its_people_are_one_name
     assert [f.kind for f in check(poland, "The Czech beat the American in straight sets.")] == ["name"]
 
 
-WIDE2 = WIDE.parent / "wide2"
-
-
-def _article(name: str) -> str:
-    return (WIDE2 / "articles" / f"{name}.txt").read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("name,claim", [
     ("en-b-herald-microsoft-profit", "All of Microsoft's divisions were profitable in the quarter."),
     ("en-b-businessday-measles", "All measles cases are believed to be reported to the WHO."),
@@ -300,13 +319,13 @@ def test_a_figure_put_with_another_thing_than_its_sentence_puts_it_with_is_a_war
     ("ar-c-aredo-aramco-q2", "تراجعت أرباح أرامكو في الربع الأول من العام بعد هبوطها بنسبة 73.4 في المئة في الربع الثاني."),
 ])
 def test_after_where_the_article_dates_the_first_event_before_the_second(name, claim):
-    source = (WIDE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    source = _wide1(name)
     errors = [f for f in check(source, claim, article_date=DATES.get(name)) if f.severity == "error"]
     assert errors and "order of the events is reversed" in errors[0].why
 
 
 def test_granted_where_the_article_says_denied_and_arabic_still_is_no_negation():
-    reuters = (WIDE / "articles" / "en-a-reuters-whistleblower-suit.txt").read_text(encoding="utf-8")
+    reuters = _wide1("en-a-reuters-whistleblower-suit")
     errors = [f for f in check(reuters, "The judge granted Thomson Reuters' request to dismiss the ex-employee's "
                                         "lawsuit.") if f.severity == "error"]
     assert errors and "'granted'" in errors[0].why
@@ -317,7 +336,7 @@ def test_granted_where_the_article_says_denied_and_arabic_still_is_no_negation()
 
 
 def test_a_move_from_a_to_b_where_the_article_has_it_from_b_to_a():
-    source = (WIDE / "articles" / "ar-d-felesteen-bethlehem-christmas.txt").read_text(encoding="utf-8")
+    source = _wide1("ar-d-felesteen-bethlehem-christmas")
     [finding] = check(source, "انطلق موكب البطريرك من بيت لحم متجهًا إلى القدس إيذانًا ببدء الاحتفالات.")
     assert finding.severity == "error" and "ends of the move are swapped" in finding.why
     assert check(source, "انطلق موكب البطريرك من القدس متجهًا إلى بيت لحم إيذانًا ببدء الاحتفالات.") == ()
@@ -331,7 +350,7 @@ def test_a_move_from_a_to_b_where_the_article_has_it_from_b_to_a():
 ])
 def test_words_given_to_another_speaker_than_the_sentence_that_says_them(folder, name, wrong,
                                                                           right):
-    article = (WIDE.parent / folder / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    article = _text(folder, name)
     said = {"en-b-tribune-dubai-airport": "the record first half highlighted the airport's "
                                           "strategic importance as a global hub.",
             "en-b-rw-boxing-day-2016": "the poor performance came despite dry and bright weather "
@@ -342,7 +361,7 @@ def test_words_given_to_another_speaker_than_the_sentence_that_says_them(folder,
 
 
 def test_a_title_and_its_holder_named_together_in_the_article_are_one_speaker():
-    article = (WIDE / "articles" / "en-a-egypt-tourism-revenue.txt").read_text(encoding="utf-8")
+    article = _wide1("en-a-egypt-tourism-revenue")
     # the sentence says "the tourism minister said"; a later one gives tourism figures to
     # Khaled Ramy
     claim = "{} said tourism revenue climbed 3.1 percent year on year in the first half of 2015."
@@ -357,15 +376,11 @@ def test_an_arabic_winner_and_loser_swapped_and_parties_of_several_words_after_t
     [finding] = check(league, "فاز الحدود على الشرطة بثلاثة أهداف لهدفين.")
     assert finding.severity == "error" and "الحدود … الشرطة" in finding.why
     assert not [f for f in check(league, "فاز الشرطة على الحدود.") if f.severity == "error"]
-    shelling = (WIDE / "articles" / "ar-c-ultrasudan-omdurman-shelling.txt").read_text(encoding="utf-8")
+    shelling = _wide1("ar-c-ultrasudan-omdurman-shelling")
     # "اتهمت قوات الدعم السريع، الجيش السوداني بقصف مواطنين في أمبدة"
     assert check(shelling, "اتهمت قوات الدعم السريع الجيش السوداني بقصف مواطنين في أمبدة.") == ()
     [finding] = check(shelling, "اتهم الجيش السوداني قوات الدعم السريع بقصف مواطنين في أمبدة.")
     assert finding.severity == "error" and "other way round" in finding.why
-
-
-def _wide3(name: str) -> str:
-    return (WIDE.parent / "wide3" / "articles" / f"{name}.txt").read_text(encoding="utf-8")
 
 
 def test_a_day_the_article_names_by_its_own_date_may_be_written_out():
@@ -432,7 +447,7 @@ def test_a_cause_the_sentence_gives_as_what_happened_despite_it():
 
 
 def test_a_cause_where_the_sentences_only_set_the_events_side_by_side_and_adda_performing():
-    resale = (WIDE / "articles" / "en-b-st-hdb-resale-q1.txt").read_text(encoding="utf-8")
+    resale = _wide1("en-b-st-hdb-resale-q1")
     [finding] = check(resale, "Resale volume rose 5.8 per cent in the first quarter as a result of the "
                               "cooling measure on private home owners.")
     assert finding.severity == "error" and "side by side" in finding.why
@@ -461,7 +476,7 @@ def test_about_a_figure_that_is_not_round_is_within_a_unit_of_its_last_digit():
 ])
 def test_a_speaker_named_before_is_not_the_one_a_sentence_names_itself(folder, name, wrong, right,
                                                                       said):
-    article = (WIDE.parent / folder / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    article = _text(folder, name)
     [finding] = check(article, f"{wrong} {said}")
     assert finding.kind == "speaker" and finding.severity == "error"
     assert check(article, f"{right} {said}") == ()
@@ -508,7 +523,7 @@ def test_lost_to_names_the_winner_and_loser_as_beat_does():
 
 
 def test_a_country_is_named_by_a_city_of_it_the_article_names():
-    berlin = (WIDE / "articles" / "ar-d-elkhaleej-berlin-newyear.txt").read_text(encoding="utf-8")
+    berlin = _wide1("ar-d-elkhaleej-berlin-newyear")
     claim = "رأت الشرطة في {} أن احتفالات برلين كانت ناجحة أمنيًا رغم الاعتقالات."
     assert check(berlin, claim.format("ألمانيا")) == ()
     assert [f.kind for f in check(berlin, claim.format("فرنسا"))] == ["name"]
@@ -518,7 +533,7 @@ def test_a_scale_in_words_and_a_smaller_figure_after_wa_are_one_figure():
     from summarize.verify.extract import extract_numbers
     assert [(q.value, q.unit) for q in extract_numbers("بوصولها لتريليون و239 مليار درهم")] == [
         (1.239e12, "dirham")]
-    trade = (WIDE / "articles" / "ar-d-waradana-uae-trade-2023.txt").read_text(encoding="utf-8")
+    trade = _wide1("ar-d-waradana-uae-trade-2023")
     for said in ("نحو 1.24 تريليون درهم", "تريليونًا و239 مليار درهم"):
         assert check(trade, f"بلغت التجارة الخارجية غير النفطية للإمارات {said} في ستة أشهر.") == ()
     assert [f.kind for f in check(trade, "بلغت التجارة الخارجية غير النفطية للإمارات 1.6 تريليون "
@@ -535,7 +550,7 @@ def test_yet_to_is_not_yet_and_whether_asks_without_stating():
 
 
 def test_the_match_minute_next_to_each_name_orders_the_events():
-    match = (WIDE / "articles" / "en-a-okaz-hilal-nassr.txt").read_text(encoding="utf-8")
+    match = _wide1("en-a-okaz-hilal-nassr")
     # "… three goals from Salem Al-Dawsari (57' from a penalty), Mohammed Kanno (81') …" and
     # "Nawaf Al-Aqidi received a red card (59')"
     [finding] = check(match, "Al-Aqidi was sent off before Al-Dawsari's equaliser.")
@@ -562,10 +577,6 @@ def test_seems_to_hedges():
     assert finding.severity == "error" and "'seems'" in finding.why
     assert check(source, "The ruling party appears to win most of the single-mandate constituencies."
                  ) == ()
-
-
-def _wide4(name: str) -> str:
-    return (WIDE.parent / "wide4" / "articles" / f"{name}.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name,claim", [
@@ -633,7 +644,7 @@ def test_a_verbs_negation_dropped_from_the_same_statement_is_an_error():
     assert finding.severity == "error" and "negate" in finding.why
     assert check(budget, "قال العساف إن المملكة لن تتمكن من تحقيق فائض في الميزانية هذا العام.") == ()
     # غير in "غير النفطية" negates no statement: a warning at most
-    trade = (WIDE / "articles" / "ar-d-waradana-uae-trade-2023.txt").read_text(encoding="utf-8")
+    trade = _wide1("ar-d-waradana-uae-trade-2023")
     assert {f.severity for f in check(trade, "توقع محمد بن راشد أن تتجاوز التجارة الخارجية غير "
                                              "النفطية للدولة 2.5 تريليون درهم هذا العام.")} <= {
         "warning"}
@@ -676,10 +687,6 @@ def test_together_makes_a_figure_after_to_a_total_and_leading_by_a_gap():
     assert finding.severity == "warning" and "computed" in finding.why
 
 
-def _wide1(name: str) -> str:
-    return (WIDE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("source,claim", [
     # "for lack of", "for fear of", "on a charge of": a reason the article never gives
     (_article("ar-b-ahramdawly-sinai-verdict"), "برّأت المحكمة اللاعب حمادة السيد لعدم كفاية الأدلة."),
@@ -705,10 +712,6 @@ def test_a_cause_the_article_never_gives(source, claim):
 ])
 def test_a_cause_the_article_gives_in_other_words(source, claim):
     assert not [f for f in check(source, claim) if f.severity == "error"]
-
-
-def _wide5(name: str) -> str:
-    return (WIDE.parent / "wide5" / "articles" / f"{name}.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name,claim,parts", [
