@@ -558,6 +558,28 @@ def test_the_match_minute_next_to_each_name_orders_the_events():
     assert check(match, "Al-Aqidi was sent off after Al-Dawsari's equaliser.") == ()
 
 
+def test_the_match_minute_just_before_a_name_dates_its_goal():
+    match = _wide1("ar-d-sabq-hilal-qadsiah")
+    # "… عند الدقيقة (49) عن طريق نونيز …، لكن القادسية رد سريعًا بهدف ثانٍ عبر كينونيس في الدقيقة (50)"
+    [finding] = check(match, "أدرك نونيز التعادل للهلال بعد أن سجل كينونيس الهدف الثاني للقادسية.")
+    assert finding.severity == "error" and "order of the events" in finding.why
+    assert check(match, "أدرك نونيز التعادل للهلال قبل أن يسجل كينونيس الهدف الثاني للقادسية.") == ()
+
+
+@pytest.mark.parametrize("name,wrong,right", [
+    # "the boat motor had caught fire, causing it to capsize off the Italian coast"
+    ("en-a-ap-italy-shipwreck", "The boat's motor caught fire after it had capsized off the Italian coast.",
+     "The boat's motor caught fire before it capsized off the Italian coast."),
+    # "اقتحمت قرى وبلدات أم صفا والمغير وسلواد ودير أبو مشعل … ثم اعتقلت 11 فلسطينياً"
+    ("ar-d-sana-westbank-arrests", "اعتقلت القوات 11 فلسطينيًا قبل أن تقتحم بلدات أم صفا والمغير وسلواد ودير أبو مشعل.",
+     "اعتقلت القوات 11 فلسطينيًا بعد أن اقتحمت بلدات أم صفا والمغير وسلواد ودير أبو مشعل."),
+])
+def test_then_and_causing_order_two_events_as_before_does(name, wrong, right):
+    [finding] = [f for f in check(_wide1(name), wrong) if f.severity == "error"]
+    assert "order of the events is reversed" in finding.why
+    assert not [f for f in check(_wide1(name), right) if f.severity == "error"]
+
+
 @pytest.mark.parametrize("name,claim,why", [
     ("en-c-inquirer-apple-ebay", "Apple's profit growth was driven entirely by iPod sales outside "
                                  "the United States.", "'entirely'"),

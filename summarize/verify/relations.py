@@ -87,6 +87,9 @@ _MANY = _entries("""many numerous lots plenty كثير كثيرون كثيرة �
 _FEW = _entries("""few handful قليل قليلة قلة""")
 _BEFORE = _entries("""before prior_to ahead_of earlier_than قبل""")
 _AFTER = _entries("""after following later_than since بعد عقب اثر اعقاب""")
+# What orders two events in the article as "before" does, with the first event on its left: "the
+# motor caught fire, causing it to capsize", "اقتحمت القرى ثم اعتقلت 11"
+_THEN = frozenset(key(w) for w in "then causing prompting ثم".split())
 _CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of
 resulted led_to leading_to lead_to caused causing cause_of causes_of to_cause will_cause would_cause
 could_cause may_cause might_cause trigger* prompt* driven_by fuelled_by fueled_by thanks_to
@@ -314,11 +317,14 @@ def _minute_near(want: set[str], text: str) -> tuple[int, int, int] | None:
     """The match minute a sentence of several gives to what `want` (content stems) names: the first
     minute after the last of its names, within a few words ("Nawaf Al-Aqidi received a red card
     (59')")."""
-    ends = [m.end() for m in re.finditer(r"[^\W\d_][\w'’-]*", text)
-            if not m[0][:1].islower() and _content(_tokens(m[0])) & want]
-    if not ends:
+    names = [m for m in re.finditer(r"[^\W\d_][\w'’-]*", text)
+             if not m[0][:1].islower() and _content(_tokens(m[0])) & want]
+    if not names:
         return None
-    after = [m for m in _MINUTE_RE.finditer(text) if 0 <= m.start() - ends[-1] <= 60]
+    after = [m for m in _MINUTE_RE.finditer(text) if 0 <= m.start() - names[-1].end() <= 60]
+    if not after:  # or the last minute just before that name ("عند الدقيقة (49) عن طريق نونيز")
+        after = [m for m in _MINUTE_RE.finditer(text)
+                 if 0 <= names[-1].start() - m.end() <= 30][-1:]
     return (0, 0, int(after[0][1] or after[0][2])) if after else None
 
 
@@ -333,10 +339,10 @@ def _before(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool | None:
     return None
 
 
-def _dated_order(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """"A after B" where the article dates A before B (or "before" the other way): each side dated
-    by its own words, else by the one sentence of the claim's evidence (and the sentences next to
-    it) about it."""
+def _dates_in_order(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[tuple[str, bool]]:
+    """(word, whether the article dates its first event first) for each "after" or "before" of the
+    claim whose two events the article dates: each side dated by its own words, else by the one
+    sentence of the claim's evidence (and the sentences next to it) about it."""
     for m in _ORDER_RE.finditer(claim):
         sides = []
         for part in (claim[:m.start()], claim[m.end():]):
@@ -354,12 +360,21 @@ def _dated_order(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[st
             sides.append(when)
         if None in sides:
             continue
-        earlier = _before(sides[0], sides[1])
-        after = m["w"].lower() in ("after", "بعد")
-        if earlier is not None and earlier == after:
-            yield (f"claim: {m['w']!r}; the article dates the first event "
-                   f"{'before' if earlier else 'after'} the "
-                   "second: the order of the events is reversed")
+        if (earlier := _before(sides[0], sides[1])) is not None:
+            yield m["w"], earlier
+
+
+def _says_after(word: str) -> bool:
+    return word.lower() in ("after", "بعد")
+
+
+def _dated_order(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """"A after B" where the article dates A before B (or "before" the other way)."""
+    for word, earlier in _dates_in_order(claim, evidence):
+        if earlier == _says_after(word):
+            yield (f"claim: {word!r}; the article dates the first event "
+                   f"{'before' if earlier else 'after'} the second: the order of the events is "
+                   "reversed")
             return
 
 
@@ -378,6 +393,8 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
             for i, s in evidence:
                 sw = _tokens(s)
                 for same, theirs in ((True, lex), (False, other)):
+                    if theirs is _BEFORE:
+                        theirs = (_BEFORE[0] | _THEN, *_BEFORE[1:])
                     for their, l2, r2 in _halves(sw, theirs):
                         straight = min(len(left & l2), len(right & r2))
                         crossed = min(len(left & r2), len(right & l2))
@@ -852,7 +869,9 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
     yield from _hedged(claim, evidence)
     yield from _quantified(claim, evidence)
     yield from _universal(claim, evidence)
-    yield from _ordered(claim, evidence)
+    # the order read from the words, unless the article's own dates give the claim's
+    if not any(earlier != _says_after(word) for word, earlier in _dates_in_order(claim, evidence)):
+        yield from _ordered(claim, evidence)
     yield from _swapped(claim, evidence)
     yield from _beaten(result)
     yield from _hosted(claim, evidence)
