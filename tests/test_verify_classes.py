@@ -360,6 +360,36 @@ def test_words_given_to_another_speaker_than_the_sentence_that_says_them(folder,
     assert not [f for f in check(article, f"{right} said {said}") if f.kind == "speaker"]
 
 
+@pytest.mark.parametrize("folder,name,said,wrong,right", [
+    # "The opposition said that election were held in "intimidation, pressure and violence"": a
+    # word of the claim's speaker ("election") in the sentence is not the speaker named there
+    ("wide2", "en-b-civilge-georgia-election",
+     "said the election was held amid intimidation, pressure and violence.",
+     "The Central Election Commission", "The opposition"),
+    # "… won 3 seats," the president of the IEC, Issouf Bakayoko declared.": Ouattara is named in
+    # another sentence, as the RHDP's president
+    ("wide5", "en-f-timesofafrica-ivorycoast-election", "declared that the RHDP had won 167 seats.",
+     "President Alassane Ouattara", "Bakayoko"),
+])
+def test_a_speaker_is_named_by_half_its_words_or_more(folder, name, said, wrong, right):
+    article = _text(folder, name)
+    [finding] = check(article, f"{wrong} {said}")
+    assert finding.severity == "error" and finding.kind == "speaker" and wrong in finding.why
+    assert check(article, f"{right} {said}") == ()
+
+
+def test_a_date_before_the_speaker_and_an_arabic_short_name_still_name_the_speaker():
+    # "On 29 April 2009 …": the date is not part of the German government's name
+    assert check(_wide1("en-a-dw-german-forecast"), "On 29 April 2009 the German government said it expected "
+                                                    "the economy to shrink by six percent that year.") == ()
+    # "وأفادت وكالة وفا بأن …": the Palestinian news agency by its head word
+    assert check(_wide1("ar-d-sana-westbank-arrests"), "أفادت وكالة الأنباء الفلسطينية بأن القوات اقتحمت بلدات "
+                                                       "سلواد والمغير وأم صفا ودير أبو مشعل.") == ()
+    # the speaker's words end at إنهم as at إن (wide5, ar-f-almoslim-sinai-verdict)
+    from summarize.verify.meaning import _speaker_words
+    assert _speaker_words("وقال المتهمون للمحكمة إنهم أبرياء.")[0] == "المتهمون للمحكمة"
+
+
 def test_a_title_and_its_holder_named_together_in_the_article_are_one_speaker():
     article = _wide1("en-a-egypt-tourism-revenue")
     # the sentence says "the tourism minister said"; a later one gives tourism figures to

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from .dates import MONTHS
 from .numbers import SCALE_OF
 from .quotes import quote_spans, unquoted
 from .text import STOP, fold, fold_text, key, language, stem, words
@@ -227,14 +228,19 @@ def _speaker_words(text: str) -> tuple[str, set[str]] | None:
     if m.group(0).lower().startswith("according") or not phrase:
         phrase = words(re.split(r"[,;:.]|\bthat\b", bare[m.end():])[0])[:5]
     return " ".join(phrase), {stem(w) for w in map(key, phrase) if w not in STOP and
-                              w not in _ANY_SPEAKER and w not in _STANDS_FOR and len(w) >= 2}
+                              w not in _ANY_SPEAKER and w not in _STANDS_FOR and len(w) >= 2 and
+                              w not in _WHEN_EN and not any(c.isdigit() for c in w)}
 
 
+# a date before the speaker ("On 29 April 2009 the German government said")
+_WHEN_EN = {key(w) for w in [*(names[0] for names in MONTHS.values()), "monday", "tuesday",
+                             "wednesday", "thursday", "friday", "saturday", "sunday"]}
 _SAYS_AR = re.compile(rf"{_SAYING_AR}(?![^\W\d_])")
 _ANY_SPEAKER_AR = {key(w) for w in """متحدث المتحدث متحدثة المتحدثة الناطق ناطق باسم مصدر مصادر
 بيان البيان في له لها خلال لـ ل عن""".split()} | _WHEN_AR
 # where the speaker's words end: "that" or a relative clause ("الأمين العام الذي تأسف")
-_THAT_AR = {key(w) for w in "إن أن ان إنه أنه انه إنها أنها انها بأن بان الذي التي الذين".split()}
+_THAT_AR = {key(w) for w in """إن أن ان إنه أنه انه إنها أنها انها بأن بان الذي التي الذين إنهم أنهم
+انهم إنهما أنهما انهما إنني أنني انني إننا أننا اننا بأنه بانه بأنها بانها بأنهم بانهم""".split()}
 
 
 def _speaker_words_ar(bare: str) -> tuple[str, set[str]] | None:
@@ -275,6 +281,15 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in ws} | {stem(a + b) for a, b in zip(ws, ws[1:])}
 
 
+def _names(speaker: set[str], stems: set[str]) -> bool:
+    """Whether words (`stems`) name a speaker: in English half its words or more ("election" alone
+    is not the Central Election Commission); in Arabic, which shortens a name to its head
+    ("وكالة وفا" for وكالة الأنباء الفلسطينية), one word of two letters or more."""
+    if all(w.isascii() for w in speaker):
+        return 2 * len(speaker & stems) >= len(speaker)
+    return any(len(w) >= 2 for w in speaker & stems)
+
+
 def misattributed(claim: str, evidence: Sequence[str], before: Sequence[str],
                   article: Sequence[str]) -> str | None:
     """Why a claim's "X said …" (قال X إن…) puts the words of the
@@ -295,12 +310,12 @@ def misattributed(claim: str, evidence: Sequence[str], before: Sequence[str],
     if overlap[best] < max(3, len(told) // 2) or (other := _speaker_words(evidence[best])) is None:
         return None
     theirs = other[1]
-    if mine & _stems(unquoted(evidence[best])):
+    if _names(mine, _stems(unquoted(evidence[best]))):
         return None
-    if not _named_phrase(other[0]) and mine & {w for s in before for w in _stems(s)}:
+    if not _named_phrase(other[0]) and _names(mine, {w for s in before for w in _stems(s)}):
         # "it said", "the agency added": the one meant is named just before
         return None
-    if theirs and any(mine & (named := _stems(s)) and theirs & named for s in article):
+    if theirs and any(_names(mine, named := _stems(s)) and theirs & named for s in article):
         return None
     return f"claim: said by {said[0]!r}; the sentence that says it: by {other[0]!r}"
 
