@@ -390,6 +390,25 @@ def test_a_date_before_the_speaker_and_an_arabic_short_name_still_name_the_speak
     assert _speaker_words("وقال المتهمون للمحكمة إنهم أبرياء.")[0] == "المتهمون للمحكمة"
 
 
+@pytest.mark.parametrize("folder,name,wrong,right,family", [
+    # "وأحرز المدافع معتز هوساوي هدف المباراة الوحيد في الدقيقة 11"
+    ("wide3", "ar-c-makkah-ahli-fateh", "أحرز ياسر المسيليم هدف المباراة الوحيد في الدقيقة 11.",
+     "أحرز معتز هوساوي هدف المباراة الوحيد في الدقيقة 11.", "المسيليم"),
+    # "تسجيل هدف مبكر للنصر في الدقيقة الأولى … عن طريق محمد السهلاوي"
+    ("wide4", "ar-e-almaghribtoday-hilal-nassr", "سجل محمد الشلهوب هدفا مبكرا للنصر في الدقيقة الأولى.",
+     "سجل محمد السهلاوي هدفا مبكرا للنصر في الدقيقة الأولى.", "الشلهوب"),
+    # "الناطق الإعلامي … النقيب عبد الله العمري": عبد الله is one given name
+    ("wide4", "ar-e-djazairess-jeddah-floods", "قال النقيب عبد الله الحارثي إن فرق الإنقاذ ما زالت تباشر "
+     "أعمالها.", "قال النقيب عبد الله العمري إن فرق الإنقاذ ما زالت تباشر أعمالها.", "الحارثي"),
+])
+def test_an_arabic_family_name_after_a_given_name_the_article_never_writes(folder, name, wrong, right,
+                                                                           family):
+    article = _text(folder, name)
+    [finding] = [f for f in check(article, wrong) if f.kind == "name"]
+    assert finding.severity == "error" and family in finding.why and "a person" in finding.why
+    assert not [f for f in check(article, right) if f.kind == "name"]
+
+
 def test_a_title_and_its_holder_named_together_in_the_article_are_one_speaker():
     article = _wide1("en-a-egypt-tourism-revenue")
     # the sentence says "the tourism minister said"; a later one gives tourism figures to

@@ -13,7 +13,8 @@ from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
 from .entail import contradictions
 from .extract import extract_numbers
 from .meaning import misattributed, polarity, speaker_problem, speakers
-from .names import is_known_place, kin, named_in, names, rare_unknown, unknown_places
+from .names import (is_known_place, kin, named_in, names, rare_unknown, unknown_people,
+                    unknown_places)
 from .numbers import SCALE_OF, Quantity, says_computed
 from .quotes import comparable, cut_words, locate, quote_spans
 from .relations import relations
@@ -483,10 +484,12 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
             yield 0, Finding("name", written,
                              f"{written} is not in the source (a name, or a word the article never "
                              "uses)", "error", claim.text, claim.evidence)
-        for written in unknown_places(claim.text, everywhere):
-            if written not in rare:
-                yield 0, Finding("name", written, f"{written} is not in the source (a place the "
-                                 "article never names)", "error", claim.text, claim.evidence)
+        for what, found in (("place", unknown_places), ("person", unknown_people)):
+            for written in found(claim.text, everywhere):
+                if written not in rare:
+                    yield 0, Finding("name", written, f"{written} is not in the source (a {what} "
+                                     "the article never names)", "error", claim.text,
+                                     claim.evidence)
     # the words of the days known by name ("Christmas Day"): dates, checked as dates
     dated = {key(w) for d in extract_dates(claim.text) if d.month and not d.year and not
              any(c.isdigit() for c in d.text) for w in words(d.text)}

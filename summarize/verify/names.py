@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .dates import MONTHS, WEEKDAYS
 from ..arabic import is_mark
-from .text import fold, key, span
+from .text import alt, fold, key, span
 
 # English name -> Arabic spellings (folded at load). Enough
 # to tell a swapped country or capital across languages.
@@ -226,13 +226,37 @@ _PLACE_NOUN_RE = re.compile(r"(?<![^\W\d_])[وبلف]?(?:ال|لل)?(?:محاف�
 PLACE_RARE = 4.0
 
 
-def unknown_places(claim: str, article_key: str) -> list[str]:
-    """Arabic place names of a claim, read after the noun they follow ("بمدينة بورسعيد"), that the
-    article never writes in any form: a place of the article swapped for another one."""
+# Given names that a family name follows ("ياسر المسيليم", "عبد الله الحارثي"); not those that are
+# as often a common word (علي for على, حسن, سعيد, كريم, أمين, جميل, نور, أمل, تركي)
+_GIVEN = """محمد أحمد محمود مصطفى ياسر خالد عمر عثمان يوسف إبراهيم إسماعيل فهد سلطان سلمان فيصل ناصر
+سالم سعود طارق هشام وليد زياد رامي سامي فادي ماجد حمد حمدان راشد منصور نواف عادل عماد إياد أيمن باسم
+بسام حسين حسام حازم رائد رياض سمير شريف صلاح طلال عاطف عصام عمرو فؤاد لؤي مازن مهدي مراد نادر
+نبيل هاني وائل ياسين يحيى يونس زكريا سليمان موسى عيسى إدريس أسامة حمزة بلال جابر جاسم خليفة مشعل
+متعب بندر نايف فارس ثامر عبدالله عبدالعزيز عبدالرحمن عبدالرحيم عبدالكريم عبدالمجيد عبدالفتاح
+فاطمة عائشة مريم زينب سارة هدى ليلى سلمى رنا دينا منى هالة""".split()
+_PERSON_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:(?:عبد|ابو)\s+[\u0621-\u064a]+|{alt(_GIVEN)})"
+                        r"\s+(?P<name>[\u0621-\u064a]{3,})(?![^\W\d_])")
+
+
+def _unwritten_after(pattern: re.Pattern, claim: str, article_key: str) -> list[str]:
+    """The names `pattern` reads in a claim (its group "name") that the article never writes in any
+    form and that are not common words."""
     folded, where = fold(claim)
     found = []
-    for m in _PLACE_NOUN_RE.finditer(folded):
+    for m in pattern.finditer(folded):
         written = claim[slice(*span(where, *m.span("name")))]
         if _unwritten_and_rare(m["name"], written, article_key, PLACE_RARE):
             found.append(written)
     return found
+
+
+def unknown_places(claim: str, article_key: str) -> list[str]:
+    """Arabic place names of a claim, read after the noun they follow ("بمدينة بورسعيد"), that the
+    article never writes in any form: a place of the article swapped for another one."""
+    return _unwritten_after(_PLACE_NOUN_RE, claim, article_key)
+
+
+def unknown_people(claim: str, article_key: str) -> list[str]:
+    """Arabic family names of a claim, read after a given name ("محمد الشلهوب"), that the article
+    never writes in any form: a player or official of the article swapped for another one."""
+    return _unwritten_after(_PERSON_RE, claim, article_key)
