@@ -409,6 +409,15 @@ def test_an_arabic_family_name_after_a_given_name_the_article_never_writes(folde
     assert not [f for f in check(article, right) if f.kind == "name"]
 
 
+def test_earlier_than_against_later_than():
+    # "Headline inflation "will begin to decline later than previously expected" …, the Council said."
+    article = _wide3("en-c-abouthungary-base-rate")
+    claim = "The Council said headline inflation will begin to decline {} than previously expected."
+    [finding] = check(article, claim.format("earlier"))
+    assert finding.severity == "error" and "'earlier than'" in finding.why and "'later than'" in finding.why
+    assert check(article, claim.format("later")) == ()
+
+
 def test_a_title_and_its_holder_named_together_in_the_article_are_one_speaker():
     article = _wide1("en-a-egypt-tourism-revenue")
     # the sentence says "the tourism minister said"; a later one gives tourism figures to

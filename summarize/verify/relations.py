@@ -58,6 +58,8 @@ _OPPOSITES = [_WIN] + [(_entries(a), _entries(b)) for a, b in (
     ("acquit* براه برا* تبرئ*", "convict* ادان* يدين* تدين* ادانه"),
     ("releas* freed اطلق_سراح افرج* الافراج", "arrest* detain* اعتقل* يعتقل* تعتقل* احتجز* اعتقال"),
     ("succeed* نجح* ينجح* تنجح*", "fail* فشل* يفشل* تفشل* اخفق* يخفق* تخفق*"),
+    ("earlier_than sooner_than ahead_of_schedule ابكر_من اسرع_من_المتوقع",
+     "later_than behind_schedule متاخرا_عن ابطا_من_المتوقع"),
     ("improv* better", "worsen* deteriorat* worse"),
     ("largest biggest اكبر الاكبر", "smallest اصغر الاصغر"),
     ("best strongest اقوى الاقوى افضل الافضل", "worst weakest اضعف الاضعف اسوا الاسوا"),
