@@ -418,6 +418,19 @@ def test_earlier_than_against_later_than():
     assert check(article, claim.format("later")) == ()
 
 
+def test_a_comparison_the_figures_of_its_two_sides_contradict():
+    airport = _article("en-b-tribune-dubai-airport")
+    # "The airport received 89.1 million passengers in 2018 …" and "Last year, annual passenger
+    # traffic reached 86.9 million."
+    [finding] = check(airport, "Last year's 86.9 million passengers exceeded the airport's 2018 peak.")
+    assert finding.severity == "error" and "86.9 million against 89.1 million" in finding.why
+    assert check(airport, "Last year's 86.9 million passengers fell short of the airport's 2018 peak.") == ()
+    # a figure right before "higher than" is the gap, not a level (wide3: $531 million a year before)
+    assert not [f for f in check(_wide3("en-c-inquirer-apple-ebay"), "Apple's holiday-quarter profit was "
+                                                                     "$30 million higher than a year earlier.")
+                if f.severity == "error"]
+
+
 def test_a_title_and_its_holder_named_together_in_the_article_are_one_speaker():
     article = _wide1("en-a-egypt-tourism-revenue")
     # the sentence says "the tourism minister said"; a later one gives tourism figures to

@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 from .dates import extract_dates, period_months
 from .extract import extract_numbers
+from .numbers import Quantity
 from .quotes import unquoted
 from .text import STOP, fold_text, key, stem, words
 
@@ -832,6 +833,52 @@ def _misbound(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                 return
 
 
+# A comparison of two things the article gives figures for: "Last year's 86.9 million passengers
+# exceeded the airport's 2018 peak"
+_VERSUS_RE = re.compile(r"(?<![^\W\d_])(?P<w>exceed(?:s|ed)?|surpass(?:es|ed)?|topped|outstripped|"
+                        r"(?:more|higher|greater|larger|bigger|less|lower|fewer|smaller)\s+than|"
+                        r"[أا](?:كثر|على|كبر|قل|دنى|صغر)\s+من|تجاوز\w*|فاق\w*|يفوق)(?![^\W\d_])",
+                        re.IGNORECASE)
+_LESS_WORDS = ("less", "lower", "fewer", "smaller", "أقل", "اقل", "أدنى", "ادنى", "أصغر", "اصغر")
+
+
+def _side_figure(side: str, evidence: Sequence[tuple[int, str]],
+                 like: Quantity | None = None) -> Quantity | None:
+    """The one figure a side of a comparison stands for: its own, else the one figure (of `like`'s
+    kind and unit) of the one evidence sentence that shares two of its words or more."""
+    own = [q for q in extract_numbers(side) if q.kind != "year"]
+    if own:
+        return own[0] if len(own) == 1 else None
+    want = _content(_tokens(side))
+    found = []
+    for _, s in evidence:
+        figures = [q for q in extract_numbers(s) if q.kind != "year" and (
+            like is None or (q.kind, q.unit) == (like.kind, like.unit))]
+        if len(want & _content(_tokens(s))) >= 2 and len(figures) == 1:
+            found.append(figures[0])
+    return found[0] if len(found) == 1 else None
+
+
+def _compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """"A exceeded B" (more than, أعلى من…) where the figures the article gives A and B go the other
+    way; a figure right after the word is a bound, the figure checks' business, and one right
+    before it the gap."""
+    for m in _VERSUS_RE.finditer(claim):
+        right = claim[m.end():]
+        if any(q.start < 12 for q in extract_numbers(right)):
+            continue
+        left = claim[:m.start()]
+        if any(not left[q.end:].strip() for q in extract_numbers(left)):
+            continue  # "$30 million higher than a year earlier": the figure is the gap
+        if (a := _side_figure(left, evidence)) is None or (
+                b := _side_figure(right, evidence, a)) is None or a.value == b.value:
+            continue
+        word = " ".join(m["w"].split())
+        if (a.value > b.value) == word.lower().startswith(_LESS_WORDS):
+            yield f"claim: {word!r}; the article gives {a.text} against {b.text}"
+            return
+
+
 def _against_its_figures(claim: str) -> Iterator[str]:
     """A claim whose own figures go the other way than its
     verb: "lowered … to 6 per cent from 4 per cent"."""
@@ -867,6 +914,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
         yield from _opposed(claim, evidence, a, b)
         yield from _opposed(claim, evidence, b, a)
     yield from _against_its_figures(claim)
+    yield from _compared(claim, evidence)
     yield from _exactly(claim, evidence)
     yield from _hedged(claim, evidence)
     yield from _quantified(claim, evidence)
