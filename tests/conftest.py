@@ -151,3 +151,22 @@ def chat_server(tmp_path_factory):
     folder = build_chat_model(tmp_path_factory.mktemp("served") / "qwen2-chat")
     with serve(folder, tmp_path_factory.getbasetemp() / "transformers-serve.log") as base:
         yield base, str(folder)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Make `--dist loadgroup` keep an xdist_group on one worker again. pytest-xdist 3.8 names a test's group by
+    a suffix on its node id (`...@ray`) that it writes to `item._nodeid`; pytest 9.2 keeps the id in `item._id`
+    instead, so the suffix was lost and each group's tests went to both workers, each starting its own Ray or
+    `transformers serve` (measured: about 20 s of the suite on 2 cores). Where xdist's suffix took, nothing
+    changes here."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                         for mark in item.iter_markers("xdist_group")})
+        if not groups or item.nodeid.endswith("@" + "_".join(groups)) or not hasattr(item, "_id"):
+            continue
+        nodeid = f"{item.nodeid}@{'_'.join(groups)}"
+        item._id = type(item._id).parse(nodeid)
+        assert item.nodeid == nodeid, (item.nodeid, nodeid)
