@@ -15,7 +15,7 @@ WIDE = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "verify"
 
 
 def _text(folder: str, name: str) -> str:
-    """An article of a benchmark set (wide, wide2 … wide5), by its file stem."""
+    """An article of a benchmark set (wide, wide2 … wide6), by its file stem."""
     return (WIDE.parent / folder / "articles" / f"{name}.txt").read_text(encoding="utf-8")
 
 
@@ -37,6 +37,10 @@ def _wide4(name: str) -> str:
 
 def _wide5(name: str) -> str:
     return _text("wide5", name)
+
+
+def _wide6(name: str) -> str:
+    return _text("wide6", name)
 
 with open(WIDE / "dates.tsv", encoding="utf-8", newline="") as _f:
     DATES = {r["article"]: r["date"] for r in csv.DictReader(_f, delimiter="\t", quoting=csv.QUOTE_NONE)}
@@ -1052,3 +1056,16 @@ def test_two_figures_traded_between_two_parties():
     # the same pairs in another order are no trade
     assert not check("Exports rose 5 percent while imports fell 3 percent.",
                      "Imports fell 3 percent while exports rose 5 percent.")
+
+
+def test_an_arabic_compound_ordinal_is_the_minute_or_round_written_in_digits():
+    match = _wide6("ar-g-nl7za-taawoun-riyadh")
+    # "عند الدقيقة الرابعة والثلاثين", "ضمن الجولة الثالثة والثلاثين", "عند الدقيقة السادسة والثمانين"
+    for claim in ("افتتح سالي التسجيل للرياض في الدقيقة 34.", "أقيمت مباراة التعاون والرياض ضمن الجولة 33 من "
+                  "دوري المحترفين.", "أدرك هتان باهبري التعادل للتعاون في الدقيقة 86."):
+        assert check(match, claim) == ()
+    [finding] = check(match, "افتتح سالي التسجيل للرياض في الدقيقة 36.")
+    assert finding.severity == "error" and "36" in finding.why
+    # a day of a month is a date's, not a count: "ليلة الحادي والثلاثين من ديسمبر"
+    from summarize.verify.extract import extract_numbers
+    assert extract_numbers("أصيب 13 شرطيا ليلة الحادي والثلاثين من ديسمبر.")[-1].value == 13

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .dates import MONTHS
 from .numbers import Quantity, currency_after, hedge_before, noun_after, percent_after, unit_after
 from .text import fold, key, span
 
@@ -77,6 +78,14 @@ _AR_MINUTES = {"اولى": 1, "ثانية": 2, "ثالثة": 3, "رابعة": 4,
                "ثامنة": 8, "تاسعة": 9, "عاشرة": 10}
 _AR_ORDINAL_UNITS = {"حادي": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7,
                      "ثامن": 8, "تاسع": 9}
+# and of the tens above: "الرابعة والثلاثين" is the 34th ("الدقيقة الرابعة والثلاثين", minute 34);
+# a day of a month ("الحادي والثلاثين من ديسمبر") is a date's
+_AR_ORDINAL_TENS = {key(w): n for n, ws in _AR_TENS.items() for w in ws.split() if w.endswith("ين")}
+_AR_COMPOUND_ORDINAL_RE = re.compile(
+    rf"(?<![^\W\d_])(?P<noun>[وفب]?(?:ال|لل)(?:دقيقة|جولة|مرتبة|مركز|مرة)\s+)?[وفب]?(?:ال)?"
+    rf"(?P<n>{'|'.join(_AR_ORDINAL_UNITS)})ة?\s+و(?:ال)?(?P<t>{'|'.join(_AR_ORDINAL_TENS)})"
+    r"(?![^\W\d_])(?!\s+(?:من\s+)?(?:شهر\s+)?(?:{months})(?![^\W\d_]))".format(
+        months="|".join(fold(w)[0] for names in MONTHS.values() for w in names[1:])))
 
 
 def _fraction_value(m: re.Match[str]) -> float:
@@ -207,6 +216,10 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
     for m in _AR_TEEN_ORDINAL_RE.finditer(folded):
         fractions.append(_make(10 + _AR_ORDINAL_UNITS[m["n"]], None, "ordinal", folded, text, where,
                                m.start(), m.end()))
+    for m in _AR_COMPOUND_ORDINAL_RE.finditer(folded):  # a minute or round, counted: "الجولة 33"
+        fractions.append(_make(_AR_ORDINAL_TENS[m["t"]] + _AR_ORDINAL_UNITS[m["n"]], None,
+                               "number" if m["noun"] else "ordinal", folded, text, where,
+                               m.end("noun") if m["noun"] else m.start(), m.end()))
     for m in _AR_MINUTE_RE.finditer(folded):
         fractions.append(_make(_AR_MINUTES[m["n"]], None, "number", folded, text, where,
                                m.start("n") - 2, m.end()))
