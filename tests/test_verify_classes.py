@@ -1069,3 +1069,11 @@ def test_an_arabic_compound_ordinal_is_the_minute_or_round_written_in_digits():
     # a day of a month is a date's, not a count: "ليلة الحادي والثلاثين من ديسمبر"
     from summarize.verify.extract import extract_numbers
     assert extract_numbers("أصيب 13 شرطيا ليلة الحادي والثلاثين من ديسمبر.")[-1].value == 13
+
+
+def test_a_percent_joined_by_a_hyphen_is_a_percentage():
+    # "… a larger increase than the 3.2-percent increase for the 12 months ending February"
+    inflation = _wide6("en-g-voz-us-inflation")
+    claim = "US annual inflation rose to 3.5% in March from {}% in February, the Department of Labor said."
+    assert not [f for f in check(inflation, claim.format("3.2")) if f.severity == "error"]
+    assert [f.severity for f in check(inflation, claim.format("3.3")) if f.kind == "number"] == ["error"]

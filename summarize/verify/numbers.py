@@ -109,7 +109,7 @@ def _number_re(digits: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<pre>{alt(_SIGNS)})\s?)?(?<![\d.])(?P<num>{digits})"
         rf"(?:\s*(?P<scale>{alt(SCALE_OF)}){NOT_LETTER})?"
-        rf"(?:\s*(?P<pct>{alt(_PERCENT)}){NOT_LETTER})?"
+        rf"(?:(?:\s*|-)(?P<pct>{alt(_PERCENT)}){NOT_LETTER})?"  # "3.2-percent"
         rf"(?:\s*(?P<cur>{alt(CURRENCY_OF)}){NOT_LETTER})?"
     )
 
