@@ -66,13 +66,24 @@ def test_extractive_strict_run_on_an_open_quote_exits_0(tmp_path):
 from .corpus import CORPUS  # noqa: E402 - the corpus tests' own import
 
 NEWS = {p.stem: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt"))}
-NEWS_SENTENCES = {name: [s.text for s in sentences(split_paragraphs(text))] for name, text in NEWS.items()}
+
+
+class _Sentences(dict):
+    """Article name -> its sentences' texts, each article segmented on first use: segmenting the whole corpus at
+    import cost every xdist worker about 3 s of collection, for the two tests below on one of them."""
+
+    def __missing__(self, name: str) -> list[str]:
+        self[name] = [s.text for s in sentences(split_paragraphs(NEWS[name]))]
+        return self[name]
+
+
+NEWS_SENTENCES = _Sentences()
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(sorted(n for n, s in NEWS_SENTENCES.items() if s)).flatmap(
+@given(st.deferred(lambda: st.sampled_from(sorted(n for n in NEWS if NEWS_SENTENCES[n])).flatmap(
     lambda name: st.tuples(st.just(name), st.lists(st.integers(0, len(NEWS_SENTENCES[name]) - 1), min_size=1,
-                                                   max_size=6).map(sorted))))
+                                                   max_size=6).map(sorted)))))
 @example(("027-livescience-com2", [14, 32, 39]))  # once a name warning for "Hollywood", found by chance (issue 26)
 # headings run together: "1. Upsell and Cross Sell 3. Conversion Test …", the 3 once a figure
 @example(("019-foxbusiness-com1", [8, 40]))
