@@ -1077,3 +1077,11 @@ def test_a_percent_joined_by_a_hyphen_is_a_percentage():
     claim = "US annual inflation rose to 3.5% in March from {}% in February, the Department of Labor said."
     assert not [f for f in check(inflation, claim.format("3.2")) if f.severity == "error"]
     assert [f.severity for f in check(inflation, claim.format("3.3")) if f.kind == "number"] == ["error"]
+
+
+def test_about_lets_a_claim_round_its_main_sentence_figure():
+    quake = _wide6("en-g-geotimes-sumatra-quake")
+    # "The effects of the quake could be felt 620 kilometers away in Jakarta, Indonesia's capital …"
+    assert check(quake, "The quake could be felt some 600 kilometers away in the Indonesian capital, Jakarta.") == ()
+    [finding] = check(quake, "The quake could be felt 600 kilometers away in the Indonesian capital, Jakarta.")
+    assert finding.severity == "error" and "600 kilometers" in finding.why

@@ -196,7 +196,10 @@ def _restated(src: Source, claim: Claim, what: str, problem: Callable,
     if claim.best is None or what != "numbers":
         return None
     main = in_sentences(src, (claim.best,), what)
-    if not problem(item, main, False) or not (rival := _rival(item, main)):
+    # backed there, exactly or rounded within the claim's "about" ("some 600 km" for its "620 km";
+    # a bound, "more than 83 %" for its "more than 93 %", is not)
+    if not problem(item, main, False) or (item.hedge == "about" and not problem(
+            item, main)) or not (rival := _rival(item, main)):
         return None
     if any(q.value == rival.value for q in extract_numbers(claim.text)) or (
             re.sub(r"\D", "", rival.text) == re.sub(r"\D", "", item.text)):
