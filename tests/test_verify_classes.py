@@ -1085,3 +1085,14 @@ def test_about_lets_a_claim_round_its_main_sentence_figure():
     assert check(quake, "The quake could be felt some 600 kilometers away in the Indonesian capital, Jakarta.") == ()
     [finding] = check(quake, "The quake could be felt 600 kilometers away in the Indonesian capital, Jakarta.")
     assert finding.severity == "error" and "600 kilometers" in finding.why
+
+
+def test_only_or_just_is_the_figure_it_stands_by():
+    quake = _wide6("en-g-geotimes-sumatra-quake")
+    # "… approximately 130 kilometers southwest of the province of Bengkulu at a depth of just 30
+    # kilometers belowground, USGS says": "just" is the depth's, not the distance's
+    assert check(quake, "The USGS said the quake struck about 130 kilometers southwest of Bengkulu at a depth "
+                        "of just 30 kilometers.") == ()
+    [finding] = check(quake, "The USGS said the quake struck just 130 kilometers southwest of Bengkulu at a "
+                             "depth of 30 kilometers.")
+    assert finding.severity == "error" and "'just' 130 kilometers" in finding.why

@@ -704,10 +704,13 @@ def _caused(claim: str, evidence: Sequence[tuple[int, str]],
 def _exactly(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """A figure the claim gives as exact ("exactly", "only", فقط) that its sentences give as a bound
     or an estimate ("at least 22", "about 22", "22 على الأقل")."""
-    said = _hits(_tokens(claim), _EXACT)
-    if not said:
+    if not _hits(_tokens(claim), _EXACT):
         return
     for q in extract_numbers(claim):
+        # the word is the figure's: just before it ("just 30 km"), or just after it ("22 فقط")
+        said = _hits([*_tokens(claim[:q.start])[-3:], *_tokens(claim[q.end:])[:2]], _EXACT)
+        if not said:
+            continue
         for i, s in evidence:
             for f in extract_numbers(s):
                 # "22 على الأقل"
