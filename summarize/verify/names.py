@@ -151,12 +151,12 @@ _AR_TOKEN_RE = re.compile(r"(?<![^\W\d_])[\u0621-\u064a]{4,}(?![^\W\d_])")
 RARE = 2.0
 
 
-_AR_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ون", "ين", "ية", "ة", "ي")
+_AR_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ون", "ين", "ية", "ة", "ي", "ان")
 
 
 def _forms(word: str) -> set[str]:
     """An Arabic word with its clitics and endings taken off one by one: وبالخطير, بالخطير, الخطير,
-    خطير; اتفاقياتها, اتفاقيات."""
+    خطير; اتفاقياتها, اتفاقيات; the dual البندان, بند."""
     forms, w = {word}, word
     for _ in range(2):
         for c in _AR_CLITICS:
