@@ -1103,3 +1103,13 @@ def test_an_arabic_dual_is_the_word_the_article_writes_in_the_singular():
     sadafco = _wide6("ar-g-argaam-sadafco-profit")
     assert not [f for f in check(sadafco, "سجّل البندان، صافي الدخل وربح السهم، ارتفاعاً متطابقاً بنسبة 49.7%.")
                 if f.kind == "name"]
+
+
+def test_could_be_felt_is_what_was_felt_not_a_hedge():
+    # "The effects of the quake could be felt 620 kilometers away in Jakarta …"
+    quake = _wide6("en-g-geotimes-sumatra-quake")
+    assert check(quake, "The tremors were felt six hundred and twenty kilometers away in Jakarta.") == ()
+    # "could" that guesses stays a hedge
+    errors = [f for f in check("Officials said the dam could burst within hours.", "Officials said the dam burst.")
+              if f.severity == "error"]
+    assert errors and "'could'" in errors[0].why

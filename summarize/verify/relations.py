@@ -231,11 +231,17 @@ _COMPARATIVE_AR = {key(w)
                    for w in "أكثر أقل أعلى أدنى أكبر أصغر أسرع أبطأ أفضل أسوأ أضعف أقوى".split()}
 
 
+_PERCEIVED = {"felt", "seen", "heard", "smelled", "spotted"}
+
+
 def _hedges(ws: Sequence[str]) -> list[str]:
     # قد before a verb of the present is "may" (قد يرتفع); before the past it affirms (قد ارتفع)
     # كان ... قد: "had", no hedge
     measured = {w for j, w in enumerate(ws) if j and (ws[j - 1] in ("than", "as") or ws[
         j - 1] in ("من", "مما") and j > 1 and ws[j - 2] in _COMPARATIVE_AR)}
+    # "could be felt 620 kilometers away": what was perceived, no hedge
+    measured |= {w for j, w in enumerate(ws[:-2]) if w == "could" and ws[j + 1] == "be" and
+                 ws[j + 2] in _PERCEIVED}
     return [w for w in _hits(ws, _HEDGES) if w not in measured] + [
         w for j, w in enumerate(ws[:-1]) if w in ("قد", "وقد") and
         (ws[j + 1][:1] in "ين" or ws[j + 1][:2] in ("تت", "تو")) and
