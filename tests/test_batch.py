@@ -110,7 +110,7 @@ def test_resume_reads_each_input_once(tmp_path, monkeypatch):
 
 def test_killed_run_leaves_whole_files_and_the_rerun_finishes_the_rest(tiny, tmp_path):
     inputs, out = tmp_path / "in", tmp_path / "out"
-    paths = real_articles(inputs, 20, size=3)
+    paths = real_articles(inputs, 10, size=3)  # killed after 3 of them, about 0.2 s apart
     cmd = [sys.executable, "-m", "summarize", "translate", str(inputs), "--to", "en", "--from", "ar",
            "--model", str(tiny["marian"]), "--backend", "ctranslate2", "--beams", "1", "-f", "json", "-o", str(out)]
     # one article per chunk, so outputs appear one by one; one thread, as tiny models run best
