@@ -1113,3 +1113,18 @@ def test_could_be_felt_is_what_was_felt_not_a_hedge():
     errors = [f for f in check("Officials said the dam could burst within hours.", "Officials said the dam burst.")
               if f.severity == "error"]
     assert errors and "'could'" in errors[0].why
+
+
+@pytest.mark.parametrize("name,wrong,right,said", [
+    # "… approximately 130 kilometers southwest of the province of Bengkulu …"
+    ("en-g-geotimes-sumatra-quake", "The earthquake struck about 130 kilometers northeast of the province of Bengkulu, "
+     "the USGS said.", "The earthquake struck about 130 kilometers southwest of Bengkulu, the USGS said.", "'northeast'"),
+    # "… الزلزال العنيف الذي ضرب شمال وغرب سوريا فجر اليوم …"
+    ("ar-g-yemenalghad-syria-quake", "ضرب الزلزال العنيف شمال وشرق سوريا فجر اليوم.",
+     "ضرب الزلزال العنيف شمال وغرب سوريا فجر اليوم.", "'وشرق'"),
+])
+def test_a_point_of_the_compass_the_article_gives_the_other_way(name, wrong, right, said):
+    article = _wide6(name)
+    [finding] = [f for f in check(article, wrong) if f.severity == "error"]
+    assert finding.kind == "meaning" and said in finding.why
+    assert not [f for f in check(article, right) if f.severity == "error"]

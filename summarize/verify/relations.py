@@ -868,6 +868,49 @@ def _side_figure(side: str, evidence: Sequence[tuple[int, str]],
     return found[0] if len(found) == 1 else None
 
 
+# Points of the compass and the place they are of: "130 kilometers southwest of Bengkulu", "شمال
+# وغرب سوريا"; not the governorates الشرقية and الغربية
+_COMPASS_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<ns>north|south)(?:[- ]?(?P<ew2>east|west))?|(?P<ew>east|west))(?:ern)?"
+    r"(?![^\W\d_])|(?<![^\W\d_])[وفب]?(?:ال)?(?:(?P<ans>شمال|جنوب)(?:ي|ا)?(?:\s+(?:ال)?"
+    r"(?P<aew2>شرق|غرب)(?:ي|ا)?)?|(?P<aew>شرق|غرب)(?:ي|ا)?)(?![^\W\d_])", re.IGNORECASE)
+_AXES = {"north": "N", "south": "S", "east": "E", "west": "W", "شمال": "N", "جنوب": "S",
+         "شرق": "E", "غرب": "W"}
+_OPPOSITE_POINT = {"N": "S", "S": "N", "E": "W", "W": "E"}
+_COMPASS_SKIP = frozenset("of the province city town capital and و".split())
+
+
+def _bearings(text: str) -> list[tuple[str, set[str], set[str]]]:
+    """(as written, the points it names, the stems of the place it is of) for each point of the
+    compass in `text`; the place is the first words after it past "of the province of" and another
+    point ("شمال وغرب سوريا": Syria, for both)."""
+    found = []
+    for m in _COMPASS_RE.finditer(text):
+        points = {_AXES[w.lower()] for w in (m["ns"], m["ew2"], m["ew"], m["ans"], m["aew2"],
+                                             m["aew"]) if w}
+        after = [w for w in _tokens(_COMPASS_RE.sub(" ", text[m.end():m.end() + 80]))
+                 if w not in _COMPASS_SKIP][:2]
+        found.append((" ".join(m[0].split()), points, _content(after)))
+    return found
+
+
+def _compass(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A point of the compass the claim gives a place that its evidence gives the other way: "north-
+    east of Bengkulu" where the sentence says "southwest of the province of Bengkulu"."""
+    for word, points, place in _bearings(claim):
+        if not place:
+            continue
+        for i, s in evidence:
+            theirs = [(w, p) for w, p, at in _bearings(s) if at & place]
+            given = {x for _, p in theirs for x in p}
+            # a point the sentence gives only the other way ("west" for the claim's "east")
+            for x in points:
+                if _OPPOSITE_POINT[x] in given and x not in given:
+                    other = next(w for w, p in theirs if _OPPOSITE_POINT[x] in p)
+                    yield f"claim: {word!r}; sentence {i}: {other!r}"
+                    return
+
+
 def _compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """"A exceeded B" (more than, أعلى من…) where the figures the article gives A and B go the other
     way; a figure right after the word is a bound, the figure checks' business, and one right
@@ -924,6 +967,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
         yield from _opposed(claim, evidence, b, a)
     yield from _against_its_figures(claim)
     yield from _compared(claim, evidence)
+    yield from _compass(claim, evidence)
     yield from _exactly(claim, evidence)
     yield from _hedged(claim, evidence)
     yield from _quantified(claim, evidence)
