@@ -1128,3 +1128,15 @@ def test_a_point_of_the_compass_the_article_gives_the_other_way(name, wrong, rig
     [finding] = [f for f in check(article, wrong) if f.severity == "error"]
     assert finding.kind == "meaning" and said in finding.why
     assert not [f for f in check(article, right) if f.severity == "error"]
+
+
+def test_match_minutes_written_in_words_order_the_goals():
+    match = _wide6("ar-g-nl7za-taawoun-riyadh")
+    # "إنيس سالي الهدف الأول عند الدقيقة الرابعة والثلاثين"، "فايز سليماني … الهدف الثاني في الدقيقة الأربعين"
+    [finding] = [f for f in check(match, "سجل فايز سليماني هدف الرياض الثاني قبل أن يفتتح إنيس سالي التسجيل.")
+                 if f.severity == "error"]
+    assert "order of the events" in finding.why
+    assert not [f for f in check(match, "سجل فايز سليماني هدف الرياض الثاني بعد أن افتتح إنيس سالي التسجيل.")
+                if f.severity == "error"]
+    from summarize.verify.relations import _minutes
+    assert [m for _, _, m in _minutes("Salem Al-Dawsari (57' from a penalty), Mohammed Kanno (81')")] == [57, 81]

@@ -302,8 +302,18 @@ def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]
 
 
 _ORDER_RE = re.compile(r"(?<![^\W\d_])(?P<w>after|before|بعد|قبل)(?![^\W\d_])", re.IGNORECASE)
-_MINUTE_RE = re.compile(r"(?:minute|الدقيقة|دقيقة)\s*\(?(\d{1,3})\)?|\((\d{1,3})['’]\)",
-                        re.IGNORECASE)
+# a match minute: "minute 59", "(59')", "the 34th minute", "الدقيقة (49)", "الدقيقة الرابعة
+# والثلاثين"
+_MINUTE_BEFORE_RE = re.compile(r"(?:minute|الدقيقة|دقيقة)\s*\(?\s*$", re.IGNORECASE)
+_MINUTE_AFTER_RE = re.compile(r"['’](?![^\W\d_])|(?:st|nd|rd|th)?\s+minute", re.IGNORECASE)
+
+
+def _minutes(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, minute) of each match minute of `text`, in digits or in words."""
+    return [(q.start, q.end, int(q.value)) for q in extract_numbers(text)
+            if q.kind in ("number", "ordinal") and q.value == int(q.value) and 0 < q.value <= 130
+            and (_MINUTE_BEFORE_RE.search(text[max(0, q.start - 12):q.start]) or
+                 _MINUTE_AFTER_RE.match(text, q.end))]
 
 
 def _when(text: str) -> tuple[int, int, int] | None:
@@ -314,7 +324,7 @@ def _when(text: str) -> tuple[int, int, int] | None:
         periods[d.start] = min(periods.get(d.start, d), d, key=lambda x: x.month or 13)
     dates = [(d.year or 0, d.month or 0) for d in [*extract_dates(text), *periods.values()]
              if d.weekday is None and (d.year or d.month)]
-    minutes = {int(a or b) for a, b in _MINUTE_RE.findall(text)}
+    minutes = {m for _, _, m in _minutes(text)}
     if len(set(dates)) == 1 and not minutes:
         return (*dates[0], 0)
     if len(minutes) == 1 and not dates:
@@ -330,11 +340,11 @@ def _minute_near(want: set[str], text: str) -> tuple[int, int, int] | None:
              if not m[0][:1].islower() and _content(_tokens(m[0])) & want]
     if not names:
         return None
-    after = [m for m in _MINUTE_RE.finditer(text) if 0 <= m.start() - names[-1].end() <= 60]
+    minutes = _minutes(text)
+    after = [m for a, _, m in minutes if 0 <= a - names[-1].end() <= 60]
     if not after:  # or the last minute just before that name ("عند الدقيقة (49) عن طريق نونيز")
-        after = [m for m in _MINUTE_RE.finditer(text)
-                 if 0 <= names[-1].start() - m.end() <= 30][-1:]
-    return (0, 0, int(after[0][1] or after[0][2])) if after else None
+        after = [m for _, b, m in minutes if 0 <= names[-1].start() - b <= 30][-1:]
+    return (0, 0, after[0]) if after else None
 
 
 def _before(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool | None:
