@@ -40,8 +40,9 @@ def articles(tmp_path_factory):
     root = tmp_path_factory.mktemp("articles")
     ar, en = AR_SAMPLE.read_text(encoding="utf-8").split("\n"), EN_SAMPLE.read_text(encoding="utf-8")
     (root / "nested").mkdir()
-    (root / "ar-1.txt").write_text("\n".join(ar[:4]), encoding="utf-8")  # short: a tiny model translates it fast
-    (root / "nested" / "ar-2.txt").write_text("\n".join(ar[4:9]), encoding="utf-8")
+    # short, three sentences each (three key points): a tiny model translates them to its cap, twice per test
+    (root / "ar-1.txt").write_text("\n".join([*ar[:2], ar[3]]), encoding="utf-8")
+    (root / "nested" / "ar-2.txt").write_text("\n".join(ar[6:9]), encoding="utf-8")
     (root / "en.txt").write_text(en, encoding="utf-8")
     (root / "en-short.txt").write_text("\n".join(en.split("\n")[:4]), encoding="utf-8")
     (root / "empty.txt").write_text("", encoding="utf-8")
