@@ -1140,3 +1140,11 @@ def test_match_minutes_written_in_words_order_the_goals():
                 if f.severity == "error"]
     from summarize.verify.relations import _minutes
     assert [m for _, _, m in _minutes("Salem Al-Dawsari (57' from a penalty), Mohammed Kanno (81')")] == [57, 81]
+
+
+def test_an_arabic_win_made_from_behind_and_a_victory_before_amam_name_the_winner():
+    match = _wide6("ar-g-nl7za-taawoun-riyadh")
+    # "حقق فريق التعاون لكرة القدم انتصاره الأول في تاريخه أمام فريق الرياض …"
+    [finding] = check(match, "قلب الرياض تأخره بهدفين إلى فوز على التعاون بنتيجة 3-2.")
+    assert finding.severity == "error" and "the winner and the loser are swapped" in finding.why
+    assert check(match, "قلب التعاون تأخره بهدفين إلى فوز على الرياض بنتيجة 3-2.") == ()

@@ -528,7 +528,8 @@ def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     return
 
 
-_WON = _entries("""فاز فازت بفوز فوز فوزا الفوز تغلب تغلبت انتصر انتصرت""")
+_WON = _entries("""فاز فازت بفوز فوز فوزا الفوز تغلب تغلبت انتصر انتصرت انتصار*""")
+_MADE = {key(w) for w in "حقق يحقق تحقيق قلب يقلب".split()}
 _ABLE = {key(w) for w in "تمكن تمكنت استطاع استطاعت نجح نجحت من في".split()}
 _LOST_AR = {key(w) for w in "خسر خسرت يخسر تخسر".split()}
 _BEAT_EN = {"beat", "beats", "defeated", "defeats", "overcame", "edged", "thrashed", "routed",
@@ -554,10 +555,11 @@ def _losers(ws: Sequence[str], partial: bool = False) -> list[tuple[set[str], se
     found = []
     for v, w in enumerate(ws):
         winner = loser = None
-        if _hits([w], _WON) and "على" in ws[v + 1:v + 8]:
-            on = ws.index("على", v + 1)
+        if _hits([w], _WON) and {"على", "امام"} & set(ws[v + 1:v + 8]):
+            on = next(j for j in range(v + 1, v + 8) if ws[j] in ("على", "امام"))
             between = ws[v + 1:on]
-            made = [j for j in range(max(0, v - 4), v) if ws[j] in ("حقق", "يحقق", "تحقيق")]
+            # "حقق فريق الشرطة فوزا", "قلب التعاون تأخره إلى فوز"
+            made = [j for j in range(max(0, v - 6), v) if ws[j] in _MADE]
             if made:  # "حقق فريق الشرطة فوزا": the winner between the two, or before the verb
                 # ("تمكن النفط من تحقيق الفوز")
                 between = ws[made[-1] + 1:v] or [x for x in ws[max(0, made[-1] - 3):made[-1]]
