@@ -1148,3 +1148,13 @@ def test_an_arabic_win_made_from_behind_and_a_victory_before_amam_name_the_winne
     [finding] = check(match, "قلب الرياض تأخره بهدفين إلى فوز على التعاون بنتيجة 3-2.")
     assert finding.severity == "error" and "the winner and the loser are swapped" in finding.why
     assert check(match, "قلب التعاون تأخره بهدفين إلى فوز على الرياض بنتيجة 3-2.") == ()
+
+
+def test_a_purpose_is_no_cause_and_the_two_sides_are_both_sides():
+    # "CUPE insists that it wants to remain at the negotiating table and for both sides to reach an
+    # agreement themselves"
+    strike = _wide6("en-g-unn-aircanada-strike")
+    assert check(strike, "CUPE insists it wants to stay at the negotiating table so that the two sides reach an "
+                         "agreement themselves.") == ()
+    assert [f.kind for f in check(strike, "CUPE insists it wants to stay at the negotiating table so that the "
+                                          "three sides reach an agreement themselves.")] == ["number"]

@@ -35,6 +35,7 @@ def _elsewhere(what: str, ids: Sequence[int]) -> str:
     return f"{what} is in the article, but not in the sentences this claim rests on: {_ids(ids)}"
 
 
+_BOTH = {key(w) for w in ("both", "كلا", "كلتا")}
 _DAYS_IN = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25}
 
 
@@ -155,6 +156,9 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
                                           else extract_numbers(src.text))
     # a hedge's tolerance is the evidence's, where there is one
     why = problem(item, everywhere, not claim.evidence)
+    if why and what == "numbers" and item.value == 2 and item.kind == "number" and (
+            _BOTH & {key(w) for i in claim.evidence for w in words(src.sentences[i])}):
+        return None  # "the two sides" where the sentence says "both sides"
     if (why and (why.endswith("is not in the source") or "the source gives this" in why) and
             what == "numbers" and (parts := _computed(item, src, claim))):
         return "warning", f"{item.text} is not in the article: computed from {parts}? Check it"

@@ -96,7 +96,7 @@ _THEN = frozenset(key(w) for w in "then causing prompting ثم".split())
 _CAUSE = _entries("""because due_to owing_to consequence* in_retaliation as_a_result result_of
 resulted led_to leading_to lead_to caused causing cause_of causes_of to_cause will_cause would_cause
 could_cause may_cause might_cause trigger* prompt* driven_by fuelled_by fueled_by thanks_to
-blamed_on attributed_to on_the_back_of spark* spurr* so_that بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي
+blamed_on attributed_to on_the_back_of spark* spurr* بسبب نتيجه نتيجة جراء ادى ادت يؤدي تؤدي
 تسبب* بفعل بفضل الناجم الناتج ناجم* ناتج* خلفيه خلفية يعود_الى يعزى عزا لان لأن لانخفاض* لارتفاع*
 لتراجع* لزياده* لزيادة* لتحسن* لضعف* لهبوط* لنقص* مدفوع* بدعم لعدم for_fear_of in_protest
 for_lack_of خوفا_من خشية_من خشيه_من احتجاجا بتهمة بتهمه""")
