@@ -1158,3 +1158,11 @@ def test_a_purpose_is_no_cause_and_the_two_sides_are_both_sides():
                          "agreement themselves.") == ()
     assert [f.kind for f in check(strike, "CUPE insists it wants to stay at the negotiating table so that the "
                                           "three sides reach an agreement themselves.")] == ["number"]
+
+
+def test_an_arabic_place_after_fi_is_where_not_a_party():
+    # "وفي مناطق سيطرة الحكومة السورية، قتل 248 شخصاً على الأقل وأصيب 700 آخرين، وفق حصيلة … أعلنها
+    # معاون وزير الصحة أحمد ضميرية"
+    quake = _wide6("ar-g-yemenalghad-syria-quake")
+    assert not [f for f in check(quake, "قال ضميرية لسانا إن 248 شخصاً على الأقل قتلوا وأصيب 700 في مناطق سيطرة "
+                                        "الحكومة.") if f.severity == "error"]

@@ -425,7 +425,7 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                             return
 
 
-_ADJUNCT = frozenset("in on at during since until from".split())
+_ADJUNCT = frozenset(key(w) for w in "in on at during since until from في وفي خلال منذ".split())
 
 
 def _parties(ws: Sequence[str], start: int, end: int) -> set[str]:
