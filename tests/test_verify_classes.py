@@ -1166,3 +1166,12 @@ def test_an_arabic_place_after_fi_is_where_not_a_party():
     quake = _wide6("ar-g-yemenalghad-syria-quake")
     assert not [f for f in check(quake, "قال ضميرية لسانا إن 248 شخصاً على الأقل قتلوا وأصيب 700 في مناطق سيطرة "
                                         "الحكومة.") if f.severity == "error"]
+
+
+def test_arabic_multiples_are_computed_from_the_two_figures():
+    # "… قتل 248 شخصاً على الأقل وأصيب 700 آخرين …": about three times as many hurt as killed
+    quake = _wide6("ar-g-yemenalghad-syria-quake")
+    claim = "بلغ عدد المصابين في مناطق سيطرة الحكومة السورية نحو {} أضعاف عدد القتلى فيها."
+    [finding] = check(quake, claim.format("ثلاثة"))
+    assert finding.severity == "warning" and "700 / 248" in finding.why
+    assert [f.severity for f in check(quake, claim.format("عشرة"))] == ["error"]

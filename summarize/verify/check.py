@@ -345,7 +345,7 @@ def _groups(figures: Sequence[Quantity], q: Quantity) -> list[dict[float, str]]:
 
 def _times(q: Quantity) -> bool:
     """Whether a figure is a multiple ("four times", "threefold", أضعاف)."""
-    return q.kind == "number" and (q.noun in ("tim", "time", "ضعف", "اضعاف") or
+    return q.kind == "number" and (q.noun in ("tim", "time", "ضعف", "اضعف", "اضعاف") or
                                    q.text.lower().endswith("fold"))
 
 
