@@ -1175,3 +1175,12 @@ def test_arabic_multiples_are_computed_from_the_two_figures():
     [finding] = check(quake, claim.format("ثلاثة"))
     assert finding.severity == "warning" and "700 / 248" in finding.why
     assert [f.severity for f in check(quake, claim.format("عشرة"))] == ["error"]
+
+
+def test_a_month_after_a_figure_is_when_not_what_it_counts():
+    # "… the price index of all products, except food and energy resources, shot up to 3.8%"
+    inflation = _wide6("en-g-voz-us-inflation")
+    assert check(inflation, "Core inflation, which leaves out food and energy, was nearly 4% in March.") == ()
+    from summarize.verify.extract import extract_numbers
+    assert extract_numbers("48% in March")[0].noun is None
+    assert extract_numbers("60 villages")[0].noun == "villag"
