@@ -1184,3 +1184,15 @@ def test_a_month_after_a_figure_is_when_not_what_it_counts():
     from summarize.verify.extract import extract_numbers
     assert extract_numbers("48% in March")[0].noun is None
     assert extract_numbers("60 villages")[0].noun == "villag"
+
+
+def test_two_days_of_one_month_are_two_dates():
+    # the article, dated Thursday 24 October 2019: rain "على مدى يومي الثلاثاء والأربعاء"
+    floods = _wide6("ar-g-alalam-egypt-floods")
+    claim = "هطلت الأمطار الغزيرة على عدد من المحافظات المصرية يومي {} أكتوبر 2019."
+    assert not [f for f in check(floods, claim.format("22 و23"), article_date="2019-10-24") if f.severity == "error"]
+    assert [f.kind for f in check(floods, claim.format("20 و21"), article_date="2019-10-24")
+            if f.severity == "error"] == ["date", "date"]
+    from summarize.verify.dates import extract_dates
+    assert [d.day for d in extract_dates("on October 22 and 23, officials said")] == [22, 23]
+    assert [d.day for d in extract_dates("on October 22 and 7 people died")] == [22]

@@ -132,6 +132,7 @@ def extract_dates(text: str) -> tuple[DateMention, ...]:
     with their day and year, weekdays, standalone years."""
     folded, where = fold(text)
     found = [d for m in _MONTH_RE.finditer(folded) if (d := _month_mention(m, folded, text, where))]
+    found += [d for d in [*found] if d.day for d in _paired_days(d, text)]
     found += [d for m in _WEEKDAY_RE.finditer(folded)
               if (d := _weekday(m, text, where)) and not overlaps(d, found)]
     for m in _NAMED_DAY_RE.finditer(folded.replace("’", "'")):
@@ -143,6 +144,24 @@ def extract_dates(text: str) -> tuple[DateMention, ...]:
     found += [DateMention(int(q.value), None, None, q.text, q.start, q.end)
               for q in digit_numbers(text) if q.kind == "year" and not overlaps(q, found)]
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+_DAY_BEFORE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*(?:and|&|to|-|–|و)\s*$")
+_DAY_AFTER_RE = re.compile(r"\s*(?:and|&|-|–|و)\s*(\d{1,2})(?!\d|[.,]\d)(?!\s*[^\W\d_])")
+
+
+def _paired_days(d: DateMention, text: str) -> list[DateMention]:
+    """The other day of a pair that shares d's month: "22 و23 أكتوبر", "22-23 October", "October 22
+    and 23"."""
+    found = []
+    if (m := _DAY_BEFORE_RE.search(text[max(0, d.start - 12):d.start])) and d.text[:1].isdigit():
+        start = d.start - len(m[0]) + m.start(1) - m.start()
+        found.append(DateMention(d.year, d.month, int(m[1]), m[1], start, start + len(m[1])))
+    if not d.text[-1:].isdigit() or d.year:
+        return found
+    if (m := _DAY_AFTER_RE.match(text, d.end)) and 1 <= int(m[1]) <= 31:
+        found.append(DateMention(d.year, d.month, int(m[1]), m[1], m.start(1), m.end(1)))
+    return [x for x in found if 1 <= x.day <= 31]
 
 
 def _month_mention(m: re.Match[str], folded: str, text: str,
