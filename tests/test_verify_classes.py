@@ -1196,3 +1196,13 @@ def test_two_days_of_one_month_are_two_dates():
     from summarize.verify.dates import extract_dates
     assert [d.day for d in extract_dates("on October 22 and 23, officials said")] == [22, 23]
     assert [d.day for d in extract_dates("on October 22 and 7 people died")] == [22]
+
+
+def test_a_speaker_in_the_present_insists_as_in_the_past():
+    # "CUPE insists that it wants to remain at the negotiating table and for both sides to reach an
+    # agreement themselves"
+    strike = _wide6("en-g-unn-aircanada-strike")
+    said = "wants to stay at the negotiating table and have both sides reach a deal on their own."
+    [finding] = check(strike, f"Air Canada says it {said}")
+    assert finding.kind == "speaker" and "Cupe" in finding.why
+    assert check(strike, f"CUPE says it {said}") == ()

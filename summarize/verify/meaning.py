@@ -109,7 +109,8 @@ def polarity(claim: str, evidence: Sequence[str],
 
 
 _SPEECH_EN = (r"(?:said|says|told|added|stated|announced|warned|declared|insisted|wrote|tweeted|"
-              r"claimed|reiterated|stressed|noted|explained|continued|argued|replied|asked|"
+              r"insists|warns|adds|argues|explains|stresses|announces|declares|tells|writes|"
+              r"replies|claimed|reiterated|stressed|noted|explained|continued|argued|replied|asked|"
               r"described|called|dubbed|branded|labelled|labeled)")
 _NAME_EN = r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 _SPEAKER_EN = re.compile(rf"{_NAME_EN},?\s+(?:(?:has|had|also|however|then|later|"
