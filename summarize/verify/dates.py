@@ -132,7 +132,7 @@ def extract_dates(text: str) -> tuple[DateMention, ...]:
     with their day and year, weekdays, standalone years."""
     folded, where = fold(text)
     found = [d for m in _MONTH_RE.finditer(folded) if (d := _month_mention(m, folded, text, where))]
-    found += [d for d in [*found] if d.day for d in _paired_days(d, text)]
+    found += [pair for d in [*found] if d.day for pair in _paired_days(d, text)]
     found += [d for m in _WEEKDAY_RE.finditer(folded)
               if (d := _weekday(m, text, where)) and not overlaps(d, found)]
     for m in _NAMED_DAY_RE.finditer(folded.replace("’", "'")):

@@ -880,6 +880,26 @@ def _side_figure(side: str, evidence: Sequence[tuple[int, str]],
     return found[0] if len(found) == 1 else None
 
 
+def _compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """"A exceeded B" (more than, أعلى من…) where the figures the article gives A and B go the other
+    way; a figure right after the word is a bound, the figure checks' business, and one right
+    before it the gap."""
+    for m in _VERSUS_RE.finditer(claim):
+        right = claim[m.end():]
+        if any(q.start < 12 for q in extract_numbers(right)):
+            continue
+        left = claim[:m.start()]
+        if any(not left[q.end:].strip() for q in extract_numbers(left)):
+            continue  # "$30 million higher than a year earlier": the figure is the gap
+        if (a := _side_figure(left, evidence)) is None or (
+                b := _side_figure(right, evidence, a)) is None or a.value == b.value:
+            continue
+        word = " ".join(m["w"].split())
+        if (a.value > b.value) == word.lower().startswith(_LESS_WORDS):
+            yield f"claim: {word!r}; the article gives {a.text} against {b.text}"
+            return
+
+
 # Points of the compass and the place they are of: "130 kilometers southwest of Bengkulu", "شمال
 # وغرب سوريا"; not the governorates الشرقية and الغربية
 _COMPASS_RE = re.compile(
@@ -907,8 +927,8 @@ def _bearings(text: str) -> list[tuple[str, set[str], set[str]]]:
 
 
 def _compass(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A point of the compass the claim gives a place that its evidence gives the other way: "north-
-    east of Bengkulu" where the sentence says "southwest of the province of Bengkulu"."""
+    """A point of the compass the claim gives a place that its evidence gives the other way:
+    "northeast of Bengkulu" where the sentence says "southwest of the province of Bengkulu"."""
     for word, points, place in _bearings(claim):
         if not place:
             continue
@@ -921,26 +941,6 @@ def _compass(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     other = next(w for w, p in theirs if _OPPOSITE_POINT[x] in p)
                     yield f"claim: {word!r}; sentence {i}: {other!r}"
                     return
-
-
-def _compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """"A exceeded B" (more than, أعلى من…) where the figures the article gives A and B go the other
-    way; a figure right after the word is a bound, the figure checks' business, and one right
-    before it the gap."""
-    for m in _VERSUS_RE.finditer(claim):
-        right = claim[m.end():]
-        if any(q.start < 12 for q in extract_numbers(right)):
-            continue
-        left = claim[:m.start()]
-        if any(not left[q.end:].strip() for q in extract_numbers(left)):
-            continue  # "$30 million higher than a year earlier": the figure is the gap
-        if (a := _side_figure(left, evidence)) is None or (
-                b := _side_figure(right, evidence, a)) is None or a.value == b.value:
-            continue
-        word = " ".join(m["w"].split())
-        if (a.value > b.value) == word.lower().startswith(_LESS_WORDS):
-            yield f"claim: {word!r}; the article gives {a.text} against {b.text}"
-            return
 
 
 def _against_its_figures(claim: str) -> Iterator[str]:
