@@ -1206,3 +1206,14 @@ def test_a_speaker_in_the_present_insists_as_in_the_past():
     [finding] = check(strike, f"Air Canada says it {said}")
     assert finding.kind == "speaker" and "Cupe" in finding.why
     assert check(strike, f"CUPE says it {said}") == ()
+
+
+def test_a_sentence_that_opens_on_its_after_clause_orders_its_events():
+    # "After the quake, a small tsunami … hit … Padang …, and the Pacific Tsunami Warning Center issued
+    # warnings for the Indian Ocean."
+    quake = _wide6("en-g-geotimes-sumatra-quake")
+    [finding] = [f for f in check(quake, "The Pacific Tsunami Warning Center issued warnings for the Indian Ocean "
+                                         "before the quake struck.") if f.severity == "error"]
+    assert "order of the events is reversed" in finding.why
+    assert not [f for f in check(quake, "The Pacific Tsunami Warning Center issued warnings for the Indian Ocean "
+                                        "after the quake struck.") if f.severity == "error"]

@@ -403,14 +403,25 @@ def _halves(ws: Sequence[str], lex) -> Iterator[tuple[str, set[str], set[str]]]:
             yield w, _content(ws[:j]), _content(ws[j + 1:])
 
 
+_FRONTED_RE = re.compile(r"^\s*(?:[وف](?=بعد|قبل))?(?P<w>after|before|بعد|قبل)\s+"
+                         r"(?P<sub>[^,،]{3,90})[,،]\s*(?P<main>.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def _fronted(text: str) -> str:
+    """A sentence that opens on its "after" clause, the other way round: "After the quake, the
+    centre issued warnings" as "the centre issued warnings after the quake"."""
+    m = _FRONTED_RE.match(text)
+    return f"{m['main']} {m['w']} {m['sub']}" if m else text
+
+
 def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """Two events the claim puts in the order the evidence reverses: "A after B" where it says "A
     before B" or "B after A"."""
-    ws = _tokens(claim)
+    ws = _tokens(_fronted(claim))
     for lex, other in ((_BEFORE, _AFTER), (_AFTER, _BEFORE)):
         for said, left, right in _halves(ws, lex):
             for i, s in evidence:
-                sw = _tokens(s)
+                sw = _tokens(_fronted(s))
                 for same, theirs in ((True, lex), (False, other)):
                     if theirs is _BEFORE:
                         theirs = (_BEFORE[0] | _THEN, *_BEFORE[1:])
