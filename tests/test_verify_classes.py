@@ -1217,3 +1217,13 @@ def test_a_sentence_that_opens_on_its_after_clause_orders_its_events():
     assert "order of the events is reversed" in finding.why
     assert not [f for f in check(quake, "The Pacific Tsunami Warning Center issued warnings for the Indian Ocean "
                                         "after the quake struck.") if f.severity == "error"]
+
+
+def test_a_hedge_hedges_what_follows_it_in_its_clause_not_what_came_before():
+    # "The death toll from flash floods in the hills above the French Riviera rose to 25 on Thursday as new
+    # thunderstorms threatened the picturesque region and cleanup efforts, officials said."
+    riviera = _wide4("en-e-highergroundtimes-riviera-floods")
+    assert check(riviera, "Twenty-five people died in flash floods in the hills above the French Riviera.") == ()
+    errors = [f for f in check(riviera, "New thunderstorms battered the picturesque region and its cleanup efforts "
+                                        "on Thursday, officials said.") if f.severity == "error"]
+    assert errors and "'threatened'" in errors[0].why
