@@ -1227,3 +1227,11 @@ def test_a_hedge_hedges_what_follows_it_in_its_clause_not_what_came_before():
     errors = [f for f in check(riviera, "New thunderstorms battered the picturesque region and its cleanup efforts "
                                         "on Thursday, officials said.") if f.severity == "error"]
     assert errors and "'threatened'" in errors[0].why
+
+
+def test_points_named_before_their_figure_are_points():
+    # "ليقود فريقه إلى النقطة 19 …"، "تجمد رصيد النصر … عند النقطة 13": six points between them
+    match = _wide4("ar-e-almaghribtoday-hilal-nassr")
+    [finding] = check(match, "يتقدم الهلال على النصر بست نقاط.")
+    assert finding.severity == "warning" and "19" in finding.why and "13" in finding.why
+    assert [f.severity for f in check(match, "يتقدم الهلال على النصر بتسع نقاط.")] == ["error"]

@@ -241,7 +241,18 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
     start, stop = span(where, m.start(), end)
     return Quantity(value=value * factor, kind=kind, unit=unit, text=text[start:stop], start=start,
                     end=stop, precision=precision * factor, significant=significant,
-                    hedge=hedge_before(folded, m.start(), end), noun=noun_after(folded, m.end()))
+                    hedge=hedge_before(folded, m.start(), end), noun=_counted(folded, m))
+
+
+# a count named before its figure: "النقطة 19" (a team's 19 points), as "19 نقطة" names it after
+_COUNTED_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?:ال)?نقطة\s*$")
+_COUNTED_BEFORE = stem(key("نقاط"))
+
+
+def _counted(folded: str, m: re.Match[str]) -> str | None:
+    if _COUNTED_BEFORE_RE.search(folded, max(0, m.start() - 12), m.start()):
+        return _COUNTED_BEFORE
+    return noun_after(folded, m.end())
 
 
 # Words by which a claim says its figure is made from others: a change, a gap, a total, a multiple,
