@@ -1235,3 +1235,11 @@ def test_points_named_before_their_figure_are_points():
     [finding] = check(match, "يتقدم الهلال على النصر بست نقاط.")
     assert finding.severity == "warning" and "19" in finding.why and "13" in finding.why
     assert [f.severity for f in check(match, "يتقدم الهلال على النصر بتسع نقاط.")] == ["error"]
+
+
+def test_a_teen_counts_a_singular_so_seven_then_ten_years_are_two_figures():
+    from summarize.verify.extract import extract_numbers
+    said = "نال ستة متهمين السجن المشدد خمس سنوات، وسبعة عشر سنوات، وثمانية السجن المؤبد."
+    assert [q.value for q in extract_numbers(said)] == [6, 5, 7, 10, 8]
+    assert [q.value for q in extract_numbers("سبعة عشر عاما")] == [17]
+    assert check(_article("ar-b-aljazeera-egypt-bomb-verdict"), said) == ()

@@ -125,6 +125,8 @@ _VAGUE_RANGES = list(_VAGUE.values())
 _SCALE_OF_VAGUE = [_VAGUE_SCALE.get(w) for w in _VAGUE]
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
 _CLITICS = ("و", "ب", "ل", "ف")
+# plurals that follow ten but never a teen ("عشر سنوات", but "سبعة عشر عاما")
+_PLURAL_OF_TEN = {key(w) for w in "سنوات أعوام أشهر شهور أيام ساعات دقائق أسابيع سنين".split()}
 _MONTH_ORDINAL_BEFORE = {key(w) for w in ("تشرين", "كانون", "ربيع", "جمادى")}
 
 
@@ -136,6 +138,8 @@ def _lookup(word: str, previous: _Word | None, following: str = "") -> tuple[_Wo
         # "عشر" after a unit makes a teen ("خمسة عشر"); alone it is ten.
         if found.kind == "teen" and (previous is None or previous.kind != "unit"):
             return _Word("unit", 10), False
+        if found.kind == "teen" and key(following) in _PLURAL_OF_TEN:
+            return None, False  # "وسبعة عشر سنوات": seven, ten years (a teen counts a singular)
         return found, False
     if w[:1] in _CLITICS and w[1:] in _TABLE:
         return _TABLE[w[1:]], w[0] == "و"
