@@ -157,7 +157,7 @@ def _grounded(src: Source, claim: Claim, what: str, problem: Callable, item: Qua
     # a hedge's tolerance is the evidence's, where there is one
     why = problem(item, everywhere, not claim.evidence)
     if why and what == "numbers" and item.value == 2 and item.kind == "number" and (
-            _BOTH & {key(w) for i in claim.evidence for w in words(src.sentences[i])}):
+            _BOTH & _words_of(" ".join(src.sentences[i] for i in claim.evidence))):
         return None  # "the two sides" where the sentence says "both sides"
     if (why and (why.endswith("is not in the source") or "the source gives this" in why) and
             what == "numbers" and (parts := _computed(item, src, claim))):

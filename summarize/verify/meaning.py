@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .dates import MONTHS
+from .dates import MONTHS, WEEKDAYS
 from .numbers import SCALE_OF
 from .quotes import quote_spans, unquoted
 from .text import STOP, fold, fold_text, key, language, stem, words
@@ -234,8 +234,7 @@ def _speaker_words(text: str) -> tuple[str, set[str]] | None:
 
 
 # a date before the speaker ("On 29 April 2009 the German government said")
-_WHEN_EN = {key(w) for w in [*(names[0] for names in MONTHS.values()), "monday", "tuesday",
-                             "wednesday", "thursday", "friday", "saturday", "sunday"]}
+_WHEN_EN = {key(names[0]) for table in (MONTHS, WEEKDAYS) for names in table.values()}
 _SAYS_AR = re.compile(rf"{_SAYING_AR}(?![^\W\d_])")
 _ANY_SPEAKER_AR = {key(w) for w in """متحدث المتحدث متحدثة المتحدثة الناطق ناطق باسم مصدر مصادر
 بيان البيان في له لها خلال لـ ل عن""".split()} | _WHEN_AR
@@ -282,7 +281,7 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in ws} | {stem(a + b) for a, b in zip(ws, ws[1:])}
 
 
-def _names(speaker: set[str], stems: set[str]) -> bool:
+def _speaker_named(speaker: set[str], stems: set[str]) -> bool:
     """Whether words (`stems`) name a speaker: in English half its words or more ("election" alone
     is not the Central Election Commission); in Arabic, which shortens a name to its head
     ("وكالة وفا" for وكالة الأنباء الفلسطينية), one word of two letters or more."""
@@ -311,12 +310,12 @@ def misattributed(claim: str, evidence: Sequence[str], before: Sequence[str],
     if overlap[best] < max(3, len(told) // 2) or (other := _speaker_words(evidence[best])) is None:
         return None
     theirs = other[1]
-    if _names(mine, _stems(unquoted(evidence[best]))):
+    if _speaker_named(mine, _stems(unquoted(evidence[best]))):
         return None
-    if not _named_phrase(other[0]) and _names(mine, {w for s in before for w in _stems(s)}):
+    if not _named_phrase(other[0]) and _speaker_named(mine, {w for s in before for w in _stems(s)}):
         # "it said", "the agency added": the one meant is named just before
         return None
-    if theirs and any(_names(mine, named := _stems(s)) and theirs & named for s in article):
+    if theirs and any(_speaker_named(mine, named := _stems(s)) and theirs & named for s in article):
         return None
     return f"claim: said by {said[0]!r}; the sentence that says it: by {other[0]!r}"
 

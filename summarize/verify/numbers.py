@@ -173,14 +173,15 @@ def noun_after(folded: str, end: int) -> str | None:
     """The stem of the word a figure counts: the first
     content word after it ("60 villages" -> "villag")."""
     for w in words(folded[end:end + 40])[:3]:
-        if key(w) in _WHERE_WHEN:
+        if key(w) in WHERE_WHEN:
             return None  # "4% in March", "48% في أكتوبر": when or where, not what it counts
         if key(w) not in _NOUN_SKIP and key(w) not in STOP and not w.isdigit() and len(w) >= 3:
             return stem(key(w))
     return None
 
 
-_WHERE_WHEN = {key(w) for w in "in on at during since في خلال منذ".split()}
+# words that open a place or a time ("in March", "في الغربية"), not what a figure counts
+WHERE_WHEN = frozenset(key(w) for w in "in on at during since في خلال منذ".split())
 
 
 PERCENT_RE = re.compile(rf"\s*(?:{alt(_PERCENT)}|percentage point){NOT_LETTER}")

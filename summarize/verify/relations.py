@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence
 
 from .dates import extract_dates, period_months
 from .extract import extract_numbers
-from .numbers import Quantity
+from .numbers import WHERE_WHEN, Quantity
 from .quotes import unquoted
 from .text import STOP, fold_text, key, stem, words
 
@@ -446,7 +446,7 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                             return
 
 
-_ADJUNCT = frozenset(key(w) for w in "in on at during since until from في وفي خلال منذ".split())
+_ADJUNCT = WHERE_WHEN | {key(w) for w in "until from وفي".split()}
 
 
 def _parties(ws: Sequence[str], start: int, end: int) -> set[str]:
@@ -819,8 +819,11 @@ _COMPARED_RE = re.compile(r"(?P<w>more\s+than|higher\s+than|greater\s+than|above
                           r"[أا]كثر\s+من|[أا]على\s+من|فوق|less\s+than|lower\s+than|fewer\s+than|"
                           r"below|under|[أا]قل\s+من|[أا]دنى\s+من|دون)"
                           r"\s+(?:(?:the|its|their|a|an|\S+'s|\S+’s)\s+){0,2}$", re.IGNORECASE)
-_MORE_WORDS = ("more", "higher", "greater", "above", "over", "exceed", "أكثر", "اكثر", "أعلى",
-               "اعلى", "فوق")
+# how the words of a comparison (_COMPARED_RE's, _VERSUS_RE's) begin where they point up; the
+# others (less, lower, fewer, smaller, below, under, أقل، أدنى، أصغر، دون) point down
+_MORE_WORDS = ("more", "higher", "greater", "larger", "bigger", "above", "over", "exceed",
+               "surpass", "topped", "outstripped", "أكثر", "اكثر", "أعلى", "اعلى", "أكبر", "اكبر",
+               "فوق", "تجاوز", "فاق", "يفوق")
 
 
 def _figure_comparisons(text: str) -> tuple[tuple[float, str, str], ...]:
@@ -881,7 +884,6 @@ _VERSUS_RE = re.compile(r"(?<![^\W\d_])(?P<w>exceed(?:s|ed)?|surpass(?:es|ed)?|t
                         r"(?:more|higher|greater|larger|bigger|less|lower|fewer|smaller)\s+than|"
                         r"[أا](?:كثر|على|كبر|قل|دنى|صغر)\s+من|تجاوز\w*|فاق\w*|يفوق)(?![^\W\d_])",
                         re.IGNORECASE)
-_LESS_WORDS = ("less", "lower", "fewer", "smaller", "أقل", "اقل", "أدنى", "ادنى", "أصغر", "اصغر")
 
 
 def _side_figure(side: str, evidence: Sequence[tuple[int, str]],
@@ -916,7 +918,7 @@ def _compared(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                 b := _side_figure(right, evidence, a)) is None or a.value == b.value:
             continue
         word = " ".join(m["w"].split())
-        if (a.value > b.value) == word.lower().startswith(_LESS_WORDS):
+        if (a.value > b.value) != word.lower().startswith(_MORE_WORDS):
             yield f"claim: {word!r}; the article gives {a.text} against {b.text}"
             return
 
@@ -950,11 +952,11 @@ def _bearings(text: str) -> list[tuple[str, set[str], set[str]]]:
 def _compass(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """A point of the compass the claim gives a place that its evidence gives the other way:
     "northeast of Bengkulu" where the sentence says "southwest of the province of Bengkulu"."""
-    for word, points, place in _bearings(claim):
-        if not place:
-            continue
-        for i, s in evidence:
-            theirs = [(w, p) for w, p, at in _bearings(s) if at & place]
+    mine = [(word, points, place) for word, points, place in _bearings(claim) if place]
+    given_by = [(i, _bearings(s)) for i, s in evidence] if mine else []
+    for word, points, place in mine:
+        for i, bearings in given_by:
+            theirs = [(w, p) for w, p, at in bearings if at & place]
             given = {x for _, p in theirs for x in p}
             # a point the sentence gives only the other way ("west" for the claim's "east")
             for x in points:
