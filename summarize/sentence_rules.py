@@ -139,7 +139,14 @@ def _safe_ends(text: str) -> list[int]:
     return ends
 
 
+# pysbd's numbered-reference rule backtracks exponentially on a long run of digits after a stop and
+# a bracket ("note.[" and 28 digits: 6 s, each 4 more ×11): digits past the eighth of a run are
+# read as letters, in place, so every offset stays the text's
+_LONG_DIGITS = re.compile(r"(?<=\d{8})\d")
+
+
 def _pysbd_cuts(text: str) -> list[int] | None:
+    text = _LONG_DIGITS.sub("x", text)
     try:
         pieces = _pysbd().segment(text)
     except Exception:  # pysbd's regexes are not written for arbitrary input: fall back to our rules
