@@ -159,6 +159,21 @@ def test_chat_many_keeps_the_order_and_batches(models, backend, monkeypatch):
     assert replies[1].text == replies[4].text  # the same conversation, the same reply, wherever it stands
 
 
+def test_a_bounded_context_bounds_what_one_batch_holds(models, folder, root, monkeypatch):
+    """chat_many groups no more prompt tokens than one context window, so a laptop's --context-tokens bounds the
+    memory of a step (the batch's key/value cache), not only each prompt (benchmarks/README.md, issue 24)."""
+    conversations = [[Message("user", ARTICLE[:60])]] * 4
+    each = models["transformers"].count_tokens(conversations[0])
+    bounded = load_model(SUMMARY_EN, str(folder), backend="transformers", device="cpu", cache_dir=str(root / "cache"),
+                         chat=ChatSettings(context_tokens=2 * each + SHORT.max_tokens))  # two prompts, not four
+    batches = []
+    for model in (models["transformers"], bounded):
+        monkeypatch.setattr(model, "_generate", lambda prompts, *a: batches.append(len(prompts))
+                            or [([], True)] * len(prompts))
+        model.chat_many(conversations, SHORT)
+    assert batches == [4, 2, 2]
+
+
 def test_ctranslate2_gives_back_what_each_generation_freed(models, monkeypatch):
     """After every generation on CPU (a streamed reply, a batch, one that fails) the memory it freed goes back to
     the system, so the next reply's key/value cache does not stack on the last one's (benchmarks/README.md)."""

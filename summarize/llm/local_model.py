@@ -22,7 +22,9 @@ from ..records import ModelInfo
 from .chat import ChatModel, ChatOptions, Message, Reply, Streamed
 from .settings import ChatSettings
 
-BATCH_TOKENS = 8192  # prompt tokens (padded) generated together by chat_many
+# prompt tokens (padded) generated together by chat_many, and never more than one context window's:
+# a bounded context then bounds what one step holds (its key/value cache), not only each prompt
+BATCH_TOKENS = 8192
 BATCH_ROWS = 8
 
 
@@ -199,13 +201,14 @@ class LocalChatModel(ChatModel):
         return [r for r in replies if r is not None]
 
     def _groups(self, lengths: list[int]) -> list[list[int]]:
-        """Indices shortest first, grouped so that a group
-        padded to its longest holds BATCH_TOKENS at most."""
+        """Indices shortest first, grouped so that a group padded to its
+        longest holds BATCH_TOKENS and one context window at most."""
+        budget = min(BATCH_TOKENS, self.context_tokens)
         groups: list[list[int]] = []
         for i in sorted(range(len(lengths)), key=lambda i: (lengths[i], i)):
             last = groups[-1] if groups else None
             if (last is None or len(last) >= BATCH_ROWS
-                    or lengths[i] * (len(last) + 1) > BATCH_TOKENS
+                    or lengths[i] * (len(last) + 1) > budget
                     or not self._alike(lengths[last[0]], lengths[i])):
                 groups.append([i])
             else:
