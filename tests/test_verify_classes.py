@@ -926,8 +926,8 @@ def test_a_direction_word_after_a_figure_and_another_clause_is_not_the_figure_s(
     from summarize.verify.relations import _figure_directions
     sentence = ("The bank last week delivered a smaller-than-expected hike to raise the key rate to a 20-year high of "
                 "6.75% after inflation eased for a second straight month.")
-    assert (6.75, "up") in [(v, way) for v, way, _ in _figure_directions(sentence)]  # "raise … to", not "eased"
-    assert [(v, way) for v, way, _ in _figure_directions("Exports of 6.75% fell sharply.")] == [(6.75, "down")]
+    assert (6.75, "up") in [(v, way) for v, way, *_ in _figure_directions(sentence)]  # "raise … to", not "eased"
+    assert [(v, way) for v, way, *_ in _figure_directions("Exports of 6.75% fell sharply.")] == [(6.75, "down")]
     # nor before it: "cut off for four days, lies about 120 kilometres north"
     assert not _figure_directions("Chengannur, which had been cut off, lies about 120 kilometres north.")
     peru = _wide3("en-c-bnnbloomberg-peru-rates")
@@ -1243,3 +1243,21 @@ def test_a_teen_counts_a_singular_so_seven_then_ten_years_are_two_figures():
     assert [q.value for q in extract_numbers(said)] == [6, 5, 7, 10, 8]
     assert [q.value for q in extract_numbers("سبعة عشر عاما")] == [17]
     assert check(_article("ar-b-aljazeera-egypt-bomb-verdict"), said) == ()
+
+
+def test_held_unchanged_is_no_rise_or_cut_and_nazalat_is_a_fall():
+    # "قال البنك المركزي المصري في بيان إنه أبقى على أسعار الفائدة الرئيسة من دون تغيير …"
+    rates = _wide6("ar-g-alarabiyatdawul-cbe-rates")
+    [finding] = [f for f in check(rates, "رفع البنك المركزي المصري أسعار الفائدة الرئيسية في اجتماع لجنة السياسات "
+                                         "النقدية يوم الخميس.") if f.severity == "error"]
+    assert "'رفع'" in finding.why and "ابقى" in finding.why
+    assert not [f for f in check(rates, "أبقى البنك المركزي المصري أسعار الفائدة دون تغيير.") if f.severity == "error"]
+    # "It surprised markets last month by keeping rates on hold, but analysts think we will see a rate cut"
+    rba = _wide1("en-b-abc-rba-house-prices")
+    [finding] = check(rba, "The RBA surprised markets last month by cutting rates.")
+    assert "'cutting'" in finding.why and "'on hold'" in finding.why
+    # "… ونزلت مخزونات الخام الأمريكية 1.1 مليون برميل الأسبوع الماضي"
+    oil = _wide6("ar-g-albiladdaily-oil-prices")
+    [finding] = [f for f in check(oil, "ارتفعت مخزونات الخام الأمريكية 1.1 مليون برميل الأسبوع الماضي.")
+                 if f.severity == "error"]
+    assert "'ونزلت' 1.1 مليون برميل" in finding.why

@@ -41,10 +41,15 @@ shrink* shrunk eased eases easing slow* narrow* weaken* dip dips dipped dipping 
 contract* lowest soften* cooled cooling moderat*
 انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض*
 تخفيض* خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور* تتراجع* نتراجع* تتقلص* تتدهور*
-يتدهور* يتباطا* تتباطا* ينكمش* تنكمش*""")
+يتدهور* يتباطا* تتباطا* ينكمش* تنكمش* نزل نزلت ينزل تنزل""")
+# held where it was: "kept its key rates unchanged", "أبقى على أسعار الفائدة من دون تغيير"
+_STEADY = _entries("""unchanged steady held_steady kept_steady on_hold left_unchanged kept_unchanged
+ابقى ابقت يبقي تبقي الابقاء ابقاء دون_تغيير بدون_تغيير تثبيت* ثبت_على ثبتت_على""")
 _WIN = (_entries("won win wins winning victory فاز* يفوز* تفوز* فوز"),
         _entries("lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"))
-_OPPOSITES = [_WIN] + [(_entries(a), _entries(b)) for a, b in (
+_MOVED = tuple(frozenset(a) | frozenset(b) if isinstance(a, frozenset) else (*a, *b)
+               for a, b in zip(_UP, _DOWN))
+_OPPOSITES = [_WIN, (_STEADY, _MOVED)] + [(_entries(a), _entries(b)) for a, b in (
     ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* "
      "يتجاوز* فاق* يفوق", "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
     ("accept* approv* grant* وافق* يوافق* قبل_ب موافقه موافقة",
@@ -778,8 +783,9 @@ _NEW_CLAUSE_RE = re.compile(r"[,;،؛]|\b(?:after|as|while|when|but|because|sinc
 
 
 @lru_cache(maxsize=1024)
-def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
-    """(value, "up" | "down", the word) for each figure of `text` with a direction word next to it,
+def _figure_directions(text: str) -> tuple[tuple[float, str, str, str], ...]:
+    """(value, "up" | "down", the word, the figure as written) for each figure of `text` with a
+    direction word next to it,
     the nearest within 40 characters ("rose 5 %", "an 8.8 % rise", ارتفع بنسبة 5 %)."""
     marks = []
     for m in _LETTERS_RE.finditer(text):
@@ -799,19 +805,21 @@ def _figure_directions(text: str) -> tuple[tuple[float, str, str], ...]:
                 -1 <= s - q.end <= 40 and not _NEW_CLAUSE_RE.search(text[q.end:s])]
         if near:
             _, way, w = min(near)
-            found.append((q.value, way, w))
+            found.append((q.value, way, w, q.text))
     return tuple(found)
 
 
 def _figure_against(claim: str, evidence: Sequence[tuple[int, str]],
-                    marks: Callable[[str], tuple[tuple[float, str, str], ...]]) -> Iterator[str]:
-    """A figure the claim marks one way (`marks`: value, side, word) that the sentences it rests on
-    mark only the other: "had fallen 8.8 %" where they give "an 8.8 % rise"."""
-    for value, way, word in marks(claim):
-        theirs = [(i, w2, way2) for i, s in evidence for v2, way2, w2 in marks(s) if v2 == value]
-        if theirs and all(way2 != way for _, _, way2 in theirs):
-            i, w2, _ = theirs[0]
-            yield f"claim: {word!r} {value:g}; sentence {i}: {w2!r} {value:g}"
+                    marks: Callable[[str], tuple[tuple[float, str, str, str], ...]]
+                    ) -> Iterator[str]:
+    """A figure the claim marks one way (`marks`: value, side, word, figure) that the sentences it
+    rests on mark only the other: "had fallen 8.8 %" where they give "an 8.8 % rise"."""
+    for value, way, word, shown in marks(claim):
+        theirs = [(i, w2, way2, t2) for i, s in evidence for v2, way2, w2, t2 in marks(s)
+                  if v2 == value]
+        if theirs and all(way2 != way for _, _, way2, _ in theirs):
+            i, w2, _, t2 = theirs[0]
+            yield f"claim: {word!r} {shown}; sentence {i}: {w2!r} {t2}"
             return
 
 
@@ -826,9 +834,9 @@ _MORE_WORDS = ("more", "higher", "greater", "larger", "bigger", "above", "over",
                "فوق", "تجاوز", "فاق", "يفوق")
 
 
-def _figure_comparisons(text: str) -> tuple[tuple[float, str, str], ...]:
-    """(value, "more" | "less", the words) for each figure of `text` right after a comparison
-    ("below 2014's 9.9 million", "above 40 %", أعلى من 5 %)."""
+def _figure_comparisons(text: str) -> tuple[tuple[float, str, str, str], ...]:
+    """(value, "more" | "less", the words, the figure) for each figure of `text` right after a
+    comparison ("below 2014's 9.9 million", "above 40 %", أعلى من 5 %)."""
     found = []
     for q in extract_numbers(text):
         if q.kind == "year":
@@ -836,7 +844,7 @@ def _figure_comparisons(text: str) -> tuple[tuple[float, str, str], ...]:
         if m := _COMPARED_RE.search(text[max(0, q.start - 40):q.start]):
             word = " ".join(m["w"].split())
             found.append((q.value, "more" if word.lower().startswith(_MORE_WORDS) else "less",
-                          word))
+                          word, q.text))
     return tuple(found)
 
 
