@@ -1261,3 +1261,17 @@ def test_held_unchanged_is_no_rise_or_cut_and_nazalat_is_a_fall():
     [finding] = [f for f in check(oil, "ارتفعت مخزونات الخام الأمريكية 1.1 مليون برميل الأسبوع الماضي.")
                  if f.severity == "error"]
     assert "'ونزلت' 1.1 مليون برميل" in finding.why
+
+
+def test_a_negated_claim_against_a_sentence_that_negates_only_another_clause():
+    # "More than 10,000 flight attendants … announced a strike on Saturday, after the airline and the union …
+    # failed to reach an agreement …"; "Air Canada soon responded by locking out employees, and on Thursday …"
+    strike = _wide6("en-g-unn-aircanada-strike")
+    [finding] = [f for f in check(strike, "Air Canada did not lock out its employees after the union announced "
+                                          "the strike.") if f.severity == "error"]
+    assert "claim negates what the sentences it rests on affirm" in finding.why
+    # "… they will not be helped by the Bank of England hiking interest rates from 0.5% to 0.75%": the same
+    # negation, in its own clause
+    houses = _wide1("en-a-guardian-house-prices")
+    assert not [f for f in check(houses, "The BoE's rate rise from 0.5% to 0.75% in early August will not help "
+                                         "house buyers, Archer said.") if f.severity == "error"]

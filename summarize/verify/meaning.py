@@ -64,6 +64,26 @@ struck:strike fled:flee built:build spent:spend stood:stand caught:catch fought:
 thought:think heard:hear became:become withdrew:withdraw""".split())
 
 
+def _content_stems(ws: Sequence[str]) -> set[str]:
+    return {_verb_stem(w) for w in _content(ws)}
+
+
+_CLAUSE_END_RE = re.compile(r"(?<!\d)[,،](?!\d)|[;:؛!?]|\s[-–—]\s"
+                            r"|\b(?:but|however|although|though)\b"
+                            r"|(?<![^\W\d_])و?(?:لكن|بينما|فيما)(?![^\W\d_])")
+
+
+def _affirmed(text: str, stems: set[str]) -> bool:
+    """Whether `text` says some of `stems`, each only in clauses that negate nothing ("the union did
+    not give up, but won the vote" affirms winning)."""
+    said: dict[str, bool] = {}
+    for part in _CLAUSE_END_RE.split(text):
+        ws = [w.lower() for w in words(part)]
+        for found in _content_stems(ws) & stems:
+            said[found] = said.get(found, True) and not _negated(ws)
+    return bool(said) and all(said.values())
+
+
 def _verb_stem(word: str) -> str:
     return stem(_IRREGULAR.get(word, word))
 
@@ -89,14 +109,18 @@ def polarity(claim: str, evidence: Sequence[str],
     ew = [w.lower() for w in words(" ".join(evidence))]
     # then the source's quotations are the claim's, checked word for word
     quoting = bool(quote_spans(claim))
-    bw = [w.lower() for w in words(unquoted(best) if quoting else best)] if best else ew
+    said = (unquoted(best) if quoting else best) if best else None
+    bw = [w.lower() for w in words(said)] if said else ew
     cs, es = set(cw), set(ew)
     # an error where the claim's words are mostly its main
     # sentence's (the same statement, negated), else a warning
     mine = {_verb_stem(w) for w in _content(cw)}
     same = len(mine & {_verb_stem(w) for w in _content(bw)}) >= max(2, 0.5 * len(mine))
     severity = "error" if same else "warning"
-    if _negated(cw) and not _negated(ew):
+    # nothing it rests on negates, or its main sentence negates only other clauses than those
+    # that say what the claim's verb negates ("the union did not give up, and won the vote")
+    if _negated(cw) and (not _negated(ew) or same and said is not None and _affirmed(
+            said, _targets(cw, particles=_VERB_PARTICLES))):
         return severity, ("check the meaning: the claim negates what the sentences it rests on "
                           "affirm")
     if not _negated(cw) and (dropped := (_targets(bw) & mine) - _targets(cw)):
