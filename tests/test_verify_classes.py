@@ -1275,3 +1275,17 @@ def test_a_negated_claim_against_a_sentence_that_negates_only_another_clause():
     houses = _wide1("en-a-guardian-house-prices")
     assert not [f for f in check(houses, "The BoE's rate rise from 0.5% to 0.75% in early August will not help "
                                          "house buyers, Archer said.") if f.severity == "error"]
+
+
+def test_not_ruling_out_hedges_and_a_comparison_with_a_forecast_is_no_hedge_of_the_claim():
+    # "If the RBA cuts rates again after that, in early 2026, it could see a stronger rise in property prices
+    # than they're forecasting."
+    rba = _wide1("en-b-abc-rba-house-prices")
+    [finding] = [f for f in check(rba, "A further RBA cut in early 2026 will push property prices up faster than "
+                                       "the CBA economists are forecasting.") if f.severity == "error"]
+    assert "hedges with 'could'" in finding.why
+    # "“We have not ruled out not to raise, lifting 25 or 50 basis points depending on the data,” he said."
+    peru = _wide3("en-c-bnnbloomberg-peru-rates")
+    [finding] = [f for f in check(peru, "Velarde said the bank will raise rates by another 25 or 50 basis points.")
+                 if f.severity == "error"]
+    assert "'not ruled out'" in finding.why

@@ -78,7 +78,8 @@ fear fears feared يخشى تخشى planned_to planning_to plan_to hope hopes ho
 aiming intend* propos*
 suspect* alleg* reportedly possib* potential* forecast* predict* projected poised consider* seek
 seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying attempt* prepar* set_to
-on_track would_be accusations seem seems seemed appears_to appeared_to يبدو تبدو ربما متوقع*
+on_track would_be accusations not_ruled_out not_rule_out not_ruling_out لم_يستبعد لا_يستبعد لم_تستبعد
+لا_تستبعد seem seems seemed appears_to appeared_to يبدو تبدو ربما متوقع*
 المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم*
 تعتزم* اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح*
 المرجح مرجح* مرتقب* المرتقب المقرر مقرر* ينوي تنوي رجح رجحت ترجح المفترض يفترض يمكن ممكن الممكن
@@ -242,8 +243,10 @@ _PERCEIVED = {"felt", "seen", "heard", "smelled", "spotted"}
 def _hedges(ws: Sequence[str]) -> list[str]:
     # قد before a verb of the present is "may" (قد يرتفع); before the past it affirms (قد ارتفع)
     # كان ... قد: "had", no hedge
-    measured = {w for j, w in enumerate(ws) if j and (ws[j - 1] in ("than", "as") or ws[
-        j - 1] in ("من", "مما") and j > 1 and ws[j - 2] in _COMPARATIVE_AR)}
+    # "faster than the economists are forecasting": a comparison's other side, in the five words
+    # after "than"
+    measured = {w for j, w in enumerate(ws) if j and ("than" in ws[max(0, j - 5):j] or ws[
+        j - 1] == "as" or ws[j - 1] in ("من", "مما") and j > 1 and ws[j - 2] in _COMPARATIVE_AR)}
     # "could be felt 620 kilometers away": what was perceived, no hedge
     measured |= {w for j, w in enumerate(ws[:-2]) if w == "could" and ws[j + 1] == "be" and
                  ws[j + 2] in _PERCEIVED}
