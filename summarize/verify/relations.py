@@ -78,7 +78,7 @@ fear fears feared يخشى تخشى planned_to planning_to plan_to hope hopes ho
 aiming intend* propos*
 suspect* alleg* reportedly possib* potential* forecast* predict* projected poised consider* seek
 seeks seeking vow* pledg* promis* threaten* want wants wanted tries trying attempt* prepar* set_to
-on_track would_be accusations not_ruled_out not_rule_out not_ruling_out لم_يستبعد لا_يستبعد لم_تستبعد
+on_track would_be accusations not_ruled_out not_rule_out not_ruling_out لم_يستبعد لا_يستبعد
 لا_تستبعد seem seems seemed appears_to appeared_to يبدو تبدو ربما متوقع*
 المتوقع توقع* يتوقع* تتوقع* يشتبه* مشتبه* المشتبه يامل* تامل* نامل نتمنى يتمنى تتمنى يعتزم*
 تعتزم* اعتزام يخطط* تخطط* يسعى تسعى محتمل* المحتمل احتمال* يرجح*
