@@ -1289,3 +1289,14 @@ def test_not_ruling_out_hedges_and_a_comparison_with_a_forecast_is_no_hedge_of_t
     [finding] = [f for f in check(peru, "Velarde said the bank will raise rates by another 25 or 50 basis points.")
                  if f.severity == "error"]
     assert "'not ruled out'" in finding.why
+
+
+def test_a_cause_no_sentence_names_is_checked_against_the_event_it_explains():
+    # The claim's whole words match no sentence (the cause is the article's nowhere); the event does:
+    # "… إن الحافلة التي كانت متجهة من طهران إلى كنبدكاووس انقلبت فجر اليوم الخميس …"
+    bus = _wide3("ar-c-afrigate-iran-bus")
+    [finding] = check(bus, "انقلبت الحافلة بسبب السرعة الزائدة.")
+    assert finding.severity == "error" and "'بسبب'" in finding.why and finding.evidence
+    angola = _wide3("en-c-africanews-angola-results")
+    [finding] = check(angola, "The MPLA's share dropped because a recount found irregularities.")
+    assert finding.severity == "error" and "'because'" in finding.why

@@ -190,12 +190,20 @@ def split_claims(output: str) -> list[tuple[str, int]]:
     return found
 
 
+# Where a claim's cause begins: what comes before it is the event the cause is given for
+_CAUSED_BY_RE = re.compile(r"\s(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|"
+                           r"بسبب|نتيجة|جراء|بفعل)(?![^\W\d_])", re.IGNORECASE)
+
+
 def claims(src: Source, output: str, evidence: Sequence[int] | None = None) -> list[Claim]:
-    """The output's claims with their evidence: given (a key point's), or found by alignment."""
+    """The output's claims with their evidence: given (a key point's), or found by alignment; a
+    claim that gives a cause no sentence names rests on the sentences of the event it explains."""
     given = tuple(i for i in evidence or () if 0 <= i < len(src.sentences))
     found = []
     for text, start in split_claims(output):
         aligned = align(src, text)
+        if not aligned and (m := _CAUSED_BY_RE.search(text)):
+            aligned = align(src, text[:m.start()])
         found.append(Claim(text, start, tuple(sorted({*given, *aligned})),
                            aligned[0] if aligned else None))
     return found
