@@ -1300,3 +1300,14 @@ def test_a_cause_no_sentence_names_is_checked_against_the_event_it_explains():
     angola = _wide3("en-c-africanews-angola-results")
     [finding] = check(angola, "The MPLA's share dropped because a recount found irregularities.")
     assert finding.severity == "error" and "'because'" in finding.why
+
+
+def test_a_year_after_its_word_is_a_year_though_a_stray_percent_sign_follows():
+    # "… مقارنة بمتوسط معدلات التضخم 51% للعام 2019%."
+    from summarize.verify.extract import extract_numbers
+    sudan = _wide4("ar-e-sudantimes-sudan-inflation")
+    assert [(q.text, q.kind) for q in extract_numbers("بمتوسط معدلات التضخم 51% للعام 2019%.")] == [
+        ("51%", "percent"), ("2019", "year")]
+    assert [(q.text, q.kind) for q in extract_numbers("قفز المؤشر 2019% في عام واحد")][0][1] == "percent"
+    assert not [f for f in check(sudan, "بلغ متوسط معدلات التضخم في 2019 واحدا وخمسين في المئة.")
+                if f.severity == "error"]

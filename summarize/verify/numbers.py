@@ -220,6 +220,9 @@ def digit_numbers(text: str) -> tuple[Quantity, ...]:
     return tuple(_quantity(m, folded, text, where) for m in pattern.finditer(folded))
 
 
+_YEAR_BEFORE_RE = re.compile(r"(?:\byear|(?<![^\W\d_])[وبلف]{0,2}(?:ال)?عام)\s*$", re.IGNORECASE)
+
+
 def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) -> Quantity:
     num, scale, pct, cur, end = m["num"], m["scale"], m["pct"], m["cur"], m.end()
     metre = False
@@ -234,6 +237,9 @@ def _quantity(m: re.Match[str], folded: str, text: str, where: tuple[int, ...]) 
                                         decimals, significant)
     factor = SCALE_OF[key(scale)] if scale else 1
     unit = CURRENCY_OF.get(key(m["pre"] or cur or ""))
+    if (pct and not scale and not decimals and len(num) == 4 and 1900 <= value <= 2100 and
+            _YEAR_BEFORE_RE.search(folded, max(0, m.start() - 12), m.start())):
+        pct, end = None, m.end("num")  # "للعام 2019%.": a year, and a stray sign
     kind = "percent" if pct else "currency" if unit else "fraction" if num in _VULGAR else "number"
     if kind == "number":
         unit, end = ("metre", m.end("scale")) if metre else unit_after(folded, end)
