@@ -1311,3 +1311,14 @@ def test_a_year_after_its_word_is_a_year_though_a_stray_percent_sign_follows():
     assert [(q.text, q.kind) for q in extract_numbers("قفز المؤشر 2019% في عام واحد")][0][1] == "percent"
     assert not [f for f in check(sudan, "بلغ متوسط معدلات التضخم في 2019 واحدا وخمسين في المئة.")
                 if f.severity == "error"]
+
+
+def test_a_relative_date_a_figure_is_compared_with_is_not_the_day_of_the_event():
+    # "أغلق مؤشر كويت 15 اليوم الخميس …" (the article of 6 December 2012): last week is what the fall is measured
+    # from, not when the index closed
+    bourse = _wide1("ar-c-reuters-kuwait-bourse-politics")
+    faithful = "أغلق مؤشر كويت 15 يوم الخميس عند 1021 نقطة تقريبا، متراجعا قرابة 14 نقطة عن نهاية الأسبوع الماضي."
+    assert not [f for f in check(bourse, faithful, article_date="2012-12-06") if f.kind == "date"]
+    [finding] = [f for f in check(bourse, "أغلق مؤشر كويت 15 الأسبوع الماضي عند 1021 نقطة تقريبا.",
+                                  article_date="2012-12-06") if f.kind == "date"]
+    assert finding.severity == "error" and "الأسبوع الماضي" in finding.why

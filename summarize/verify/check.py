@@ -385,9 +385,21 @@ def _pair(q: Quantity, written: dict[float, str], tolerance: float,
     return None
 
 
+# Words before a relative date that make it what a figure is compared with, not when the claim's
+# event happened ("down 14 points from the end of last week", "عن نهاية الأسبوع الماضي")
+_AGAINST = {key(w)
+            for w in "from than compared against versus عن مقارنة مقارنه بالمقارنة مقابل".split()}
+
+
+def _compared_with(text: str, start: int) -> bool:
+    return bool(_AGAINST & {key(w) for w in words(text[:start])[-3:]})
+
+
 def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Finding]]:
     blind = cross and not src.translated
     for rel in extract_relative(claim.text) if src.anchor and claim.evidence else ():
+        if _compared_with(claim.text, rel.start):
+            continue
         if why := disagreement(rel, src.anchor, in_sentences(src, claim.evidence, "dates")):
             yield rel.start, Finding("date", rel.text, why, "error", claim.text, claim.evidence)
     dates = extract_dates(claim.text)

@@ -34,14 +34,14 @@ soar* grew grow grows growing grown higher up lift* raise raised raises raising 
 widen* strengthen* advanc* rebound* expand* hike* peak* highest record_high
 ارتفع* يرتفع* ترتفع* ارتفاع* زاد زادت يزيد تزيد زيادة زيادات زياده صعد* يصعد* تصعد* صعود نما نمت
 ينمو تنمو نمو قفز* يقفز* تقفز* تزايد* يتزايد* تتزايد* رفع رفعت يرفع ترفع مكاسب ربح* تحسن* يتحسن*
-تتحسن* انتعش* ينتعش* تنتعش* تضاعف* يتضاعف* تتضاعف*""")
+تتحسن* انتعش* ينتعش* تنتعش* تضاعف* يتضاعف* تتضاعف* صاعد*""")
 _DOWN = _entries("""fell fall falls falling fallen declin* decreas* drop* lost lose loses losing
 slip* slid* slump* plung* tumbl* down lower lowered lowering lowers cut cuts cutting reduc* shrank
 shrink* shrunk eased eases easing slow* narrow* weaken* dip dips dipped dipping sank sink* retreat*
 contract* lowest soften* cooled cooling moderat*
 انخفض* ينخفض* تنخفض* انخفاض* تراجع* يتراجع* هبط* يهبط* تهبط* هبوط نقص* تقلص* يتقلص* خفض* يخفض* تخفض*
 تخفيض* خسر* خسائر خساره خسارة انكمش* انكماش* تباطا* تباطؤ* تدهور* تتراجع* نتراجع* تتقلص* تتدهور*
-يتدهور* يتباطا* تتباطا* ينكمش* تنكمش* نزل نزلت ينزل تنزل""")
+يتدهور* يتباطا* تتباطا* ينكمش* تنكمش* نزل نزلت ينزل تنزل هابط* متراجع*""")
 # held where it was: "kept its key rates unchanged", "أبقى على أسعار الفائدة من دون تغيير"
 _STEADY = _entries("""unchanged steady held_steady kept_steady on_hold left_unchanged kept_unchanged
 ابقى ابقت يبقي تبقي الابقاء ابقاء دون_تغيير بدون_تغيير تثبيت* ثبت_على ثبتت_على""")
