@@ -109,8 +109,7 @@ def polarity(claim: str, evidence: Sequence[str],
     ew = [w.lower() for w in words(" ".join(evidence))]
     # then the source's quotations are the claim's, checked word for word
     quoting = bool(quote_spans(claim))
-    said = (unquoted(best) if quoting else best) if best else None
-    bw = [w.lower() for w in words(said)] if said else ew
+    bw = [w.lower() for w in words(unquoted(best) if quoting else best)] if best else ew
     cs, es = set(cw), set(ew)
     # an error where the claim's words are mostly its main
     # sentence's (the same statement, negated), else a warning
@@ -118,9 +117,10 @@ def polarity(claim: str, evidence: Sequence[str],
     same = len(mine & {_verb_stem(w) for w in _content(bw)}) >= max(2, 0.5 * len(mine))
     severity = "error" if same else "warning"
     # nothing it rests on negates, or its main sentence negates only other clauses than those
-    # that say what the claim's verb negates ("the union did not give up, and won the vote")
-    if _negated(cw) and (not _negated(ew) or same and said is not None and _affirmed(
-            said, _targets(cw, particles=_VERB_PARTICLES))):
+    # that say what the claim's verb negates ("the union did not give up, and won the vote"); a
+    # claim that quotes is read word for word instead
+    if _negated(cw) and (not _negated(ew) or same and best and not quoting and _affirmed(
+            best, _targets(cw, particles=_VERB_PARTICLES))):
         return severity, ("check the meaning: the claim negates what the sentences it rests on "
                           "affirm")
     if not _negated(cw) and (dropped := (_targets(bw) & mine) - _targets(cw)):
