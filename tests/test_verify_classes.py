@@ -1322,3 +1322,13 @@ def test_a_relative_date_a_figure_is_compared_with_is_not_the_day_of_the_event()
     [finding] = [f for f in check(bourse, "أغلق مؤشر كويت 15 الأسبوع الماضي عند 1021 نقطة تقريبا.",
                                   article_date="2012-12-06") if f.kind == "date"]
     assert finding.severity == "error" and "الأسبوع الماضي" in finding.why
+
+
+def test_came_from_behind_to_beat_names_the_winner_before_it():
+    # "Al-Hilal took the lead … after a strong victory over their neighbor and rival Al-Nassr, winning three goals
+    # to one …"
+    derby = _wide1("en-a-okaz-hilal-nassr")
+    [finding] = check(derby, "Al-Nassr came from behind to beat Al-Hilal 3-1.")
+    assert finding.severity == "error" and "winner and the loser are swapped" in finding.why
+    assert "'… against nassr'" in finding.why
+    assert check(derby, "Al-Hilal came from behind to beat Al-Nassr 3-1.") == ()

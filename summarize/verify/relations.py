@@ -563,6 +563,9 @@ _ABLE = {key(w) for w in "تمكن تمكنت استطاع استطاعت نجح
 _LOST_AR = {key(w) for w in "خسر خسرت يخسر تخسر".split()}
 _BEAT_EN = {"beat", "beats", "defeated", "defeats", "overcame", "edged", "thrashed", "routed",
             "downed", "eliminated", "outclassed", "crushed"}
+# what leads to a win that happened: "came from behind to beat", "went on to beat", "rallied to
+# beat"
+_CAME_ON = {"behind", "on", "back", "rallied", "recovered"}
 _SIDE = {key(w) for w in """فريق الفريق مضيفه ضيفه منافسه نظيره فريقي منتخب المنتخب منتخبنا نادي
 النادي the a an their its his her world number no seed seeded defending champion neighbor neighbour
 rival rivals and arch al el""".split()}
@@ -597,6 +600,9 @@ def _losers(ws: Sequence[str], partial: bool = False) -> list[tuple[set[str], se
         elif w in _LOST_AR and "امام" in ws[v + 1:v + 8]:
             on = ws.index("امام", v + 1)
             winner, loser = _party(ws[on + 1:on + 4]), _party(ws[v + 1:on])
+        elif w in _BEAT_EN and v >= 2 and ws[v - 1] == "to" and ws[v - 2] in _CAME_ON:
+            # "Al-Nassr came from behind to beat Al-Hilal": the winner opens the clause
+            winner, loser = _party(ws[max(0, v - 8):v - 2]), _party(ws[v + 1:v + 4])
         elif w in _BEAT_EN and v and ws[v - 1] not in _BE:
             winner, loser = _party(ws[max(0, v - 1):v]), _party(ws[v + 1:v + 4])
         elif w in ("beaten", "defeated") and ws[v - 1:v] and ws[v - 1] in _BE and \
@@ -611,7 +617,8 @@ def _losers(ws: Sequence[str], partial: bool = False) -> list[tuple[set[str], se
             winner, loser = [], _party(ws[v + 2:v + 9])
         mine = (_content(winner or []), _content(loser or []))
         if mine[1] and not mine[0] & mine[1] and (mine[0] or partial):
-            found.append((mine[0], mine[1], f"{(winner or ['…'])[0]} … {loser[0]}"))
+            found.append((mine[0], mine[1],
+                          f"{winner[0]} … {loser[0]}" if winner else f"… against {loser[0]}"))
     return found
 
 
