@@ -1332,3 +1332,12 @@ def test_came_from_behind_to_beat_names_the_winner_before_it():
     assert finding.severity == "error" and "winner and the loser are swapped" in finding.why
     assert "'… against nassr'" in finding.why
     assert check(derby, "Al-Hilal came from behind to beat Al-Nassr 3-1.") == ()
+
+
+def test_a_given_name_as_a_family_name_is_a_name_however_common():
+    # "… رئيس الوزراء المصري مصطفى مدبولي تعطيل الدراسة …"
+    floods = _wide6("ar-g-alalam-egypt-floods")
+    [finding] = check(floods, "قرر رئيس الوزراء المصري شريف إسماعيل تعطيل الدراسة بجميع المراحل التعليمية "
+                              "يوم الأربعاء.")
+    assert finding.severity == "error" and "إسماعيل" in finding.why
+    assert check(floods, "قرر رئيس الوزراء المصري مصطفى مدبولي تعطيل الدراسة بجميع المراحل التعليمية.") == ()

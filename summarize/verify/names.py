@@ -3,6 +3,7 @@ English, a gazetteer of countries and cities both ways."""
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -234,18 +235,22 @@ _GIVEN = """محمد أحمد محمود مصطفى ياسر خالد عمر ع�
 نبيل هاني وائل ياسين يحيى يونس زكريا سليمان موسى عيسى إدريس أسامة حمزة بلال جابر جاسم خليفة مشعل
 متعب بندر نايف فارس ثامر عبدالله عبدالعزيز عبدالرحمن عبدالرحيم عبدالكريم عبدالمجيد عبدالفتاح
 فاطمة عائشة مريم زينب سارة هدى ليلى سلمى رنا دينا منى هالة""".split()
+_GIVEN_FOLDED = frozenset(fold(w)[0] for w in _GIVEN)
 _PERSON_RE = re.compile(rf"(?<![^\W\d_])[وبلف]?(?:(?:عبد|ابو)\s+[\u0621-\u064a]+|{alt(_GIVEN)})"
                         r"\s+(?P<name>[\u0621-\u064a]{3,})(?![^\W\d_])")
 
 
-def _unwritten_after(pattern: re.Pattern, claim: str, article_key: str) -> list[str]:
+def _unwritten_after(pattern: re.Pattern, claim: str, article_key: str,
+                     names_: frozenset[str] = frozenset()) -> list[str]:
     """The names `pattern` reads in a claim (its group "name") that the article never writes in any
-    form and that are not common words."""
+    form and that are not common words, or are `names_` however common ("شريف إسماعيل": a given
+    name as a family name)."""
     folded, where = fold(claim)
     found = []
     for m in pattern.finditer(folded):
         written = claim[slice(*span(where, *m.span("name")))]
-        if _unwritten_and_rare(m["name"], written, article_key, PLACE_RARE):
+        limit = math.inf if m["name"] in names_ else PLACE_RARE
+        if _unwritten_and_rare(m["name"], written, article_key, limit):
             found.append(written)
     return found
 
@@ -259,4 +264,4 @@ def unknown_places(claim: str, article_key: str) -> list[str]:
 def unknown_people(claim: str, article_key: str) -> list[str]:
     """Arabic family names of a claim, read after a given name ("محمد الشلهوب"), that the article
     never writes in any form: a player or official of the article swapped for another one."""
-    return _unwritten_after(_PERSON_RE, claim, article_key)
+    return _unwritten_after(_PERSON_RE, claim, article_key, _GIVEN_FOLDED)
