@@ -1341,3 +1341,14 @@ def test_a_given_name_as_a_family_name_is_a_name_however_common():
                               "يوم الأربعاء.")
     assert finding.severity == "error" and "إسماعيل" in finding.why
     assert check(floods, "قرر رئيس الوزراء المصري مصطفى مدبولي تعطيل الدراسة بجميع المراحل التعليمية.") == ()
+
+
+def test_a_country_named_by_its_arabic_adjective_is_checked_like_the_country():
+    # "… قنبلة أخرى أمام منزل السفير البلجيكي …"
+    bomb = _article("ar-b-aljazeera-egypt-bomb-verdict")
+    [finding] = check(bomb, "شملت التهم تفجير قنبلة أمام منزل السفير البريطاني.")
+    assert finding.severity == "error" and finding.text == "البريطاني"
+    assert check(bomb, "شملت التهم تفجير قنبلة أمام منزل السفير البلجيكي.") == ()
+    from summarize.verify.names import kin, names
+    assert [n for n, _ in names("قال الأمريكيون والسفيرة الفرنسية وتركي آل الشيخ")] == ["امريكا", "فرنسا"]
+    assert "british" in kin("بريطانيا")  # and an English article's "British" backs البريطاني

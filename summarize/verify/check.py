@@ -512,9 +512,14 @@ def _meaning(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     # the words of the days known by name ("Christmas Day"): dates, checked as dates
     dated = {key(w) for d in extract_dates(claim.text) if d.month and not d.year and not
              any(c.isdigit() for c in d.text) for w in words(d.text)}
+    # a name inside the claim's quotation is the quote check's, word for word
+    inside = [(q.start, q.end) for q in quote_spans(claim.text)]
     for name, written in names(claim.text):
         if (cross and not src.translated and not is_known_place(name)) or (
                 {key(w) for w in words(written)} <= dated):
+            continue
+        at = claim.text.find(written)
+        if any(a <= at < b for a, b in inside):
             continue
         if not named_in(name, everywhere) and not any(named_in(other, everywhere)
                                                       for other in kin(name)):

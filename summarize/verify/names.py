@@ -26,7 +26,9 @@ _PLACES = """Syria:سوريا,سورية,سوري|Russia:روسيا|Iran:إير�
 |Basra:البصرة|Alexandria:الإسكندرية|Benghazi:بنغازي|Raqqa:الرقة|Idlib:إدلب|Daraa:درعا
 |Latakia:اللاذقية|Hasakah:الحسكة|Douma:دوما|Oran:وهران|Constantine:قسنطينة|Biskra:بسكرة|Chlef:الشلف
 |Nouakchott:نواكشوط|Mauritania:موريتانيا|Jakarta:جاكرتا|Indonesia:إندونيسيا|Sumatra:سومطرة|Java:جاوة
-|Mongolia:منغوليا|Nigeria:نيجيريا|Abuja:أبوجا|Lagos:لاغوس|Emirates:الإمارات|UAE:الإمارات"""
+|Mongolia:منغوليا|Nigeria:نيجيريا|Abuja:أبوجا|Lagos:لاغوس|Emirates:الإمارات|UAE:الإمارات
+|Belgium:بلجيكا|Netherlands:هولندا|Greece:اليونان|Australia:أستراليا|Switzerland:سويسرا
+|Sweden:السويد|Portugal:البرتغال|Korea:كوريا"""
 _AR_OF: dict[str, list[str]] = {}
 _EN_OF: dict[str, list[str]] = {}
 for _entry in _PLACES.replace("\n", "").split("|"):
@@ -34,6 +36,39 @@ for _entry in _PLACES.replace("\n", "").split("|"):
     _AR_OF[key(_en)] = [key(a) for a in _ars.split(",")]
     for _a in _ars.split(","):
         _EN_OF.setdefault(key(_a), []).append(key(_en))
+# The Arabic adjective of each country of the gazetteer, as its name makes it (بريطانيا: بريطاني,
+# العراق: عراقي, هولندا: هولندي) or as usage has it, keyed without the article: the place it names.
+_COUNTRIES = """Syria Russia Iran Iraq Egypt Jordan Lebanon Israel Palestine Turkey Saudi Qatar
+Kuwait Bahrain Yemen Libya Tunisia Algeria Morocco Sudan France Germany Britain China Japan India
+Pakistan Ukraine Italy Spain Mexico Brazil America Mauritania Indonesia Mongolia Nigeria Belgium
+Netherlands Greece Australia Switzerland Sweden Portugal Korea Emirates""".split()
+
+
+def _adjective(place: str) -> str:
+    """The Arabic adjective a place's name makes (folded): بريطانيا بريطاني, السعودية سعودي,
+    هولندا هولندي, العراق عراقي."""
+    if place == "المانيا":  # its first letters are no article
+        return "الماني"
+    bare = place.removeprefix("ال")
+    if bare.endswith(("يا", "ية")):
+        return bare[:-1]
+    return (bare[:-1] if bare.endswith(("ا", "ة")) else bare) + "ي"
+
+
+_DEMONYM_OF = {_adjective(_a): _a for _country in _COUNTRIES for _a in _AR_OF[key(_country)]}
+_DEMONYM_OF[key("افغاني")] = _AR_OF[key("Afghanistan")][0]  # as often as أفغانستاني
+# a country's adjective with the article or an ending of gender or number (البريطاني, بريطانية,
+# الأمريكيون): bare, تركي and مصري are as often a person's name
+_DEMONYM_RE = re.compile(r"(?<![^\W\d_])(?:[وبلفك]?ال|لل)?(?P<adj>[\u0621-\u064a]{3,}ي)"
+                         r"(?P<end>ة|ون|ين|ان|تين|تان)?(?![^\W\d_])")
+
+
+def _demonyms(folded: str) -> list[tuple[str, int, int]]:
+    """(the country's Arabic name, start, end) of each adjective of a gazetteer country."""
+    return [(_DEMONYM_OF[m["adj"]], m.start(), m.end()) for m in _DEMONYM_RE.finditer(folded)
+            if m["adj"] in _DEMONYM_OF and (m["end"] or m.start("adj") > m.start())]
+
+
 # A country or region and the words for its people and things ("the Pole", "Chinese travellers"):
 # one name.
 _KIN = """China Chinese|Poland Pole Poles Polish|America American Americans US USA States|Britain
@@ -82,7 +117,8 @@ def kin(name: str) -> frozenset[str]:
     cities of the gazetteer (Berlin for Germany, in either language); empty for other names."""
     english = [name] if name in _AR_OF else _EN_OF.get(name, [])
     cities = {c for e in english for c in _CITIES_OF.get(e, ())}
-    return (_KIN_OF.get(name, frozenset()) | cities) - {name}
+    people = {w for e in [name, *english] for w in _KIN_OF.get(e, ())}
+    return (people | cities) - {name}
 
 
 _COMMON = {key(w) for w in """The A An This That These Those He She It They We I His Her Their Its
@@ -113,6 +149,8 @@ def names(text: str) -> tuple[tuple[str, str], ...]:
             if key(folded[at:m.end()]) in _EN_OF:
                 found.append((key(folded[at:m.end()]), text[slice(*span(where, at, m.end()))]))
                 break
+    found += [(place, text[slice(*span(where, start, end))])
+              for place, start, end in _demonyms(folded)]
     return tuple(dict.fromkeys(found))
 
 
@@ -127,8 +165,7 @@ def named_in(name: str, haystack_key: str) -> bool:
     english = [name] if name in _AR_OF else _EN_OF.get(name, [])
     forms = [name, *english, *(a for e in english for a in _AR_OF.get(e, ()))]
     # an Arabic place is named by its adjective too: ألمانيا in الألمانية, مصر in المصري
-    forms += [(f[:-1] if f.endswith(("ا", "ة")) else f.removeprefix("ال")) + "ي" for f in forms
-              if not f.isascii() and len(f) >= 3]
+    forms += [_adjective(f) for f in forms if not f.isascii() and len(f) >= 3]
     stems = [f[:max(4, len(f) - 2)] if f.isascii() and len(f) >= 5 else f for f in forms]
     return any(written_in(f, haystack_key) for f in stems)
 
