@@ -198,18 +198,20 @@ ROWS = {"transformers": ("transformers", {}), "ctranslate2": ("ctranslate2", {})
 RUN = ["--backend", "ctranslate2", "--length", "1", "--points", "1", "-f", "json"]
 
 
-def full_run(folder: Path, cache: Path) -> dict:
+def full_run(folder: Path, cache: Path, context: int | None = None) -> dict:
     """`summarize run` on the English sample with the model as summary and key-point model on CTranslate2, in a
     fresh process started from this small one (so its ru_maxrss is the command's own peak). `--length 1
     --points 1` bounds every reply (144 and 164 new tokens, a reply cut there asked again with twice that):
-    random weights write every reply to its bound."""
+    random weights write every reply to its bound. `context`: its --context-tokens, the bound on what one step
+    holds."""
     import resource
 
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "summarize", "run", str(ROOT / "samples" /
                                "khaberni-syria-russia.en.txt"), "--summary-model", str(folder), "--keypoints-model",
-                               str(folder), *RUN, "-o", str(Path(out) / "r.json")],
+                               str(folder), *RUN, *(["--context-tokens", str(context)] if context else []),
+                               "-o", str(Path(out) / "r.json")],
                               capture_output=True, text=True, env={**os.environ, "SUMMARIZE_CACHE_DIR": str(cache)})
         wall = time.perf_counter() - started
         if done.returncode not in (0, 7, 8):  # random weights: findings (8) or a window not covered (7) are fine
@@ -255,12 +257,12 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def table(rows: list[dict], conversion: dict, shape: str) -> str:
+def table(rows: list[dict], conversion: dict, shape: str, context: int | None = None) -> str:
     """The results as the markdown tables of benchmarks/README.md: speed and peaks, then where the memory goes."""
     first = rows[0]
     lines = [f"{shape} shape, random weights; prompt {first['prompt_tokens']} tokens, {first['new_tokens']} new "
-             "tokens, greedy, one conversation; full run: `summarize run " + " ".join(RUN[:-2]) + "` of the "
-             "English sample", "",
+             "tokens, greedy, one conversation; full run: `summarize run " + " ".join(RUN[:-2])
+             + (f" --context-tokens {context}" if context else "") + "` of the English sample", "",
              "| backend | weights | threads | load s | prefill s | decode tok/s | overall tok/s | peak RSS MiB, one "
              "reply | peak RSS MiB, full run | full run s | other load |", "|" + " --- |" * 11]
     for r in rows:
@@ -292,6 +294,8 @@ def main() -> None:
     parser.add_argument("--rows", default=",".join(ROWS), help=f"of {', '.join(ROWS)} (default: all)")
     parser.add_argument("--full-run", action="store_true",
                         help="also the peak memory of a whole `summarize run` on CTranslate2 (≈15 min a row)")
+    parser.add_argument("--context-tokens", type=int, default=None,
+                        help="the full run's --context-tokens: what one step may hold (default: the model's)")
     parser.add_argument("--run-cli", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -305,7 +309,7 @@ def main() -> None:
         print(json.dumps(convert(Path(args.convert), args.cache)))
         return
     if args.run_cli:
-        print(json.dumps(full_run(Path(args.run_cli), args.cache)))
+        print(json.dumps(full_run(Path(args.run_cli), args.cache, args.context_tokens)))
         return
     if args.build:
         build(Path(args.build), shape)
@@ -325,8 +329,9 @@ def main() -> None:
         backend, env = ROWS[name]
         rows.append(_in_process("--worker", backend, str(folder), "--cache", str(cache), *sizes, env=env))
         if args.full_run and backend == "ctranslate2":  # once, for its memory
-            rows[-1]["run"] = _in_process("--run-cli", str(folder), "--cache", str(cache), env=env, tries=1)
-    print(table(rows, conversion, shape))
+            bound = ["--context-tokens", str(args.context_tokens)] if args.context_tokens else []
+            rows[-1]["run"] = _in_process("--run-cli", str(folder), "--cache", str(cache), *bound, env=env, tries=1)
+    print(table(rows, conversion, shape, args.context_tokens))
 
 if __name__ == "__main__":
     main()
