@@ -1352,3 +1352,18 @@ def test_a_country_named_by_its_arabic_adjective_is_checked_like_the_country():
     from summarize.verify.names import kin, names
     assert [n for n, _ in names("قال الأمريكيون والسفيرة الفرنسية وتركي آل الشيخ")] == ["امريكا", "فرنسا"]
     assert "british" in kin("بريطانيا")  # and an English article's "British" backs البريطاني
+
+
+def test_all_is_checked_against_the_clause_about_the_same_thing_and_min_kull_is_all():
+    # "… each captured 112 seats …"; "… also secured around two-thirds of the 100 party-list seats …"
+    thai = _article("en-b-famagusta-thai-election")
+    [finding] = [f for f in check(thai, "Move Forward and Pheu Thai won all 100 party-list seats.")
+                 if f.severity == "error"]
+    assert "'all'" in finding.why
+    # "ولقي هذا القرار … ترحيبا من وسطاء البورصة الذي تجمعوا في المكان."
+    court = _wide1("ar-c-radiosawa-kuwait-court-bourse")
+    [finding] = [f for f in check(court, "لقي قرار المحكمة بتعليق التداول ترحيبا من كل الأطراف في الكويت.")
+                 if f.severity == "error"]
+    assert "'كل'" in finding.why
+    assert not [f for f in check(court, "لقي قرار المحكمة بتعليق التداول ترحيبا من وسطاء البورصة.")
+                if f.severity == "error"]

@@ -298,22 +298,29 @@ _TENTATIVE = _entries("""indicat* suggest* preliminary initial تشير يشير
 المبدئية الاولي المبدئي""")
 _EVERY = _entries("""all every everyone everybody entirely solely wholly جميع جميعهم جميعها كافه
 كافة الكل كل كلهم كلها بالكامل""")
-# "all" and كل that quantify nothing: "at all", "after all", "كل من مصر والسعودية" (both), "كل عام"
-_NOT_EVERY = {key(w) for w in """at after above once all-time من عام يوم سنه شهر اسبوع مره
-حال""".split()}
+# "all" and كل that quantify nothing: "at all", "after all" (the word before), "كل من مصر
+# والسعودية" (both), "كل عام" (the word after)
+_NOT_EVERY_BEFORE = {"at", "after", "above", "once"}
+_NOT_EVERY = {key(w) for w in "all-time من عام يوم سنه شهر اسبوع مره حال".split()}
 # and "every month" (how often), unless of a span: "in every month of 2018 so far"
 _HOW_OFTEN = {"day", "week", "month", "year", "time", "quarter"}
 
 
 def _universal(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
-    """A claim that says "all" (جميع، كل) where none of the sentences it rests on says all, every or
-    each: the article's some or many made every one."""
+    """A claim that says "all" (جميع، كل) where none of the clauses of its sentences about the same
+    thing says all, every or each: the article's some or many made every one."""
     ws = _tokens(unquoted(claim))  # a quotation is checked word for word on its own
     said = [w for j, w in enumerate(ws) if _hits([w], _EVERY) and not (
-        (j and ws[j - 1] in _NOT_EVERY) or (j + 1 < len(ws) and ws[j + 1] in _NOT_EVERY) or
+        (j and ws[j - 1] in _NOT_EVERY_BEFORE) or (j + 1 < len(ws) and ws[j + 1] in _NOT_EVERY) or
         ws[j + 1:j + 2] and ws[j + 1] in _HOW_OFTEN and
         tuple(ws[j + 2:j + 3]) not in (("of",), ("in",)))]
-    if said and not any(_hits(_tokens(s), _EVERY) or _hits(_tokens(s), _ALL) for _, s in evidence):
+    if not said:
+        return
+    # the sentences' clauses about what the claim's clause says, where they are found ("each
+    # captured 112 seats" says nothing of the party-list seats)
+    about = [c for _, c in _about(_claim_clause(unquoted(claim), said[0]), evidence, True)] or [
+        _tokens(s) for _, s in evidence]
+    if not any(_hits(c, _EVERY) or _hits(c, _ALL) for c in about):
         ids = ", ".join(str(i) for i, _ in evidence)
         yield (f"the claim says {said[0]!r}; the sentences it rests on ({ids}) say neither all, "
                "every nor each")
