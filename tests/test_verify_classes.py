@@ -1367,3 +1367,25 @@ def test_all_is_checked_against_the_clause_about_the_same_thing_and_min_kull_is_
     assert "'كل'" in finding.why
     assert not [f for f in check(court, "لقي قرار المحكمة بتعليق التداول ترحيبا من وسطاء البورصة.")
                 if f.severity == "error"]
+
+
+def test_a_bound_the_figure_of_the_same_thing_breaks():
+    # "Voter turnout, according to the Central Election Commission, was 55% meaning that 1,905,960 voters …"
+    georgia = _article("en-b-civilge-georgia-election")
+    [finding] = [f for f in check(georgia, "Turnout was lower than 50 percent.") if f.severity == "error"]
+    assert finding.why == "claim: lower than 50 percent; sentence 9: 55%"
+    assert not [f for f in check(georgia, "Turnout was higher than 50 percent.") if f.severity == "error"]
+    # "… لانهيار 630 منزلا كليا و470 جزئيا" and elsewhere 8 آلاف و99 منزل: the bound is kept by one of them
+    floods = _wide4("ar-e-sudaray-sudan-floods")
+    assert not [f for f in check(floods, "انهار أكثر من 8 آلاف منزل انهيارا كليا.") if f.severity == "error"]
+
+
+def test_a_claim_whose_figures_are_all_wrong_still_rests_on_the_sentence_of_its_words():
+    from summarize.verify.check import claims_of
+    georgia = _article("en-b-civilge-georgia-election")
+    _, [claim] = claims_of(georgia, "Turnout was lower than 50 percent.")
+    assert claim.evidence == (9,)  # "Voter turnout … was 55%"
+    # "وفق الحصيلتين الرسميتين": per the two official tolls, no speaker; the total is computed (284 + 237)
+    quake = _article("ar-b-alain-turkey-quake")
+    [finding] = check(quake, "لقي ما لا يقل عن 521 شخصاً حتفهم في تركيا وسوريا معاً وفق الحصيلتين الرسميتين.")
+    assert finding.severity == "warning" and "computed" in finding.why

@@ -195,6 +195,9 @@ _CAUSED_BY_RE = re.compile(r"\s(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+
                            r"بسبب|نتيجة|جراء|بفعل)(?![^\W\d_])", re.IGNORECASE)
 
 
+_DIGITS_RE = re.compile(r"[\d\u0660-\u0669][\d\u0660-\u0669.,٫٬]*")
+
+
 def claims(src: Source, output: str, evidence: Sequence[int] | None = None) -> list[Claim]:
     """The output's claims with their evidence: given (a key point's), or found by alignment; a
     claim that gives a cause no sentence names rests on the sentences of the event it explains."""
@@ -204,6 +207,8 @@ def claims(src: Source, output: str, evidence: Sequence[int] | None = None) -> l
         aligned = align(src, text)
         if not aligned and (m := _CAUSED_BY_RE.search(text)):
             aligned = align(src, text[:m.start()])
+        if not aligned:  # its figures all wrong, its words may still find what it is about
+            aligned = align(src, _DIGITS_RE.sub(" ", text))
         found.append(Claim(text, start, tuple(sorted({*given, *aligned})),
                            aligned[0] if aligned else None))
     return found

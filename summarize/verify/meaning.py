@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .dates import MONTHS, WEEKDAYS
+from .names import arabic_forms
 from .numbers import SCALE_OF
 from .quotes import quote_spans, unquoted
 from .text import STOP, fold, fold_text, key, language, stem, words
@@ -223,9 +224,12 @@ def _initials_in(name: str, text: str) -> bool:
 
 
 def _named(name: str, text_key: str) -> bool:
-    """Whether a speaker's key is a word of the keyed text, maybe after و ب ل ف and the article."""
-    return re.search(rf"(?<![^\W\d_])[وبلف]?(?:ال|ل)?{re.escape(name)}(?![^\W\d_])",
-                     text_key) is not None
+    """Whether a speaker's key is a word of the keyed text, maybe after و ب ل ف and the article, or
+    in Arabic one of its forms (الحصيلتين: حصيلة)."""
+    return any(re.search(rf"(?<![^\W\d_])[وبلف]?(?:ال|ل)?{re.escape(form)}(?![^\W\d_])",
+                         text_key) is not None
+               for form in ({name} if name.isascii() else {name} | {
+                   f for f in arabic_forms(name) if len(f) >= 3}))
 
 
 _SAYS_EN = re.compile(rf"\b(?:{_SPEECH_EN}|say|reported|according\s+to)\b", re.IGNORECASE)
@@ -261,7 +265,8 @@ def _speaker_words(text: str) -> tuple[str, set[str]] | None:
 _WHEN_EN = {key(names[0]) for table in (MONTHS, WEEKDAYS) for names in table.values()}
 _SAYS_AR = re.compile(rf"{_SAYING_AR}(?![^\W\d_])")
 _ANY_SPEAKER_AR = {key(w) for w in """متحدث المتحدث متحدثة المتحدثة الناطق ناطق باسم مصدر مصادر
-بيان البيان في له لها خلال لـ ل عن""".split()} | _WHEN_AR
+بيان البيان في له لها خلال لـ ل عن حصيلة الحصيلة الحصيلتين أرقام الأرقام الرسمية الرسمي الرسميتين
+الرسميين""".split()} | _WHEN_AR
 # where the speaker's words end: "that" or a relative clause ("الأمين العام الذي تأسف")
 _THAT_AR = {key(w) for w in """إن أن ان إنه أنه انه إنها أنها انها بأن بان الذي التي الذين إنهم أنهم
 انهم إنهما أنهما انهما إنني أنني انني إننا أننا اننا بأنه بانه بأنها بانها بأنهم بانهم""".split()}

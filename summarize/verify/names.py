@@ -192,7 +192,7 @@ RARE = 2.0
 _AR_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ات", "ون", "ين", "ية", "ة", "ي", "ان")
 
 
-def _forms(word: str) -> set[str]:
+def arabic_forms(word: str) -> set[str]:
     """An Arabic word with its clitics and endings taken off one by one: وبالخطير, بالخطير, الخطير,
     خطير; اتفاقياتها, اتفاقيات; the dual البندان, بند."""
     forms, w = {word}, word
@@ -236,7 +236,7 @@ def rare_unknown(claim: str, article_key: str, skip: set[str] = frozenset()) -> 
     found = []
     for m in _AR_TOKEN_RE.finditer(folded):
         written = claim[slice(*span(where, *m.span()))]
-        if not _forms(m[0]) & skip and _unwritten_and_rare(m[0], written, article_key, RARE):
+        if not arabic_forms(m[0]) & skip and _unwritten_and_rare(m[0], written, article_key, RARE):
             found.append(written)
     return found
 
@@ -246,13 +246,13 @@ def _unwritten_and_rare(token: str, written: str, article_key: str, limit: float
     form in the article and rarer in Arabic than `limit` (wordfreq's Zipf scale; False without
     wordfreq)."""
     zipf = _zipf()
-    forms = _forms(token)
+    forms = arabic_forms(token)
     if zipf is None or any(written_in(f, article_key) for f in forms if len(f) >= 3):
         return False
     # frequencies of the word as written (hamza kept,
     # harakat and tatweel off), and of its bare forms
     plain = "".join(c for c in written if not is_mark(c))
-    return max(zipf(f) for f in _forms(plain) | forms) < limit
+    return max(zipf(f) for f in arabic_forms(plain) | forms) < limit
 
 
 # Nouns a place's name follows: "محافظة كفر الشيخ", "بمدينة بورسعيد", "قسم شرطة ملوي", "استاد البيت"

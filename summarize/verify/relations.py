@@ -903,6 +903,28 @@ def _misbound(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                 return
 
 
+def _bound_broken(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A bound the claim puts on a quantity ("turnout was lower than 50 percent") that the figure
+    of the sentence about the same thing breaks ("turnout … was 55%"): the figure the claim bounds
+    is none of its sentences', and none of their figures of its kind keeps the bound."""
+    mine = {q.value: q for q in extract_numbers(claim)}
+    for value, side, word, shown in _figure_comparisons(claim):
+        q = mine.get(value)
+        theirs = [(i, f) for i, s in evidence for f in extract_numbers(s)
+                  if (f.kind, f.unit) == (q.kind, q.unit) and not (f.noun and q.noun and
+                                                                f.noun != q.noun)] if q else []
+        if not theirs or any(f.value == value or (f.value > value) == (side == "more")
+                             for _, f in theirs):
+            continue
+        # what the claim bounds, not the bound ("turnout" of "turnout was lower than 50 percent")
+        skip = {w.lower() for w in (*word.split(), *words(shown))}
+        bounded = [w for w in _claim_clause(claim, word.split()[0].lower()) if w not in skip]
+        about = {i for i, _ in _about(bounded, evidence, True)}
+        if found := next(((i, f) for i, f in theirs if i in about), None):
+            yield f"claim: {word} {shown}; sentence {found[0]}: {found[1].text}"
+            return
+
+
 # A comparison of two things the article gives figures for: "Last year's 86.9 million passengers
 # exceeded the airport's 2018 peak"
 _VERSUS_RE = re.compile(r"(?<![^\W\d_])(?P<w>exceed(?:s|ed)?|surpass(?:es|ed)?|topped|outstripped|"
@@ -1027,6 +1049,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
         yield from _opposed(claim, evidence, b, a)
     yield from _against_its_figures(claim)
     yield from _compared(claim, evidence)
+    yield from _bound_broken(claim, evidence)
     yield from _compass(claim, evidence)
     yield from _exactly(claim, evidence)
     yield from _hedged(claim, evidence)
