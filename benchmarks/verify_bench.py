@@ -145,14 +145,17 @@ def report(tables: dict[str, dict[str, list[int]]]) -> None:
 
 def timing(check) -> float:
     """Median seconds of `check` on a 1,000-word article against a 10-sentence summary, caches cleared."""
-    from summarize.verify import claims, dates, extract, meaning, names, numbers, numwords, quotes, text
+    import importlib
+
+    modules = [importlib.import_module(f"summarize.verify.{m}") for m in (
+        "check", "claims", "dates", "extract", "meaning", "names", "numbers", "numwords", "quotes",
+        "relations", "relative", "text")]
 
     english = sorted((DATA / "articles").glob("en-*.txt"))
     article = " ".join(" ".join(p.read_text(encoding="utf-8") for p in english).split()[:1000])
     summary = " ".join(p["summary"] for p in load_pairs("team") if p["article"].startswith("en-"))
     summary = " ".join(summary.split(". ")[:10])
-    caches = [f for m in (claims, dates, extract, meaning, names, numbers, numwords, quotes, text)
-              for f in vars(m).values() if hasattr(f, "cache_clear")]
+    caches = [f for m in modules for f in vars(m).values() if hasattr(f, "cache_clear")]
     runs = []
     for _ in range(5):
         for f in caches:
