@@ -1389,3 +1389,16 @@ def test_a_claim_whose_figures_are_all_wrong_still_rests_on_the_sentence_of_its_
     quake = _article("ar-b-alain-turkey-quake")
     [finding] = check(quake, "لقي ما لا يقل عن 521 شخصاً حتفهم في تركيا وسوريا معاً وفق الحصيلتين الرسميتين.")
     assert finding.severity == "warning" and "computed" in finding.why
+
+
+def test_petra_writes_the_decimal_mark_as_ra_and_the_decimals_first():
+    # "استقبل مطار الملكة علياء الدولي خلال عام 2016 نحو 4ر7 مليون مسافر … نسبته 4ر4 بالمائة": the airport's own
+    # release gives 7,410,274 passengers, +4.4 %, aircraft movements +2.8 % (8ر2), cargo +0.5 % (5ر0)
+    from summarize.verify.extract import extract_numbers
+    alia = _text("wide7", "ar-h-philadelphianews-alia-airport")
+    assert [(q.value, q.kind) for q in extract_numbers("نحو 4ر7 مليون مسافر بنسبة 5ر0 بالمائة")] == [
+        (7_400_000, "number"), (0.5, "percent")]
+    assert check(alia, "استقبل مطار الملكة علياء الدولي نحو 7.4 مليون مسافر في عام 2016.") == ()
+    assert check(alia, "ارتفعت حركة الطائرات ٢٫٨ بالمائة إلى نحو ٧٤ ألف حركة.") == ()
+    [finding] = check(alia, "استقبل مطار الملكة علياء الدولي نحو 4.7 مليون مسافر في عام 2016.")
+    assert finding.severity == "error" and "4.7" in finding.text
