@@ -114,9 +114,9 @@ def _number_re(digits: str) -> re.Pattern[str]:
     )
 
 
-# Jordan's news agency (Petra) and the papers that carry it write the decimal mark as ر, the decimals
-# first: "4ر7 مليون" is 7.4 million, "5ر0 بالمائة" 0.5 % (the airport's own figures of a Petra story
-# agree, tests/test_verify_classes.py)
+# Jordan's news agency (Petra) and the papers that carry it write the decimal mark as ر, the
+# decimals first: "4ر7 مليون" is 7.4 million, "5ر0 بالمائة" 0.5 % (the airport's own figures of a
+# Petra story agree, tests/test_verify_classes.py)
 _PETRA_DECIMAL_RE = r"\d+ر\d+(?!\d)"
 _NUMBER_RE = {"en": _number_re(_DIGITS_RE),
               "ar": _number_re(f"{_PETRA_DECIMAL_RE}|{_COMMA_DECIMAL_RE}|{_DIGITS_RE}")}
