@@ -1402,3 +1402,15 @@ def test_petra_writes_the_decimal_mark_as_ra_and_the_decimals_first():
     assert check(alia, "ارتفعت حركة الطائرات ٢٫٨ بالمائة إلى نحو ٧٤ ألف حركة.") == ()
     [finding] = check(alia, "استقبل مطار الملكة علياء الدولي نحو 4.7 مليون مسافر في عام 2016.")
     assert finding.severity == "error" and "4.7" in finding.text
+
+
+def test_and_a_quarter_ends_a_mixed_number():
+    from summarize.verify.extract import extract_numbers
+    assert [(q.text, q.value) for q in extract_numbers("The repo rate now stands at six and a quarter per cent")] \
+        == [("six and a quarter per cent", 6.25)]
+    assert [q.value for q in extract_numbers("ستة وربع في المئة، مليون وربع")] == [6.25, 1_250_000]
+    assert [(q.value, q.kind) for q in extract_numbers("a quarter of the vote in the first quarter")] == [
+        (0.25, "fraction")]
+    rbi = _text("wide7", "en-h-nnn-rbi-rate")
+    assert not [f for f in check(rbi, "The repo rate now stands at six and a quarter per cent after a rise of "
+                                      "thirty-five basis points.") if f.severity == "error"]

@@ -172,8 +172,8 @@ def named_in(name: str, haystack_key: str) -> bool:
 
 def written_in(form: str, haystack_key: str) -> bool:
     """Whether a keyed text holds the word `form` at a word's start, maybe after the Arabic clitics
-    a word carries there: و ف (and), ب ل ك (in, to, like), ال, and their stacks."""
-    return re.search(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?){re.escape(form)}",
+    a word carries there: و ف (and), ب ل ك (in, to, like), ال, and their stacks (لل: ل with ال)."""
+    return re.search(rf"(?<![^\W\d_])(?:[وف]?(?:لل|[بلك]?(?:ال)?)){re.escape(form)}",
                      haystack_key) is not None
 
 

@@ -227,6 +227,9 @@ def word_numbers(text: str) -> tuple[Quantity, ...]:
     for m in _AR_MINUTE_RE.finditer(folded):
         fractions.append(_make(_AR_MINUTES[m["n"]], None, "number", folded, text, where,
                                m.start("n") - 2, m.end()))
+    # a fraction that ends a mixed number read before it ("six and a quarter") is part of it
+    fractions = [f for f in fractions
+                 if not any(q.start < f.start and f.end <= q.end for q in found)]
     found = [q for q in found
              if not any(q.start < f.end and f.start < q.end for f in fractions)] + fractions
     return tuple(_of_scales(sorted(found, key=lambda q: q.start), text))
@@ -276,24 +279,28 @@ def _read(tokens: list[re.Match[str]], i: int, folded: str, text: str,
         word, conj = _lookup(tokens[j][0], reader.last,
                              tokens[j + 1][0] if j + 1 < len(tokens) and
                              _joined(folded, tokens[j].end(), tokens[j + 1].start()) else "")
+        if word is None and tokens[j][0].lower() == "quarter" and reader.count and [
+                t[0].lower() for t in tokens[max(i, j - 2):j]] == ["and", "a"]:
+            word = _Word("fraction", 0.25)  # "six and a quarter"; alone, a quarter is a period
         if word is None or (conj and reader.count == 0 and j != i):
             break
         if word.kind in ("and", "of", "a"):
             j += 1
             continue
         joined_by_and = conj or any(tokens[k][0].lower() == "and" for k in range(max(i, j - 2), j))
-        if word.kind == "fraction" and word.value == 0.5 and reader.count and not joined_by_and:
+        added = word.kind == "fraction" and word.value in (0.5, 0.25) and reader.count
+        if added and not joined_by_and:
             break  # "one half of the staff" is a half, not one and a half
-        # "مليون ونصف", "one and a half"
-        if word.kind == "fraction" and word.value == 0.5 and reader.count:
+        # "مليون ونصف", "one and a half", "ستة وربع"
+        if added:
             last = reader.last
             # "مليون ونصف" 1.5 million, "مليونين ونصف" 2.5 million: half of the scale word's unit
             if last and last.kind == "scale":
-                reader.total += 0.5 * last.value
+                reader.total += word.value * last.value
             elif last and last.kind == "dual" and last.value >= 1000:
-                reader.total += 0.5 * last.value / 2
+                reader.total += word.value * last.value / 2
             else:  # "two and a half (million)": the half joins the count before its scale
-                reader.current += 0.5
+                reader.current += word.value
             end = tokens[j].end()
             j += 1
             after = _TABLE.get(key(tokens[j][0])) if j < len(tokens) else None
