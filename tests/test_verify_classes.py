@@ -1414,3 +1414,10 @@ def test_and_a_quarter_ends_a_mixed_number():
     rbi = _text("wide7", "en-h-nnn-rbi-rate")
     assert not [f for f in check(rbi, "The repo rate now stands at six and a quarter per cent after a rise of "
                                       "thirty-five basis points.") if f.severity == "error"]
+
+
+def test_lil_is_li_with_the_article():
+    from summarize.verify.names import written_in
+    assert written_in("احصاء", "بيانات المركز الوطني للاحصاء") and not written_in("احصاء", "لحصاء")
+    oman = _text("wide7", "ar-h-onn-oman-inflation")  # "… المركز الوطني للإحصاء والمعلومات …"
+    assert check(oman, "أظهرت بيانات مركز الإحصاء أن أسعار مجموعة التعليم ارتفعت 5.1 بالمائة.") == ()
