@@ -1421,3 +1421,14 @@ def test_lil_is_li_with_the_article():
     assert written_in("احصاء", "بيانات المركز الوطني للاحصاء") and not written_in("احصاء", "لحصاء")
     oman = _text("wide7", "ar-h-onn-oman-inflation")  # "… المركز الوطني للإحصاء والمعلومات …"
     assert check(oman, "أظهرت بيانات مركز الإحصاء أن أسعار مجموعة التعليم ارتفعت 5.1 بالمائة.") == ()
+
+
+def test_due_to_be_is_a_schedule_and_a_claim_measured_against_projections_states_none():
+    microsoft = _text("wide7", "en-h-fxtechlab-microsoft-earnings")
+    for faithful in ("The company's full earnings forecast is due to be disclosed on the upcoming earnings call.",
+                     "Earnings per share came in 14 cents above analysts' projections.",
+                     "Revenue at More Personal Computing fell 4% to $13.9 billion, still above the FactSet consensus "
+                     "of $13.6 billion."):
+        assert not [f for f in check(microsoft, faithful) if f.kind == "meaning"], faithful
+    from summarize.verify.relations import _caused
+    assert list(_caused("The match was called off due to rain.", [(0, "The match was called off.")], []))
