@@ -1432,3 +1432,10 @@ def test_due_to_be_is_a_schedule_and_a_claim_measured_against_projections_states
         assert not [f for f in check(microsoft, faithful) if f.kind == "meaning"], faithful
     from summarize.verify.relations import _caused
     assert list(_caused("The match was called off due to rain.", [(0, "The match was called off.")], []))
+
+
+def test_jamian_with_its_tanween_is_all():
+    # "… اندلاع 12 حريقًا … حيث تم إخمادها جميعًا نهائيًا …"
+    fires = _text("wide7", "ar-h-echorouk-algeria-fires")
+    assert not [f for f in check(fires, "سجلت مصالح الحماية المدنية 12 حريقا في الغطاء النباتي أُخمدت كلها.")
+                if f.kind == "meaning"]

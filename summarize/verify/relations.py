@@ -85,7 +85,7 @@ on_track would_be accusations not_ruled_out not_rule_out not_ruling_out لم_ي�
 المرجح مرجح* مرتقب* المرتقب المقرر مقرر* ينوي تنوي رجح رجحت ترجح المفترض يفترض يمكن ممكن الممكن
 يحتمل اتهامات مزاعم ادعاءات يهدد* تهدد* يعد_ب تعهدت_ب يحاول* تحاول* مزعوم* المزعوم يزعم* تزعم*""")
 _ALL = _entries("""all every each entire whole always none everyone everybody
-جميع جميعهم جميعها كل كافه كافة الكل كلهم كلها باكمله باكملها""")
+جميع جميعهم جميعها جميعا كل كافه كافة الكل كلهم كلها باكمله باكملها""")
 _SOME = _entries("""some most many several few part certain majority minority a_number_of at_least
 more_than partly partially nearly_all almost_all virtually_all nearly_every almost_every rest_of
 remaining شبه_كل شبه_جميع باقي بقية شريحة_كبيرة بعض معظم اغلب غالبيه غالبية عدد_من العديد اكثريه
@@ -297,8 +297,8 @@ def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str
 # measures against a forecast ("14 cents above analysts' projections") without stating it
 _TENTATIVE = _entries("""indicat* suggest* preliminary initial تشير يشير تشير_الى يشير_الى الاولية
 المبدئية الاولي المبدئي projections consensus""")
-_EVERY = _entries("""all every everyone everybody entirely solely wholly جميع جميعهم جميعها كافه
-كافة الكل كل كلهم كلها بالكامل""")
+_EVERY = _entries("""all every everyone everybody entirely solely wholly جميع جميعهم جميعها جميعا
+كافه كافة الكل كل كلهم كلها بالكامل""")
 # "all" and كل that quantify nothing: "at all", "after all" (the word before), "كل من مصر
 # والسعودية" (both), "كل عام" (the word after)
 _NOT_EVERY_BEFORE = {"at", "after", "above", "once"}
