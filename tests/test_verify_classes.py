@@ -1439,3 +1439,15 @@ def test_jamian_with_its_tanween_is_all():
     fires = _text("wide7", "ar-h-echorouk-algeria-fires")
     assert not [f for f in check(fires, "سجلت مصالح الحماية المدنية 12 حريقا في الغطاء النباتي أُخمدت كلها.")
                 if f.kind == "meaning"]
+
+
+def test_early_reports_and_an_estimated_figure_hedge():
+    # "Early reports said 70 passengers were injured."
+    bihar = _text("wide7", "en-h-ntd-bihar-derailment")
+    [finding] = [f for f in check(bihar, "Officials confirmed that 70 passengers were injured in the derailment.")
+                 if f.severity == "error"]
+    assert "'early reports'" in finding.why
+    # "… a small tsunami with an estimated height of between 1 and 3 meters …": the claim keeps the estimate
+    quake = _wide6("en-g-geotimes-sumatra-quake")
+    assert not [f for f in check(quake, "The small tsunami that hit Padang was estimated at between 1 and 3 meters "
+                                        "high.") if f.kind == "meaning"]

@@ -74,6 +74,7 @@ _OPPOSITES = [_WIN, (_STEADY, _MOVED)] + [(_entries(a), _entries(b)) for a, b in
      "fell_short missed_the short_of دون_توقعات اقل_من_توقعات"),
 )]
 _HEDGES = _entries("""may might could expect expects expected expecting likely unlikely plans_to
+an_estimated early_reports initial_reports
 fear fears feared يخشى تخشى planned_to planning_to plan_to hope hopes hoped hoping aim aims aimed
 aiming intend* propos*
 suspect* alleg* reportedly possib* potential* forecast* predict* projected poised consider* seek
@@ -296,7 +297,7 @@ def _quantified(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str
 # Words by which a claim holds back on its own, though a source's "indicated" states a fact; or
 # measures against a forecast ("14 cents above analysts' projections") without stating it
 _TENTATIVE = _entries("""indicat* suggest* preliminary initial تشير يشير تشير_الى يشير_الى الاولية
-المبدئية الاولي المبدئي projections consensus""")
+المبدئية الاولي المبدئي projections consensus estimated""")
 _EVERY = _entries("""all every everyone everybody entirely solely wholly جميع جميعهم جميعها جميعا
 كافه كافة الكل كل كلهم كلها بالكامل""")
 # "all" and كل that quantify nothing: "at all", "after all" (the word before), "كل من مصر
