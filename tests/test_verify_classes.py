@@ -1451,3 +1451,14 @@ def test_early_reports_and_an_estimated_figure_hedge():
     quake = _wide6("en-g-geotimes-sumatra-quake")
     assert not [f for f in check(quake, "The small tsunami that hit Padang was estimated at between 1 and 3 meters "
                                         "high.") if f.kind == "meaning"]
+
+
+def test_a_figure_with_a_thousands_comma_is_not_cut_at_it():
+    from summarize.verify.relations import _against_its_figures, clauses
+    measles = _text("wide7", "en-h-bicolstandard-measles-dengue")
+    assert not [f for f in check(measles, "Measles cases rose from just 84 in the first half of last year to 1,261 in "
+                                          "the same period of 2019, an increase of 1,401 percent.")
+                if f.kind == "meaning"]
+    assert list(_against_its_figures("Measles cases fell from 84 to 1,261, officials said."))
+    assert ("was", "55", "of", "1", "905", "960", "voters") in clauses("Turnout, officials said, was 55 of 1,905,960 "
+                                                                       "voters.")  # one clause, not three

@@ -120,7 +120,7 @@ expel* deport* extradit* fined ban banned invit* host* hosted اتهم* يتهم
 استحوذ* اشترى يشتري غزا ادان* يدين* عاقب* حذر* يحذر* دعا يدعو عين* طرد* استضاف* زار* يزور* اطاح*
 يطيح*""")
 _PASSIVE = _entries("""was were been being is are by من_قبل على_يد""")
-_CLAUSE_RE = re.compile(r"[,;:،؛]|\s[-–—]\s|\b(?:while|whereas|but|however|although|though|and)\b"
+_CLAUSE_RE = re.compile(r"(?<!\d),|,(?!\d)|[;:،؛]|\s[-–—]\s|\b(?:while|whereas|but|however|although|though|and)\b"
                         r"|(?<![^\W\d_])و?(?:فيما|بينما|حين|مقابل|لكن|غير ان)(?![^\W\d_])")
 # Coarser clauses part only at a contrast, a semicolon or a comma before "and"/"، و": an
 # apposition's commas stay inside ("The core rate, which excludes food, rose by 7.1 %"); direction
@@ -790,8 +790,11 @@ def _exactly(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     return
 
 
-_FROM_TO_RE = re.compile(r"\bfrom\b(?P<a>[^,;]{1,40}?)\bto\b(?P<b>[^,;]{1,40})"
-                         r"|\bto\b(?P<c>[^,;]{1,40}?),?\s*\bfrom\b(?P<d>[^,;]{1,40})"
+# a clause's characters, with the thousands commas of its figures ("to 1,261")
+_NO_BREAK = r"(?:[^,;]|(?<=\d),(?=\d))"
+_FROM_TO_RE = re.compile(rf"\bfrom\b(?P<a>{_NO_BREAK}{{1,40}}?)\bto\b(?P<b>{_NO_BREAK}{{1,40}})"
+                         rf"|\bto\b(?P<c>{_NO_BREAK}{{1,40}}?),?\s*"
+                         rf"\bfrom\b(?P<d>{_NO_BREAK}{{1,40}})"
                          r"|من(?P<e>[^،؛]{1,40}?)إلى(?P<f>[^،؛]{1,40})"
                          r"|إلى(?P<g>[^،؛]{1,40}?)،?\s*(?:مقابل|من)(?P<h>[^،؛]{1,40})")
 
