@@ -1462,3 +1462,11 @@ def test_a_figure_with_a_thousands_comma_is_not_cut_at_it():
     assert list(_against_its_figures("Measles cases fell from 84 to 1,261, officials said."))
     assert ("was", "55", "of", "1", "905", "960", "voters") in clauses("Turnout, officials said, was 55 of 1,905,960 "
                                                                        "voters.")  # one clause, not three
+
+
+def test_more_given_names_read_a_family_name_after_them():
+    # the article names the election commission's head nowhere
+    egypt = _text("wide7", "ar-h-alresalah-egypt-election")
+    [finding] = [f for f in check(egypt, "قال رئيس اللجنة العليا للانتخابات عمر مروان إن نسبة الإقبال بلغت 28.3%.")
+                 if f.kind == "name"]
+    assert finding.severity == "error" and finding.text == "مروان"
