@@ -120,7 +120,8 @@ expel* deport* extradit* fined ban banned invit* host* hosted اتهم* يتهم
 استحوذ* اشترى يشتري غزا ادان* يدين* عاقب* حذر* يحذر* دعا يدعو عين* طرد* استضاف* زار* يزور* اطاح*
 يطيح*""")
 _PASSIVE = _entries("""was were been being is are by من_قبل على_يد""")
-_CLAUSE_RE = re.compile(r"(?<!\d),|,(?!\d)|[;:،؛]|\s[-–—]\s|\b(?:while|whereas|but|however|although|though|and)\b"
+_CLAUSE_RE = re.compile(r"(?<!\d),|,(?!\d)|[;:،؛]|\s[-–—]\s"
+                        r"|\b(?:while|whereas|but|however|although|though|and)\b"
                         r"|(?<![^\W\d_])و?(?:فيما|بينما|حين|مقابل|لكن|غير ان)(?![^\W\d_])")
 # Coarser clauses part only at a contrast, a semicolon or a comma before "and"/"، و": an
 # apposition's commas stay inside ("The core rate, which excludes food, rose by 7.1 %"); direction
