@@ -1470,3 +1470,11 @@ def test_more_given_names_read_a_family_name_after_them():
     [finding] = [f for f in check(egypt, "قال رئيس اللجنة العليا للانتخابات عمر مروان إن نسبة الإقبال بلغت 28.3%.")
                  if f.kind == "name"]
     assert finding.severity == "error" and finding.text == "مروان"
+
+
+def test_his_win_over_names_the_loser():
+    # "واصل فريق الوداد تصدره …، بعد فوزه على نظيره المغرب الفاسي بهدفين نظيفين …"
+    wydad = _text("wide7", "ar-h-saaa25-wydad-fes")
+    [finding] = [f for f in check(wydad, "فاز المغرب الفاسي على الوداد بهدفين نظيفين في الجولة العشرين.")
+                 if "winner and the loser" in f.why]
+    assert finding.severity == "error" and "… against المغرب" in finding.why

@@ -567,7 +567,8 @@ def _swapped(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     return
 
 
-_WON = _entries("""فاز فازت بفوز فوز فوزا الفوز تغلب تغلبت انتصر انتصرت انتصار*""")
+_WON = _entries("""فاز فازت بفوز فوز فوزا الفوز فوزه فوزها بفوزه بفوزها تغلب تغلبت انتصر انتصرت
+انتصار*""")
 _MADE = {key(w) for w in "حقق يحقق تحقيق قلب يقلب".split()}
 _ABLE = {key(w) for w in "تمكن تمكنت استطاع استطاعت نجح نجحت من في".split()}
 _LOST_AR = {key(w) for w in "خسر خسرت يخسر تخسر".split()}
