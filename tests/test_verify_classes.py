@@ -1478,3 +1478,11 @@ def test_his_win_over_names_the_loser():
     [finding] = [f for f in check(wydad, "فاز المغرب الفاسي على الوداد بهدفين نظيفين في الجولة العشرين.")
                  if "winner and the loser" in f.why]
     assert finding.severity == "error" and "… against المغرب" in finding.why
+
+
+def test_arabic_percentage_points_may_be_a_gap_as_english_points_may():
+    # "… المواد الغذائية والمشروبات غير الكحولية بنسبة 5.4 بالمائة، … ومجموعة النقل بنسبة 2.4 بالمائة …"
+    oman = _text("wide7", "ar-h-onn-oman-inflation")
+    said = "زاد ارتفاع أسعار مجموعة المواد الغذائية والمشروبات على ارتفاع مجموعة النقل بثلاث نقاط مئوية."
+    assert [f.severity for f in check(oman, said)] == ["warning"]
+    assert [f.severity for f in check(oman, said.replace("بثلاث", "بسبع"))] == ["error"]

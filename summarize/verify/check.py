@@ -251,6 +251,9 @@ def _rival(item: Quantity | DateMention,
     return None
 
 
+_POINTS_RE = re.compile(r"point|نق[اط]", re.IGNORECASE)  # percentage points, نقاط مئوية
+
+
 def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     """The two figures of the claim's sentences (or of the claim itself) whose difference, sum or
     ratio `q` is, in one kind and unit: a total, a gap, "six years later", a share ("less than half"
@@ -276,7 +279,7 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
     if q.unit == "year" or "year" in q.text.lower() or "later" in claim.text.lower():
         groups[0] |= {d.year: str(d.year) for d in in_sentences(src, ids, "dates") if d.year}
     elif q.significant < 2 and q.kind != "fraction" and not (q.precision < 1 or
-                                                             "point" in q.text.lower() or
+                                                             _POINTS_RE.search(q.text) or
                                                              _times(q)):
         # a one-digit figure is too easily some difference: only a gap of large figures of the
         # claim's own sentences, a decimal one, or percentage points count
