@@ -1486,3 +1486,13 @@ def test_arabic_percentage_points_may_be_a_gap_as_english_points_may():
     said = "زاد ارتفاع أسعار مجموعة المواد الغذائية والمشروبات على ارتفاع مجموعة النقل بثلاث نقاط مئوية."
     assert [f.severity for f in check(oman, said)] == ["warning"]
     assert [f.severity for f in check(oman, said.replace("بثلاث", "بسبع"))] == ["error"]
+
+
+def test_a_month_without_its_year_is_that_of_the_half_year_around_the_article():
+    # "أعلن العراق تصدير ما يقارب 111 مليون برميل نفط خلال شهر مايو/آيار الماضي" (the article of 2 June 2019)
+    iraq = _text("wide7", "ar-h-damasoil-iraq-oil-exports")
+    said = "بلغت صادرات العراق النفطية خلال أيار/مايو 2019 أكثر من 110 ملايين برميل."
+    assert check(iraq, said, article_date="2019-06-02") == ()
+    [finding] = check(iraq, said.replace("2019", "2018"), article_date="2019-06-02")
+    assert finding.severity == "error" and "2018" in finding.why
+    assert [f.severity for f in check(iraq, said)] == ["error"]  # no date, no year to give it

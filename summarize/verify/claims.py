@@ -74,18 +74,26 @@ class Source:
     @cached_property
     def dated(self) -> tuple:
         """The days the article names by its own date: its relative dates ("yesterday", "الخميس
-        المقبل") and its weekdays ("on Tuesday": that of the week before or after it), as absolute
-        DateMentions; none when its date is unknown."""
+        المقبل"), its weekdays ("on Tuesday": that of the week before or after it) and its months
+        without a year, as absolute DateMentions; none when its date is unknown."""
         from .dates import DateMention, extract_dates
         from .relative import as_mention, extract_relative
 
         if self.anchor is None:
             return ()
-        days = [self.anchor + timedelta(days=k) for d in extract_dates(self.text)
+        mentioned = extract_dates(self.text)
+        days = [self.anchor + timedelta(days=k) for d in mentioned
                 if d.weekday is not None for k in range(-6, 7) if
                 (self.anchor.weekday() + k) % 7 == d.weekday]
+        # a month named without its year ("مايو الماضي", "in March"): that of the half year before
+        # or after the article's date
+        now = self.anchor.year * 12 + self.anchor.month - 1
+        months = {(n // 12, n % 12 + 1) for d in mentioned if d.month and not d.year
+                  for n in range(now - 6, now + 7) if n % 12 + 1 == d.month}
         return (*(DateMention(d.year, d.month, d.day, d.isoformat(), 0, 0, d.weekday())
                   for d in days),
+                *(DateMention(year, month, None, f"{year}-{month:02d}", 0, 0)
+                  for year, month in sorted(months)),
                 *(as_mention(r, self.anchor) for r in extract_relative(self.text)))
 
     @cached_property
