@@ -1496,3 +1496,11 @@ def test_a_month_without_its_year_is_that_of_the_half_year_around_the_article():
     [finding] = check(iraq, said.replace("2019", "2018"), article_date="2019-06-02")
     assert finding.severity == "error" and "2018" in finding.why
     assert [f.severity for f in check(iraq, said)] == ["error"]  # no date, no year to give it
+
+
+def test_a_total_of_three_figures_the_claim_says_it_adds_up_is_a_warning():
+    # "… six people dead …"; "Four people were missing and 101 were injured, authorities said."
+    typhoon = _text("wide7", "en-h-nationalmemo-taiwan-typhoon")
+    [finding] = check(typhoon, "The dead, missing and injured together numbered 111.")
+    assert finding.severity == "warning" and "101" in finding.why
+    assert [f.severity for f in check(typhoon, "The dead, missing and injured together numbered 113.")] == ["error"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import combinations
 from typing import Any, Callable, Iterator, Sequence
 
 from ..records import Finding
@@ -15,7 +16,7 @@ from .extract import extract_numbers
 from .meaning import misattributed, polarity, speaker_problem, speakers
 from .names import (is_known_place, kin, named_in, names, rare_unknown, unknown_people,
                     unknown_places)
-from .numbers import SCALE_OF, Quantity, says_computed
+from .numbers import SCALE_OF, Quantity, says_computed, says_total
 from .quotes import comparable, cut_words, locate, quote_spans
 from .relations import relations
 from .relative import article_day, disagreement, extract_relative
@@ -295,6 +296,13 @@ def _computed(q: Quantity, src: Source, claim: Claim) -> str | None:
             return found
     if q.significant < 2 and q.kind != "fraction" and not _times(q):
         return None
+    # "the dead, missing and injured together numbered 111": three figures of the claim's
+    # sentences and their neighbours, to the digit, where the claim says it adds them up
+    if says_total(claim.text):
+        for g in groups:
+            for three in combinations(list(g.items())[:20], 3):
+                if abs(sum(v for v, _ in three) - q.value) <= exact:
+                    return " + ".join(t for _, t in three)
     # elsewhere in the article only two figures of one
     # sentence, to the digit (a gap, a total, a share)
     for i in range(len(src.sentences)):

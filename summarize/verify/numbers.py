@@ -291,6 +291,13 @@ another from clear climb climbed exceeded exceeding surplus deficit shortfall
 # Words that make a figure after "to" a total, not a level ("together amounted to 14 years")
 _TOTAL_CUES = {key(w) for w in ("together combined altogether total totalled between مجموع مجموعه "
                                 "إجمالي اجمالي معا مجتمعين مجتمعة").split()}
+
+
+def says_total(text: str) -> bool:
+    """Whether `text` says it adds things up ("together", "combined", مجموع، معا)."""
+    return bool(_TOTAL_CUES & {key(w) for w in words(fold(text)[0])})
+
+
 # "eleven of the 12", "12 من المتهمين الأربعة والأربعين": a part
 _PART_OF = {key(w) for w in ("of", "من")}
 _LEVEL_BEFORE = {key(w) for w in ("to at reach reached reaching إلى الى عند بلغ بلغت يبلغ تبلغ "
