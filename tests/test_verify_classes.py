@@ -1504,3 +1504,14 @@ def test_a_total_of_three_figures_the_claim_says_it_adds_up_is_a_warning():
     [finding] = check(typhoon, "The dead, missing and injured together numbered 111.")
     assert finding.severity == "warning" and "101" in finding.why
     assert [f.severity for f in check(typhoon, "The dead, missing and injured together numbered 113.")] == ["error"]
+
+
+def test_a_final_count_against_a_preliminary_one():
+    # "… بلغت كمية الصادرات … بحسب الإحصائية الأولية الصادرة عن شركة تسويق النفط العراقية سومو …"
+    iraq = _text("wide7", "ar-h-damasoil-iraq-oil-exports")
+    [finding] = [f for f in check(iraq, "أعلنت سومو الأرقام النهائية لصادرات مايو.") if f.severity == "error"]
+    assert "sentence" in finding.why and "'الاولية'" in finding.why
+    # "… وفق حصيلة جديدة غير نهائية أعلنها معاون وزير الصحة …"
+    quake = _wide6("ar-g-yemenalghad-syria-quake")
+    assert [f for f in check(quake, "أعلن معاون وزير الصحة حصيلة نهائية بلغت 248 قتيلاً في مناطق سيطرة الحكومة.")
+            if f.severity == "error"]

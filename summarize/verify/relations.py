@@ -69,6 +69,9 @@ _OPPOSITES = [_WIN, (_STEADY, _MOVED)] + [(_entries(a), _entries(b)) for a, b in
     ("improv* better", "worsen* deteriorat* worse"),
     ("largest biggest اكبر الاكبر", "smallest اصغر الاصغر"),
     ("best strongest اقوى الاقوى افضل الافضل", "worst weakest اضعف الاضعف اسوا الاسوا"),
+    # a final count against a first one: "حصيلة نهائية" where the article's is أولية
+    ("final finalised نهائي نهائية النهائي النهائية", "preliminary provisional initial not_final "
+     "اولي اولية الاولي الاولية مبدئي مبدئية المبدئي المبدئية غير_نهائي غير_نهائية"),
     # against a forecast: "beat the estimate" where the article says "fell short of" it
     ("beat_the topped surpassed exceeded_the فاقت_توقعات تجاوزت_توقعات",
      "fell_short missed_the short_of دون_توقعات اقل_من_توقعات"),
