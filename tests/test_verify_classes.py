@@ -1515,3 +1515,15 @@ def test_a_final_count_against_a_preliminary_one():
     quake = _wide6("ar-g-yemenalghad-syria-quake")
     assert [f for f in check(quake, "أعلن معاون وزير الصحة حصيلة نهائية بلغت 248 قتيلاً في مناطق سيطرة الحكومة.")
             if f.severity == "error"]
+
+
+def test_a_move_the_claim_makes_one_way_that_its_sentence_makes_the_other():
+    # "… متوقعا أن يصل معدل البطالة … إلى 9.8 في المائة خلال السنة الجارية مقابل 9.1 في المائة …"
+    morocco = _article("ar-b-almaghribia-morocco-growth")
+    [finding] = [f for f in check(morocco, "توقع الحليمي انخفاض معدل البطالة إلى 9.8 في المائة.")
+                 if f.severity == "error"]
+    assert finding.why == "claim: 'انخفاض' to 9.8 في المائة; sentence 1: from 9.1 في المائة to 9.8 في المائة"
+    # "… نمت 13 في المئة إلى 51.7 مليون دينار مع بلوغ الدخل من الفائدة 61.7 مليون دينار": no move from 61.7
+    tunisia = _wide5("ar-f-webmanagercenter-tunisia-bank")
+    assert not [f for f in check(tunisia, "نمت إيرادات البنك ثلاثة عشر في المئة إلى 51.7 مليون دينار.")
+                if f.severity == "error"]

@@ -1048,6 +1048,35 @@ def _against_its_figures(claim: str) -> Iterator[str]:
                 return
 
 
+def _moves(text: str) -> Iterator[tuple[Quantity, Quantity]]:
+    """(from, to) of each move of `text` between two figures of one kind, each right after its word
+    ("to 6 % from 4 %", "إلى 9.8 في المائة … مقابل 9.1 في المائة")."""
+    for m in _FROM_TO_RE.finditer(text):
+        start, end = ((m["a"], m["b"]) if m["a"] else (m["d"], m["c"]) if m["c"] else
+                      (m["e"], m["f"]) if m["e"] else (m["h"], m["g"]))
+        a, b = extract_numbers(start), extract_numbers(end)
+        # each figure right after its word ("من الفائدة 61.7" is no "from 61.7")
+        if (a and b and a[0].kind == b[0].kind and a[0].value != b[0].value and
+                a[0].start <= 3 and b[0].start <= 3):
+            yield a[0], b[0]
+
+
+def _moved_against(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
+    """A claim that moves a figure one way ("توقع انخفاض معدل البطالة إلى 9.8 في المائة") where a
+    sentence it rests on moves it to the same figure the other way ("إلى 9.8 … مقابل 9.1")."""
+    ws = _tokens(claim)
+    up, down = _hits(ws, _UP), _hits(ws, _DOWN)
+    if bool(up) == bool(down):
+        return
+    for q in extract_numbers(claim):
+        for i, s in evidence:
+            for a, b in _moves(s):
+                if b.value == q.value and (b.value > a.value) != bool(up):
+                    yield (f"claim: {(up or down)[0]!r} to {q.text}; sentence {i}: from {a.text} to "
+                           f"{b.text}")
+                    return
+
+
 def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """Why the claim's relations contradict its evidence sentences, each check in turn."""
     yield from _figure_against(claim, evidence, _figure_directions)  # moved up against down
@@ -1064,6 +1093,7 @@ def _contradictions(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator
         yield from _opposed(claim, evidence, a, b)
         yield from _opposed(claim, evidence, b, a)
     yield from _against_its_figures(claim)
+    yield from _moved_against(claim, evidence)
     yield from _compared(claim, evidence)
     yield from _bound_broken(claim, evidence)
     yield from _compass(claim, evidence)
