@@ -1072,8 +1072,8 @@ def _moved_against(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[
         for i, s in evidence:
             for a, b in _moves(s):
                 if b.value == q.value and (b.value > a.value) != bool(up):
-                    yield (f"claim: {(up or down)[0]!r} to {q.text}; sentence {i}: from {a.text} to "
-                           f"{b.text}")
+                    word = (up or down)[0]
+                    yield f"claim: {word!r} to {q.text}; sentence {i}: from {a.text} to {b.text}"
                     return
 
 
