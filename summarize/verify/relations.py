@@ -1036,28 +1036,23 @@ def _against_its_figures(claim: str) -> Iterator[str]:
     up, down = _hits(ws, _UP), _hits(ws, _DOWN)
     if bool(up) == bool(down):
         return
-    for m in _FROM_TO_RE.finditer(claim):
-        start, end = ((m["a"], m["b"]) if m["a"] else (m["d"], m["c"]) if m["c"] else
-                      (m["e"], m["f"]) if m["e"] else (m["h"], m["g"]))
-        a, b = extract_numbers(start), extract_numbers(end)
-        if len(a) == 1 and len(b) == 1 and a[0].kind == b[0].kind and a[0].value != b[0].value:
-            rising = b[0].value > a[0].value
-            if rising != bool(up):
-                word = (up or down)[0]
-                yield f"claim: {word!r}, but its own figures go from {a[0].text} to {b[0].text}"
-                return
+    for a, b in _moves(claim, near=False):
+        if (b.value > a.value) != bool(up):
+            yield f"claim: {(up or down)[0]!r}, but its own figures go from {a.text} to {b.text}"
+            return
 
 
-def _moves(text: str) -> Iterator[tuple[Quantity, Quantity]]:
-    """(from, to) of each move of `text` between two figures of one kind, each right after its word
-    ("to 6 % from 4 %", "إلى 9.8 في المائة … مقابل 9.1 في المائة")."""
+def _moves(text: str, near: bool = True) -> Iterator[tuple[Quantity, Quantity]]:
+    """(from, to) of each move of `text` between two figures of one kind ("to 6 % from 4 %",
+    "إلى 9.8 في المائة … مقابل 9.1 في المائة"): each figure right after its word where `near` ("من
+    الفائدة 61.7" is no "from 61.7"), else the one figure of each side (a claim's own words)."""
     for m in _FROM_TO_RE.finditer(text):
         start, end = ((m["a"], m["b"]) if m["a"] else (m["d"], m["c"]) if m["c"] else
                       (m["e"], m["f"]) if m["e"] else (m["h"], m["g"]))
         a, b = extract_numbers(start), extract_numbers(end)
-        # each figure right after its word ("من الفائدة 61.7" is no "from 61.7")
-        if (a and b and a[0].kind == b[0].kind and a[0].value != b[0].value and
-                a[0].start <= 3 and b[0].start <= 3):
+        placed = a and b and ((a[0].start <= 3 and b[0].start <= 3) if near else
+                              len(a) == len(b) == 1)
+        if placed and a[0].kind == b[0].kind and a[0].value != b[0].value:
             yield a[0], b[0]
 
 
