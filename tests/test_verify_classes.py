@@ -1527,3 +1527,13 @@ def test_a_move_the_claim_makes_one_way_that_its_sentence_makes_the_other():
     tunisia = _wide5("ar-f-webmanagercenter-tunisia-bank")
     assert not [f for f in check(tunisia, "نمت إيرادات البنك ثلاثة عشر في المئة إلى 51.7 مليون دينار.")
                 if f.severity == "error"]
+
+
+def test_a_cause_given_by_a_phrase_is_compared_with_the_cause_the_sentence_states():
+    # "Aftershocks stymied search and rescue efforts because of concerns about the collapse of unstable buildings."
+    quake = _article("en-b-upi-christchurch-quake")
+    [finding] = [f for f in check(quake, "Aftershocks stymied search and rescue efforts due to looting.")
+                 if f.kind == "meaning"]
+    assert "other than the one its sentences state" in finding.why and "'due to'" in finding.why
+    assert not [f for f in check(quake, "Aftershocks stymied rescue efforts due to concerns that unstable buildings "
+                                        "could collapse.") if f.kind == "meaning"]
