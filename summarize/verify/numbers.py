@@ -126,6 +126,8 @@ def _petra(num: str) -> str:
     """A figure written in Petra's way ("4ر7") as digits are usually written ("7.4")."""
     decimals, _, whole = num.partition("ر")
     return f"{whole}.{decimals}" if whole and decimals.isdigit() else num
+
+
 # A unit follows its number, maybe hyphenated ("7-foot") or with an Arabic preposition-free gap.
 UNIT_RE = re.compile(rf"[\s-]*(?:(?P<unit>{alt(UNIT_OF)}){NOT_LETTER})")
 # An Arabic hedge may carry a clitic ("بنحو", "وبحوالي"),
