@@ -1521,3 +1521,13 @@ def test_a_cause_given_by_a_phrase_is_compared_with_the_cause_the_sentence_state
     assert "other than the one its sentences state" in finding.why and "'due to'" in finding.why
     assert not [f for f in check(quake, "Aftershocks stymied rescue efforts due to concerns that unstable buildings "
                                         "could collapse.") if f.kind == "meaning"]
+
+
+def test_a_sentence_of_three_events_whose_order_words_give_the_claim_s_order_too():
+    # "وقد تم تحديد هذه الحصيلة الجديدة … بعد العثور يوم الاثنين على جثتي شخصين كانا في عداد المفقودين إثر
+    # الحادث …": found after the accident, the toll after they were found
+    tata = _text("wide7", "ar-h-marpresstv-tata-floods")
+    assert not [f for f in check(tata, "أفادت مصادر محلية بأن الحصيلة الجديدة حُددت بعد العثور على الجثتين.")
+                if f.kind == "meaning"]
+    [finding] = _errors(tata, "أفادت مصادر محلية بأن العثور على الجثتين جاء بعد تحديد الحصيلة الجديدة.")
+    assert "order of the events is reversed" in finding.why

@@ -453,6 +453,7 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
         for said, left, right in _halves(ws, lex):
             for i, s in evidence:
                 sw = _tokens(_fronted(s))
+                against, agreed = None, False
                 for same, theirs in ((True, lex), (False, other)):
                     if theirs is _BEFORE:
                         theirs = (_BEFORE[0] | _THEN, *_BEFORE[1:])
@@ -462,9 +463,16 @@ def _ordered(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                         # the same word with the halves crossed,
                         # or the opposite word with them in place
                         if (crossed >= 2 and not straight) if same else (straight and not crossed):
-                            yield (f"claim: {said!r}; sentence {i}: {their!r}: "
-                                   "the order of the events is reversed")
-                            return
+                            against = against or their
+                        # and one of the sentence's order words that gives the claim's order: a
+                        # sentence of three events ("determined after finding them, missing after
+                        # the accident")
+                        agreed |= (straight >= 2 and not crossed) if same else (crossed >= 2 and
+                                                                                 not straight)
+                if against and not agreed:
+                    yield (f"claim: {said!r}; sentence {i}: {against!r}: the order of the events "
+                           "is reversed")
+                    return
 
 
 _ADJUNCT = WHERE_WHEN | {key(w) for w in "until from وفي".split()}
