@@ -1531,3 +1531,16 @@ def test_a_sentence_of_three_events_whose_order_words_give_the_claim_s_order_too
                 if f.kind == "meaning"]
     [finding] = _errors(tata, "أفادت مصادر محلية بأن العثور على الجثتين جاء بعد تحديد الحصيلة الجديدة.")
     assert "order of the events is reversed" in finding.why
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    from summarize.verify.extract import extract_numbers
+    assert [(q.value, q.kind) for q in extract_numbers("by 35 basis points to 6.25 per cent")] == [
+        (0.35, "percent"), (6.25, "percent")]
+    assert [q.value for q in extract_numbers("thirty-five basis points, خمسين نقطة أساس, 50 bps")] == [0.35, 0.5, 0.5]
+    # "… decided to increase the policy repo rate by 35 basis points to 6.25 per cent …"
+    rbi = _text("wide7", "en-h-nnn-rbi-rate")
+    [finding] = check(rbi, "Before the decision the repo rate stood at 5.90 per cent.")
+    assert finding.severity == "warning" and "35 basis points" in finding.why
+    assert not _errors(rbi, "The repo rate now stands at six and a quarter per cent after a rise of thirty-five "
+                            "basis points.")

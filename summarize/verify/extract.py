@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
+from typing import Callable
 
 from .dates import overlaps
-from .numbers import UNIT_OF, Quantity, digit_numbers
+from .numbers import BASIS_POINTS_RE, UNIT_OF, Quantity, digit_numbers
 from .text import fold, key, span
 from .numwords import word_numbers
 
@@ -24,7 +26,25 @@ def extract_numbers(text: str) -> tuple[Quantity, ...]:
     found += [q for q in _score_words(text) if not overlaps(q, found)]
     shares = _one_in(text)
     found = [q for q in found if not overlaps(q, shares)] + shares
-    return tuple(_joined(text, sorted(found, key=lambda q: q.start)))
+    return tuple(_joined(text, sorted(map(_in_points(text), found), key=lambda q: q.start)))
+
+
+def _in_points(text: str) -> Callable[[Quantity], Quantity]:
+    """A count of basis points as the percentage points it is ("35 basis points" is 0.35,
+    "thirty-five basis points" too): a gap of rates in per cent."""
+    folded, where = fold(text)
+    if not BASIS_POINTS_RE.search(folded):
+        return lambda q: q
+
+    def read(q: Quantity) -> Quantity:
+        if q.kind != "number" or q.unit:
+            return q
+        if not (m := BASIS_POINTS_RE.match(folded, bisect_left(where, q.end))):
+            return q
+        end = span(where, m.start(), m.end())[1]
+        return replace(q, kind="percent", value=q.value / 100, precision=q.precision / 100,
+                       text=text[q.start:end], end=end)
+    return read
 
 
 # "one in 10", "1 in 5", "two out of 3": a share written with digits

@@ -233,6 +233,9 @@ def digit_numbers(text: str) -> tuple[Quantity, ...]:
     return tuple(_quantity(m, folded, text, where) for m in pattern.finditer(folded))
 
 
+# "35 basis points", "50 bps", "25 نقطة أساس": hundredths of a percentage point
+BASIS_POINTS_RE = re.compile(r"\s*(?:basis[\s-]+points?|bps|bp|نقط[ةه]\s+[أا]ساس|نقاط\s+[أا]ساس)"
+                             r"(?![^\W\d_])", re.IGNORECASE)
 _YEAR_BEFORE_RE = re.compile(r"(?:\byear|(?<![^\W\d_])[وبلف]{0,2}(?:ال)?عام)\s*$", re.IGNORECASE)
 
 
