@@ -1544,3 +1544,12 @@ def test_basis_points_are_hundredths_of_a_percentage_point():
     assert finding.severity == "warning" and "35 basis points" in finding.why
     assert not _errors(rbi, "The repo rate now stands at six and a quarter per cent after a rise of thirty-five "
                             "basis points.")
+
+
+def test_the_first_six_months_name_months_and_count_nothing():
+    # "… 1,261 cases … during the first semester of this year …"
+    bicol = _text("wide7", "en-h-bicolstandard-measles-dengue")
+    assert not [f for f in check(bicol, "The 1,261 measles cases were recorded in the first six months of 2019.")
+                if f.kind == "number"]
+    assert [f.severity for f in check(bicol, "The 1,261 measles cases were recorded over six months.")
+            if f.kind == "number"] == ["error"]

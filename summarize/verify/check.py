@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from ..records import Finding
 from .claims import Claim, Source, claims, in_sentences, prepare, supported_nearby, window
-from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps
+from .dates import MONTHS, WEEKDAYS, DateMention, extract_dates, overlaps, period_months
 from .entail import contradictions
 from .extract import extract_numbers
 from .meaning import misattributed, polarity, speaker_problem, speakers
@@ -417,8 +417,10 @@ def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     for d in dates:
         if found := _grounded(src, claim, "dates", _date_problem, d, blind):
             yield d.start, Finding("date", d.text, found[1], found[0], claim.text, claim.evidence)
+    periods = period_months(claim.text)  # "the first six months" names months, counts nothing
     for q in extract_numbers(claim.text):
-        if q.kind == "year" or overlaps(q, dates) or _marker(src, claim.text, q):
+        if q.kind == "year" or overlaps(q, dates) or overlaps(q, periods) or _marker(
+                src, claim.text, q):
             continue
         if found := _grounded(src, claim, "numbers", _number_problem, q, blind):
             yield q.start, Finding("number", q.text, found[1], found[0], claim.text, claim.evidence)
