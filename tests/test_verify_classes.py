@@ -1553,3 +1553,6 @@ def test_the_first_six_months_name_months_and_count_nothing():
                 if f.kind == "number"]
     assert [f.severity for f in check(bicol, "The 1,261 measles cases were recorded over six months.")
             if f.kind == "number"] == ["error"]
+    # a period the article does not name stays a figure to check
+    assert [f.why for f in check(bicol, "The 1,261 measles cases were recorded in the first nine months of 2019.")
+            if f.kind == "number"] == ["nine months is not in the source"]

@@ -417,7 +417,10 @@ def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
     for d in dates:
         if found := _grounded(src, claim, "dates", _date_problem, d, blind):
             yield d.start, Finding("date", d.text, found[1], found[0], claim.text, claim.evidence)
-    periods = period_months(claim.text)  # "the first six months" names months, counts nothing
+    # "the first six months" names months and counts nothing, where the article names them too
+    # ("the first semester"); else its figure is checked as any other
+    months, named = {d.month for d in src.everywhere["dates"] if d.month}, period_months(claim.text)
+    periods = [d for d in named if all(p.month in months for p in named if p.text == d.text)]
     for q in extract_numbers(claim.text):
         if q.kind == "year" or overlaps(q, dates) or overlaps(q, periods) or _marker(
                 src, claim.text, q):

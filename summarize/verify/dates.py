@@ -88,7 +88,8 @@ _NAMED_DAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "boxing day
 # months: "the first quarter" backs a claim's "January".
 _PERIODS = {"first quarter": range(1, 4), "second quarter": range(4, 7),
             "third quarter": range(7, 10), "fourth quarter": range(10, 13),
-            "first half": range(1, 7), "second half": range(7, 13), "الربع الاول": range(1, 4),
+            "first half": range(1, 7), "second half": range(7, 13), "first semester": range(1, 7),
+            "second semester": range(7, 13), "الربع الاول": range(1, 4),
             "الربع الثاني": range(4, 7), "الربع الثالث": range(7, 10),
             "الربع الرابع": range(10, 13), "النصف الاول": range(1, 7), "النصف الثاني": range(7, 13),
             "راس السنة": range(1, 2), "مطلع العام": range(1, 2), "بداية العام": range(1, 2)}
