@@ -47,8 +47,7 @@ _STEADY = _entries("""unchanged steady held_steady kept_steady on_hold left_unch
 ابقى ابقت يبقي تبقي الابقاء ابقاء دون_تغيير بدون_تغيير تثبيت* ثبت_على ثبتت_على""")
 _WIN = (_entries("won win wins winning victory فاز* يفوز* تفوز* فوز"),
         _entries("lost lose loses losing defeat* خسر* يخسر* تخسر* هزيمه هزيمة"))
-_MOVED = tuple(frozenset(a) | frozenset(b) if isinstance(a, frozenset) else (*a, *b)
-               for a, b in zip(_UP, _DOWN))
+_MOVED = (_UP[0] | _DOWN[0], _UP[1] + _DOWN[1], _UP[2] + _DOWN[2])  # up or down: any move
 _OPPOSITES = [_WIN, (_STEADY, _MOVED)] + [(_entries(a), _entries(b)) for a, b in (
     ("more_than above higher_than greater_than exceed* اكثر_من اعلى_من يزيد_على تجاوز* "
      "يتجاوز* فاق* يفوق", "less_than fewer_than below lower_than under اقل_من ادنى_من ما_دون"),
@@ -261,10 +260,10 @@ def _hedges(ws: Sequence[str]) -> list[str]:
         not {"كان", "وكان", "كانت", "وكانت", "كانوا"} & set(ws[max(0, j - 4):j])]
 
 
-def _governs(clause: Sequence[str], want: set[str]) -> bool:
-    """Whether a hedge of the clause stands before what the claim says, within ten words (the storms
-    that "threatened the region" hedge nothing of the 25 dead named before them)."""
-    hedges = set(_hedges(clause))
+def _governs(clause: Sequence[str], hedges: Sequence[str], want: set[str]) -> bool:
+    """Whether a hedge of the clause (`hedges`, its `_hedges`) stands before what the claim says,
+    within ten words (the storms that "threatened the region" hedge nothing of the 25 dead named
+    before them)."""
     at = [j for j, w in enumerate(clause) if w in hedges]
     said = [j for j, w in enumerate(clause) if stem(w) in want]
     return not at or any(0 < b - a <= 10 for a in at for b in said)
@@ -286,10 +285,10 @@ def _hedged(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     having = [(i, c) for i, s in evidence for c in clauses(s) if verbs & {stem(w) for w in c}]
     want = _content(ws)
     for found in (about, having):
-        if found and all(_hedges(c) and _governs(c, want) for _, c in found):
-            i, c = found[0]
-            yield (f"the claim states as fact what sentence {i} hedges with {_hedges(c)[0]!r} "
-                   f"({_said(c)})")
+        hedged = [(i, c, hs) for i, c in found if (hs := _hedges(c)) and _governs(c, hs, want)]
+        if found and len(hedged) == len(found):
+            i, c, hs = hedged[0]
+            yield f"the claim states as fact what sentence {i} hedges with {hs[0]!r} ({_said(c)})"
             return
 
 
@@ -826,8 +825,8 @@ _NEW_CLAUSE_RE = re.compile(r"[,;،؛]|\b(?:after|as|while|when|but|because|sinc
 @lru_cache(maxsize=1024)
 def _figure_directions(text: str) -> tuple[tuple[float, str, str, str], ...]:
     """(value, "up" | "down", the word, the figure as written) for each figure of `text` with a
-    direction word next to it,
-    the nearest within 40 characters ("rose 5 %", "an 8.8 % rise", ارتفع بنسبة 5 %)."""
+    direction word next to it, the nearest within 40 characters ("rose 5 %", "an 8.8 % rise",
+    ارتفع بنسبة 5 %)."""
     marks = []
     for m in _LETTERS_RE.finditer(text):
         w = key(m[0])
@@ -1037,16 +1036,22 @@ def _compass(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
                     return
 
 
+def _one_way(claim: str) -> tuple[str, bool] | None:
+    """The claim's word of direction and whether it points up, where its words point one way
+    only."""
+    ws = _tokens(claim)
+    up, down = _hits(ws, _UP), _hits(ws, _DOWN)
+    return None if bool(up) == bool(down) else ((up or down)[0], bool(up))
+
+
 def _against_its_figures(claim: str) -> Iterator[str]:
     """A claim whose own figures go the other way than its
     verb: "lowered … to 6 per cent from 4 per cent"."""
-    ws = _tokens(claim)
-    up, down = _hits(ws, _UP), _hits(ws, _DOWN)
-    if bool(up) == bool(down):
+    if (way := _one_way(claim)) is None:
         return
     for a, b in _moves(claim, near=False):
-        if (b.value > a.value) != bool(up):
-            yield f"claim: {(up or down)[0]!r}, but its own figures go from {a.text} to {b.text}"
+        if (b.value > a.value) != way[1]:
+            yield f"claim: {way[0]!r}, but its own figures go from {a.text} to {b.text}"
             return
 
 
@@ -1067,16 +1072,15 @@ def _moves(text: str, near: bool = True) -> Iterator[tuple[Quantity, Quantity]]:
 def _moved_against(claim: str, evidence: Sequence[tuple[int, str]]) -> Iterator[str]:
     """A claim that moves a figure one way ("توقع انخفاض معدل البطالة إلى 9.8 في المائة") where a
     sentence it rests on moves it to the same figure the other way ("إلى 9.8 … مقابل 9.1")."""
-    ws = _tokens(claim)
-    up, down = _hits(ws, _UP), _hits(ws, _DOWN)
-    if bool(up) == bool(down):
+    if (way := _one_way(claim)) is None:
         return
+    moves = [(i, list(_moves(s))) for i, s in evidence]
     for q in extract_numbers(claim):
-        for i, s in evidence:
-            for a, b in _moves(s):
-                if b.value == q.value and (b.value > a.value) != bool(up):
-                    word = (up or down)[0]
-                    yield f"claim: {word!r} to {q.text}; sentence {i}: from {a.text} to {b.text}"
+        for i, moved in moves:
+            for a, b in moved:
+                if b.value == q.value and (b.value > a.value) != way[1]:
+                    yield (f"claim: {way[0]!r} to {q.text}; sentence {i}: from {a.text} to "
+                           f"{b.text}")
                     return
 
 
