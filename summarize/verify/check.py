@@ -419,7 +419,8 @@ def _figures(src: Source, claim: Claim, cross: bool) -> Iterator[tuple[int, Find
             yield d.start, Finding("date", d.text, found[1], found[0], claim.text, claim.evidence)
     # "the first six months" names months and counts nothing, where the article names them too
     # ("the first semester"); else its figure is checked as any other
-    months, named = {d.month for d in src.everywhere["dates"] if d.month}, period_months(claim.text)
+    named = period_months(claim.text)
+    months = {d.month for d in src.everywhere["dates"] if d.month} if named else set()
     periods = [d for d in named if all(p.month in months for p in named if p.text == d.text)]
     for q in extract_numbers(claim.text):
         if q.kind == "year" or overlaps(q, dates) or overlaps(q, periods) or _marker(

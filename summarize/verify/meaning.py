@@ -114,8 +114,8 @@ def polarity(claim: str, evidence: Sequence[str],
     cs, es = set(cw), set(ew)
     # an error where the claim's words are mostly its main
     # sentence's (the same statement, negated), else a warning
-    mine = {_verb_stem(w) for w in _content(cw)}
-    same = len(mine & {_verb_stem(w) for w in _content(bw)}) >= max(2, 0.5 * len(mine))
+    mine = _content_stems(cw)
+    same = len(mine & _content_stems(bw)) >= max(2, 0.5 * len(mine))
     severity = "error" if same else "warning"
     # nothing it rests on negates, or its main sentence negates only other clauses than those
     # that say what the claim's verb negates ("the union did not give up, and won the vote"); a
